@@ -1,0 +1,95 @@
+# defuse: a de-escalation training simulator. Hand-written Makefile; settings first.
+
+CC       ?= cc
+PKG      ?= pkg-config
+BUILD    ?= build
+OPT      ?= -O2 -g
+WARN     ?= -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
+            -Wmissing-prototypes -Wformat=2 -Wvla -Wundef -Wcast-qual -Wno-missing-field-initializers -Wno-format-truncation
+STD      ?= -std=c11 -D_POSIX_C_SOURCE=200809L
+SANITIZE ?=
+PREFIX   ?= /usr/local
+
+LIBS_PC  := lua5.4 libcjson
+CFLAGS_PC = $(shell $(PKG) --cflags $(LIBS_PC) 2>/dev/null)
+LIBS_PC_L = $(shell $(PKG) --libs $(LIBS_PC) 2>/dev/null)
+CMOCKA_L  = $(shell $(PKG) --libs cmocka 2>/dev/null)
+
+CFLAGS  += $(STD) $(OPT) $(WARN) $(SANITIZE) -MMD -MP
+LDLIBS  += $(LIBS_PC_L) -lm
+LDFLAGS += $(SANITIZE)
+
+# Objects grouped by layer (dependency direction: app -> term -> script -> core).
+CORE_SRC   := $(wildcard engine/core/*.c)
+SCRIPT_SRC := $(wildcard engine/script/*.c)
+TERM_SRC   := $(wildcard engine/term/*.c)
+APP_SRC    := $(wildcard engine/app/*.c)
+
+CORE_OBJ   := $(CORE_SRC:%.c=$(BUILD)/%.o)
+SCRIPT_OBJ := $(SCRIPT_SRC:%.c=$(BUILD)/%.o)
+TERM_OBJ   := $(TERM_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ    := $(APP_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ    := $(CORE_OBJ) $(SCRIPT_OBJ) $(TERM_OBJ) $(filter-out $(BUILD)/engine/app/main.o,$(APP_OBJ))
+
+TEST_SRC   := $(wildcard tests/unit/*.c)
+TEST_BIN   := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps run test unit golden golden-update check-layers asan bench clean docs docs-check
+
+all: $(BUILD)/defuse
+
+deps:
+	@./tools/deps.sh
+
+$(BUILD)/defuse: $(LIB_OBJ) $(BUILD)/engine/app/main.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(CFLAGS_PC) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/harness.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(CFLAGS_PC) -Wno-missing-prototypes -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS) $(CMOCKA_L)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(BUILD)/defuse
+
+# Every test, then one summary line; non-zero exit on any failure.
+test: deps
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@./tests/run-all.sh $(BUILD)
+
+unit: all $(TEST_BIN)
+	@for t in $(TEST_BIN); do $$t || exit 1; done
+
+golden: all
+	@./tests/golden.sh check $(BUILD)/defuse
+
+golden-update: all
+	@./tests/golden.sh update $(BUILD)/defuse
+
+# The layering rule of DESIGN.md, checked on the include lines.
+check-layers:
+	@./tools/check-layers.sh
+
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	    SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" all \
+	    $(TEST_BIN:$(BUILD)/%=build/asan/%)
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./tests/run-all.sh build/asan
+
+bench: all
+	@./tests/bench.sh $(BUILD)/defuse
+
+docs: all
+	@./tools/gen-docs.sh update $(BUILD)/defuse
+
+docs-check: all
+	@./tools/gen-docs.sh check $(BUILD)/defuse
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,99 @@
+/* cmd_list.c: defuse list: the catalog of bundled scenarios, or the technique table. */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+static void list_usage(FILE *f) {
+    fprintf(f,
+            "Usage: defuse list [OPTIONS]\n"
+            "\n"
+            "List the bundled scenarios: id, title, setting, role and typical minutes.\n"
+            "\n"
+            "Options:\n"
+            "  --tags        list the technique tags and their default effects instead\n"
+            "  --markdown    print the tag table as Markdown (used for docs/model.md)\n"
+            "  -h, --help    show this help\n"
+            "  --version     show the version\n");
+}
+
+static void fmt_delta(char *buf, size_t cap, double d) {
+    if (d > 0) snprintf(buf, cap, "+%g", d);
+    else snprintf(buf, cap, "%g", d);
+}
+
+static void tags_table(int markdown) {
+    if (markdown) {
+        printf("| tag | kind | Settled | Uneasy | Defensive | Venting | Threatening | trust | minutes | matches need | what it sounds like |\n");
+        printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    }
+    static const char *const kinds[] = {"technique", "mistake", "safety", "task"};
+    for (int i = 0; i < df_tag_count(); i++) {
+        const df_TagInfo *t = df_tag(i);
+        char d[5][16], tr[16], needs[128] = "";
+        for (int b = 0; b < 5; b++) fmt_delta(d[b], sizeof d[b], t->delta[b]);
+        fmt_delta(tr, sizeof tr, t->trust);
+        for (int n = 1; n < DF_NEED_COUNT; n++)
+            if (t->needs & (1u << n)) {
+                if (needs[0]) strcat(needs, ", ");
+                strcat(needs, df_need_key((df_Need)n));
+            }
+        if (markdown)
+            printf("| `%s` | %s | %s | %s | %s | %s | %s | %s | %g | %s | %s |\n", t->key, kinds[t->kind], d[0],
+                   d[1], d[2], d[3], d[4], tr, t->minutes, needs[0] ? needs : "-", t->summary);
+        else
+            printf("%-15s %-9s %4s %4s %4s %4s %4s  trust %3s  %4g min  %s\n", t->key, kinds[t->kind], d[0],
+                   d[1], d[2], d[3], d[4], tr, t->minutes, t->summary);
+    }
+}
+
+int df_cmd_list(int argc, char **argv) {
+    static const struct option opts[] = {{"tags", no_argument, 0, 't'},    {"markdown", no_argument, 0, 'm'},
+                                         {"help", no_argument, 0, 'h'},    {"version", no_argument, 0, 'V'},
+                                         {0, 0, 0, 0}};
+    int tags = 0, md = 0, c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 't': tags = 1; break;
+        case 'm': md = 1; break;
+        case 'h': list_usage(stdout); return 0;
+        case 'V': printf("defuse %s\n", DF_VERSION); return 0;
+        default: list_usage(stderr); return 2;
+        }
+    }
+    if (optind != argc) {
+        fprintf(stderr, "defuse: list takes no arguments\n");
+        return 2;
+    }
+    if (tags || md) {
+        tags_table(md);
+        return 0;
+    }
+    const char *dir = df_scenario_dir();
+    char **paths;
+    int n = df_list_lua(dir, &paths);
+    if (n < 0) {
+        fprintf(stderr, "defuse: cannot open the scenario folder %s\n", dir);
+        return 1;
+    }
+    int status = 0;
+    printf("%-28s %-12s %-6s %s\n", "ID", "SETTING", "MIN", "TITLE (ROLE)");
+    for (int i = 0; i < n; i++) {
+        df_Diags d = {0};
+        df_Script *s = df_script_load(paths[i], NULL, &d);
+        if (!s) {
+            df_print_diags(&d, DF_DIAG_ERROR);
+            status = 1;
+        } else {
+            const df_Scenario *sc = df_script_scenario(s);
+            printf("%-28s %-12s %-6g %s (%s)\n", sc->id, sc->setting, sc->minutes, sc->title, sc->role);
+        }
+        df_script_free(s);
+        df_diags_free(&d);
+    }
+    df_free_list(paths, n);
+    return status;
+}

@@ -1,0 +1,107 @@
+/* cmd_play.c: defuse play SCENARIO: one playthrough in the terminal. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+static void play_usage(FILE *f) {
+    fprintf(f,
+            "Usage: defuse play SCENARIO [OPTIONS]\n"
+            "\n"
+            "Play a scenario. SCENARIO is a file path or a catalog id (see 'defuse list').\n"
+            "\n"
+            "Options:\n"
+            "  --text               play in the terminal (the only face in this version)\n"
+            "  --choices 2,1,3      play these choices in order, then stop asking\n"
+            "  --seed N             seed of the run's random stream (default 1)\n"
+            "  --transcript FILE    write the whole run as JSON ('-' for stdout)\n"
+            "  --assess             hide coaching until the debrief\n"
+            "  -h, --help           show this help\n"
+            "  --version            show the version\n");
+}
+
+int df_cmd_play(int argc, char **argv) {
+    static const struct option opts[] = {
+        {"text", no_argument, 0, 't'},        {"choices", required_argument, 0, 'c'},
+        {"seed", required_argument, 0, 's'},  {"transcript", required_argument, 0, 'j'},
+        {"assess", no_argument, 0, 'a'},      {"help", no_argument, 0, 'h'},
+        {"version", no_argument, 0, 'V'},     {0, 0, 0, 0}};
+    df_TermOpts to;
+    df_term_opts_default(&to);
+    unsigned long long seed = 1;
+    const char *transcript = NULL;
+    int *choices = NULL, nchoices = 0, c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 't': break;
+        case 'a': to.assess = 1; break;
+        case 'j': transcript = optarg; break;
+        case 's': {
+            char *end;
+            errno = 0;
+            seed = strtoull(optarg, &end, 10);
+            if (errno || *end || !*optarg || optarg[0] == '-') {
+                fprintf(stderr, "defuse: --seed: '%s' is not a whole number\n", optarg);
+                free(choices);
+                return 2;
+            }
+            break;
+        }
+        case 'c':
+            free(choices);
+            nchoices = df_parse_choices(optarg, &choices);
+            if (nchoices < 0) {
+                fprintf(stderr, "defuse: --choices: expected numbers 1-9 separated by commas, got '%s'\n", optarg);
+                return 2;
+            }
+            break;
+        case 'h': play_usage(stdout); free(choices); return 0;
+        case 'V': printf("defuse %s\n", DF_VERSION); free(choices); return 0;
+        default: play_usage(stderr); free(choices); return 2;
+        }
+    }
+    if (optind != argc - 1) {
+        fprintf(stderr, "defuse: play needs exactly one SCENARIO\n");
+        play_usage(stderr);
+        free(choices);
+        return 2;
+    }
+    to.choices = choices;
+    to.nchoices = nchoices;
+    char *path = df_resolve_scenario(argv[optind]);
+    if (!path) {
+        free(choices);
+        return 1;
+    }
+    df_Diags d = {0};
+    df_Script *s = df_script_load(path, NULL, &d);
+    df_print_diags(&d, s ? DF_DIAG_ERROR : DF_DIAG_WARNING);
+    df_diags_free(&d);
+    free(path);
+    if (!s) {
+        free(choices);
+        return 1;
+    }
+    df_Run *run = NULL;
+    df_Error err;
+    df_error_clear(&err);
+    int rc = df_term_play(s, seed, &to, &run, &err);
+    int status = 0;
+    if (rc == DF_PLAY_ERROR) {
+        char m[1400];
+        df_error_format(&err, m, sizeof m);
+        fprintf(stderr, "defuse: %s\n", m);
+        status = 1;
+    } else if (rc == DF_PLAY_USAGE) {
+        status = 2;
+    }
+    if (transcript && run && df_write_transcript(transcript, s, run) != 0) status = 1;
+    df_run_free(run);
+    df_script_free(s);
+    free(choices);
+    return status;
+}

@@ -1,0 +1,158 @@
+/* common.c: helpers shared by commands: diagnostics, finding scenarios, parsing choices. */
+#undef _POSIX_C_SOURCE
+#define _DEFAULT_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+
+void df_print_diags(const df_Diags *d, int min_severity) {
+    for (int i = 0; i < d->n; i++) {
+        if (d->v[i].severity > min_severity) continue;
+        char buf[4096];
+        df_diag_format(&d->v[i], buf, sizeof buf);
+        fprintf(stderr, "defuse: %s\n", buf);
+    }
+}
+
+static int is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *df_scenario_dir(void) {
+    static char dir[PATH_MAX]; /* computed once per process; read-only afterwards */
+    if (dir[0]) return dir;
+    const char *env = getenv("DEFUSE_SCENARIOS");
+    if (env && env[0]) {
+        snprintf(dir, sizeof dir, "%s", env);
+        return dir;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) *slash = '\0';
+        static const char *const rel[] = {"/../scenarios", "/../../scenarios", "/../share/defuse/scenarios"};
+        for (int i = 0; i < 3; i++) {
+            char cand[PATH_MAX + 64];
+            snprintf(cand, sizeof cand, "%s%s", exe, rel[i]);
+            if (is_dir(cand)) {
+                char *real = realpath(cand, NULL);
+                snprintf(dir, sizeof dir, "%s", real ? real : cand);
+                free(real);
+                return dir;
+            }
+        }
+    }
+    snprintf(dir, sizeof dir, "scenarios");
+    return dir;
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int df_list_lua(const char *dirpath, char ***paths) {
+    *paths = NULL;
+    DIR *d = opendir(dirpath);
+    if (!d) return -1;
+    int n = 0, cap = 0;
+    char **v = NULL;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l < 5 || strcmp(e->d_name + l - 4, ".lua") != 0 || e->d_name[0] == '.') continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **nv = realloc(v, (size_t)cap * sizeof *nv);
+            if (!nv) break;
+            v = nv;
+        }
+        size_t need = strlen(dirpath) + l + 2;
+        v[n] = malloc(need);
+        if (!v[n]) break;
+        snprintf(v[n], need, "%s/%s", dirpath, e->d_name);
+        n++;
+    }
+    closedir(d);
+    qsort(v, (size_t)n, sizeof *v, cmp_str);
+    *paths = v;
+    return n;
+}
+
+void df_free_list(char **paths, int n) {
+    for (int i = 0; i < n; i++) free(paths[i]);
+    free(paths);
+}
+
+char *df_resolve_scenario(const char *arg) {
+    struct stat st;
+    if (strchr(arg, '/') || (strlen(arg) > 4 && !strcmp(arg + strlen(arg) - 4, ".lua")) || stat(arg, &st) == 0)
+        return strdup(arg);
+    const char *dir = df_scenario_dir();
+    size_t need = strlen(dir) + strlen(arg) + 6;
+    char *p = malloc(need);
+    if (!p) return NULL;
+    snprintf(p, need, "%s/%s.lua", dir, arg);
+    if (stat(p, &st) == 0) return p;
+    free(p);
+    /* Not a file name: look for a scenario whose id matches. */
+    char **paths;
+    int n = df_list_lua(dir, &paths);
+    char *found = NULL;
+    for (int i = 0; i < n && !found; i++) {
+        df_Diags d = {0};
+        df_Script *s = df_script_load(paths[i], NULL, &d);
+        if (s && !strcmp(df_script_scenario(s)->id, arg)) found = strdup(paths[i]);
+        df_script_free(s);
+        df_diags_free(&d);
+    }
+    df_free_list(paths, n > 0 ? n : 0);
+    if (!found) fprintf(stderr, "defuse: no scenario '%s' (not a file, nor an id in %s; try 'defuse list')\n", arg, dir);
+    return found;
+}
+
+int df_parse_choices(const char *s, int **out) {
+    int n = 0, cap = 16;
+    int *v = malloc((size_t)cap * sizeof *v);
+    if (!v) return -1;
+    const char *p = s;
+    while (*p) {
+        char *end;
+        errno = 0;
+        long x = strtol(p, &end, 10);
+        if (end == p || errno || x < 1 || x > 9) {
+            free(v);
+            return -1;
+        }
+        if (n == cap) {
+            if (cap >= 100000) {
+                free(v);
+                return -1;
+            }
+            cap *= 2;
+            int *nv = realloc(v, (size_t)cap * sizeof *nv);
+            if (!nv) {
+                free(v);
+                return -1;
+            }
+            v = nv;
+        }
+        v[n++] = (int)x;
+        p = end;
+        if (*p == ',') p++;
+        else if (*p) {
+            free(v);
+            return -1;
+        }
+    }
+    *out = v;
+    return n;
+}

@@ -1,0 +1,41 @@
+/* main.c: defuse's entry point: dispatches to one file per command. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+
+static void usage(FILE *f) {
+    fprintf(f,
+            "Usage: defuse [COMMAND] [OPTIONS]\n"
+            "\n"
+            "Practise de-escalation with simulated residents. With no command, opens the\n"
+            "scenario menu.\n"
+            "\n"
+            "Commands:\n"
+            "  play SCENARIO   play a scenario (a path or a catalog id)\n"
+            "  list            list the bundled scenarios (--tags: the technique table)\n"
+            "  check PATH...   validate scenario files or folders\n"
+            "\n"
+            "Run 'defuse COMMAND --help' for a command's options.\n"
+            "Exit status: 0 success, 1 a scenario or data problem, 2 wrong usage.\n");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) return df_cmd_menu(argc, argv);
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("defuse %s\n", DF_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "play")) return df_cmd_play(argc - 1, argv + 1);
+    if (!strcmp(cmd, "list")) return df_cmd_list(argc - 1, argv + 1);
+    if (!strcmp(cmd, "check")) return df_cmd_check(argc - 1, argv + 1);
+    if (!strcmp(cmd, "menu") || !strcmp(cmd, "--text")) return df_cmd_menu(argc - 1, argv + 1);
+    fprintf(stderr, "defuse: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,120 @@
+/* transcript.c: a whole run as JSON (cJSON), numbers rounded so files compare exactly. */
+#include <cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+static double r2(double x) { return isfinite(x) ? round(x * 100) / 100 : 0; }
+
+static cJSON *pair(double before, double after) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "before", r2(before));
+    cJSON_AddNumberToObject(o, "after", r2(after));
+    return o;
+}
+
+static cJSON *build(const df_Script *s, const df_Run *run) {
+    const df_Scenario *sc = df_script_scenario(s);
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "defuse", DF_VERSION);
+    cJSON *scn = cJSON_AddObjectToObject(root, "scenario");
+    cJSON_AddStringToObject(scn, "id", sc->id);
+    cJSON_AddStringToObject(scn, "title", sc->title);
+    cJSON_AddNumberToObject(root, "seed", (double)df_run_seed(run));
+    const df_Step *st;
+    int n = df_run_steps(run, &st);
+    cJSON *ch = cJSON_AddArrayToObject(root, "choices"); /* replays the run with --choices */
+    for (int i = 0; i < n; i++) cJSON_AddItemToArray(ch, cJSON_CreateNumber(st[i].shown));
+    cJSON *steps = cJSON_AddArrayToObject(root, "steps");
+    for (int i = 0; i < n; i++) {
+        const df_Step *s1 = &st[i];
+        const df_Beat *b = &sc->beats[s1->beat];
+        const df_Choice *c = &b->choices[s1->choice];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "step", i + 1);
+        cJSON_AddStringToObject(o, "beat", b->id);
+        cJSON_AddStringToObject(o, "resident", s1->said);
+        cJSON_AddNumberToObject(o, "chose", s1->shown);
+        cJSON_AddStringToObject(o, "said", c->text);
+        cJSON *tags = cJSON_AddArrayToObject(o, "tags");
+        for (int k = 0; k < c->ntags; k++) cJSON_AddItemToArray(tags, cJSON_CreateString(df_tag(c->tags[k])->key));
+        cJSON_AddStringToObject(o, "grade", df_grade_key(s1->grade));
+        cJSON_AddStringToObject(o, "best", b->choices[s1->best].text);
+        cJSON_AddItemToObject(o, "agitation", pair(s1->a_before, s1->a_after));
+        cJSON_AddItemToObject(o, "trust", pair(s1->t_before, s1->t_after));
+        cJSON *band = cJSON_AddObjectToObject(o, "band");
+        cJSON_AddStringToObject(band, "before", df_band_key(s1->band_before));
+        cJSON_AddStringToObject(band, "after", df_band_key(s1->band_after));
+        cJSON *m = cJSON_AddObjectToObject(o, "minutes");
+        cJSON_AddNumberToObject(m, "conversation", r2(s1->conversation));
+        cJSON_AddNumberToObject(m, "task", r2(s1->task));
+        cJSON_AddNumberToObject(m, "rework", r2(s1->rework));
+        cJSON_AddNumberToObject(o, "clock", r2(s1->clock_after));
+        if (s1->gated) cJSON_AddBoolToObject(o, "gated", 1);
+        if (s1->task_blocked) cJSON_AddBoolToObject(o, "task_blocked", 1);
+        if (s1->tripwire) cJSON_AddBoolToObject(o, "tripwire", 1);
+        if (c->coach) cJSON_AddStringToObject(o, "coach", c->coach);
+        cJSON_AddItemToArray(steps, o);
+    }
+    const df_Result *r = df_run_result(run);
+    if (!r) {
+        cJSON_AddNullToObject(root, "result");
+        return root;
+    }
+    cJSON *res = cJSON_AddObjectToObject(root, "result");
+    cJSON_AddStringToObject(res, "ending", sc->endings[r->ending].id);
+    cJSON_AddStringToObject(res, "outcome", df_outcome_key(r->outcome));
+    if (r->declared != r->outcome) cJSON_AddStringToObject(res, "declared_outcome", df_outcome_key(r->declared));
+    cJSON_AddStringToObject(res, "final_line", r->final_line ? r->final_line : "");
+    cJSON_AddNumberToObject(res, "score", r->score);
+    cJSON_AddBoolToObject(res, "passed", r->passed);
+    cJSON_AddBoolToObject(res, "critical", r->critical);
+    cJSON *parts = cJSON_AddObjectToObject(res, "scores");
+    cJSON_AddNumberToObject(parts, "choices", r2(r->choice_quality));
+    cJSON_AddNumberToObject(parts, "outcome", r2(r->outcome_score));
+    if (r->time_scored) cJSON_AddNumberToObject(parts, "time", r2(r->time_score));
+    else cJSON_AddNullToObject(parts, "time");
+    cJSON *t = cJSON_AddObjectToObject(res, "time");
+    cJSON_AddNumberToObject(t, "conversation", r2(r->conversation));
+    cJSON_AddNumberToObject(t, "task", r2(r->task));
+    cJSON_AddNumberToObject(t, "rework", r2(r->rework));
+    cJSON_AddNumberToObject(t, "follow_on", r2(r->follow_on));
+    cJSON *fo = cJSON_AddObjectToObject(t, "follow_on_parts");
+    for (int k = 0; k < DF_FO_COUNT; k++)
+        if (r->follow_on_parts[k] > 0)
+            cJSON_AddNumberToObject(fo, df_follow_on_key((df_FollowOn)k), r2(r->follow_on_parts[k]));
+    cJSON_AddNumberToObject(t, "total", r2(r->total));
+    cJSON_AddNumberToObject(t, "calm_baseline", r2(r->baseline));
+    cJSON_AddNumberToObject(t, "ratio", r2(r->ratio));
+    cJSON *dims = cJSON_AddObjectToObject(res, "dimensions");
+    for (int d = 0; d < DF_DIM_COUNT; d++)
+        if (r->dims[d] >= 0) cJSON_AddNumberToObject(dims, df_dim_key((df_Dim)d), r->dims[d]);
+    return root;
+}
+
+int df_write_transcript(const char *path, const df_Script *s, const df_Run *run) {
+    cJSON *root = build(s, run);
+    char *text = root ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    if (!text) {
+        fprintf(stderr, "defuse: out of memory writing the transcript\n");
+        return -1;
+    }
+    FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
+    if (!f) {
+        perror("defuse: transcript");
+        free(text);
+        return -1;
+    }
+    int ok = fputs(text, f) >= 0 && fputc('\n', f) != EOF;
+    if (f != stdout) ok = (fclose(f) == 0) && ok;
+    free(text);
+    if (!ok) {
+        fprintf(stderr, "defuse: could not write the transcript to %s\n", path);
+        return -1;
+    }
+    return 0;
+}

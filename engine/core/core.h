@@ -1,0 +1,455 @@
+/* core.h: the simulation core's public API: state, bands, techniques, time, score, runs. */
+#ifndef DF_CORE_H
+#define DF_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---------------------------------------------------------------- errors */
+
+/* Every fallible call fills a df_Error; callers print "file:line: message". */
+typedef struct df_Error {
+    char file[256];
+    int line;         /* 0 when unknown */
+    char msg[1024];
+} df_Error;
+
+void df_error_set(df_Error *err, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void df_error_clear(df_Error *err);
+/* "file:line: msg" (or "file: msg", or "msg") into buf. */
+void df_error_format(const df_Error *err, char *buf, size_t cap);
+
+/* Diagnostics: a list of "file:line: error|warning: message" lines. */
+enum { DF_DIAG_ERROR, DF_DIAG_WARNING, DF_DIAG_NOTE };
+
+typedef struct df_DiagEntry {
+    int severity;
+    char *file;
+    int line;
+    char *msg;
+} df_DiagEntry;
+
+typedef struct df_Diags {
+    df_DiagEntry *v;
+    int n, cap;
+    int errors, warnings;
+} df_Diags;
+
+void df_diags_add(df_Diags *d, int severity, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void df_diags_free(df_Diags *d);
+/* "file:line: error: message" */
+void df_diag_format(const df_DiagEntry *e, char *buf, size_t cap);
+
+/* Makes text safe to show: invalid UTF-8 becomes U+FFFD, control characters other than
+ * newline and tab are dropped, and the result is cut to fit cap (with "..."). Returns the
+ * length written. */
+size_t df_sanitize(const char *in, size_t len, char *out, size_t cap);
+/* True if s is valid UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
+bool df_utf8_valid(const char *s, size_t len);
+/* Edit distance, for "did you mean". */
+int df_edit_distance(const char *a, const char *b);
+
+/* ---------------------------------------------------------------- rng */
+
+/* PCG32: one seeded stream per run; everything random a scenario sees comes from it. */
+typedef struct df_Rng {
+    uint64_t state, inc;
+} df_Rng;
+
+void df_rng_seed(df_Rng *r, uint64_t seed);
+uint32_t df_rng_next(df_Rng *r);
+double df_rng_unit(df_Rng *r); /* [0, 1) */
+
+/* ---------------------------------------------------------------- bands */
+
+typedef enum df_Band {
+    DF_BAND_SETTLED,
+    DF_BAND_UNEASY,
+    DF_BAND_DEFENSIVE,
+    DF_BAND_VENTING,
+    DF_BAND_THREATENING,
+    DF_BAND_COUNT
+} df_Band;
+
+df_Band df_band_of(double agitation);
+const char *df_band_name(df_Band b);  /* "Settled" */
+const char *df_band_key(df_Band b);   /* "settled" */
+int df_band_from_key(const char *key); /* -1 if unknown */
+double df_band_floor(df_Band b);       /* lowest agitation in the band */
+
+/* ---------------------------------------------------------------- needs, dims */
+
+typedef enum df_Need {
+    DF_NEED_NONE,
+    DF_NEED_INFORMATION,
+    DF_NEED_RECOGNITION,
+    DF_NEED_CONTROL,
+    DF_NEED_FAIRNESS,
+    DF_NEED_SAFETY,
+    DF_NEED_ACCESS,
+    DF_NEED_COUNT
+} df_Need;
+
+const char *df_need_key(df_Need n);
+int df_need_from_key(const char *key);
+
+#define DF_DIMS(X)                                                        \
+    X(SAFETY, "safety", "Safety judgement")                               \
+    X(RESPECT, "respect", "Respect and dignity")                          \
+    X(LISTENING, "listening", "Listening")                                \
+    X(EMPATHY, "empathy", "Acknowledgement and empathy")                  \
+    X(CLARITY, "clarity", "Clarity and reasons")                          \
+    X(OPTIONS, "options", "Options and voice")                            \
+    X(BOUNDARIES, "boundaries", "Boundaries")                             \
+    X(OWNERSHIP, "ownership", "Ownership and follow-through")             \
+    X(ACCURACY, "accuracy", "Accuracy and compliance")                    \
+    X(SELF, "self_management", "Self-management")
+
+typedef enum df_Dim {
+#define X(id, key, label) DF_DIM_##id,
+    DF_DIMS(X)
+#undef X
+    DF_DIM_COUNT
+} df_Dim;
+
+const char *df_dim_key(df_Dim d);
+const char *df_dim_label(df_Dim d);
+int df_dim_from_key(const char *key);
+
+/* ---------------------------------------------------------------- techniques */
+
+/* Tag kinds. */
+enum { DF_KIND_CONSTRUCTIVE, DF_KIND_MISTAKE, DF_KIND_SAFETY, DF_KIND_TASK };
+
+/* Tag behaviour flags. */
+enum {
+    DF_TF_GATED = 1 << 0,      /* information: lands only once heard or trusted */
+    DF_TF_DECAY = 1 << 1,      /* repeating it halves its effect each time */
+    DF_TF_PROMISE = 1 << 2,    /* records a promise that can be kept */
+    DF_TF_FALSE_PROMISE = 1 << 3, /* records a promise that will break */
+    DF_TF_SUPERVISOR = 1 << 4, /* brings in a supervisor (follow-on minutes) */
+    DF_TF_REPEAT = 1 << 5,     /* sends the resident away to call again */
+    DF_TF_PRIVATE = 1 << 6,    /* removes the audience */
+    DF_TF_SELF = 1 << 7,       /* self-regulation: fewer task errors */
+    DF_TF_VENT = 1 << 8,       /* lets venting burn off (drift -3 in Venting) */
+    DF_TF_HOLD = 1 << 9,       /* leaves them waiting (drift +2) */
+    DF_TF_HOLLOW = 1 << 10,    /* helps once, then grates */
+    DF_TF_CRITICAL = 1 << 11,  /* a critical breach whatever the band */
+    DF_TF_ACCESS_ONLY = 1 << 12, /* only works when the need is access */
+};
+
+typedef struct df_TagInfo {
+    const char *key;      /* snake_case id used in scenario files */
+    int kind;
+    double delta[DF_BAND_COUNT]; /* agitation change by band */
+    double trust;         /* trust change */
+    double minutes;       /* base minutes of the turn */
+    unsigned flags;       /* DF_TF_* */
+    unsigned dims;        /* bit per df_Dim */
+    unsigned needs;       /* bit per df_Need it matches */
+    int heard;            /* points towards "felt heard" (4 = heard) */
+    const char *summary;  /* what it sounds like */
+} df_TagInfo;
+
+int df_tag_count(void);
+const df_TagInfo *df_tag(int id);
+int df_tag_from_key(const char *key); /* -1 if unknown */
+extern const int DF_TAG_TASK, DF_TAG_DISENGAGE;
+
+/* ---------------------------------------------------------------- outcomes, grades */
+
+typedef enum df_Outcome {
+    DF_OUT_RESOLVED_SATISFIED,
+    DF_OUT_RESOLVED_ACCEPTED,
+    DF_OUT_ROUTED,
+    DF_OUT_UNRESOLVED,
+    DF_OUT_ESCALATED,
+    DF_OUT_SAFETY_EXIT,
+    DF_OUT_BREACH,
+    DF_OUT_COUNT
+} df_Outcome;
+
+const char *df_outcome_key(df_Outcome o);
+const char *df_outcome_label(df_Outcome o);
+int df_outcome_from_key(const char *key);
+
+typedef enum df_Grade {
+    DF_GRADE_BEST,
+    DF_GRADE_GOOD,
+    DF_GRADE_ACCEPTABLE,
+    DF_GRADE_POOR,
+    DF_GRADE_HARMFUL,
+    DF_GRADE_CRITICAL,
+    DF_GRADE_COUNT
+} df_Grade;
+
+const char *df_grade_key(df_Grade g);
+int df_grade_from_key(const char *key);
+int df_grade_points(df_Grade g); /* best 3 ... harmful -2, critical -3 */
+
+typedef enum df_FollowOn {
+    DF_FO_SUPERVISOR,
+    DF_FO_REPEAT_CONTACT,
+    DF_FO_COMPLAINT,
+    DF_FO_POLICE,
+    DF_FO_COUNT
+} df_FollowOn;
+
+const char *df_follow_on_key(df_FollowOn f);
+const char *df_follow_on_label(df_FollowOn f);
+int df_follow_on_from_key(const char *key);
+
+/* ---------------------------------------------------------------- parameters */
+
+/* Model parameters; df_params_default fills the documented defaults.  */
+typedef struct df_Params {
+    double M;               /* m(100); range 2..8 */
+    double task_minutes;    /* T_task; 0..120 */
+    double calm_turns;      /* exchanges in a calm visit; 1..12 */
+    double resident_minutes;/* minutes of the resident's side of each exchange */
+    double follow_on[DF_FO_COUNT];
+} df_Params;
+
+void df_params_default(df_Params *p);
+double df_multiplier(const df_Params *p, double agitation); /* m(A) */
+double df_calm_baseline(const df_Params *p);
+
+/* ---------------------------------------------------------------- scenario (pure data) */
+
+/* A piece of resident text: fixed, by band, or computed by a host callback. */
+typedef struct df_Text {
+    const char *fixed;                 /* or NULL */
+    const char *by_band[DF_BAND_COUNT];/* any may be NULL */
+    const char *recovery;              /* optional line for the recovery window */
+    int fn;                            /* host callback handle, 0 = none */
+} df_Text;
+
+typedef struct df_FlagSet {
+    const char *name;
+    int type;          /* DF_VAL_BOOL, DF_VAL_NUM, DF_VAL_STR */
+    double num;
+    const char *str;
+} df_FlagSet;
+
+enum { DF_VAL_NIL, DF_VAL_BOOL, DF_VAL_NUM, DF_VAL_STR };
+
+/* A target is a beat (index >= 0) or an ending (DF_END(i)). */
+#define DF_END(i) (-2 - (i))
+#define DF_IS_END(t) ((t) <= -2)
+#define DF_END_INDEX(t) (-2 - (t))
+#define DF_NO_TARGET (-1)
+
+typedef struct df_Choice {
+    const char *text;
+    int line;
+    int tags[4];
+    int ntags;
+    int go;             /* target, or DF_NO_TARGET when go_fn is used */
+    int go_fn;          /* host callback handle */
+    int *targets;       /* declared possible targets of go_fn */
+    int ntargets;
+    int when_fn;
+    int chosen_fn;
+    const char *coach;
+    int grade;          /* -1 = computed by the model */
+    double eff_agitation, eff_trust, eff_minutes; /* NAN = not overridden */
+    df_FlagSet *set;
+    int nset;
+    const char *promise;
+    unsigned dims;      /* 0 = from the tags */
+} df_Choice;
+
+typedef struct df_Beat {
+    const char *id;
+    int line;
+    df_Text says;
+    df_Choice *choices;
+    int nchoices;
+    bool tripwire;
+    int enter_fn;
+    const char *note;
+} df_Beat;
+
+typedef struct df_Ending {
+    const char *id;
+    int line;
+    df_Outcome outcome;
+    df_Text says;
+    const char *debrief;
+    unsigned follow_on;   /* bit per df_FollowOn */
+    bool follow_on_set;   /* false: defaults by outcome */
+    int task;             /* -1 default by outcome, 0 no, 1 yes */
+} df_Ending;
+
+typedef struct df_Resident {
+    const char *name;
+    double agitation, trust;
+    df_Need need;
+    double volatility, recovery;
+    bool audience;
+    double waited;
+    int skin;               /* 1..6, portrait */
+    const char *hair, *hair_colour, *top;
+} df_Resident;
+
+#define DF_MAX_OBJECTIVES 6
+
+typedef struct df_Scenario {
+    const char *file;       /* as given to the loader */
+    const char *id, *title, *setting, *role, *summary, *difficulty;
+    double minutes;
+    const char *objectives[DF_MAX_OBJECTIVES];
+    int nobjectives;
+    df_Resident resident;
+    df_Params params;
+    int start;              /* beat index */
+    int safety;             /* beat index or -1 */
+    df_Beat *beats;
+    int nbeats;
+    df_Ending *endings;
+    int nendings;
+    struct df_Arena *arena; /* owns every string and array above */
+} df_Scenario;
+
+/* The scenario owns an arena; the loader allocates through these. */
+df_Scenario *df_scenario_new(void);
+void df_scenario_free(df_Scenario *sc);
+void *df_scenario_alloc(df_Scenario *sc, size_t size); /* zeroed; NULL on OOM */
+const char *df_scenario_strdup(df_Scenario *sc, const char *s, size_t len);
+int df_scenario_find_beat(const df_Scenario *sc, const char *id);
+int df_scenario_find_ending(const df_Scenario *sc, const char *id);
+/* Resolves a beat or ending id to a target; DF_NO_TARGET if unknown. */
+int df_scenario_target(const df_Scenario *sc, const char *id);
+const char *df_scenario_target_id(const df_Scenario *sc, int target);
+/* Starting agitation after the wait. */
+double df_scenario_start_agitation(const df_Scenario *sc);
+
+/* ---------------------------------------------------------------- state */
+
+#define DF_MAX_FLAGS 64
+#define DF_FLAG_NAME 48
+#define DF_FLAG_STR 64
+#define DF_MAX_PROMISES 16
+
+typedef struct df_Flag {
+    char name[DF_FLAG_NAME];
+    int type;
+    double num;
+    char str[DF_FLAG_STR];
+} df_Flag;
+
+/* Everything that changes during a run; a run is (scenario, seed, choices). */
+typedef struct df_State {
+    const df_Scenario *sc;
+    double agitation, trust;
+    bool heard;
+    int heard_points;
+    double peak;
+    int recovery_turns;     /* > 0 while in the recovery window */
+    int b5_turns;           /* consecutive turns at Threatening */
+    bool tripwire;
+    bool audience;
+    bool self_regulated;
+    bool task_done;
+    int turn;
+    int beat;               /* current beat, or an ending target when over */
+    int *visits;            /* per beat, sc->nbeats */
+    int used[64];           /* per tag */
+    df_Flag flags[DF_MAX_FLAGS];
+    int nflags;
+    int promises, false_promises;
+    double clock;           /* conversation + task + rework so far */
+    double conversation, task, rework;
+    unsigned follow_on;     /* events that add follow-on costs */
+    df_Rng rng;
+} df_State;
+
+const df_Flag *df_state_flag(const df_State *st, const char *name);
+/* Sets a flag; returns false if the table is full or the name too long. */
+bool df_state_set_flag(df_State *st, const char *name, int type, double num, const char *str);
+bool df_state_in_recovery(const df_State *st);
+bool df_state_task_ready(const df_State *st);
+
+/* ---------------------------------------------------------------- host callbacks */
+
+/* The core asks its host (the script layer) to evaluate dynamic parts. Every callback
+ * returns 0 on success or -1 with err filled. Callbacks may draw from st->rng; only hook
+ * may change anything else (flags). Strings written to buf are NUL-terminated. */
+typedef struct df_Host {
+    void *ud;
+    int (*text)(void *ud, int fn, df_State *st, char *buf, size_t cap, df_Error *err);
+    int (*target)(void *ud, int fn, df_State *st, char *buf, size_t cap, df_Error *err);
+    int (*when)(void *ud, int fn, df_State *st, bool *out, df_Error *err);
+    int (*hook)(void *ud, int fn, df_State *st, df_Error *err);
+} df_Host;
+
+/* ---------------------------------------------------------------- effects */
+
+/* What a choice would do from a given state, before any randomness. */
+typedef struct df_Effect {
+    double d_agitation, d_trust;   /* after all multipliers and drift */
+    double minutes;                /* conversation minutes (already x m(A)) */
+    bool task_attempt, task_blocked, gated;
+    bool need_match;
+    int heard_points;
+} df_Effect;
+
+void df_effect_predict(const df_State *st, const df_Choice *c, df_Effect *out);
+
+/* ---------------------------------------------------------------- runs */
+
+#define DF_LINE_MAX 4096
+#define DF_MAX_VISIBLE 9
+
+typedef struct df_Step {
+    int beat;
+    int choice;          /* index in the beat */
+    int shown;           /* 1-based number the player saw */
+    int nvisible;
+    int visible[DF_MAX_VISIBLE];
+    char *said;          /* resident line shown before the choice */
+    df_Grade grade;
+    int best;            /* index of the best visible choice */
+    double a_before, a_after, t_before, t_after;
+    double conversation, task, rework; /* minutes this step added */
+    bool task_blocked, gated, tripwire, need_match;
+    df_Band band_before, band_after;
+    double clock_after;
+} df_Step;
+
+typedef struct df_Result {
+    df_Outcome outcome;
+    df_Outcome declared;    /* what the ending said, before safety checks */
+    int ending;
+    char *final_line;
+    double conversation, task, rework, follow_on, total;
+    double follow_on_parts[DF_FO_COUNT];
+    double baseline, ratio;
+    double choice_quality, outcome_score, time_score; /* 0..1 each */
+    bool time_scored;
+    bool critical;
+    bool passed;
+    int score;              /* 0..100 */
+    int dims[DF_DIM_COUNT]; /* 0..100, -1 = not exercised */
+} df_Result;
+
+typedef struct df_Run df_Run;
+
+/* Creates a run at the start beat (runs its enter hook). NULL with err on failure. */
+df_Run *df_run_new(const df_Scenario *sc, const df_Host *host, uint64_t seed, df_Error *err);
+void df_run_free(df_Run *run);
+bool df_run_over(const df_Run *run);
+const df_State *df_run_state(const df_Run *run);
+/* The current beat's resident line and the visible choices (indices into the beat). */
+const char *df_run_line(const df_Run *run);
+int df_run_visible(const df_Run *run, const int **idx);
+/* Picks the n-th visible choice (1-based). -1 with err on a script error; 1 when n is out of range. */
+int df_run_choose(df_Run *run, int n, df_Error *err);
+int df_run_steps(const df_Run *run, const df_Step **steps);
+const df_Result *df_run_result(const df_Run *run); /* NULL until over */
+uint64_t df_run_seed(const df_Run *run);
+
+#endif

@@ -1,0 +1,445 @@
+/* run.c: one playthrough: applying choices, the clock, the run log, the ending and the score. */
+#include "core.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct df_Run {
+    const df_Scenario *sc;
+    df_Host host;
+    uint64_t seed;
+    df_State st;
+    char line[DF_LINE_MAX];
+    int visible[DF_MAX_VISIBLE];
+    int nvisible;
+    df_Step *steps;
+    int nsteps, capsteps;
+    bool over;
+    df_Result result;
+};
+
+static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+/* ---------------------------------------------------------------- text */
+
+/* Picks the static line for the band: the band itself, else the nearest band, lower first. */
+static const char *text_for_band(const df_Text *t, const df_State *st) {
+    if (t->recovery && df_state_in_recovery(st)) return t->recovery;
+    if (t->fixed) return t->fixed;
+    int b = df_band_of(st->agitation);
+    for (int d = 0; d < DF_BAND_COUNT; d++) {
+        if (b - d >= 0 && t->by_band[b - d]) return t->by_band[b - d];
+        if (b + d < DF_BAND_COUNT && t->by_band[b + d]) return t->by_band[b + d];
+    }
+    return "";
+}
+
+static int eval_text(df_Run *run, const df_Text *t, char *buf, size_t cap, df_Error *err) {
+    if (t->fn && run->host.text) return run->host.text(run->host.ud, t->fn, &run->st, buf, cap, err);
+    snprintf(buf, cap, "%s", text_for_band(t, &run->st));
+    return 0;
+}
+
+/* ---------------------------------------------------------------- entering beats */
+
+static void finish(df_Run *run, int ending);
+
+/* Computes the visible choices of the current beat. */
+static int refresh_view(df_Run *run, df_Error *err) {
+    const df_Beat *b = &run->sc->beats[run->st.beat];
+    run->nvisible = 0;
+    for (int i = 0; i < b->nchoices && run->nvisible < DF_MAX_VISIBLE; i++) {
+        const df_Choice *c = &b->choices[i];
+        bool show = true;
+        if (c->when_fn && run->host.when &&
+            run->host.when(run->host.ud, c->when_fn, &run->st, &show, err) != 0)
+            return -1;
+        if (show) run->visible[run->nvisible++] = i;
+    }
+    if (run->nvisible == 0) {
+        df_error_set(err, run->sc->file, b->line, "beat '%s' has no visible choices", b->id);
+        return -1;
+    }
+    return eval_text(run, &b->says, run->line, sizeof run->line, err);
+}
+
+static int enter(df_Run *run, int target, df_Error *err) {
+    if (DF_IS_END(target)) {
+        finish(run, DF_END_INDEX(target));
+        return 0;
+    }
+    const df_Beat *b = &run->sc->beats[target];
+    run->st.beat = target;
+    run->st.visits[target]++;
+    if (b->tripwire) run->st.tripwire = true;
+    if (b->enter_fn && run->host.hook &&
+        run->host.hook(run->host.ud, b->enter_fn, &run->st, err) != 0)
+        return -1;
+    return refresh_view(run, err);
+}
+
+df_Run *df_run_new(const df_Scenario *sc, const df_Host *host, uint64_t seed, df_Error *err) {
+    df_error_clear(err);
+    if (sc->start < 0 || sc->start >= sc->nbeats) {
+        df_error_set(err, sc->file, 0, "scenario has no start beat");
+        return NULL;
+    }
+    df_Run *run = calloc(1, sizeof *run);
+    if (!run) goto oom;
+    run->st.visits = calloc((size_t)sc->nbeats, sizeof *run->st.visits);
+    if (!run->st.visits) goto oom;
+    run->sc = sc;
+    if (host) run->host = *host;
+    run->seed = seed;
+    df_State *st = &run->st;
+    st->sc = sc;
+    st->agitation = df_scenario_start_agitation(sc);
+    st->trust = clampd(sc->resident.trust, 0, 100);
+    st->peak = st->agitation;
+    st->audience = sc->resident.audience;
+    df_rng_seed(&st->rng, seed);
+    if (enter(run, sc->start, err) != 0) {
+        df_run_free(run);
+        return NULL;
+    }
+    return run;
+oom:
+    if (run) free(run->st.visits);
+    free(run);
+    df_error_set(err, sc->file, 0, "out of memory");
+    return NULL;
+}
+
+void df_run_free(df_Run *run) {
+    if (!run) return;
+    for (int i = 0; i < run->nsteps; i++) free(run->steps[i].said);
+    free(run->steps);
+    free(run->result.final_line);
+    free(run->st.visits);
+    free(run);
+}
+
+bool df_run_over(const df_Run *run) { return run->over; }
+const df_State *df_run_state(const df_Run *run) { return &run->st; }
+const char *df_run_line(const df_Run *run) { return run->line; }
+uint64_t df_run_seed(const df_Run *run) { return run->seed; }
+
+int df_run_visible(const df_Run *run, const int **idx) {
+    *idx = run->visible;
+    return run->over ? 0 : run->nvisible;
+}
+
+int df_run_steps(const df_Run *run, const df_Step **steps) {
+    *steps = run->steps;
+    return run->nsteps;
+}
+
+const df_Result *df_run_result(const df_Run *run) { return run->over ? &run->result : NULL; }
+
+/* ---------------------------------------------------------------- grading */
+
+static bool has_tag(const df_Choice *c, int id) {
+    for (int i = 0; i < c->ntags; i++)
+        if (c->tags[i] == id) return true;
+    return false;
+}
+
+static unsigned tag_flags(const df_Choice *c) {
+    unsigned f = 0;
+    for (int i = 0; i < c->ntags; i++) f |= df_tag(c->tags[i])->flags;
+    return f;
+}
+
+/* How much good a choice does now: calmer, more trusted, and the task done. */
+static double choice_value(const df_State *st, const df_Choice *c) {
+    df_Effect e;
+    df_effect_predict(st, c, &e);
+    double v = -e.d_agitation + 0.5 * e.d_trust;
+    if (e.task_attempt && !e.task_blocked && !st->task_done) v += 6;
+    return v;
+}
+
+/* The model's grade, used unless the author set one. Safety rules come first. */
+static df_Grade model_grade(const df_State *st, const df_Choice *c, double v, double vbest) {
+    df_Band band = df_band_of(st->agitation);
+    bool dis = has_tag(c, DF_TAG_DISENGAGE);
+    if (st->tripwire) return dis ? DF_GRADE_BEST : DF_GRADE_CRITICAL;
+    unsigned f = tag_flags(c);
+    if (f & DF_TF_CRITICAL) return DF_GRADE_CRITICAL;
+    if (dis) return band >= DF_BAND_THREATENING ? DF_GRADE_BEST
+                    : band >= DF_BAND_VENTING   ? DF_GRADE_ACCEPTABLE
+                                                : DF_GRADE_POOR;
+    if (f & DF_TF_FALSE_PROMISE) return DF_GRADE_HARMFUL;
+    df_Effect e;
+    df_effect_predict(st, c, &e);
+    if (e.d_agitation >= 8) return DF_GRADE_HARMFUL;
+    if (v > 0 && v >= vbest - 0.01) return DF_GRADE_BEST;
+    if (v >= 4) return DF_GRADE_GOOD;
+    if (v > 0) return DF_GRADE_ACCEPTABLE;
+    return DF_GRADE_POOR;
+}
+
+/* Grades the chosen option and finds the best visible one. */
+static void grade_step(const df_Run *run, int chosen, df_Grade *grade, int *best) {
+    const df_Beat *b = &run->sc->beats[run->st.beat];
+    double vbest = -1e9;
+    int ibest = run->visible[0], author_best = -1;
+    for (int k = 0; k < run->nvisible; k++) {
+        const df_Choice *c = &b->choices[run->visible[k]];
+        double v = choice_value(&run->st, c);
+        if (run->st.tripwire) v = has_tag(c, DF_TAG_DISENGAGE) ? 100 : -100;
+        if (c->grade == DF_GRADE_BEST && author_best < 0) author_best = run->visible[k];
+        if (c->grade >= 0 && c->grade != DF_GRADE_BEST) v -= 50; /* authored non-best */
+        if (v > vbest) {
+            vbest = v;
+            ibest = run->visible[k];
+        }
+    }
+    *best = author_best >= 0 ? author_best : ibest;
+    const df_Choice *c = &b->choices[chosen];
+    if (c->grade >= 0) {
+        *grade = (df_Grade)c->grade;
+        return;
+    }
+    double v = choice_value(&run->st, c);
+    *grade = model_grade(&run->st, c, v, vbest);
+    if (*grade == DF_GRADE_BEST && author_best >= 0 && author_best != chosen) *grade = DF_GRADE_GOOD;
+}
+
+/* ---------------------------------------------------------------- applying a choice */
+
+static int push_step(df_Run *run, df_Step *s) {
+    if (run->nsteps == run->capsteps) {
+        int cap = run->capsteps ? run->capsteps * 2 : 16;
+        df_Step *n = realloc(run->steps, (size_t)cap * sizeof *n);
+        if (!n) return -1;
+        run->steps = n;
+        run->capsteps = cap;
+    }
+    run->steps[run->nsteps++] = *s;
+    return 0;
+}
+
+/* Does the task at the current agitation: T_task plus rework when agitation causes an error. */
+static void do_task(df_Run *run, double *task, double *rework) {
+    df_State *st = &run->st;
+    const df_Params *p = &run->sc->params;
+    double perr = 0.05 + 0.25 * st->agitation / 100.0 - (st->self_regulated ? 0.10 : 0.0);
+    if (perr < 0) perr = 0;
+    *task = p->task_minutes;
+    *rework = 0;
+    if (df_rng_unit(&st->rng) < perr) *rework = p->task_minutes * (0.3 + 0.2 * df_rng_unit(&st->rng));
+    st->task += *task;
+    st->rework += *rework;
+    st->clock += *task + *rework;
+    st->task_done = true;
+}
+
+static void update_recovery(df_State *st) {
+    if (st->recovery_turns > 0) st->recovery_turns--;
+    if (st->agitation >= 60) st->recovery_turns = 0;
+    if (st->peak >= 60 && st->agitation < 45) {
+        st->recovery_turns = 3;
+        st->peak = st->agitation;
+    }
+    if (st->agitation > st->peak) st->peak = st->agitation;
+}
+
+int df_run_choose(df_Run *run, int n, df_Error *err) {
+    df_error_clear(err);
+    if (run->over || n < 1 || n > run->nvisible) return 1;
+    const df_Scenario *sc = run->sc;
+    df_State *st = &run->st;
+    int bi = st->beat;
+    const df_Beat *b = &sc->beats[bi];
+    int ci = run->visible[n - 1];
+    const df_Choice *c = &b->choices[ci];
+
+    df_Step s;
+    memset(&s, 0, sizeof s);
+    s.beat = bi;
+    s.choice = ci;
+    s.shown = n;
+    s.nvisible = run->nvisible;
+    memcpy(s.visible, run->visible, sizeof s.visible);
+    s.said = strdup(run->line);
+    if (!s.said) {
+        df_error_set(err, sc->file, 0, "out of memory");
+        return -1;
+    }
+    s.a_before = st->agitation;
+    s.t_before = st->trust;
+    s.band_before = df_band_of(st->agitation);
+    s.tripwire = st->tripwire;
+    grade_step(run, ci, &s.grade, &s.best);
+
+    df_Effect e;
+    df_effect_predict(st, c, &e);
+    s.gated = e.gated;
+    s.need_match = e.need_match;
+    s.task_blocked = e.task_blocked;
+    st->agitation += e.d_agitation;
+    st->trust += e.d_trust;
+    st->heard_points += e.heard_points;
+    if (st->heard_points >= 4) st->heard = true;
+    st->conversation += e.minutes;
+    st->clock += e.minutes;
+    s.conversation = e.minutes;
+    for (int i = 0; i < c->ntags; i++) {
+        int id = c->tags[i];
+        unsigned f = df_tag(id)->flags;
+        if (e.task_blocked && id == DF_TAG_TASK) continue;
+        st->used[id]++;
+        if (f & DF_TF_PRIVATE) st->audience = false;
+        if (f & DF_TF_SELF) st->self_regulated = true;
+        if (f & DF_TF_PROMISE) st->promises++;
+        if (f & DF_TF_FALSE_PROMISE) st->false_promises++;
+        if (f & DF_TF_SUPERVISOR) st->follow_on |= 1u << DF_FO_SUPERVISOR;
+        if (f & DF_TF_REPEAT) st->follow_on |= 1u << DF_FO_REPEAT_CONTACT;
+    }
+    if (c->promise && !(tag_flags(c) & (DF_TF_PROMISE | DF_TF_FALSE_PROMISE))) st->promises++;
+    if (e.task_attempt && !e.task_blocked && !st->task_done) do_task(run, &s.task, &s.rework);
+    for (int i = 0; i < c->nset; i++) {
+        const df_FlagSet *fs = &c->set[i];
+        if (!df_state_set_flag(st, fs->name, fs->type, fs->num, fs->str)) {
+            df_error_set(err, sc->file, c->line, "too many flags (at most %d)", DF_MAX_FLAGS);
+            free(s.said);
+            return -1;
+        }
+    }
+    st->turn++;
+    update_recovery(st);
+    if (df_band_of(st->agitation) == DF_BAND_THREATENING)
+        st->b5_turns++;
+    else
+        st->b5_turns = 0;
+    s.a_after = st->agitation;
+    s.t_after = st->trust;
+    s.band_after = df_band_of(st->agitation);
+    s.clock_after = st->clock;
+    if (push_step(run, &s) != 0) {
+        free(s.said);
+        df_error_set(err, sc->file, 0, "out of memory");
+        return -1;
+    }
+
+    if (c->chosen_fn && run->host.hook && run->host.hook(run->host.ud, c->chosen_fn, st, err) != 0)
+        return -1;
+
+    /* Where next: blocked task work stays put; sustained threat jumps to safety. */
+    int target = c->go;
+    if (e.task_blocked) {
+        target = bi;
+    } else if (c->go_fn) {
+        char id[256];
+        if (!run->host.target || run->host.target(run->host.ud, c->go_fn, st, id, sizeof id, err) != 0)
+            return -1;
+        target = df_scenario_target(sc, id);
+        if (target == DF_NO_TARGET) {
+            df_error_set(err, sc->file, c->line, "go function returned unknown beat '%s'", id);
+            return -1;
+        }
+    }
+    if (st->b5_turns >= 2 && !st->tripwire) {
+        st->tripwire = true;
+        if (sc->safety >= 0) target = sc->safety;
+    }
+    if (run->nsteps > 10000) {
+        df_error_set(err, sc->file, b->line, "run exceeded 10000 steps");
+        return -1;
+    }
+    if (e.task_blocked) return refresh_view(run, err);
+    return enter(run, target, err);
+}
+
+/* ---------------------------------------------------------------- ending and score */
+
+static const double outcome_score[DF_OUT_COUNT] = {1.0, 1.0, 0.85, 0.35, 0.1, 1.0, 0.0};
+
+static void finish(df_Run *run, int ei) {
+    const df_Scenario *sc = run->sc;
+    const df_Ending *end = &sc->endings[ei];
+    df_State *st = &run->st;
+    df_Result *r = &run->result;
+    run->over = true;
+    run->nvisible = 0;
+    st->beat = DF_END(ei);
+    memset(r, 0, sizeof *r);
+    r->ending = ei;
+    r->declared = end->outcome;
+    r->outcome = end->outcome;
+
+    unsigned fo = st->follow_on;
+    if (r->outcome == DF_OUT_SAFETY_EXIT && !st->tripwire) {
+        /* Walking away from someone who was never a danger is not a safety exit. */
+        r->outcome = DF_OUT_UNRESOLVED;
+        fo |= 1u << DF_FO_COMPLAINT;
+    }
+    bool task = end->task >= 0 ? end->task == 1
+                               : (r->outcome == DF_OUT_RESOLVED_SATISFIED ||
+                                  r->outcome == DF_OUT_RESOLVED_ACCEPTED);
+    if (task && !st->task_done) {
+        double t, w;
+        do_task(run, &t, &w);
+    }
+    if (end->follow_on_set) {
+        fo |= end->follow_on;
+    } else {
+        if (r->outcome == DF_OUT_UNRESOLVED) fo |= 1u << DF_FO_REPEAT_CONTACT;
+        if (r->outcome == DF_OUT_ESCALATED) fo |= (1u << DF_FO_REPEAT_CONTACT) | (1u << DF_FO_COMPLAINT);
+        if (r->outcome == DF_OUT_BREACH) fo |= 1u << DF_FO_COMPLAINT;
+    }
+    if (st->false_promises > 0) fo |= (1u << DF_FO_REPEAT_CONTACT) | (1u << DF_FO_COMPLAINT);
+    for (int k = 0; k < DF_FO_COUNT; k++)
+        if (fo & (1u << k)) {
+            r->follow_on_parts[k] = sc->params.follow_on[k];
+            r->follow_on += sc->params.follow_on[k];
+        }
+    st->follow_on = fo;
+    r->conversation = st->conversation;
+    r->task = st->task;
+    r->rework = st->rework;
+    r->total = r->conversation + r->task + r->rework + r->follow_on;
+    r->baseline = df_calm_baseline(&sc->params);
+    r->ratio = r->baseline > 0 ? r->total / r->baseline : 0;
+
+    /* Choice quality and the rubric profile. */
+    int pts = 0, dsum[DF_DIM_COUNT] = {0}, dn[DF_DIM_COUNT] = {0};
+    for (int i = 0; i < run->nsteps; i++) {
+        const df_Step *s = &run->steps[i];
+        const df_Choice *c = &sc->beats[s->beat].choices[s->choice];
+        int p = df_grade_points(s->grade);
+        pts += p;
+        if (s->grade == DF_GRADE_CRITICAL) r->critical = true;
+        unsigned dims = c->dims;
+        if (!dims)
+            for (int k = 0; k < c->ntags; k++) dims |= df_tag(c->tags[k])->dims;
+        if (s->tripwire) dims |= 1u << DF_DIM_SAFETY;
+        for (int d = 0; d < DF_DIM_COUNT; d++)
+            if (dims & (1u << d)) {
+                dsum[d] += p;
+                dn[d]++;
+            }
+    }
+    for (int d = 0; d < DF_DIM_COUNT; d++)
+        r->dims[d] = dn[d] ? (int)lround(clampd(dsum[d] / (3.0 * dn[d]), 0, 1) * 100) : -1;
+    r->choice_quality = run->nsteps ? clampd(pts / (3.0 * run->nsteps), 0, 1) : 0;
+    r->outcome_score = outcome_score[r->outcome];
+    r->time_scored = r->outcome != DF_OUT_SAFETY_EXIT;
+    r->time_score = clampd((5.0 - r->ratio) / 3.5, 0, 1);
+    double score = r->time_scored
+                       ? 0.5 * r->choice_quality + 0.3 * r->outcome_score + 0.2 * r->time_score
+                       : (0.5 * r->choice_quality + 0.3 * r->outcome_score) / 0.8;
+    if (r->critical && score > 0.2) score = 0.2;
+    r->score = (int)lround(score * 100);
+    r->passed = !r->critical && r->score >= 70 &&
+                (r->outcome <= DF_OUT_ROUTED || r->outcome == DF_OUT_SAFETY_EXIT);
+
+    char buf[DF_LINE_MAX];
+    df_Error err;
+    df_error_clear(&err);
+    if (eval_text(run, &end->says, buf, sizeof buf, &err) != 0) buf[0] = '\0';
+    r->final_line = strdup(buf);
+}

@@ -1,0 +1,54 @@
+/* internal.h: shared between the files of the script layer only. */
+#ifndef DF_SCRIPT_INTERNAL_H
+#define DF_SCRIPT_INTERNAL_H
+
+#include "script.h"
+
+#include <lua.h>
+
+#define DF_LOG_MAX 64
+
+/* A source map: "beats.arrives.choices.2.go" -> line, built from the file's tokens. */
+typedef struct df_SrcMap df_SrcMap;
+df_SrcMap *df_srcmap_build(const char *src, size_t len);
+void df_srcmap_free(df_SrcMap *m);
+/* Line of the path, or of its nearest recorded ancestor; 0 when unknown. */
+int df_srcmap_line(const df_SrcMap *m, const char *path);
+int df_srcmap_root_line(const df_SrcMap *m);
+
+struct df_Script {
+    lua_State *L;
+    char *name;
+    /* allocator accounting */
+    size_t used, peak, cap;
+    /* budget for the current protected call */
+    long long instr, budget;
+    double deadline;
+    int aborting;           /* a limit tripped: raise again on every instruction */
+    char abort_why[64];
+    int broken;             /* a limit or memory error happened: refuse further calls */
+    const df_Limits *lim;
+    df_Limits limits;
+    /* run context */
+    df_State *cur;          /* state visible to the callback being run */
+    int writable;           /* flags may be set (hooks only) */
+    df_Rng load_rng;
+    df_Scenario *sc;
+    df_Host host;
+    df_SrcMap *map;
+    char *log[DF_LOG_MAX];
+    int nlog;
+    int scenario_ref;       /* registry ref of the table given to scenario() */
+};
+
+/* Runs fn(L) with nargs already pushed under the budget; 0 or -1 with err. */
+int df_sb_pcall(df_Script *s, int nargs, int nresults, long long instr, double seconds,
+                const char *what, df_Error *err);
+/* Builds a df_Scenario from the table at the top of the stack; problems go to diags. */
+df_Scenario *df_loader_convert(df_Script *s, df_Diags *diags);
+/* Graph checks on a converted scenario. */
+void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags);
+/* Pushes the read-only proxy for the run state. */
+void df_sb_push_state(df_Script *s);
+
+#endif

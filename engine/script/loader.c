@@ -1,0 +1,1013 @@
+/* loader.c: turns the table given to scenario { ... } into a frozen df_Scenario, with a
+ * message naming the file, line, beat and field for every problem. Tables are read with
+ * raw access along a fixed schema, so no script metamethod runs and depth is bounded. */
+#include "internal.h"
+
+#include <lauxlib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_BEATS 20000
+#define MAX_ENDINGS 2000
+#define MAX_ID 64
+#define MAX_LINE 2000    /* a resident line */
+#define MAX_CHOICE 600   /* a choice's text */
+#define MAX_NOTE 1500    /* coach notes, debriefs */
+#define MAX_SHORT 160    /* titles, names */
+#define MAX_SET 16
+
+typedef struct Ld {
+    df_Script *s;
+    lua_State *L;
+    df_Scenario *sc;
+    df_Diags *d;
+} Ld;
+
+/* "beats.arrives.choices.2.tags" -> "beat 'arrives', choice 2, field 'tags'" */
+static void describe(const char *path, char *out, size_t cap) {
+    char parts[8][96];
+    int n = 0;
+    const char *p = path;
+    while (*p && n < 8) {
+        const char *dot = strchr(p, '.');
+        size_t l = dot ? (size_t)(dot - p) : strlen(p);
+        snprintf(parts[n++], sizeof parts[0], "%.*s", (int)(l < 95 ? l : 95), p);
+        if (!dot) break;
+        p = dot + 1;
+    }
+    out[0] = '\0';
+    size_t o = 0;
+    for (int i = 0; i < n; i++) {
+        const char *sep = o ? ", " : "";
+        int w;
+        if ((!strcmp(parts[i], "beats") || !strcmp(parts[i], "endings")) && i + 1 < n) {
+            w = snprintf(out + o, cap - o, "%s%s '%s'", sep, parts[i][0] == 'b' ? "beat" : "ending",
+                         parts[i + 1]);
+            i++;
+        } else if (!strcmp(parts[i], "choices") && i + 1 < n) {
+            w = snprintf(out + o, cap - o, "%schoice %s", sep, parts[i + 1]);
+            i++;
+        } else {
+            w = snprintf(out + o, cap - o, "%sfield '%s'", sep, parts[i]);
+            for (int j = i + 1; j < n && w > 0 && o + (size_t)w < cap; j++)
+                w += snprintf(out + o + w, cap - o - (size_t)w, ".%s", parts[j]);
+            i = n;
+        }
+        if (w < 0 || o + (size_t)w >= cap) break;
+        o += (size_t)w;
+    }
+}
+
+static void diag(Ld *ld, int sev, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void diag(Ld *ld, int sev, const char *path, const char *fmt, ...) {
+    char msg[1200], where[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    describe(path, where, sizeof where);
+    int line = df_srcmap_line(ld->s->map, path);
+    if (where[0])
+        df_diags_add(ld->d, sev, ld->s->name, line, "%s: %s", where, msg);
+    else
+        df_diags_add(ld->d, sev, ld->s->name, line, "%s", msg);
+}
+
+#define ERR(ld, path, ...) diag(ld, DF_DIAG_ERROR, path, __VA_ARGS__)
+#define WARN(ld, path, ...) diag(ld, DF_DIAG_WARNING, path, __VA_ARGS__)
+
+/* Closest candidate within a small edit distance, or NULL. */
+static const char *did_you_mean(const char *word, const char *const *cands, int n) {
+    const char *best = NULL;
+    int bd = 99, limit = (int)strlen(word) / 3;
+    if (limit < 2) limit = 2;
+    for (int i = 0; i < n; i++) {
+        int d = df_edit_distance(word, cands[i]);
+        if (d < bd) bd = d, best = cands[i];
+    }
+    return bd <= limit ? best : NULL;
+}
+
+static void join(char *out, size_t cap, const char *a, const char *b) {
+    snprintf(out, cap, "%s%s%s", a, a[0] ? "." : "", b);
+}
+
+/* Warns about keys that are not in the schema. */
+static void check_keys(Ld *ld, int t, const char *path, const char *const *allowed, int positional) {
+    lua_State *L = ld->L;
+    t = lua_absindex(L, t);
+    int nallowed = 0;
+    while (allowed[nallowed]) nallowed++;
+    lua_Integer n = (lua_Integer)lua_rawlen(L, t);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            const char *k = lua_tostring(L, -1);
+            int ok = 0;
+            for (int i = 0; i < nallowed && !ok; i++) ok = !strcmp(k, allowed[i]);
+            if (!ok) {
+                char sub[512];
+                join(sub, sizeof sub, path, k);
+                const char *m = did_you_mean(k, allowed, nallowed);
+                if (m)
+                    WARN(ld, sub, "unknown field '%s' (did you mean '%s'?)", k, m);
+                else
+                    WARN(ld, sub, "unknown field '%s'", k);
+            }
+        } else if (lua_isinteger(L, -1)) {
+            lua_Integer i = lua_tointeger(L, -1);
+            if (i < 1 || i > n || i > positional) WARN(ld, path, "unexpected list item [%lld]", (long long)i);
+        } else {
+            WARN(ld, path, "unexpected %s key", luaL_typename(L, -1));
+        }
+    }
+}
+
+/* Validates a string value at the top of the stack and copies it into the arena. */
+static const char *take_string(Ld *ld, const char *path, size_t maxlen, int multiline) {
+    size_t len;
+    const char *v = lua_tolstring(ld->L, -1, &len);
+    if (len > maxlen) {
+        ERR(ld, path, "text is %zu bytes; the limit is %zu", len, maxlen);
+        return NULL;
+    }
+    if (!df_utf8_valid(v, len)) {
+        ERR(ld, path, "text is not valid UTF-8");
+        return NULL;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if ((c < 0x20 && !(multiline && (c == '\n' || c == '\t'))) || c == 0x7F ||
+            (c == 0xC2 && i + 1 < len && (unsigned char)v[i + 1] < 0xA0)) {
+            ERR(ld, path, "text contains a control character (byte %zu)", i + 1);
+            return NULL;
+        }
+    }
+    const char *p = df_scenario_strdup(ld->sc, v, len);
+    if (!p) luaL_error(ld->L, "not enough memory");
+    return p;
+}
+
+/* Reads t[key] as a string. Required fields missing are errors. */
+static const char *get_string(Ld *ld, int t, const char *key, const char *path, int required,
+                              size_t maxlen, int multiline) {
+    lua_State *L = ld->L;
+    char sub[512];
+    join(sub, sizeof sub, path, key);
+    lua_pushstring(L, key);
+    int ty = lua_rawget(L, t);
+    const char *r = NULL;
+    if (ty == LUA_TNIL) {
+        if (required) ERR(ld, sub, "required field is missing");
+    } else if (ty != LUA_TSTRING) {
+        ERR(ld, sub, "expected a string, got %s", lua_typename(L, ty));
+    } else {
+        r = take_string(ld, sub, maxlen, multiline);
+    }
+    lua_pop(L, 1);
+    return r;
+}
+
+static double get_number(Ld *ld, int t, const char *key, const char *path, int required,
+                         double lo, double hi, double def) {
+    lua_State *L = ld->L;
+    char sub[512];
+    join(sub, sizeof sub, path, key);
+    lua_pushstring(L, key);
+    int ty = lua_rawget(L, t);
+    double r = def;
+    if (ty == LUA_TNIL) {
+        if (required) ERR(ld, sub, "required field is missing");
+    } else if (ty != LUA_TNUMBER) {
+        ERR(ld, sub, "expected a number, got %s", lua_typename(L, ty));
+    } else {
+        double v = lua_tonumber(L, -1);
+        if (!isfinite(v))
+            ERR(ld, sub, "must be a finite number");
+        else if (v < lo || v > hi)
+            ERR(ld, sub, "%g is out of range (%g to %g)", v, lo, hi);
+        else
+            r = v;
+    }
+    lua_pop(L, 1);
+    return r;
+}
+
+static int get_bool(Ld *ld, int t, const char *key, const char *path, int def) {
+    lua_State *L = ld->L;
+    char sub[512];
+    join(sub, sizeof sub, path, key);
+    lua_pushstring(L, key);
+    int ty = lua_rawget(L, t);
+    int r = def;
+    if (ty == LUA_TBOOLEAN)
+        r = lua_toboolean(L, -1);
+    else if (ty != LUA_TNIL)
+        ERR(ld, sub, "expected true or false, got %s", lua_typename(L, ty));
+    lua_pop(L, 1);
+    return r;
+}
+
+/* Keeps a function value alive in the registry; returns its handle. */
+static int take_function(Ld *ld) {
+    lua_pushvalue(ld->L, -1);
+    return luaL_ref(ld->L, LUA_REGISTRYINDEX);
+}
+
+static int get_function(Ld *ld, int t, const char *key, const char *path) {
+    lua_State *L = ld->L;
+    char sub[512];
+    join(sub, sizeof sub, path, key);
+    lua_pushstring(L, key);
+    int ty = lua_rawget(L, t);
+    int r = 0;
+    if (ty == LUA_TFUNCTION)
+        r = take_function(ld);
+    else if (ty != LUA_TNIL)
+        ERR(ld, sub, "expected a function, got %s", lua_typename(L, ty));
+    lua_pop(L, 1);
+    return r;
+}
+
+static int valid_id(const char *s) {
+    size_t n = strlen(s);
+    if (n == 0 || n > MAX_ID) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+              (c >= 'A' && c <= 'Z')))
+            return 0;
+    }
+    return 1;
+}
+
+/* says/debrief text: a string, a table by band, or a function. */
+static void get_text(Ld *ld, int t, const char *key, const char *path, df_Text *out, int required) {
+    lua_State *L = ld->L;
+    char sub[512];
+    join(sub, sizeof sub, path, key);
+    lua_pushstring(L, key);
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TNIL) {
+        if (required) ERR(ld, sub, "required field is missing");
+    } else if (ty == LUA_TSTRING) {
+        out->fixed = take_string(ld, sub, MAX_LINE, 1);
+    } else if (ty == LUA_TFUNCTION) {
+        out->fn = take_function(ld);
+    } else if (ty == LUA_TTABLE) {
+        int tt = lua_gettop(L), any = 0;
+        static const char *const keys[] = {"settled", "uneasy", "defensive", "venting",
+                                           "threatening", "recovery", NULL};
+        check_keys(ld, tt, sub, keys, 0);
+        for (int b = 0; b < DF_BAND_COUNT; b++) {
+            out->by_band[b] = get_string(ld, tt, df_band_key((df_Band)b), sub, 0, MAX_LINE, 1);
+            any |= out->by_band[b] != NULL;
+        }
+        out->recovery = get_string(ld, tt, "recovery", sub, 0, MAX_LINE, 1);
+        if (!any && !out->recovery) ERR(ld, sub, "give a line for at least one band");
+        if (!any && out->recovery) ERR(ld, sub, "a recovery line needs at least one band line too");
+    } else {
+        ERR(ld, sub, "expected a string, a table by band or a function, got %s", lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+}
+
+/* ---------------------------------------------------------------- ids */
+
+typedef struct IdEntry {
+    const char *id;
+    int target;
+    int line;
+} IdEntry;
+
+static int cmp_id(const void *a, const void *b) {
+    return strcmp(((const IdEntry *)a)->id, ((const IdEntry *)b)->id);
+}
+
+static int cmp_line(const void *a, const void *b) {
+    const IdEntry *x = a, *y = b;
+    if (x->line != y->line) return x->line < y->line ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+typedef struct Ids {
+    IdEntry *v; /* sorted by id */
+    int n;
+    const char **names; /* for did-you-mean */
+} Ids;
+
+static int ids_find(const Ids *ids, const char *id) {
+    IdEntry key = {id, 0, 0};
+    IdEntry *e = bsearch(&key, ids->v, (size_t)ids->n, sizeof key, cmp_id);
+    return e ? e->target : DF_NO_TARGET;
+}
+
+/* Resolves a target id, reporting unknown ones with a suggestion. */
+static int resolve(Ld *ld, const Ids *ids, const char *id, const char *path) {
+    int t = ids_find(ids, id);
+    if (t == DF_NO_TARGET) {
+        const char *m = did_you_mean(id, ids->names, ids->n);
+        if (m)
+            ERR(ld, path, "unknown beat or ending '%s' (did you mean '%s'?)", id, m);
+        else
+            ERR(ld, path, "unknown beat or ending '%s'", id);
+    }
+    return t;
+}
+
+/* Collects the keys of beats or endings, sorted by their line in the file. */
+static IdEntry *collect(Ld *ld, int t, const char *what, int max, int *count) {
+    lua_State *L = ld->L;
+    int n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        n++;
+    }
+    if (n > max) {
+        ERR(ld, what, "%d entries; the limit is %d", n, max);
+        n = max;
+    }
+    IdEntry *v = df_scenario_alloc(ld->sc, (size_t)(n ? n : 1) * sizeof *v);
+    if (!v) luaL_error(L, "not enough memory");
+    int k = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t) && k < n) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            ERR(ld, what, "keys must be names, found a %s key", luaL_typename(L, -1));
+            continue;
+        }
+        const char *id = lua_tostring(L, -1);
+        char sub[512];
+        join(sub, sizeof sub, what, id);
+        if (!valid_id(id)) {
+            ERR(ld, what, "'%.64s' is not a valid id (letters, digits, '_' and '-', at most %d)", id, MAX_ID);
+            continue;
+        }
+        v[k].id = df_scenario_strdup(ld->sc, id, strlen(id));
+        if (!v[k].id) luaL_error(L, "not enough memory");
+        v[k].line = df_srcmap_line(ld->s->map, sub);
+        k++;
+    }
+    if (k < n) lua_pop(L, 1); /* the key left by an early exit */
+    qsort(v, (size_t)k, sizeof *v, cmp_line);
+    *count = k;
+    return v;
+}
+
+/* ---------------------------------------------------------------- choices */
+
+static const char *const choice_keys[] = {"tags", "go", "targets", "coach", "grade", "when", "set",
+                                          "effect", "promise", "dims", "chosen", NULL};
+
+static void get_tags(Ld *ld, int t, const char *path, df_Choice *c) {
+    lua_State *L = ld->L;
+    char sub[512];
+    join(sub, sizeof sub, path, "tags");
+    lua_pushliteral(L, "tags");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TSTRING) { /* a single tag is forgiven */
+        lua_createtable(L, 1, 0);
+        lua_insert(L, -2);
+        lua_rawseti(L, -2, 1);
+        ty = LUA_TTABLE;
+    }
+    if (ty == LUA_TNIL) {
+        ERR(ld, sub, "every choice needs tags (the techniques it uses)");
+    } else if (ty != LUA_TTABLE) {
+        ERR(ld, sub, "expected a list of tag names, got %s", lua_typename(L, ty));
+    } else {
+        int n = (int)lua_rawlen(L, -1);
+        if (n == 0) ERR(ld, sub, "every choice needs at least one tag");
+        if (n > 4) ERR(ld, sub, "%d tags; at most 4 (main tag first)", n);
+        const char *names[64];
+        int nt = df_tag_count();
+        for (int i = 0; i < nt && i < 64; i++) names[i] = df_tag(i)->key;
+        for (int i = 1; i <= n && i <= 4; i++) {
+            if (lua_rawgeti(L, -1, i) != LUA_TSTRING) {
+                ERR(ld, sub, "tag %d: expected a tag name, got %s", i, luaL_typename(L, -1));
+            } else {
+                const char *k = lua_tostring(L, -1);
+                int id = df_tag_from_key(k);
+                if (id < 0) {
+                    const char *m = did_you_mean(k, names, nt);
+                    if (m)
+                        ERR(ld, sub, "unknown tag '%.64s' (did you mean '%s'?)", k, m);
+                    else
+                        ERR(ld, sub, "unknown tag '%.64s' (see docs/model.md for the list)", k);
+                } else {
+                    c->tags[c->ntags++] = id;
+                }
+            }
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+}
+
+static void get_set(Ld *ld, int t, const char *path, df_Choice *c) {
+    lua_State *L = ld->L;
+    char sub[512];
+    join(sub, sizeof sub, path, "set");
+    lua_pushliteral(L, "set");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TTABLE) {
+        int tt = lua_gettop(L);
+        c->set = df_scenario_alloc(ld->sc, MAX_SET * sizeof *c->set);
+        if (!c->set) luaL_error(L, "not enough memory");
+        lua_pushnil(L);
+        while (lua_next(L, tt)) {
+            if (lua_type(L, -2) != LUA_TSTRING || lua_rawlen(L, -2) >= DF_FLAG_NAME) {
+                ERR(ld, sub, "flag names must be strings shorter than %d bytes", DF_FLAG_NAME);
+            } else if (c->nset >= MAX_SET) {
+                ERR(ld, sub, "at most %d flags per choice", MAX_SET);
+            } else {
+                df_FlagSet *fs = &c->set[c->nset];
+                size_t kl;
+                const char *k = lua_tolstring(L, -2, &kl);
+                fs->name = df_scenario_strdup(ld->sc, k, kl);
+                int vt = lua_type(L, -1);
+                if (vt == LUA_TBOOLEAN) {
+                    fs->type = DF_VAL_BOOL;
+                    fs->num = lua_toboolean(L, -1);
+                    c->nset++;
+                } else if (vt == LUA_TNUMBER && isfinite(lua_tonumber(L, -1))) {
+                    fs->type = DF_VAL_NUM;
+                    fs->num = lua_tonumber(L, -1);
+                    c->nset++;
+                } else if (vt == LUA_TSTRING && lua_rawlen(L, -1) < DF_FLAG_STR) {
+                    fs->type = DF_VAL_STR;
+                    fs->str = take_string(ld, sub, DF_FLAG_STR - 1, 0);
+                    c->nset++;
+                } else {
+                    ERR(ld, sub, "flag '%s': a boolean, finite number or short string", k);
+                }
+            }
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        ERR(ld, sub, "expected a table of flags, got %s", lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+}
+
+static void get_effect(Ld *ld, int t, const char *path, df_Choice *c) {
+    lua_State *L = ld->L;
+    char sub[512];
+    join(sub, sizeof sub, path, "effect");
+    c->eff_agitation = c->eff_trust = c->eff_minutes = NAN;
+    lua_pushliteral(L, "effect");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TTABLE) {
+        int tt = lua_gettop(L);
+        static const char *const keys[] = {"agitation", "trust", "minutes", NULL};
+        check_keys(ld, tt, sub, keys, 0);
+        c->eff_agitation = get_number(ld, tt, "agitation", sub, 0, -40, 40, NAN);
+        c->eff_trust = get_number(ld, tt, "trust", sub, 0, -40, 40, NAN);
+        c->eff_minutes = get_number(ld, tt, "minutes", sub, 0, 0, 60, NAN);
+    } else if (ty != LUA_TNIL) {
+        ERR(ld, sub, "expected a table { agitation = , trust = , minutes = }, got %s", lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+}
+
+static void get_dims(Ld *ld, int t, const char *path, df_Choice *c) {
+    lua_State *L = ld->L;
+    char sub[512];
+    join(sub, sizeof sub, path, "dims");
+    lua_pushliteral(L, "dims");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TTABLE) {
+        int n = (int)lua_rawlen(L, -1);
+        const char *names[DF_DIM_COUNT];
+        for (int i = 0; i < DF_DIM_COUNT; i++) names[i] = df_dim_key((df_Dim)i);
+        for (int i = 1; i <= n && i <= DF_DIM_COUNT; i++) {
+            const char *k = lua_rawgeti(L, -1, i) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+            int d = df_dim_from_key(k);
+            if (d < 0) {
+                const char *m = did_you_mean(k, names, DF_DIM_COUNT);
+                ERR(ld, sub, "unknown rubric dimension '%.64s'%s%s%s", k, m ? " (did you mean '" : "",
+                    m ? m : "", m ? "'?)" : "");
+            } else {
+                c->dims |= 1u << d;
+            }
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        ERR(ld, sub, "expected a list of rubric dimensions, got %s", lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+}
+
+static void get_choice(Ld *ld, int t, const char *path, const Ids *ids, df_Choice *c) {
+    lua_State *L = ld->L;
+    char sub[512];
+    c->line = df_srcmap_line(ld->s->map, path);
+    c->grade = -1;
+    c->go = DF_NO_TARGET;
+    check_keys(ld, t, path, choice_keys, 1);
+    join(sub, sizeof sub, path, "1");
+    int ty = lua_rawgeti(L, t, 1);
+    if (ty == LUA_TSTRING)
+        c->text = take_string(ld, sub, MAX_CHOICE, 0);
+    else
+        ERR(ld, path, "the first item must be the employee's words (a string), got %s", lua_typename(L, ty));
+    lua_pop(L, 1);
+    get_tags(ld, t, path, c);
+    join(sub, sizeof sub, path, "go");
+    lua_pushliteral(L, "go");
+    ty = lua_rawget(L, t);
+    if (ty == LUA_TSTRING) {
+        c->go = resolve(ld, ids, lua_tostring(L, -1), sub);
+    } else if (ty == LUA_TFUNCTION) {
+        c->go_fn = take_function(ld);
+    } else if (ty == LUA_TNIL) {
+        ERR(ld, sub, "every choice needs go = \"beat or ending id\"");
+    } else {
+        ERR(ld, sub, "expected a beat id or a function, got %s", lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    join(sub, sizeof sub, path, "targets");
+    lua_pushliteral(L, "targets");
+    ty = lua_rawget(L, t);
+    if (ty == LUA_TTABLE) {
+        int n = (int)lua_rawlen(L, -1);
+        if (n > 64) n = 64;
+        c->targets = df_scenario_alloc(ld->sc, (size_t)(n ? n : 1) * sizeof(int));
+        if (!c->targets) luaL_error(L, "not enough memory");
+        for (int i = 1; i <= n; i++) {
+            if (lua_rawgeti(L, -1, i) == LUA_TSTRING) {
+                int tg = resolve(ld, ids, lua_tostring(L, -1), sub);
+                if (tg != DF_NO_TARGET) c->targets[c->ntargets++] = tg;
+            } else {
+                ERR(ld, sub, "item %d: expected a beat id", i);
+            }
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        ERR(ld, sub, "expected a list of beat ids, got %s", lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    c->coach = get_string(ld, t, "coach", path, 0, MAX_NOTE, 0);
+    const char *g = get_string(ld, t, "grade", path, 0, 32, 0);
+    if (g) {
+        c->grade = df_grade_from_key(g);
+        if (c->grade < 0) {
+            join(sub, sizeof sub, path, "grade");
+            ERR(ld, sub, "unknown grade '%s' (best, good, acceptable, poor, harmful, critical)", g);
+        }
+    }
+    c->when_fn = get_function(ld, t, "when", path);
+    c->chosen_fn = get_function(ld, t, "chosen", path);
+    get_set(ld, t, path, c);
+    get_effect(ld, t, path, c);
+    c->promise = get_string(ld, t, "promise", path, 0, MAX_CHOICE, 0);
+    get_dims(ld, t, path, c);
+}
+
+/* ---------------------------------------------------------------- beats and endings */
+
+static const char *const beat_keys[] = {"says", "choices", "tripwire", "enter", "note", NULL};
+static const char *const ending_keys[] = {"outcome", "says", "debrief", "follow_on", "task", NULL};
+
+static void get_beat(Ld *ld, int t, const char *path, const Ids *ids, df_Beat *b) {
+    lua_State *L = ld->L;
+    char sub[512];
+    check_keys(ld, t, path, beat_keys, 0);
+    get_text(ld, t, "says", path, &b->says, 1);
+    b->tripwire = get_bool(ld, t, "tripwire", path, 0);
+    b->enter_fn = get_function(ld, t, "enter", path);
+    b->note = get_string(ld, t, "note", path, 0, MAX_NOTE, 1);
+    join(sub, sizeof sub, path, "choices");
+    lua_pushliteral(L, "choices");
+    int ty = lua_rawget(L, t);
+    if (ty != LUA_TTABLE) {
+        ERR(ld, sub, ty == LUA_TNIL ? "every beat needs choices" : "expected a list of choices");
+    } else {
+        int ct = lua_gettop(L);
+        int n = (int)lua_rawlen(L, ct);
+        if (n == 0) ERR(ld, sub, "every beat needs at least one choice");
+        if (n > DF_MAX_VISIBLE) ERR(ld, sub, "%d choices; at most %d (keys 1-9)", n, DF_MAX_VISIBLE);
+        if (n > DF_MAX_VISIBLE) n = DF_MAX_VISIBLE;
+        b->choices = df_scenario_alloc(ld->sc, (size_t)(n ? n : 1) * sizeof *b->choices);
+        if (!b->choices) luaL_error(L, "not enough memory");
+        b->nchoices = n;
+        check_keys(ld, ct, sub, (const char *const[]){NULL}, n);
+        for (int i = 1; i <= n; i++) {
+            char cp[512];
+            snprintf(cp, sizeof cp, "%s.%d", sub, i);
+            if (lua_rawgeti(L, ct, i) != LUA_TTABLE)
+                ERR(ld, cp, "expected a choice table { \"words\", tags = {...}, go = ... }");
+            else
+                get_choice(ld, lua_gettop(L), cp, ids, &b->choices[i - 1]);
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+}
+
+static void get_ending(Ld *ld, int t, const char *path, df_Ending *e) {
+    lua_State *L = ld->L;
+    char sub[512];
+    check_keys(ld, t, path, ending_keys, 0);
+    const char *o = get_string(ld, t, "outcome", path, 1, 32, 0);
+    if (o) {
+        int k = df_outcome_from_key(o);
+        if (k < 0) {
+            const char *names[DF_OUT_COUNT];
+            for (int i = 0; i < DF_OUT_COUNT; i++) names[i] = df_outcome_key((df_Outcome)i);
+            const char *m = did_you_mean(o, names, DF_OUT_COUNT);
+            join(sub, sizeof sub, path, "outcome");
+            ERR(ld, sub, "unknown outcome '%s'%s%s%s", o, m ? " (did you mean '" : "", m ? m : "", m ? "'?)" : "");
+        } else {
+            e->outcome = (df_Outcome)k;
+        }
+    }
+    get_text(ld, t, "says", path, &e->says, 0);
+    e->debrief = get_string(ld, t, "debrief", path, 0, MAX_NOTE, 1);
+    e->task = -1;
+    lua_pushliteral(L, "task");
+    if (lua_rawget(L, t) == LUA_TBOOLEAN) e->task = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    join(sub, sizeof sub, path, "follow_on");
+    lua_pushliteral(L, "follow_on");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TTABLE) {
+        e->follow_on_set = true;
+        int n = (int)lua_rawlen(L, -1);
+        for (int i = 1; i <= n && i <= 8; i++) {
+            const char *k = lua_rawgeti(L, -1, i) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+            int f = df_follow_on_from_key(k);
+            if (f < 0)
+                ERR(ld, sub, "unknown follow-on '%.64s' (supervisor, repeat_contact, complaint, police)", k);
+            else
+                e->follow_on |= 1u << f;
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        ERR(ld, sub, "expected a list such as { \"complaint\" }");
+    }
+    lua_pop(L, 1);
+}
+
+/* ---------------------------------------------------------------- the scenario */
+
+static const char *const top_keys[] = {"id", "title", "setting", "role", "minutes", "difficulty",
+                                       "summary", "objectives", "resident", "time", "start",
+                                       "safety", "beats", "endings", "tests", NULL};
+static const char *const resident_keys[] = {"name", "agitation", "trust", "need", "volatility",
+                                            "recovery", "audience", "waited", "look", NULL};
+static const char *const time_keys[] = {"task", "calm_turns", "M", "follow_on", "resident", NULL};
+static const char *const settings[] = {"counter", "phone", "email", "field", "enforcement", "internal", NULL};
+
+static void get_enum(Ld *ld, int t, const char *key, const char *const *allowed, const char **out, int required) {
+    const char *v = get_string(ld, t, key, "", required, 32, 0);
+    if (!v) return;
+    int n = 0, ok = 0;
+    while (allowed[n]) ok |= !strcmp(allowed[n], v), n++;
+    if (!ok) {
+        const char *m = did_you_mean(v, allowed, n);
+        ERR(ld, key, "'%s' is not one of the allowed values%s%s%s", v, m ? " (did you mean '" : "",
+            m ? m : "", m ? "'?)" : "");
+        return;
+    }
+    *out = v;
+}
+
+static void get_resident(Ld *ld, int t, df_Resident *r) {
+    lua_State *L = ld->L;
+    lua_pushliteral(L, "resident");
+    int ty = lua_rawget(L, t);
+    r->volatility = r->recovery = 1.0;
+    r->agitation = 40;
+    r->trust = 30;
+    if (ty != LUA_TTABLE) {
+        ERR(ld, "resident", ty == LUA_TNIL ? "required field is missing" : "expected a table");
+        lua_pop(L, 1);
+        return;
+    }
+    int rt = lua_gettop(L);
+    check_keys(ld, rt, "resident", resident_keys, 0);
+    r->name = get_string(ld, rt, "name", "resident", 1, MAX_SHORT, 0);
+    r->agitation = get_number(ld, rt, "agitation", "resident", 1, 0, 100, 40);
+    r->trust = get_number(ld, rt, "trust", "resident", 0, 0, 100, 30);
+    r->volatility = get_number(ld, rt, "volatility", "resident", 0, 0.6, 1.5, 1.0);
+    r->recovery = get_number(ld, rt, "recovery", "resident", 0, 0.6, 1.2, 1.0);
+    r->waited = get_number(ld, rt, "waited", "resident", 0, 0, 600, 0);
+    r->audience = get_bool(ld, rt, "audience", "resident", 0);
+    const char *need = get_string(ld, rt, "need", "resident", 0, 32, 0);
+    if (need) {
+        int n = df_need_from_key(need);
+        if (n < 0) {
+            const char *names[DF_NEED_COUNT];
+            for (int i = 0; i < DF_NEED_COUNT; i++) names[i] = df_need_key((df_Need)i);
+            const char *m = did_you_mean(need, names, DF_NEED_COUNT);
+            ERR(ld, "resident.need", "unknown need '%s'%s%s%s", need, m ? " (did you mean '" : "",
+                m ? m : "", m ? "'?)" : "");
+        } else {
+            r->need = (df_Need)n;
+        }
+    }
+    lua_pushliteral(L, "look");
+    if (lua_rawget(L, rt) == LUA_TTABLE) {
+        int lt = lua_gettop(L);
+        static const char *const look_keys[] = {"skin", "hair", "hair_colour", "top", NULL};
+        check_keys(ld, lt, "resident.look", look_keys, 0);
+        r->skin = (int)get_number(ld, lt, "skin", "resident.look", 0, 1, 6, 3);
+        r->hair = get_string(ld, lt, "hair", "resident.look", 0, 32, 0);
+        r->hair_colour = get_string(ld, lt, "hair_colour", "resident.look", 0, 32, 0);
+        r->top = get_string(ld, lt, "top", "resident.look", 0, 32, 0);
+    }
+    lua_pop(L, 2);
+}
+
+static void get_time(Ld *ld, int t, df_Params *p) {
+    lua_State *L = ld->L;
+    lua_pushliteral(L, "time");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TTABLE) {
+        int tt = lua_gettop(L);
+        check_keys(ld, tt, "time", time_keys, 0);
+        p->task_minutes = get_number(ld, tt, "task", "time", 0, 0, 120, p->task_minutes);
+        p->calm_turns = get_number(ld, tt, "calm_turns", "time", 0, 1, 12, p->calm_turns);
+        p->M = get_number(ld, tt, "M", "time", 0, 2, 8, p->M);
+        p->resident_minutes = get_number(ld, tt, "resident", "time", 0, 0, 5, p->resident_minutes);
+        lua_pushliteral(L, "follow_on");
+        if (lua_rawget(L, tt) == LUA_TTABLE) {
+            int ft = lua_gettop(L);
+            static const char *const fk[] = {"supervisor", "repeat_contact", "complaint", "police", NULL};
+            check_keys(ld, ft, "time.follow_on", fk, 0);
+            for (int k = 0; k < DF_FO_COUNT; k++)
+                p->follow_on[k] = get_number(ld, ft, fk[k], "time.follow_on", 0, 0, 240, p->follow_on[k]);
+        }
+        lua_pop(L, 1);
+    } else if (ty != LUA_TNIL) {
+        ERR(ld, "time", "expected a table");
+    }
+    lua_pop(L, 1);
+}
+
+static int convert(lua_State *L) {
+    Ld *ld = lua_touserdata(L, 1);
+    df_Scenario *sc = ld->sc;
+    int t = 2;
+    luaL_checkstack(L, 40, "scenario conversion");
+    check_keys(ld, t, "", top_keys, 0);
+    sc->file = df_scenario_strdup(sc, ld->s->name, strlen(ld->s->name));
+    sc->id = get_string(ld, t, "id", "", 1, MAX_ID, 0);
+    if (sc->id && !valid_id(sc->id)) ERR(ld, "id", "'%s' is not a valid id (letters, digits, '_' and '-')", sc->id);
+    sc->title = get_string(ld, t, "title", "", 1, MAX_SHORT, 0);
+    get_enum(ld, t, "setting", settings, &sc->setting, 1);
+    sc->role = get_string(ld, t, "role", "", 1, MAX_SHORT, 0);
+    sc->summary = get_string(ld, t, "summary", "", 0, MAX_NOTE, 0);
+    static const char *const diffs[] = {"intro", "standard", "advanced", NULL};
+    sc->difficulty = "standard";
+    get_enum(ld, t, "difficulty", diffs, &sc->difficulty, 0);
+    sc->minutes = get_number(ld, t, "minutes", "", 0, 1, 60, 5);
+    lua_pushliteral(L, "objectives");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TTABLE) {
+        int n = (int)lua_rawlen(L, -1);
+        if (n > DF_MAX_OBJECTIVES) ERR(ld, "objectives", "%d objectives; at most %d", n, DF_MAX_OBJECTIVES);
+        for (int i = 1; i <= n && i <= DF_MAX_OBJECTIVES; i++) {
+            char sub[64];
+            snprintf(sub, sizeof sub, "objectives.%d", i);
+            if (lua_rawgeti(L, -1, i) == LUA_TSTRING) {
+                const char *o = take_string(ld, sub, MAX_NOTE, 0);
+                if (o) sc->objectives[sc->nobjectives++] = o;
+            } else {
+                ERR(ld, sub, "expected a string");
+            }
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        ERR(ld, "objectives", "expected a list of strings");
+    }
+    lua_pop(L, 1);
+    get_resident(ld, t, &sc->resident);
+    get_time(ld, t, &sc->params);
+
+    /* Ids first, so choices can name beats defined later in the file. */
+    lua_pushliteral(L, "beats");
+    int bt = lua_rawget(L, t) == LUA_TTABLE ? lua_gettop(L) : 0;
+    if (!bt) ERR(ld, "beats", "required table is missing");
+    lua_pushliteral(L, "endings");
+    int et = lua_rawget(L, t) == LUA_TTABLE ? lua_gettop(L) : 0;
+    if (!et) ERR(ld, "endings", "required table is missing");
+    if (!bt || !et) return 0;
+    int nb, ne;
+    IdEntry *beats = collect(ld, bt, "beats", MAX_BEATS, &nb);
+    IdEntry *ends = collect(ld, et, "endings", MAX_ENDINGS, &ne);
+    if (nb == 0) ERR(ld, "beats", "a scenario needs at least one beat");
+    if (ne == 0) ERR(ld, "endings", "a scenario needs at least one ending");
+    Ids ids;
+    ids.n = nb + ne;
+    ids.v = df_scenario_alloc(sc, (size_t)(ids.n ? ids.n : 1) * sizeof *ids.v);
+    ids.names = df_scenario_alloc(sc, (size_t)(ids.n ? ids.n : 1) * sizeof *ids.names);
+    if (!ids.v || !ids.names) return luaL_error(L, "not enough memory");
+    for (int i = 0; i < nb; i++) ids.v[i] = (IdEntry){beats[i].id, i, beats[i].line};
+    for (int i = 0; i < ne; i++) ids.v[nb + i] = (IdEntry){ends[i].id, DF_END(i), ends[i].line};
+    for (int i = 0; i < ids.n; i++) ids.names[i] = ids.v[i].id;
+    qsort(ids.v, (size_t)ids.n, sizeof *ids.v, cmp_id);
+    for (int i = 1; i < ids.n; i++)
+        if (!strcmp(ids.v[i].id, ids.v[i - 1].id)) {
+            char sub[512];
+            snprintf(sub, sizeof sub, "endings.%s", ids.v[i].id);
+            ERR(ld, sub, "'%s' is both a beat and an ending; ids must be unique", ids.v[i].id);
+        }
+
+    sc->beats = df_scenario_alloc(sc, (size_t)(nb ? nb : 1) * sizeof *sc->beats);
+    sc->endings = df_scenario_alloc(sc, (size_t)(ne ? ne : 1) * sizeof *sc->endings);
+    if (!sc->beats || !sc->endings) return luaL_error(L, "not enough memory");
+    sc->nbeats = nb;
+    sc->nendings = ne;
+    for (int i = 0; i < nb; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "beats.%s", beats[i].id);
+        df_Beat *b = &sc->beats[i];
+        b->id = beats[i].id;
+        b->line = beats[i].line;
+        luaL_checkstack(L, 20, "beats");
+        lua_pushstring(L, b->id);
+        if (lua_rawget(L, bt) != LUA_TTABLE)
+            ERR(ld, path, "expected a beat table { says = ..., choices = {...} }");
+        else
+            get_beat(ld, lua_gettop(L), path, &ids, b);
+        lua_pop(L, 1);
+    }
+    for (int i = 0; i < ne; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "endings.%s", ends[i].id);
+        df_Ending *e = &sc->endings[i];
+        e->id = ends[i].id;
+        e->line = ends[i].line;
+        lua_pushstring(L, e->id);
+        if (lua_rawget(L, et) != LUA_TTABLE)
+            ERR(ld, path, "expected an ending table { outcome = ..., debrief = ... }");
+        else
+            get_ending(ld, lua_gettop(L), path, e);
+        lua_pop(L, 1);
+    }
+    const char *start = get_string(ld, t, "start", "", 1, MAX_ID, 0);
+    if (start) {
+        int s = resolve(ld, &ids, start, "start");
+        if (DF_IS_END(s)) ERR(ld, "start", "the start must be a beat, not an ending");
+        else sc->start = s;
+    }
+    const char *safety = get_string(ld, t, "safety", "", 0, MAX_ID, 0);
+    if (safety) {
+        int s = resolve(ld, &ids, safety, "safety");
+        if (DF_IS_END(s)) ERR(ld, "safety", "the safety beat must be a beat, not an ending");
+        else sc->safety = s;
+    }
+    return 0;
+}
+
+df_Scenario *df_loader_convert(df_Script *s, df_Diags *diags) {
+    lua_State *L = s->L;
+    Ld ld = {s, L, df_scenario_new(), diags};
+    if (!ld.sc) {
+        df_diags_add(diags, DF_DIAG_ERROR, s->name, 0, "out of memory");
+        return NULL;
+    }
+    s->sc = NULL;
+    int t = lua_gettop(L);
+    lua_pushcfunction(L, convert);
+    lua_pushlightuserdata(L, &ld);
+    lua_pushvalue(L, t);
+    df_Error err;
+    df_error_clear(&err);
+    if (df_sb_pcall(s, 2, 0, s->limits.load_instr, s->limits.load_seconds, "reading the scenario", &err) != 0) {
+        char m[1400];
+        df_error_format(&err, m, sizeof m);
+        df_diags_add(diags, DF_DIAG_ERROR, "", 0, "%s", m);
+        df_scenario_free(ld.sc);
+        return NULL;
+    }
+    return ld.sc;
+}
+
+/* ---------------------------------------------------------------- graph checks */
+
+static int has_disengage(const df_Beat *b) {
+    for (int i = 0; i < b->nchoices; i++)
+        for (int k = 0; k < b->choices[i].ntags; k++)
+            if (b->choices[i].tags[k] == DF_TAG_DISENGAGE) return 1;
+    return 0;
+}
+
+/* Reachability from the start and to an ending, iteratively (scenarios may have 20k beats). */
+void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags) {
+    Ld ld = {s, s->L, NULL, diags}; /* diag() only needs the file */
+    int nb = sc->nbeats, ne = sc->nendings, n = nb + ne;
+    /* node ids: beats 0..nb-1, endings nb..nb+ne-1 */
+    int nedges = 0;
+    for (int i = 0; i < nb; i++)
+        for (int k = 0; k < sc->beats[i].nchoices; k++) {
+            const df_Choice *c = &sc->beats[i].choices[k];
+            nedges += c->go_fn ? (c->ntargets ? c->ntargets : n) : 1;
+        }
+    int *from = malloc(sizeof(int) * (size_t)(nedges + 1)), *to = malloc(sizeof(int) * (size_t)(nedges + 1));
+    char *fwd = calloc((size_t)n + 1, 1), *back = calloc((size_t)n + 1, 1);
+    int *queue = malloc(sizeof(int) * (size_t)(n + 1));
+    if (!from || !to || !fwd || !back || !queue) {
+        df_diags_add(diags, DF_DIAG_ERROR, s->name, 0, "out of memory while checking the graph");
+        goto done;
+    }
+    int m = 0;
+    for (int i = 0; i < nb; i++) {
+        const df_Beat *b = &sc->beats[i];
+        for (int k = 0; k < b->nchoices; k++) {
+            const df_Choice *c = &b->choices[k];
+            if (c->go_fn && !c->ntargets) {
+                for (int j = 0; j < n; j++) from[m] = i, to[m++] = j;
+                char path[512];
+                snprintf(path, sizeof path, "beats.%s.choices.%d.go", b->id, k + 1);
+                WARN(&ld, path, "go is a function without targets = {...}; the checker cannot follow it");
+            } else if (c->go_fn) {
+                for (int j = 0; j < c->ntargets; j++) {
+                    int tg = c->targets[j];
+                    from[m] = i, to[m++] = DF_IS_END(tg) ? nb + DF_END_INDEX(tg) : tg;
+                }
+            } else if (c->go != DF_NO_TARGET) {
+                from[m] = i, to[m++] = DF_IS_END(c->go) ? nb + DF_END_INDEX(c->go) : c->go;
+            }
+        }
+    }
+    /* CSR adjacency, forward and backward. */
+    int *fs = calloc((size_t)n + 2, sizeof(int)), *bs = calloc((size_t)n + 2, sizeof(int));
+    int *fa = malloc(sizeof(int) * (size_t)(m + 1)), *ba = malloc(sizeof(int) * (size_t)(m + 1));
+    if (!fs || !bs || !fa || !ba) {
+        df_diags_add(diags, DF_DIAG_ERROR, s->name, 0, "out of memory while checking the graph");
+        free(fs), free(bs), free(fa), free(ba);
+        goto done;
+    }
+    for (int e = 0; e < m; e++) fs[from[e] + 1]++, bs[to[e] + 1]++;
+    for (int i = 0; i < n; i++) fs[i + 1] += fs[i], bs[i + 1] += bs[i];
+    {
+        int *fp = calloc((size_t)n + 1, sizeof(int)), *bp = calloc((size_t)n + 1, sizeof(int));
+        if (fp && bp) {
+            for (int e = 0; e < m; e++) {
+                fa[fs[from[e]] + fp[from[e]]++] = to[e];
+                ba[bs[to[e]] + bp[to[e]]++] = from[e];
+            }
+        }
+        free(fp);
+        free(bp);
+    }
+    /* Forward from the start and from the safety beat (reachable whenever agitation is). */
+    int qh = 0, qt = 0;
+    if (sc->start >= 0) fwd[sc->start] = 1, queue[qt++] = sc->start;
+    if (sc->safety >= 0 && !fwd[sc->safety]) fwd[sc->safety] = 1, queue[qt++] = sc->safety;
+    while (qh < qt) {
+        int u = queue[qh++];
+        for (int e = fs[u]; e < fs[u + 1]; e++)
+            if (!fwd[fa[e]]) fwd[fa[e]] = 1, queue[qt++] = fa[e];
+    }
+    qh = qt = 0;
+    for (int i = 0; i < ne; i++) back[nb + i] = 1, queue[qt++] = nb + i;
+    while (qh < qt) {
+        int u = queue[qh++];
+        for (int e = bs[u]; e < bs[u + 1]; e++)
+            if (!back[ba[e]]) back[ba[e]] = 1, queue[qt++] = ba[e];
+    }
+    for (int i = 0; i < nb; i++) {
+        const df_Beat *b = &sc->beats[i];
+        char path[512];
+        snprintf(path, sizeof path, "beats.%s", b->id);
+        if (!back[i])
+            ERR(&ld, path, "no ending can be reached from this beat (a loop with no way out)");
+        if (!fwd[i] && sc->start >= 0) WARN(&ld, path, "unreachable from the start beat '%s'", sc->beats[sc->start].id);
+        if (b->tripwire && !has_disengage(b))
+            ERR(&ld, path, "a tripwire beat needs a choice tagged 'disengage'");
+        for (int k = 0; k < b->nchoices; k++) {
+            char cp[512];
+            snprintf(cp, sizeof cp, "%s.choices.%d", path, k + 1);
+            if (!b->choices[k].coach) WARN(&ld, cp, "no coach note");
+        }
+    }
+    if (sc->safety >= 0) {
+        const df_Beat *b = &sc->beats[sc->safety];
+        if (!b->tripwire) WARN(&ld, "safety", "the safety beat '%s' should have tripwire = true", b->id);
+    }
+    for (int i = 0; i < ne; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "endings.%s", sc->endings[i].id);
+        if (!fwd[nb + i]) WARN(&ld, path, "this ending is never reached");
+        if (!sc->endings[i].debrief) WARN(&ld, path, "no debrief text");
+    }
+    free(fs), free(bs), free(fa), free(ba);
+done:
+    free(from);
+    free(to);
+    free(fwd);
+    free(back);
+    free(queue);
+}

@@ -1,0 +1,861 @@
+/* sandbox.c: the Lua state for one scenario: capped memory, instruction and time budgets,
+ * an allow-listed library set, strict globals, and the callbacks the core calls. */
+#define _POSIX_C_SOURCE 200809L
+#include "internal.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define HOOK_STEP 1000
+
+void df_limits_default(df_Limits *lim) {
+    lim->memory = 64u << 20;
+    lim->load_instr = 50000000;
+    lim->call_instr = 10000000;
+    lim->load_seconds = 2.0;
+    lim->call_seconds = 0.25;
+    lim->max_source = 1u << 20;
+}
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static df_Script *script_of(lua_State *L) { return *(df_Script **)lua_getextraspace(L); }
+
+/* ---------------------------------------------------------------- allocator */
+
+/* Caps the bytes a scenario may hold. osize is a type tag when ptr is NULL. */
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    df_Script *s = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        s->used -= old;
+        return NULL;
+    }
+    if (nsize > old && (s->used >= s->cap || nsize - old > s->cap - s->used)) return NULL;
+    void *p = realloc(ptr, nsize);
+    if (!p) return NULL;
+    s->used = s->used - old + nsize;
+    if (s->used > s->peak) s->peak = s->used;
+    return p;
+}
+
+/* ---------------------------------------------------------------- budget hook */
+
+/* Counts instructions and checks the clock. Once a limit trips it re-arms itself to run
+ * on every instruction, so a script that catches the error with pcall meets it again at
+ * once and control comes back to the host. */
+static void budget_hook(lua_State *L, lua_Debug *ar) {
+    df_Script *s = script_of(L);
+    if (!s->aborting) {
+        s->instr += HOOK_STEP;
+        const char *why = NULL;
+        if (s->instr > s->budget)
+            why = "instruction budget exceeded (an endless loop?)";
+        else if (now_seconds() > s->deadline)
+            why = "time limit exceeded";
+        if (!why) return;
+        s->aborting = 1;
+        snprintf(s->abort_why, sizeof s->abort_why, "%s", why);
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+    }
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+        lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline, s->abort_why);
+    else
+        lua_pushstring(L, s->abort_why);
+    lua_error(L);
+}
+
+/* Never calls metamethods of a hostile error object. */
+static int msg_handler(lua_State *L) {
+    int t = lua_type(L, 1);
+    if (t == LUA_TSTRING || t == LUA_TNUMBER) {
+        lua_pushvalue(L, 1);
+        lua_tostring(L, -1);
+    } else {
+        lua_pushfstring(L, "(error object is a %s value)", lua_typename(L, t));
+    }
+    return 1;
+}
+
+/* True if msg starts with "something:123:". */
+static int has_position(const char *msg) {
+    const char *c = strchr(msg, ':');
+    if (!c || c == msg) return 0;
+    const char *d = c + 1;
+    while (isdigit((unsigned char)*d)) d++;
+    return d > c + 1 && *d == ':';
+}
+
+int df_sb_pcall(df_Script *s, int nargs, int nresults, long long instr, double seconds,
+                const char *what, df_Error *err) {
+    lua_State *L = s->L;
+    if (s->broken) {
+        lua_pop(L, nargs + 1);
+        df_error_set(err, s->name, 0, "scenario disabled after an earlier error (%s)", what);
+        return -1;
+    }
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, msg_handler);
+    lua_insert(L, base);
+    s->instr = 0;
+    s->budget = instr;
+    s->deadline = now_seconds() + seconds;
+    s->aborting = 0;
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+    int rc = lua_pcall(L, nargs, nresults, base);
+    int aborted = s->aborting;
+    s->aborting = 0;
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+    lua_remove(L, base);
+    if (rc == LUA_OK) return 0;
+
+    char msg[2048];
+    if (rc == LUA_ERRMEM) {
+        snprintf(msg, sizeof msg, "not enough memory (limit %zu MiB) in %s", s->cap >> 20, what);
+        s->broken = 1;
+    } else if (rc == LUA_ERRERR) {
+        snprintf(msg, sizeof msg, "error while handling an error in %s", what);
+    } else {
+        size_t len = 0;
+        const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+        if (!m) m = "(no message)", len = strlen(m);
+        df_sanitize(m, len, msg, sizeof msg);
+    }
+    if (aborted) s->broken = 1;
+    lua_pop(L, 1);
+    /* Lua's messages start with "chunk:line:" when it knows the line; otherwise name
+     * the file and what was running. */
+    if (rc != LUA_ERRMEM && has_position(msg))
+        df_error_set(err, "", 0, "%s", msg);
+    else
+        df_error_set(err, s->name, 0, "in %s: %s", what, msg);
+    return -1;
+}
+
+/* ---------------------------------------------------------------- safe library */
+
+static int l_readonly(lua_State *L) {
+    return luaL_error(L, "attempt to modify a read-only table (field '%s')",
+                      lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?");
+}
+
+/* Pushes a read-only proxy of the table at idx: reads go through, writes raise. */
+static void push_readonly(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    lua_newtable(L);
+    lua_createtable(L, 0, 3);
+    lua_pushvalue(L, idx);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_readonly);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+}
+
+static int l_setmetatable(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int t = lua_type(L, 2);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (t == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "__gc metamethods are not allowed in scenarios");
+        lua_pop(L, 1);
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+static int l_print(lua_State *L) {
+    df_Script *s = script_of(L);
+    luaL_Buffer b;
+    int n = lua_gettop(L);
+    luaL_buffinit(L, &b);
+    for (int i = 1; i <= n; i++) {
+        if (i > 1) luaL_addchar(&b, '\t');
+        luaL_tolstring(L, i, NULL);
+        luaL_addvalue(&b);
+    }
+    luaL_pushresult(&b);
+    if (s->nlog < DF_LOG_MAX) {
+        size_t len;
+        const char *m = lua_tolstring(L, -1, &len);
+        char buf[512];
+        df_sanitize(m, len, buf, sizeof buf);
+        s->log[s->nlog] = strdup(buf);
+        if (s->log[s->nlog]) s->nlog++;
+    }
+    return 0;
+}
+
+/* Draws from the run's random stream (or a fixed one while loading). */
+static int l_random(lua_State *L) {
+    df_Script *s = script_of(L);
+    /* Every callback draws from the run's one stream, so a run stays (scenario, seed, choices). */
+    df_Rng *r = s->cur ? &s->cur->rng : &s->load_rng;
+    int first = lua_type(L, 1) == LUA_TUSERDATA ? 2 : 1; /* s:random(...) */
+    int n = lua_gettop(L) - first + 1;
+    double u = df_rng_unit(r);
+    if (n <= 0) {
+        lua_pushnumber(L, u);
+        return 1;
+    }
+    lua_Integer lo = 1, hi;
+    if (n == 1) {
+        hi = luaL_checkinteger(L, first);
+    } else {
+        lo = luaL_checkinteger(L, first);
+        hi = luaL_checkinteger(L, first + 1);
+    }
+    luaL_argcheck(L, lo <= hi && hi - lo < (lua_Integer)1 << 40, first, "interval is empty or too large");
+    lua_pushinteger(L, lo + (lua_Integer)(u * (double)(hi - lo + 1)));
+    return 1;
+}
+
+static int l_find_plain(lua_State *L) {
+    size_t ls, lp;
+    const char *str = luaL_checklstring(L, 1, &ls);
+    const char *pat = luaL_checklstring(L, 2, &lp);
+    lua_Integer init = luaL_optinteger(L, 3, 1);
+    if (!lua_toboolean(L, 4))
+        return luaL_error(L, "patterns are disabled in scenarios; use string.find(s, text, init, true)");
+    if (init < 0) init = (lua_Integer)ls + init + 1;
+    if (init < 1) init = 1;
+    if ((size_t)init > ls + 1) {
+        lua_pushnil(L);
+        return 1;
+    }
+    /* Linear enough: memmem is at worst quadratic in lengths the memory cap bounds. */
+    const char *hay = str + init - 1;
+    size_t lh = ls - (size_t)init + 1;
+    for (size_t i = 0; lp <= lh && i <= lh - lp; i++) {
+        if (memcmp(hay + i, pat, lp) == 0) {
+            lua_pushinteger(L, init + (lua_Integer)i);
+            lua_pushinteger(L, init + (lua_Integer)(i + lp) - 1);
+            return 2;
+        }
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+static int l_no_patterns(lua_State *L) {
+    return luaL_error(L, "%s is not available in scenarios (patterns are disabled)",
+                      lua_tostring(L, lua_upvalueindex(1)));
+}
+
+static int l_undeclared_get(lua_State *L) {
+    /* __index of a chunk's environment: the safe library or an error. */
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1;
+    if (lua_type(L, 2) == LUA_TSTRING)
+        return luaL_error(L, "undeclared global '%s' (is it spelled right? use local for your own names)",
+                          lua_tostring(L, 2));
+    return luaL_error(L, "undeclared global");
+}
+
+static int l_undeclared_set(lua_State *L) {
+    if (lua_type(L, 2) == LUA_TSTRING)
+        return luaL_error(L, "assignment to undeclared global '%s' (use local)", lua_tostring(L, 2));
+    return luaL_error(L, "assignment to undeclared global");
+}
+
+/* ---------------------------------------------------------------- frozen scenario table */
+
+static void push_frozen(lua_State *L, int idx);
+
+static int l_frozen_index(lua_State *L) {
+    lua_getiuservalue(L, 1, 1);
+    lua_pushvalue(L, 2);
+    lua_rawget(L, -2);
+    if (lua_type(L, -1) == LUA_TTABLE) push_frozen(L, -1);
+    return 1;
+}
+
+static int l_frozen_newindex(lua_State *L) {
+    return luaL_error(L, "scenario tables are read-only once loaded");
+}
+
+static int l_frozen_len(lua_State *L) {
+    lua_getiuservalue(L, 1, 1);
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    return 1;
+}
+
+static int l_frozen_next(lua_State *L) {
+    lua_getiuservalue(L, 1, 1);
+    lua_pushvalue(L, 2);
+    if (!lua_next(L, -2)) return 0;
+    if (lua_type(L, -1) == LUA_TTABLE) {
+        push_frozen(L, -1);
+        lua_replace(L, -2);
+    }
+    return 2;
+}
+
+static int l_frozen_pairs(lua_State *L) {
+    lua_pushcfunction(L, l_frozen_next);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+/* A userdata that reads through to the table and refuses writes, nested tables too. */
+static void push_frozen(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    lua_newuserdatauv(L, 0, 1);
+    lua_pushvalue(L, idx);
+    lua_setiuservalue(L, -2, 1);
+    if (luaL_newmetatable(L, "defuse.frozen")) {
+        lua_pushcfunction(L, l_frozen_index);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, l_frozen_newindex);
+        lua_setfield(L, -2, "__newindex");
+        lua_pushcfunction(L, l_frozen_len);
+        lua_setfield(L, -2, "__len");
+        lua_pushcfunction(L, l_frozen_pairs);
+        lua_setfield(L, -2, "__pairs");
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_setmetatable(L, -2);
+}
+
+static int l_scenario(lua_State *L) {
+    df_Script *s = script_of(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (s->scenario_ref != LUA_NOREF) return luaL_error(L, "scenario() called twice in one file");
+    lua_pushvalue(L, 1);
+    s->scenario_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    push_frozen(L, 1);
+    return 1;
+}
+
+/* ---------------------------------------------------------------- the state proxy */
+
+static df_State *check_cur(lua_State *L) {
+    df_Script *s = script_of(L);
+    if (!s->cur) luaL_error(L, "the run state is only available inside a scenario function");
+    return s->cur;
+}
+
+static void push_flag(lua_State *L, const df_Flag *f) {
+    if (!f || f->type == DF_VAL_NIL) lua_pushnil(L);
+    else if (f->type == DF_VAL_BOOL) lua_pushboolean(L, f->num != 0);
+    else if (f->type == DF_VAL_NUM) lua_pushnumber(L, f->num);
+    else lua_pushstring(L, f->str);
+}
+
+static int l_flags_index(lua_State *L) {
+    df_State *st = check_cur(L);
+    const char *k = luaL_checkstring(L, 2);
+    push_flag(L, df_state_flag(st, k));
+    return 1;
+}
+
+static int l_flags_newindex(lua_State *L) {
+    df_Script *s = script_of(L);
+    df_State *st = check_cur(L);
+    const char *k = luaL_checkstring(L, 2);
+    if (!s->writable) return luaL_error(L, "flags can only be set in enter and chosen hooks");
+    if (strlen(k) >= DF_FLAG_NAME) return luaL_error(L, "flag name '%s' is too long", k);
+    int t = lua_type(L, 3);
+    bool ok;
+    if (t == LUA_TNIL || t == LUA_TBOOLEAN) {
+        ok = df_state_set_flag(st, k, t == LUA_TNIL ? DF_VAL_NIL : DF_VAL_BOOL, lua_toboolean(L, 3), NULL);
+    } else if (t == LUA_TNUMBER) {
+        double v = lua_tonumber(L, 3);
+        if (!isfinite(v)) return luaL_error(L, "flag '%s' must be a finite number", k);
+        ok = df_state_set_flag(st, k, DF_VAL_NUM, v, NULL);
+    } else if (t == LUA_TSTRING) {
+        size_t len;
+        const char *v = lua_tolstring(L, 3, &len);
+        if (len >= DF_FLAG_STR) return luaL_error(L, "flag '%s': string longer than %d bytes", k, DF_FLAG_STR - 1);
+        ok = df_state_set_flag(st, k, DF_VAL_STR, 0, v);
+    } else {
+        return luaL_error(L, "flag '%s' must be a boolean, number or short string, not %s", k,
+                          luaL_typename(L, 3));
+    }
+    if (!ok) return luaL_error(L, "too many flags (at most %d)", DF_MAX_FLAGS);
+    return 0;
+}
+
+static int l_visits_index(lua_State *L) {
+    df_Script *s = script_of(L);
+    df_State *st = check_cur(L);
+    const char *k = luaL_checkstring(L, 2);
+    int b = df_scenario_find_beat(s->sc, k);
+    if (b < 0) return luaL_error(L, "s.visits: unknown beat '%s'", k);
+    lua_pushinteger(L, st->visits[b]);
+    return 1;
+}
+
+static int l_used_index(lua_State *L) {
+    df_State *st = check_cur(L);
+    const char *k = luaL_checkstring(L, 2);
+    int t = df_tag_from_key(k);
+    if (t < 0) return luaL_error(L, "s.used: unknown tag '%s'", k);
+    lua_pushinteger(L, st->used[t]);
+    return 1;
+}
+
+static int l_state_index(lua_State *L) {
+    df_State *st = check_cur(L);
+    const char *k = luaL_checkstring(L, 2);
+    if (!strcmp(k, "agitation")) lua_pushnumber(L, st->agitation);
+    else if (!strcmp(k, "trust")) lua_pushnumber(L, st->trust);
+    else if (!strcmp(k, "band")) lua_pushstring(L, df_band_key(df_band_of(st->agitation)));
+    else if (!strcmp(k, "recovery")) lua_pushboolean(L, df_state_in_recovery(st));
+    else if (!strcmp(k, "heard")) lua_pushboolean(L, st->heard);
+    else if (!strcmp(k, "tripwire")) lua_pushboolean(L, st->tripwire);
+    else if (!strcmp(k, "need")) lua_pushstring(L, df_need_key(st->sc->resident.need));
+    else if (!strcmp(k, "turn")) lua_pushinteger(L, st->turn);
+    else if (!strcmp(k, "minutes")) lua_pushnumber(L, st->clock);
+    else if (!strcmp(k, "promises")) lua_pushinteger(L, st->promises + st->false_promises);
+    else if (!strcmp(k, "task_done")) lua_pushboolean(L, st->task_done);
+    else if (!strcmp(k, "flags") || !strcmp(k, "visits") || !strcmp(k, "used")) {
+        lua_getiuservalue(L, 1, !strcmp(k, "flags") ? 1 : !strcmp(k, "visits") ? 2 : 3);
+    } else if (!strcmp(k, "random")) lua_pushcfunction(L, l_random);
+    else return luaL_error(L, "the state has no field '%s'", k);
+    return 1;
+}
+
+static int l_state_newindex(lua_State *L) {
+    return luaL_error(L, "the state is read-only (set flags with s.flags.NAME = value)");
+}
+
+static void push_proxy(lua_State *L, const char *mtname, lua_CFunction idx, lua_CFunction nidx) {
+    lua_newuserdatauv(L, 0, 3);
+    if (luaL_newmetatable(L, mtname)) {
+        lua_pushcfunction(L, idx);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, nidx);
+        lua_setfield(L, -2, "__newindex");
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_setmetatable(L, -2);
+}
+
+static int l_no_write(lua_State *L) { return luaL_error(L, "this table is read-only"); }
+
+/* Creates the state proxy once and keeps it in the registry. */
+static void make_state_proxy(lua_State *L) {
+    push_proxy(L, "defuse.state", l_state_index, l_state_newindex);
+    push_proxy(L, "defuse.flags", l_flags_index, l_flags_newindex);
+    lua_setiuservalue(L, -2, 1);
+    push_proxy(L, "defuse.visits", l_visits_index, l_no_write);
+    lua_setiuservalue(L, -2, 2);
+    push_proxy(L, "defuse.used", l_used_index, l_no_write);
+    lua_setiuservalue(L, -2, 3);
+    lua_setfield(L, LUA_REGISTRYINDEX, "defuse.stateproxy");
+}
+
+void df_sb_push_state(df_Script *s) { lua_getfield(s->L, LUA_REGISTRYINDEX, "defuse.stateproxy"); }
+
+/* ---------------------------------------------------------------- building the sandbox */
+
+static const char *const base_allowed[] = {
+    "assert", "error", "ipairs", "next", "pairs", "select", "tonumber", "tostring", "type",
+    "pcall", "xpcall", "rawequal", "rawget", "rawlen", "getmetatable", "_VERSION", NULL};
+
+static const char *const string_allowed[] = {"byte", "char", "format", "len", "lower", "upper",
+                                             "rep", "reverse", "sub", NULL};
+static const char *const table_allowed[] = {"concat", "insert", "remove", "sort", "unpack",
+                                            "pack", "move", NULL};
+static const char *const math_allowed[] = {
+    "abs", "ceil", "floor", "fmod", "huge", "max", "min", "maxinteger", "mininteger", "modf",
+    "pi", "sqrt", "tointeger", "type", "ult", "exp", "log", "sin", "cos", "tan", "asin",
+    "acos", "atan", NULL};
+static const char *const utf8_allowed[] = {"char", "charpattern", "codepoint", "codes", "len",
+                                           "offset", NULL};
+
+/* Copies the allowed fields of the table at src into a fresh table on the stack. */
+static void copy_allowed(lua_State *L, int src, const char *const *names) {
+    src = lua_absindex(L, src);
+    lua_newtable(L);
+    for (const char *const *n = names; *n; n++) {
+        lua_getfield(L, src, *n);
+        lua_setfield(L, -2, *n);
+    }
+}
+
+/* Runs inside lua_pcall so that memory errors while building are caught. */
+static int build_sandbox(lua_State *L) {
+    df_Script *s = script_of(L);
+    /* Only these libraries are ever opened: base, table, string, math, utf8. */
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 0);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 0);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 0);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 0);
+    int g = lua_absindex(L, -5), tab = g + 1, str = g + 2, mth = g + 3, utf = g + 4;
+
+    lua_newtable(L); /* safe: what scenarios see */
+    int safe = lua_gettop(L);
+    for (const char *const *n = base_allowed; *n; n++) {
+        lua_getfield(L, g, *n);
+        lua_setfield(L, safe, *n);
+    }
+    lua_pushcfunction(L, l_setmetatable);
+    lua_setfield(L, safe, "setmetatable");
+    lua_pushcfunction(L, l_print);
+    lua_setfield(L, safe, "print");
+    lua_pushcfunction(L, l_scenario);
+    lua_setfield(L, safe, "scenario");
+
+    copy_allowed(L, str, string_allowed);
+    lua_pushcfunction(L, l_find_plain);
+    lua_setfield(L, -2, "find");
+    static const char *const pat_fns[] = {"match", "gmatch", "gsub", "dump", "pack", "unpack", NULL};
+    for (const char *const *n = pat_fns; *n; n++) {
+        lua_pushfstring(L, "string.%s", *n);
+        lua_pushcclosure(L, l_no_patterns, 1);
+        lua_setfield(L, -2, *n);
+    }
+    int clean_str = lua_gettop(L);
+    push_readonly(L, clean_str);
+    lua_setfield(L, safe, "string");
+
+    copy_allowed(L, tab, table_allowed);
+    push_readonly(L, -1);
+    lua_setfield(L, safe, "table");
+    lua_pop(L, 1);
+
+    copy_allowed(L, mth, math_allowed);
+    lua_pushcfunction(L, l_random);
+    lua_setfield(L, -2, "random");
+    push_readonly(L, -1);
+    lua_setfield(L, safe, "math");
+    lua_pop(L, 1);
+
+    copy_allowed(L, utf, utf8_allowed);
+    push_readonly(L, -1);
+    lua_setfield(L, safe, "utf8");
+    lua_pop(L, 1);
+
+    /* Strings index the cleaned table; their metatable cannot be fetched or changed. */
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushvalue(L, clean_str);
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 2);
+
+    /* Empty the real globals table: nothing unsafe stays reachable from C either. */
+    lua_pushnil(L);
+    while (lua_next(L, g)) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_pushnil(L);
+        lua_rawset(L, g);
+    }
+    /* The environment metatable shared by every chunk: strict reads and writes. */
+    lua_createtable(L, 0, 3);
+    lua_pushvalue(L, safe);
+    lua_pushcclosure(L, l_undeclared_get, 1);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_undeclared_set);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setfield(L, LUA_REGISTRYINDEX, "defuse.envmt");
+
+    make_state_proxy(L);
+    (void)s;
+    return 0;
+}
+
+static void warn_sink(void *ud, const char *msg, int tocont) {
+    (void)ud;
+    (void)msg;
+    (void)tocont; /* warnings (including from finalizers) are dropped: scenarios have none */
+}
+
+static df_Script *script_new(const char *name, const df_Limits *lim, df_Error *err) {
+    df_Script *s = calloc(1, sizeof *s);
+    if (!s) goto oom;
+    s->name = strdup(name);
+    if (!s->name) goto oom;
+    if (lim)
+        s->limits = *lim;
+    else
+        df_limits_default(&s->limits);
+    s->cap = s->limits.memory;
+    s->scenario_ref = LUA_NOREF;
+    df_rng_seed(&s->load_rng, 0);
+    s->L = lua_newstate(capped_alloc, s);
+    if (!s->L) goto oom;
+    *(df_Script **)lua_getextraspace(s->L) = s;
+    lua_sethook(s->L, budget_hook, LUA_MASKCOUNT, HOOK_STEP); /* before any script code */
+    lua_setwarnf(s->L, warn_sink, NULL);
+    lua_pushcfunction(s->L, build_sandbox);
+    if (df_sb_pcall(s, 0, 0, s->limits.load_instr, s->limits.load_seconds, "setting up the sandbox", err) != 0) {
+        df_script_free(s);
+        return NULL;
+    }
+    return s;
+oom:
+    df_error_set(err, name, 0, "out of memory");
+    if (s) free(s->name);
+    free(s);
+    return NULL;
+}
+
+void df_script_free(df_Script *s) {
+    if (!s) return;
+    if (s->L) {
+        lua_gc(s->L, LUA_GCCOLLECT);
+        lua_close(s->L);
+    }
+    df_scenario_free(s->sc);
+    df_srcmap_free(s->map);
+    for (int i = 0; i < s->nlog; i++) free(s->log[i]);
+    free(s->name);
+    free(s);
+}
+
+const df_Scenario *df_script_scenario(const df_Script *s) { return s->sc; }
+
+int df_script_log(const df_Script *s, const char *const **lines) {
+    *lines = (const char *const *)s->log;
+    return s->nlog;
+}
+
+size_t df_script_memory(const df_Script *s, size_t *peak) {
+    if (peak) *peak = s->peak;
+    return s->used;
+}
+
+/* ---------------------------------------------------------------- callbacks for the core */
+
+static int call_fn(df_Script *s, int fn, df_State *st, int writable, const char *what, df_Error *err) {
+    lua_State *L = s->L;
+    if (!lua_checkstack(L, 8)) {
+        df_error_set(err, s->name, 0, "Lua stack exhausted");
+        return -1;
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, fn);
+    df_sb_push_state(s);
+    s->cur = st;
+    s->writable = writable;
+    int rc = df_sb_pcall(s, 1, 1, s->limits.call_instr, s->limits.call_seconds, what, err);
+    s->cur = NULL;
+    s->writable = 0;
+    return rc;
+}
+
+/* Names the function's own line when Lua's message has none. */
+static void name_function(df_Script *s, int fn, const char *what, df_Error *err) {
+    lua_State *L = s->L;
+    lua_Debug ar;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, fn);
+    if (lua_getinfo(L, ">S", &ar)) df_error_set(err, s->name, ar.linedefined, "%s", what);
+    else lua_pop(L, 0);
+}
+
+static int host_text(void *ud, int fn, df_State *st, char *buf, size_t cap, df_Error *err) {
+    df_Script *s = ud;
+    if (call_fn(s, fn, st, 0, "a says function", err) != 0) return -1;
+    size_t len;
+    const char *v = lua_type(s->L, -1) == LUA_TSTRING ? lua_tolstring(s->L, -1, &len) : NULL;
+    if (!v) {
+        char what[128];
+        snprintf(what, sizeof what, "says function returned %s, not a string", luaL_typename(s->L, -1));
+        lua_pop(s->L, 1);
+        name_function(s, fn, what, err);
+        return -1;
+    }
+    df_sanitize(v, len, buf, cap);
+    lua_pop(s->L, 1);
+    return 0;
+}
+
+static int host_target(void *ud, int fn, df_State *st, char *buf, size_t cap, df_Error *err) {
+    df_Script *s = ud;
+    if (call_fn(s, fn, st, 0, "a go function", err) != 0) return -1;
+    size_t len;
+    const char *v = lua_type(s->L, -1) == LUA_TSTRING ? lua_tolstring(s->L, -1, &len) : NULL;
+    if (!v || len >= cap) {
+        char what[128];
+        snprintf(what, sizeof what, "go function returned %s, not a beat id", luaL_typename(s->L, -1));
+        lua_pop(s->L, 1);
+        name_function(s, fn, what, err);
+        return -1;
+    }
+    memcpy(buf, v, len + 1);
+    lua_pop(s->L, 1);
+    return 0;
+}
+
+static int host_when(void *ud, int fn, df_State *st, bool *out, df_Error *err) {
+    df_Script *s = ud;
+    if (call_fn(s, fn, st, 0, "a when function", err) != 0) return -1;
+    *out = lua_toboolean(s->L, -1);
+    lua_pop(s->L, 1);
+    return 0;
+}
+
+static int host_hook(void *ud, int fn, df_State *st, df_Error *err) {
+    df_Script *s = ud;
+    if (call_fn(s, fn, st, 1, "a hook", err) != 0) return -1;
+    lua_pop(s->L, 1);
+    return 0;
+}
+
+const df_Host *df_script_host(df_Script *s) {
+    s->host.ud = s;
+    s->host.text = host_text;
+    s->host.target = host_target;
+    s->host.when = host_when;
+    s->host.hook = host_hook;
+    return &s->host;
+}
+
+/* ---------------------------------------------------------------- loading */
+
+df_Script *df_script_load_buffer(const char *name, const char *buf, size_t len,
+                                 const df_Limits *lim, df_Diags *diags) {
+    df_Error err;
+    df_error_clear(&err);
+    df_Limits l;
+    if (lim) l = *lim;
+    else df_limits_default(&l);
+    if (len == 0 || strspn(buf, " \t\r\n") == len) {
+        df_diags_add(diags, DF_DIAG_ERROR, name, 0, "file is empty (expected: return scenario { ... })");
+        return NULL;
+    }
+    if (len > l.max_source) {
+        df_diags_add(diags, DF_DIAG_ERROR, name, 0, "file is %zu bytes; the limit is %zu", len, l.max_source);
+        return NULL;
+    }
+    if (buf[0] == '\x1b') {
+        df_diags_add(diags, DF_DIAG_ERROR, name, 0, "binary (precompiled) chunks are not accepted");
+        return NULL;
+    }
+    if (memchr(buf, '\0', len)) {
+        df_diags_add(diags, DF_DIAG_ERROR, name, 0, "file contains NUL bytes; is it a text file?");
+        return NULL;
+    }
+    /* A BOM is skipped; a "#!" first line becomes a comment, so line numbers hold. */
+    char *src = malloc(len + 1);
+    if (!src) {
+        df_diags_add(diags, DF_DIAG_ERROR, name, 0, "out of memory");
+        return NULL;
+    }
+    size_t off = 0;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) off = 3;
+    memcpy(src, buf + off, len - off);
+    size_t slen = len - off;
+    src[slen] = '\0';
+    if (slen >= 2 && src[0] == '#') src[0] = '-', src[1] = '-';
+
+    df_Script *s = script_new(name, &l, &err);
+    if (!s) {
+        char m[1400];
+        df_error_format(&err, m, sizeof m);
+        df_diags_add(diags, DF_DIAG_ERROR, name, 0, "%s", m);
+        free(src);
+        return NULL;
+    }
+    lua_State *L = s->L;
+    char chunk[300];
+    snprintf(chunk, sizeof chunk, "@%s", name);
+    int rc = luaL_loadbufferx(L, src, slen, chunk, "t");
+    if (rc != LUA_OK) {
+        size_t ml = 0;
+        const char *m = lua_tolstring(L, -1, &ml);
+        char clean[1024];
+        df_sanitize(m ? m : "syntax error", m ? ml : 11, clean, sizeof clean);
+        df_diags_add(diags, DF_DIAG_ERROR, "", 0, "%s", clean);
+        free(src);
+        df_script_free(s);
+        return NULL;
+    }
+    s->map = df_srcmap_build(src, slen);
+    free(src);
+    /* The chunk's _ENV: a fresh table with strict access to the safe library. */
+    lua_newtable(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, "defuse.envmt");
+    lua_setmetatable(L, -2);
+    if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+    if (df_sb_pcall(s, 0, 1, l.load_instr, l.load_seconds, "loading the file", &err) != 0) {
+        char m[1400];
+        df_error_format(&err, m, sizeof m);
+        df_diags_add(diags, DF_DIAG_ERROR, "", 0, "%s", m);
+        df_script_free(s);
+        return NULL;
+    }
+    if (s->scenario_ref == LUA_NOREF) {
+        df_diags_add(diags, DF_DIAG_ERROR, name, df_srcmap_root_line(s->map),
+                     "the file must end with: return scenario { ... }");
+        df_script_free(s);
+        return NULL;
+    }
+    lua_pop(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->scenario_ref);
+    int errors_before = diags->errors;
+    s->sc = df_loader_convert(s, diags);
+    lua_settop(L, 0);
+    if (!s->sc || diags->errors > errors_before) {
+        df_script_free(s);
+        return NULL;
+    }
+    df_loader_check_graph(s, s->sc, diags);
+    if (diags->errors > errors_before) {
+        df_script_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+df_Script *df_script_load(const char *path, const df_Limits *lim, df_Diags *diags) {
+    df_Limits l;
+    if (lim) l = *lim;
+    else df_limits_default(&l);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        df_diags_add(diags, DF_DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    char *buf = malloc(l.max_source + 1);
+    if (!buf) {
+        fclose(f);
+        df_diags_add(diags, DF_DIAG_ERROR, path, 0, "out of memory");
+        return NULL;
+    }
+    errno = 0;
+    size_t n = fread(buf, 1, l.max_source + 1, f);
+    int rerr = ferror(f), e = errno;
+    fclose(f);
+    if (rerr) {
+        df_diags_add(diags, DF_DIAG_ERROR, path, 0, "cannot read: %s", strerror(e ? e : EIO));
+        free(buf);
+        return NULL;
+    }
+    if (n > l.max_source) {
+        df_diags_add(diags, DF_DIAG_ERROR, path, 0, "file is larger than the %zu-byte limit", l.max_source);
+        free(buf);
+        return NULL;
+    }
+    df_Script *s = df_script_load_buffer(path, buf, n, &l, diags);
+    free(buf);
+    return s;
+}

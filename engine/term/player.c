@@ -1,0 +1,385 @@
+/* player.c: the terminal face of the engine: menu, play loop, feedback and debrief. */
+#define _POSIX_C_SOURCE 200809L
+#include "term.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---------------------------------------------------------------- output helpers */
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+#define C_ACCENT "\033[36m"
+
+static const char *const band_color[DF_BAND_COUNT] = {"\033[32m", "\033[33m", "\033[38;5;208m",
+                                                      "\033[31m", "\033[1;31m"};
+
+static const char *col(const df_TermOpts *o, const char *code) { return o->color ? code : ""; }
+
+void df_term_opts_default(df_TermOpts *o) {
+    memset(o, 0, sizeof *o);
+    o->in = stdin;
+    o->out = stdout;
+    o->err = stderr;
+    const char *nc = getenv("NO_COLOR");
+    o->color = isatty(fileno(stdout)) && !(nc && nc[0]);
+    o->width = 76;
+}
+
+void df_format_minutes(double m, char *buf, size_t cap) {
+    if (!isfinite(m) || m < 0) m = 0;
+    long secs = lround(m * 60);
+    snprintf(buf, cap, "%ld:%02ld", secs / 60, secs % 60);
+}
+
+/* Prints text wrapped at the width, each line starting with indent. */
+static void wrap(FILE *f, const char *text, int indent, int width) {
+    const char *p = text;
+    int avail = width - indent;
+    if (avail < 20) avail = 20;
+    while (*p) {
+        if (*p == '\n') {
+            fputc('\n', f);
+            p++;
+            continue;
+        }
+        const char *line = p, *brk = NULL;
+        size_t c = 0;
+        while (*p && *p != '\n') {
+            if (*p == ' ') brk = p;
+            if (((unsigned char)*p & 0xC0) != 0x80) c++;
+            if ((int)c > avail && brk) break;
+            p++;
+        }
+        const char *end = (*p && *p != '\n' && brk) ? brk : p;
+        fprintf(f, "%*s%.*s\n", indent, "", (int)(end - line), line);
+        p = end;
+        while (*p == ' ') p++;
+        if (*p == '\n') p++;
+    }
+}
+
+static void meter(FILE *f, const df_TermOpts *o, double a) {
+    int filled = (int)lround(a / 10);
+    df_Band b = df_band_of(a);
+    fputs(col(o, band_color[b]), f);
+    for (int i = 0; i < 10; i++) fputs(i < filled ? "\u2588" : "\u2591", f);
+    fprintf(f, " %s %d%s", df_band_name(b), (int)lround(a), col(o, C_RESET));
+}
+
+static void signed_delta(char *buf, size_t cap, double d) {
+    long v = lround(d);
+    if (v > 0) snprintf(buf, cap, "+%ld", v);
+    else if (v < 0) snprintf(buf, cap, "\u2212%ld", -v);
+    else snprintf(buf, cap, "\u00b10");
+}
+
+/* ---------------------------------------------------------------- play */
+
+static void header(const df_Scenario *sc, const df_TermOpts *o) {
+    FILE *f = o->out;
+    char base[16];
+    df_format_minutes(df_calm_baseline(&sc->params), base, sizeof base);
+    fprintf(f, "\n%s== %s ==%s\n", col(o, C_BOLD), sc->title, col(o, C_RESET));
+    fprintf(f, "You are: %s (%s). Resident: %s.\n", sc->role, sc->setting, sc->resident.name);
+    if (sc->summary) wrap(f, sc->summary, 0, o->width);
+    if (sc->nobjectives) {
+        fprintf(f, "Objectives:\n");
+        for (int i = 0; i < sc->nobjectives; i++) {
+            fprintf(f, "  - ");
+            wrap(f, sc->objectives[i], 0, o->width - 4);
+        }
+    }
+    fprintf(f, "A calm visit takes about %s.\n", base);
+}
+
+static void show_beat(const df_Run *run, const df_TermOpts *o) {
+    FILE *f = o->out;
+    const df_State *st = df_run_state(run);
+    const df_Scenario *sc = st->sc;
+    char clock[16];
+    df_format_minutes(st->clock, clock, sizeof clock);
+    fprintf(f, "\n%s%s%s  ", col(o, C_BOLD), sc->resident.name, col(o, C_RESET));
+    meter(f, o, st->agitation);
+    fprintf(f, "  Trust %d  Clock %s%s\n", (int)lround(st->trust), clock,
+            df_state_in_recovery(st) ? "  (recovering)" : "");
+    char said[DF_LINE_MAX + 8];
+    snprintf(said, sizeof said, "\"%s\"", df_run_line(run));
+    wrap(f, said, 2, o->width);
+    const int *vis;
+    int n = df_run_visible(run, &vis);
+    const df_Beat *b = &sc->beats[st->beat];
+    fputc('\n', f);
+    for (int i = 0; i < n; i++) {
+        char num[8];
+        snprintf(num, sizeof num, "%d. ", i + 1);
+        fprintf(f, "  %s%s%s", col(o, C_ACCENT), num, col(o, C_RESET));
+        /* continuation lines indented under the text */
+        const char *t = b->choices[vis[i]].text;
+        char tmp[DF_LINE_MAX];
+        snprintf(tmp, sizeof tmp, "%s", t);
+        int first = 1;
+        const char *p = tmp;
+        int avail = o->width - 5;
+        while (*p) {
+            const char *line = p, *brk = NULL;
+            size_t c = 0;
+            while (*p) {
+                if (*p == ' ') brk = p;
+                if (((unsigned char)*p & 0xC0) != 0x80) c++;
+                if ((int)c > avail && brk) break;
+                p++;
+            }
+            const char *end = (*p && brk) ? brk : p;
+            fprintf(f, "%*s%.*s\n", first ? 0 : 5, "", (int)(end - line), line);
+            first = 0;
+            p = end;
+            while (*p == ' ') p++;
+        }
+    }
+}
+
+static void feedback(const df_Run *run, const df_TermOpts *o) {
+    FILE *f = o->out;
+    const df_Step *steps;
+    int n = df_run_steps(run, &steps);
+    if (n == 0) return;
+    const df_Step *s = &steps[n - 1];
+    const df_Scenario *sc = df_run_state(run)->sc;
+    const df_Choice *c = &sc->beats[s->beat].choices[s->choice];
+    char da[16], dt[16], mins[16];
+    signed_delta(da, sizeof da, s->a_after - s->a_before);
+    signed_delta(dt, sizeof dt, s->t_after - s->t_before);
+    df_format_minutes(s->conversation + s->task + s->rework, mins, sizeof mins);
+    fprintf(f, "\n  %s->%s Agitation %d -> %d (%s), trust %d -> %d (%s), +%s on the clock",
+            col(o, C_DIM), col(o, C_RESET), (int)lround(s->a_before), (int)lround(s->a_after), da,
+            (int)lround(s->t_before), (int)lround(s->t_after), dt, mins);
+    if (s->task > 0) {
+        char tk[16];
+        df_format_minutes(s->task + s->rework, tk, sizeof tk);
+        fprintf(f, " (task %s%s)", tk, s->rework > 0 ? ", with rework after a mistake" : "");
+    }
+    fputc('\n', f);
+    if (s->task_blocked)
+        fprintf(f, "  The resident isn't taking this in yet: they need to feel heard and calmer first.\n");
+    if (s->band_after != s->band_before)
+        fprintf(f, "  Now: %s%s%s\n", col(o, band_color[s->band_after]), df_band_name(s->band_after),
+                col(o, C_RESET));
+    if (!o->assess) {
+        fprintf(f, "  %s[%s]%s ", col(o, C_BOLD), df_grade_key(s->grade), col(o, C_RESET));
+        if (c->coach) {
+            fputc('\n', f);
+            wrap(f, c->coach, 4, o->width);
+        } else {
+            fputc('\n', f);
+        }
+    }
+}
+
+/* Reads one line; returns 0 on EOF. Long lines are consumed whole. */
+static int read_line(FILE *in, char *buf, size_t cap) {
+    if (!fgets(buf, (int)cap, in)) return 0;
+    size_t n = strlen(buf);
+    if (n && buf[n - 1] != '\n' && !feof(in)) {
+        int ch;
+        while ((ch = fgetc(in)) != EOF && ch != '\n') {
+        }
+    }
+    while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r' || buf[n - 1] == ' ')) buf[--n] = '\0';
+    size_t lead = strspn(buf, " \t");
+    memmove(buf, buf + lead, n - lead + 1);
+    return 1;
+}
+
+/* Parses a whole-number answer in 1..max; 0 if it isn't one. */
+static int parse_choice(const char *s, int max) {
+    if (!*s) return 0;
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < 1 || v > max) return 0;
+    return (int)v;
+}
+
+int df_term_play(df_Script *s, unsigned long long seed, const df_TermOpts *o, df_Run **out,
+                 df_Error *err) {
+    const df_Scenario *sc = df_script_scenario(s);
+    *out = NULL;
+    df_Run *run = df_run_new(sc, df_script_host(s), seed, err);
+    if (!run) return DF_PLAY_ERROR;
+    *out = run;
+    header(sc, o);
+    int scripted = 0;
+    while (!df_run_over(run)) {
+        show_beat(run, o);
+        const int *vis;
+        int n = df_run_visible(run, &vis);
+        int pick = 0;
+        if (o->choices && scripted < o->nchoices) {
+            int v = o->choices[scripted];
+            if (v < 1 || v > n) {
+                fprintf(o->err, "defuse: --choices: step %d: choice %d is out of range (1-%d at beat '%s')\n",
+                        scripted + 1, v, n, sc->beats[df_run_state(run)->beat].id);
+                return DF_PLAY_USAGE;
+            }
+            pick = v;
+            scripted++;
+            fprintf(o->out, "\nYour choice [1-%d]: %d\n", n, pick);
+        } else {
+            char line[256];
+            while (!pick) {
+                fprintf(o->out, "\nYour choice [1-%d, q to leave]: ", n);
+                fflush(o->out);
+                if (!read_line(o->in, line, sizeof line)) {
+                    fprintf(o->out, "\n(end of input: leaving the scenario)\n");
+                    return DF_PLAY_QUIT;
+                }
+                if (!strcmp(line, "q") || !strcmp(line, "Q")) return DF_PLAY_QUIT;
+                pick = parse_choice(line, n);
+                if (!pick) fprintf(o->out, "Please type a number from 1 to %d (or q to leave).", n);
+            }
+        }
+        int rc = df_run_choose(run, pick, err);
+        if (rc < 0) return DF_PLAY_ERROR;
+        feedback(run, o);
+    }
+    if (o->choices && scripted < o->nchoices)
+        fprintf(o->err, "defuse: note: %d choice%s left over after the ending were ignored\n",
+                o->nchoices - scripted, o->nchoices - scripted == 1 ? "" : "s");
+    df_term_debrief(run, o);
+    return DF_PLAY_DONE;
+}
+
+/* ---------------------------------------------------------------- debrief */
+
+static void bar(FILE *f, const df_TermOpts *o, int pct, int width) {
+    int filled = (pct * width + 50) / 100;
+    fputs(col(o, C_ACCENT), f);
+    for (int i = 0; i < width; i++) fputs(i < filled ? "\u2588" : "\u2591", f);
+    fputs(col(o, C_RESET), f);
+}
+
+void df_term_debrief(const df_Run *run, const df_TermOpts *o) {
+    FILE *f = o->out;
+    const df_Result *r = df_run_result(run);
+    if (!r) return;
+    const df_State *st = df_run_state(run);
+    const df_Scenario *sc = st->sc;
+    const df_Ending *end = &sc->endings[r->ending];
+    if (r->final_line && r->final_line[0]) {
+        char said[DF_LINE_MAX + 8];
+        snprintf(said, sizeof said, "\"%s\"", r->final_line);
+        fputc('\n', f);
+        wrap(f, said, 2, o->width);
+    }
+    fprintf(f, "\n%s== Debrief ==%s\n", col(o, C_BOLD), col(o, C_RESET));
+    fprintf(f, "Outcome: %s%s%s", col(o, C_BOLD), df_outcome_label(r->outcome), col(o, C_RESET));
+    if (r->outcome != r->declared)
+        fprintf(f, " (the story ended as \"%s\", but there was no safety threat)", df_outcome_label(r->declared));
+    fprintf(f, "%s\n", r->critical ? " - critical error" : r->passed ? " - passed" : " - not passed");
+    if (end->debrief) wrap(f, end->debrief, 2, o->width);
+    fprintf(f, "Score: %d/100 (choices %d%%, outcome %d%%, ", r->score,
+            (int)lround(r->choice_quality * 100), (int)lround(r->outcome_score * 100));
+    if (r->time_scored)
+        fprintf(f, "time %d%%)\n", (int)lround(r->time_score * 100));
+    else
+        fprintf(f, "time not scored for a safety exit)\n");
+    if (r->critical) fprintf(f, "A critical error caps the score at 20.\n");
+
+    char t[16], b[16], p1[16], p2[16], p3[16], p4[16];
+    df_format_minutes(r->total, t, sizeof t);
+    df_format_minutes(r->baseline, b, sizeof b);
+    fprintf(f, "\nTime to resolution: %s%s%s = %.1fx the calm baseline (%s)\n", col(o, C_BOLD), t,
+            col(o, C_RESET), r->ratio, b);
+    df_format_minutes(r->conversation, p1, sizeof p1);
+    df_format_minutes(r->task, p2, sizeof p2);
+    df_format_minutes(r->rework, p3, sizeof p3);
+    df_format_minutes(r->follow_on, p4, sizeof p4);
+    fprintf(f, "  Conversation  %8s\n  Task          %8s\n  Rework        %8s\n  Follow-on     %8s\n", p1,
+            p2, p3, p4);
+    for (int k = 0; k < DF_FO_COUNT; k++)
+        if (r->follow_on_parts[k] > 0) {
+            df_format_minutes(r->follow_on_parts[k], p1, sizeof p1);
+            fprintf(f, "    %-20s %8s\n", df_follow_on_label((df_FollowOn)k), p1);
+        }
+    fprintf(f, "  (A model, not a measurement: see docs/model.md.)\n");
+
+    fprintf(f, "\nRubric:\n");
+    for (int d = 0; d < DF_DIM_COUNT; d++) {
+        if (r->dims[d] < 0) continue;
+        fprintf(f, "  %-30s ", df_dim_label((df_Dim)d));
+        bar(f, o, r->dims[d], 10);
+        fprintf(f, " %3d\n", r->dims[d]);
+    }
+
+    const df_Step *steps;
+    int n = df_run_steps(run, &steps);
+    int shown = 0;
+    fprintf(f, "\nTurning points:\n");
+    for (int i = 0; i < n; i++) {
+        const df_Step *s = &steps[i];
+        const df_Beat *bt = &sc->beats[s->beat];
+        const df_Choice *c = &bt->choices[s->choice];
+        if (s->best == s->choice || s->grade <= DF_GRADE_GOOD) continue;
+        const df_Choice *best = &bt->choices[s->best];
+        char da[16];
+        signed_delta(da, sizeof da, s->a_after - s->a_before);
+        fprintf(f, "  %d. You said (%s, agitation %s):\n", i + 1, df_grade_key(s->grade), da);
+        char q[DF_LINE_MAX];
+        snprintf(q, sizeof q, "\"%s\"", c->text);
+        wrap(f, q, 6, o->width);
+        fprintf(f, "     Better:\n");
+        snprintf(q, sizeof q, "\"%s\"", best->text);
+        wrap(f, q, 6, o->width);
+        if (best->coach) wrap(f, best->coach, 6, o->width);
+        shown++;
+    }
+    if (!shown) fprintf(f, "  None: every choice was the best or a good one.\n");
+}
+
+/* ---------------------------------------------------------------- menu */
+
+int df_term_menu(const df_MenuItem *items, int n, const df_TermOpts *o) {
+    FILE *f = o->out;
+    static const char *const order[] = {"counter", "phone", "email", "field", "enforcement", "internal"};
+    for (;;) {
+        fprintf(f, "\n%sdefuse - practise de-escalation%s\n", col(o, C_BOLD), col(o, C_RESET));
+        int num = 0;
+        int map[512];
+        for (int g = 0; g < 6; g++) {
+            int any = 0;
+            for (int i = 0; i < n && num < 512; i++) {
+                if (strcmp(items[i].setting, order[g]) != 0) continue;
+                if (!any) fprintf(f, "\n  %s%c%s%s\n", col(o, C_ACCENT), order[g][0] - 32, order[g] + 1, col(o, C_RESET));
+                any = 1;
+                map[num++] = i;
+                fprintf(f, "  %2d. %s  (%s, %.0f min)\n", num, items[i].title, items[i].role, items[i].minutes);
+                if (items[i].summary) {
+                    char s[600];
+                    snprintf(s, sizeof s, "%s", items[i].summary);
+                    wrap(f, s, 6, o->width);
+                }
+            }
+        }
+        if (num == 0) {
+            fprintf(f, "No scenarios found.\n");
+            return -1;
+        }
+        char line[256];
+        fprintf(f, "\nPick a scenario [1-%d, q to quit]: ", num);
+        fflush(f);
+        if (!read_line(o->in, line, sizeof line)) {
+            fputc('\n', f);
+            return -1;
+        }
+        if (!strcmp(line, "q") || !strcmp(line, "Q")) return -1;
+        int v = parse_choice(line, num);
+        if (v) return map[v - 1];
+        fprintf(f, "Please type a number from 1 to %d.\n", num);
+    }
+}
+
