@@ -51,9 +51,12 @@ static void describe(const char *path, char *out, size_t cap) {
             w = snprintf(out + o, cap - o, "%schoice %s", sep, parts[i + 1]);
             i++;
         } else {
-            w = snprintf(out + o, cap - o, "%sfield '%s'", sep, parts[i]);
-            for (int j = i + 1; j < n && w > 0 && o + (size_t)w < cap; j++)
-                w += snprintf(out + o + w, cap - o - (size_t)w, ".%s", parts[j]);
+            char rest[400] = "";
+            for (int j = i; j < n; j++) {
+                size_t rl = strlen(rest);
+                snprintf(rest + rl, sizeof rest - rl, "%s%s", j > i ? "." : "", parts[j]);
+            }
+            w = snprintf(out + o, cap - o, "%sfield '%s'", sep, rest);
             i = n;
         }
         if (w < 0 || o + (size_t)w >= cap) break;
@@ -338,8 +341,12 @@ static IdEntry *collect(Ld *ld, int t, const char *what, int max, int *count) {
     if (!v) luaL_error(L, "not enough memory");
     int k = 0;
     lua_pushnil(L);
-    while (lua_next(L, t) && k < n) {
+    while (lua_next(L, t)) {
         lua_pop(L, 1);
+        if (k >= n) { /* over the limit: already reported */
+            lua_pop(L, 1);
+            break;
+        }
         if (lua_type(L, -1) != LUA_TSTRING) {
             ERR(ld, what, "keys must be names, found a %s key", luaL_typename(L, -1));
             continue;
@@ -356,7 +363,6 @@ static IdEntry *collect(Ld *ld, int t, const char *what, int max, int *count) {
         v[k].line = df_srcmap_line(ld->s->map, sub);
         k++;
     }
-    if (k < n) lua_pop(L, 1); /* the key left by an early exit */
     qsort(v, (size_t)k, sizeof *v, cmp_line);
     *count = k;
     return v;

@@ -358,6 +358,8 @@ static df_State *check_cur(lua_State *L) {
 static void push_flag(lua_State *L, const df_Flag *f) {
     if (!f || f->type == DF_VAL_NIL) lua_pushnil(L);
     else if (f->type == DF_VAL_BOOL) lua_pushboolean(L, f->num != 0);
+    else if (f->type == DF_VAL_NUM && f->num == (double)(lua_Integer)f->num && fabs(f->num) < 9e15)
+        lua_pushinteger(L, (lua_Integer)f->num); /* counters read back as integers */
     else if (f->type == DF_VAL_NUM) lua_pushnumber(L, f->num);
     else lua_pushstring(L, f->str);
 }

@@ -1,0 +1,47 @@
+#!/bin/sh
+# bad_input.sh: every kind of bad scenario file gets a clear message and exit 1, never a crash.
+. "$(dirname "$0")/lib.sh"
+
+expect missing-file 1 "cannot open: No such file" -- "$BIN" check "$T/nope.lua"
+mkdir "$T/dir.lua"
+expect directory 1 "cannot read: Is a directory" -- "$BIN" play "$T/dir.lua"
+: >"$T/empty.lua"
+expect empty-file 1 "file is empty" -- "$BIN" check "$T/empty.lua"
+printf '   \n\n' >"$T/blank.lua"
+expect blank-file 1 "file is empty" -- "$BIN" check "$T/blank.lua"
+awk 'BEGIN { srand(7); for (i = 0; i < 4096; i++) printf "%c", int(rand() * 255) + 1 }' >"$T/garbage.lua"
+expect binary-garbage 1 "garbage.lua:[0-9]+: " -- "$BIN" check "$T/garbage.lua"
+printf '\0\1\2\3binary' >"$T/nul.lua"
+expect nul-bytes 1 "NUL bytes" -- "$BIN" check "$T/nul.lua"
+printf '\033LuaT\0\031\223' >"$T/bytecode.lua"
+expect bytecode 1 "binary \\(precompiled\\) chunks are not accepted" -- "$BIN" check "$T/bytecode.lua"
+awk 'BEGIN { printf "-- "; for (i = 0; i < 5 * 1024 * 1024; i++) printf "x"; printf "\n" }' >"$T/huge.lua"
+expect five-megabytes 1 "larger than the 1048576-byte limit" -- "$BIN" check "$T/huge.lua"
+cat >"$T/cycle.lua" <<'LUA'
+return scenario {
+  id = "cycle", title = "Cycle", setting = "phone", role = "Clerk",
+  resident = { name = "Lee", agitation = 40 },
+  start = "a",
+  beats = {
+    a = { says = "One.", choices = { { "Go on.", tags = { "listen" }, go = "b", coach = "x" } } },
+    b = { says = "Two.", choices = { { "And?", tags = { "ask" }, go = "a", coach = "x" } } },
+  },
+  endings = { never = { outcome = "resolved_accepted", debrief = "Unreachable." } },
+}
+LUA
+expect exitless-cycle 1 "cycle.lua:6: error: beat 'a': no ending can be reached" -- "$BIN" check "$T/cycle.lua"
+expect exitless-cycle-play 1 "no ending can be reached" -- "$BIN" play "$T/cycle.lua" --choices 1
+printf 'return scenario {\n  id = "x",\n  title = [[unterminated\n' >"$T/syntax.lua"
+expect syntax-error 1 "syntax.lua:[0-9]+: unfinished long string" -- "$BIN" check "$T/syntax.lua"
+printf 'return 42\n' >"$T/noscenario.lua"
+expect not-a-scenario 1 "must end with: return scenario" -- "$BIN" check "$T/noscenario.lua"
+printf '\357\273\277#!/usr/bin/env defuse\nlocal x = nope\n' >"$T/bom.lua"
+expect bom-shebang-lines 1 "bom.lua:2: undeclared global 'nope'" -- "$BIN" check "$T/bom.lua"
+printf 'return scenario { id = "a\\27[2Jb" }\n' >"$T/esc.lua"
+expect escape-in-text 1 "control character" -- "$BIN" check "$T/esc.lua"
+if grep -q "$(printf '\033')" "$T/out"; then echo "FAIL escape bytes reached the terminal"; FAILS=$((FAILS + 1)); fi
+chmod 000 "$T/cycle.lua"
+if [ "$(id -u)" != 0 ]; then
+    expect unreadable 1 "cannot open: Permission denied" -- "$BIN" check "$T/cycle.lua"
+fi
+finish

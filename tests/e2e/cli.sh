@@ -1,0 +1,37 @@
+#!/bin/sh
+# cli.sh: the command line: help, version, exit codes, scripted play, bad answers at the prompt.
+. "$(dirname "$0")/lib.sh"
+S=parking-ticket-counter
+
+for cmd in "" play list check; do
+    expect "help-$cmd" 0 "Usage: defuse" -- "$BIN" $cmd --help
+    expect "version-$cmd" 0 "^defuse [0-9]+\.[0-9]+\.[0-9]+" -- "$BIN" $cmd --version
+done
+expect unknown-command 2 "unknown command 'fly'" -- "$BIN" fly
+expect unknown-option 2 "Usage: defuse play" -- "$BIN" play $S --frobnicate
+expect play-no-scenario 2 "play needs exactly one SCENARIO" -- "$BIN" play
+expect play-unknown-id 1 "no scenario 'no-such-thing'" -- "$BIN" play no-such-thing
+expect check-no-path 2 "check needs at least one PATH" -- "$BIN" check
+expect check-clean 0 "ok \\(0 errors" -- "$BIN" check scenarios
+expect check-werror 0 "" -- "$BIN" check --werror scenarios
+expect list 0 "parking-ticket-counter +counter" -- "$BIN" list
+expect list-tags 0 "^listen +technique" -- "$BIN" list --tags
+expect seed-not-number 2 "--seed: 'abc' is not a whole number" -- "$BIN" play $S --seed abc
+expect choices-letters 2 "--choices: expected numbers 1-9" -- "$BIN" play $S --choices 1,x,2
+expect choices-out-of-range 2 "step 1: choice 9 is out of range \\(1-[0-9]" -- "$BIN" play $S --choices 9
+expect choices-by-id 0 "== Debrief ==" -- "$BIN" play $S --choices 1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1
+expect choices-left-over 0 "choices left over after the ending were ignored" -- \
+    "$BIN" play $S --choices 1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1
+expect_in prompt-bad-answers 0 "Please type a number from 1 to [0-9]" "abc\n\n99\n0\n-1\n1.5\n$(printf '%0300d' 1)\nq\n" -- "$BIN" play $S
+expect_in prompt-eof 0 "end of input" "" -- "$BIN" play $S
+expect_in prompt-eof-midway 0 "end of input" "1\n1\n" -- "$BIN" play $S
+expect_in menu-quit 0 "Pick a scenario" "q\n" -- "$BIN"
+expect_in menu-bad-then-play 0 "== Debrief ==" "zz\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\n\n" -- "$BIN"
+expect transcript 0 "" -- "$BIN" play $S --choices 1,1,1 --transcript "$T/t.json"
+if ! grep -Eq '"result":[[:space:]]*null' "$T/t.json" || ! grep -q '"choices":' "$T/t.json"; then
+    echo "FAIL transcript of an unfinished run lacks result:null"; FAILS=$((FAILS + 1)); fi
+expect transcript-unwritable 1 "transcript" -- "$BIN" play $S --choices 1 --transcript /nonexistent/dir/t.json
+# No colour codes when NO_COLOR is set or output is not a terminal.
+"$BIN" play $S --choices 1 </dev/null >"$T/plain" 2>&1
+if grep -q "$(printf '\033')" "$T/plain"; then echo "FAIL colour codes in non-terminal output"; FAILS=$((FAILS + 1)); fi
+finish

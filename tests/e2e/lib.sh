@@ -1,0 +1,49 @@
+# lib.sh: helpers for the end-to-end shell tests (sourced).
+set -u
+BIN=${1:?usage: test.sh path/to/defuse}
+case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export DEFUSE_SCENARIOS="$PWD/scenarios"
+export NO_COLOR=1
+FAILS=0
+CASES=0
+
+# expect NAME STATUS PATTERN -- command...: runs with a time limit, checks the exit status
+# and that stdout+stderr match the extended regex PATTERN (empty: no check).
+expect() {
+    name=$1 want=$2 pat=$3
+    shift 4
+    CASES=$((CASES + 1))
+    timeout 20 "$@" >"$T/out" 2>&1 </dev/null
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        echo "FAIL $name: exit $got, expected $want"; sed 's/^/  | /' "$T/out" | head -20
+        FAILS=$((FAILS + 1)); return
+    fi
+    if [ -n "$pat" ] && ! grep -Eq -- "$pat" "$T/out"; then
+        echo "FAIL $name: output does not match /$pat/"; sed 's/^/  | /' "$T/out" | head -20
+        FAILS=$((FAILS + 1)); return
+    fi
+    echo "ok   $name"
+}
+
+# expect_in NAME STATUS PATTERN INPUT -- command...: the same with INPUT on stdin.
+expect_in() {
+    name=$1 want=$2 pat=$3 input=$4
+    shift 5
+    CASES=$((CASES + 1))
+    printf '%b' "$input" | timeout 20 "$@" >"$T/out" 2>&1
+    got=$?
+    if [ "$got" -ne "$want" ] || { [ -n "$pat" ] && ! grep -Eq -- "$pat" "$T/out"; }; then
+        echo "FAIL $name: exit $got (expected $want) or output not matching /$pat/"
+        sed 's/^/  | /' "$T/out" | tail -20
+        FAILS=$((FAILS + 1)); return
+    fi
+    echo "ok   $name"
+}
+
+finish() {
+    echo "$CASES cases, $FAILS failed"
+    [ "$FAILS" -eq 0 ]
+}

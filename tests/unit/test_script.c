@@ -1,0 +1,362 @@
+/* test_script.c: loading scenarios: a valid load, every validation message with its line,
+ * dynamic text, conditions and hooks, and the scenario contract. */
+#include "harness.h"
+
+/* Loads src expecting failure and the given message (with its file:line prefix). */
+static void expect_error(const char *src, const char *needle) {
+    df_Diags d = {0};
+    df_Script *s = load_text("t.lua", src, &d);
+    if (s || !diags_have(&d, needle)) {
+        fprintf(stderr, "expected: %s\n", needle);
+        diags_dump(&d);
+    }
+    assert_null(s);
+    assert_true(diags_have(&d, needle));
+    df_diags_free(&d);
+}
+
+static void expect_warning(const char *src, const char *needle) {
+    df_Diags d = {0};
+    df_Script *s = load_text("t.lua", src, &d);
+    if (!s || !diags_have(&d, needle)) {
+        fprintf(stderr, "expected warning: %s\n", needle);
+        diags_dump(&d);
+    }
+    assert_non_null(s);
+    assert_true(diags_have(&d, needle));
+    df_script_free(s);
+    df_diags_free(&d);
+}
+
+static void a_valid_scenario_loads(void **state) {
+    (void)state;
+    df_Diags d = {0};
+    df_Script *s = load_text("mini.lua", MINI_SCENARIO, &d);
+    diags_dump(&d);
+    assert_non_null(s);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 0);
+    const df_Scenario *sc = df_script_scenario(s);
+    assert_string_equal(sc->id, "mini");
+    assert_int_equal(sc->nbeats, 2);
+    assert_int_equal(sc->nendings, 1);
+    assert_string_equal(sc->beats[sc->start].id, "a");
+    assert_int_equal(sc->beats[0].nchoices, 2);
+    assert_int_equal(sc->beats[0].choices[1].tags[0], df_tag_from_key("calm_down"));
+    assert_int_equal(sc->beats[0].line, 6);
+    assert_int_equal(sc->beats[0].choices[1].line, 9);
+    assert_int_equal(sc->resident.need, DF_NEED_RECOGNITION);
+    df_script_free(s);
+    df_diags_free(&d);
+}
+
+/* Every validation message, with the line it must point at. */
+static void validation_errors_name_file_line_beat_and_field(void **state) {
+    (void)state;
+    expect_error(MINI_SCENARIO_HEAD
+                 "  beats = {\n"
+                 "    a = { says = 'x', choices = {\n"
+                 "      { 'Go.', tags = { 'acknowlege' }, go = 'done', coach = 'c' },\n"
+                 "    } },\n"
+                 "  },\n"
+                 "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                 "}\n",
+                 "t.lua:7: error: beat 'a', choice 1, field 'tags': unknown tag 'acknowlege' (did you mean "
+                 "'acknowledge'?)");
+    expect_error(MINI_SCENARIO_HEAD
+                 "  beats = {\n"
+                 "    a = { says = 'x', choices = {\n"
+                 "      { 'Go.', tags = { 'listen' },\n"
+                 "        go = 'dnoe', coach = 'c' },\n"
+                 "    } },\n"
+                 "  },\n"
+                 "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                 "}\n",
+                 "t.lua:8: error: beat 'a', choice 1, field 'go': unknown beat or ending 'dnoe' (did you "
+                 "mean 'done'?)");
+    expect_error("return scenario {\n"
+                 "  id = 'x', title = 'X', setting = 'counter', role = 'Clerk',\n"
+                 "  resident = { name = 'Sam', agitation = 150 },\n"
+                 "  start = 'a',\n" MINI_SCENARIO_BEATS "}\n",
+                 "t.lua:3: error: field 'resident.agitation': 150 is out of range (0 to 100)");
+    expect_error("return scenario {\n"
+                 "  id = 'x', title = 'X', setting = 'kitchen', role = 'Clerk',\n"
+                 "  resident = { name = 'Sam', agitation = 50 },\n"
+                 "  start = 'a',\n" MINI_SCENARIO_BEATS "}\n",
+                 "t.lua:2: error: field 'setting': 'kitchen' is not one of the allowed values");
+    expect_error("return scenario {\n"
+                 "  id = 'x', title = 'X', setting = 'counter', role = 'Clerk',\n"
+                 "  resident = { name = 'Sam', agitation = '50' },\n"
+                 "  start = 'a',\n" MINI_SCENARIO_BEATS "}\n",
+                 "t.lua:3: error: field 'resident.agitation': expected a number, got string");
+    expect_error("return scenario {\n"
+                 "  id = 'x', setting = 'counter', role = 'Clerk',\n"
+                 "  resident = { name = 'Sam', agitation = 50 },\n"
+                 "  start = 'a',\n" MINI_SCENARIO_BEATS "}\n",
+                 "t.lua:1: error: field 'title': required field is missing");
+    expect_error(MINI_SCENARIO_HEAD
+                 "  beats = {\n"
+                 "    a = { says = 'x', choices = {\n"
+                 "      { 'Go.', tags = { 'listen' }, go = 'done', coach = 'c', grade = 'great' },\n"
+                 "    } },\n"
+                 "  },\n"
+                 "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                 "}\n",
+                 "t.lua:7: error: beat 'a', choice 1, field 'grade': unknown grade 'great'");
+    expect_error(MINI_SCENARIO_HEAD
+                 "  beats = {\n"
+                 "    a = { says = 'x', choices = {\n"
+                 "      { 'Go.', go = 'done', coach = 'c' },\n"
+                 "    } },\n"
+                 "  },\n"
+                 "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                 "}\n",
+                 "t.lua:7: error: beat 'a', choice 1, field 'tags': every choice needs tags");
+    expect_error(MINI_SCENARIO_HEAD
+                 "  beats = {\n"
+                 "    a = { says = 'x', choices = {} },\n"
+                 "  },\n"
+                 "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                 "}\n",
+                 "t.lua:6: error: beat 'a', field 'choices': every beat needs at least one choice");
+    expect_error(MINI_SCENARIO_HEAD
+                 "  beats = {\n"
+                 "    a = { says = 'x', choices = {\n"
+                 "      { 'Go.', tags = { 'listen' }, go = 'done', coach = 'c' },\n"
+                 "    } },\n"
+                 "  },\n"
+                 "  endings = { done = { outcome = 'escalatd', debrief = 'd' } },\n"
+                 "}\n",
+                 "t.lua:10: error: ending 'done', field 'outcome': unknown outcome 'escalatd' (did you mean "
+                 "'escalated'?)");
+    expect_error(MINI_SCENARIO_HEAD
+                 "  beats = {\n"
+                 "    a = { says = 'x', tripwire = true, choices = {\n"
+                 "      { 'Explain.', tags = { 'explain_why' }, go = 'done', coach = 'c' },\n"
+                 "    } },\n"
+                 "  },\n"
+                 "  endings = { done = { outcome = 'safety_exit', debrief = 'd' } },\n"
+                 "}\n",
+                 "t.lua:6: error: beat 'a': a tripwire beat needs a choice tagged 'disengage'");
+    expect_error(MINI_SCENARIO_HEAD
+                 "  beats = {\n"
+                 "    a = { says = 'x', choices = {\n"
+                 "      { 'Go.', tags = { 'listen' }, go = 'a', coach = 'c' },\n"
+                 "    } },\n"
+                 "  },\n"
+                 "  endings = { a = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                 "}\n",
+                 "'a' is both a beat and an ending");
+    expect_error("return scenario {\n"
+                 "  id = 'x', title = 'X', setting = 'counter', role = 'Clerk',\n"
+                 "  resident = { name = 'Sam', agitation = 50 },\n"
+                 "  start = 'b1',\n" MINI_SCENARIO_BEATS "}\n",
+                 "t.lua:4: error: field 'start': unknown beat or ending 'b1' (did you mean 'b'?)");
+    expect_error(MINI_SCENARIO_HEAD
+                 "  beats = {\n"
+                 "    a = { says = { loud = 'x' }, choices = {\n"
+                 "      { 'Go.', tags = { 'listen' }, go = 'done', coach = 'c' },\n"
+                 "    } },\n"
+                 "  },\n"
+                 "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                 "}\n",
+                 "beat 'a', field 'says': give a line for at least one band");
+    expect_error(MINI_SCENARIO_HEAD
+                 "  beats = {\n"
+                 "    a = { says = 'x', choices = {\n"
+                 "      { 'Go.', tags = { 'listen' }, go = 'done', effect = { agitation = 0/0 } },\n"
+                 "    } },\n"
+                 "  },\n"
+                 "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                 "}\n",
+                 "field 'effect.agitation': must be a finite number");
+    expect_error(MINI_SCENARIO_HEAD
+                 "  beats = {\n"
+                 "    ['bad id!'] = { says = 'x', choices = {\n"
+                 "      { 'Go.', tags = { 'listen' }, go = 'done', coach = 'c' },\n"
+                 "    } },\n"
+                 "  },\n"
+                 "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                 "}\n",
+                 "'bad id!' is not a valid id");
+}
+
+static void problems_are_all_listed_at_once(void **state) {
+    (void)state;
+    df_Diags d = {0};
+    df_Script *s = load_text("t.lua",
+                             MINI_SCENARIO_HEAD
+                             "  beats = {\n"
+                             "    a = { says = 'x', choices = {\n"
+                             "      { 'Go.', tags = { 'lisen' }, go = 'nowhere' },\n"
+                             "      { 'Go.', tags = { 'listen' }, go = 'done', grade = 'meh' },\n"
+                             "    } },\n"
+                             "  },\n"
+                             "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                             "}\n",
+                             &d);
+    assert_null(s);
+    assert_int_equal(d.errors, 3);
+    df_diags_free(&d);
+}
+
+static void warnings_catch_typos_and_dead_parts(void **state) {
+    (void)state;
+    expect_warning(MINI_SCENARIO_HEAD
+                   "  beats = {\n"
+                   "    a = { says = 'x', choises = {}, choices = {\n"
+                   "      { 'Go.', tags = { 'listen' }, go = 'done', coach = 'c' },\n"
+                   "    } },\n"
+                   "  },\n"
+                   "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                   "}\n",
+                   "t.lua:6: warning: beat 'a', field 'choises': unknown field 'choises' (did you mean "
+                   "'choices'?)");
+    expect_warning(MINI_SCENARIO_HEAD
+                   "  beats = {\n"
+                   "    a = { says = 'x', choices = {\n"
+                   "      { 'Go.', tags = { 'listen' }, go = 'done' },\n"
+                   "    } },\n"
+                   "    lost = { says = 'x', choices = {\n"
+                   "      { 'Go.', tags = { 'listen' }, go = 'done', coach = 'c' },\n"
+                   "    } },\n"
+                   "  },\n"
+                   "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' },\n"
+                   "              never = { outcome = 'escalated' } },\n"
+                   "}\n",
+                   "t.lua:9: warning: beat 'lost': unreachable from the start beat 'a'");
+    expect_warning(MINI_SCENARIO_HEAD
+                   "  beats = {\n"
+                   "    a = { says = 'x', choices = {\n"
+                   "      { 'Go.', tags = { 'listen' }, go = 'done' },\n"
+                   "    } },\n"
+                   "  },\n"
+                   "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' },\n"
+                   "              never = { outcome = 'escalated' } },\n"
+                   "}\n",
+                   "t.lua:11: warning: ending 'never': this ending is never reached");
+    expect_warning(MINI_SCENARIO_HEAD
+                   "  beats = {\n"
+                   "    a = { says = 'x', choices = {\n"
+                   "      { 'Go.', tags = { 'listen' }, go = 'done' },\n"
+                   "    } },\n"
+                   "  },\n"
+                   "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+                   "}\n",
+                   "t.lua:7: warning: beat 'a', choice 1: no coach note");
+}
+
+/* says by band and by function, when conditions, go functions, flags and visits. */
+static void dynamic_parts_run_against_the_state(void **state) {
+    (void)state;
+    const char *src =
+        "local RULES = { office = 'Permits' }\n"
+        "return scenario {\n"
+        "  id = 'dyn', title = 'Dyn', setting = 'phone', role = 'Clerk',\n"
+        "  resident = { name = 'Sam', agitation = 65, trust = 20 },\n"
+        "  start = 'a',\n"
+        "  beats = {\n"
+        "    a = { says = { uneasy = 'calmer', venting = 'LOUD' },\n"
+        "          enter = function(s) s.flags.entered = (s.flags.entered or 0) + 1 end,\n"
+        "          choices = {\n"
+        "            { 'Listen.', tags = { 'listen' }, go = 'a', set = { listened = true }, coach = 'c' },\n"
+        "            { 'Secret.', tags = { 'thank' }, when = function(s) return s.flags.listened end,\n"
+        "              go = function(s) if s.visits.a >= 3 then return 'done' end return 'b' end,\n"
+        "              targets = { 'done', 'b' }, coach = 'c' },\n"
+        "          } },\n"
+        "    b = { says = function(s) return 'at ' .. RULES.office .. ' ' .. s.band .. ' ' .. s.flags.entered end,\n"
+        "          choices = { { 'Bye.', tags = { 'thank' }, go = 'done', coach = 'c' } } },\n"
+        "  },\n"
+        "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+        "}\n";
+    df_Diags d = {0};
+    df_Script *s = load_text("dyn.lua", src, &d);
+    diags_dump(&d);
+    assert_non_null(s);
+    df_Error err;
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
+    assert_non_null(run);
+    assert_string_equal(df_run_line(run), "LOUD");
+    const int *vis;
+    assert_int_equal(df_run_visible(run, &vis), 1); /* 'Secret.' hidden until listened */
+    assert_int_equal(df_run_choose(run, 1, &err), 0);
+    assert_int_equal(df_run_visible(run, &vis), 2);
+    assert_int_equal(df_run_choose(run, 2, &err), 0); /* visits.a == 2 -> b */
+    assert_string_equal(df_run_line(run), "at Permits defensive 2");
+    assert_int_equal(df_run_choose(run, 1, &err), 0);
+    assert_true(df_run_over(run));
+    df_run_free(run);
+    df_script_free(s);
+    df_diags_free(&d);
+}
+
+/* A runtime error in a scenario function ends the run with file:line, not the program. */
+static void runtime_errors_name_the_line(void **state) {
+    (void)state;
+    const char *src = MINI_SCENARIO_HEAD
+        "  beats = {\n"
+        "    a = { says = 'x', choices = {\n"
+        "      { 'Go.', tags = { 'listen' }, go = function(s) return 'nowhere' end, targets = { 'done' }, coach = 'c' },\n"
+        "      { 'Boom.', tags = { 'listen' }, go = 'done', coach = 'c',\n"
+        "        chosen = function(s) local t = nil; return t.x end },\n"
+        "    } },\n"
+        "  },\n"
+        "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+        "}\n";
+    df_Diags d = {0};
+    df_Script *s = load_text("rt.lua", src, &d);
+    assert_non_null(s);
+    df_Error err;
+    char msg[2048];
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
+    assert_int_equal(df_run_choose(run, 1, &err), -1);
+    df_error_format(&err, msg, sizeof msg);
+    assert_non_null(strstr(msg, "rt.lua:7: go function returned unknown beat 'nowhere'"));
+    df_run_free(run);
+    run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
+    assert_int_equal(df_run_choose(run, 2, &err), -1);
+    df_error_format(&err, msg, sizeof msg);
+    assert_non_null(strstr(msg, "rt.lua:9: attempt to index a nil value"));
+    df_run_free(run);
+    df_script_free(s);
+    df_diags_free(&d);
+}
+
+static void seeded_random_is_reproducible(void **state) {
+    (void)state;
+    const char *src = MINI_SCENARIO_HEAD
+        "  beats = {\n"
+        "    a = { says = function(s) return 'n=' .. s:random(1, 1000000) .. ' m=' .. math.random(6) end,\n"
+        "          choices = { { 'Go.', tags = { 'listen' }, go = 'done', coach = 'c' } } },\n"
+        "  },\n"
+        "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+        "}\n";
+    char lines[3][256];
+    for (int k = 0; k < 3; k++) {
+        df_Diags d = {0};
+        df_Script *s = load_text("rnd.lua", src, &d);
+        assert_non_null(s);
+        df_Error err;
+        df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), k < 2 ? 5 : 6, &err);
+        assert_non_null(run);
+        snprintf(lines[k], sizeof lines[k], "%s", df_run_line(run));
+        df_run_free(run);
+        df_script_free(s);
+        df_diags_free(&d);
+    }
+    assert_string_equal(lines[0], lines[1]);
+    assert_string_not_equal(lines[0], lines[2]);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_valid_scenario_loads),
+        cmocka_unit_test(validation_errors_name_file_line_beat_and_field),
+        cmocka_unit_test(problems_are_all_listed_at_once),
+        cmocka_unit_test(warnings_catch_typos_and_dead_parts),
+        cmocka_unit_test(dynamic_parts_run_against_the_state),
+        cmocka_unit_test(runtime_errors_name_the_line),
+        cmocka_unit_test(seeded_random_is_reproducible),
+    };
+    return cmocka_run_group_tests_name("script", tests, NULL, NULL);
+}
