@@ -52,6 +52,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/harness.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(CFLAGS_PC) -Wno-missing-prototypes -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS) $(CMOCKA_L)
 
+$(BUILD)/bench: tests/bench/bench.c $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(CFLAGS_PC) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
+
 run: deps
 	@$(MAKE) --no-print-directory all
 	@$(BUILD)/defuse

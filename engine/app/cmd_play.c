@@ -15,7 +15,7 @@ static void play_usage(FILE *f) {
             "\n"
             "Options:\n"
             "  --text               play in the terminal (the only face in this version)\n"
-            "  --choices 2,1,3      play these choices in order, then stop asking\n"
+            "  --choices 2,1,3      play these choices in order, then ask on stdin\n"
             "  --seed N             seed of the run's random stream (default 1)\n"
             "  --transcript FILE    write the whole run as JSON ('-' for stdout)\n"
             "  --assess             hide coaching until the debrief\n"

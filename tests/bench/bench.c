@@ -1,0 +1,144 @@
+/* bench.c: performance figures for docs/performance.md: load + validate, a 20-step scripted
+ * playthrough, and the peak memory of the terminal player. Prints; never fails on timing. */
+#define _DEFAULT_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../../engine/script/script.h"
+
+static double cpu_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double wall_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* A chain of 20 beats, each with three choices, ending after the last. */
+static char *chain_scenario(void) {
+    size_t cap = 1 << 16, n = 0;
+    char *s = malloc(cap);
+    n += (size_t)snprintf(s + n, cap - n,
+                          "return scenario { id = 'chain', title = 'Chain', setting = 'phone', role = 'Clerk',\n"
+                          "resident = { name = 'Ana', agitation = 55, need = 'recognition' }, start = 'b1',\n"
+                          "beats = {\n");
+    for (int i = 1; i <= 20; i++)
+        n += (size_t)snprintf(s + n, cap - n,
+                              " b%d = { says = { uneasy = 'u%d', defensive = 'd%d', venting = 'v%d' }, choices = {\n"
+                              "  { 'Listen.', tags = { 'listen', 'label' }, go = '%s', coach = 'c' },\n"
+                              "  { 'Explain.', tags = { 'explain_why' }, go = '%s', coach = 'c' },\n"
+                              "  { 'Wall.', tags = { 'policy_wall' }, when = function(s) return s.agitation < 90 end, go = '%s', coach = 'c' } } },\n",
+                              i, i, i, i, i < 20 ? "" : "end", i < 20 ? "" : "end", i < 20 ? "" : "end");
+    n += (size_t)snprintf(s + n, cap - n, "},\nendings = { ['end'] = { outcome = 'resolved_accepted', debrief = 'd' } } }\n");
+    /* fill the go targets of beats 1..19 */
+    char *out = malloc(cap * 2);
+    size_t o = 0;
+    int beat = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n' && i + 3 < n && s[i + 1] == ' ' && s[i + 2] == 'b') beat++;
+        if (s[i] == 'g' && !strncmp(s + i, "go = ''", 7)) {
+            o += (size_t)sprintf(out + o, "go = 'b%d'", beat + 1);
+            i += 6;
+            continue;
+        }
+        out[o++] = s[i];
+    }
+    out[o] = '\0';
+    free(s);
+    return out;
+}
+
+int main(int argc, char **argv) {
+    const char *bin = argc > 1 ? argv[1] : "build/defuse";
+    const int N = 200;
+    printf("defuse benchmark (%d repetitions; CPU time of this process)\n\n", N);
+    printf("%-34s %10s %10s\n", "load + validate", "mean ms", "min ms");
+    for (int a = 2; a < argc; a++) {
+        double total = 0, best = 1e9;
+        for (int i = 0; i < N; i++) {
+            df_Diags d = {0};
+            double t0 = cpu_ms();
+            df_Script *s = df_script_load(argv[a], NULL, &d);
+            double t = cpu_ms() - t0;
+            if (!s) {
+                fprintf(stderr, "bench: %s does not load\n", argv[a]);
+                return 1;
+            }
+            df_script_free(s);
+            df_diags_free(&d);
+            total += t;
+            if (t < best) best = t;
+        }
+        const char *base = strrchr(argv[a], '/');
+        printf("%-34s %10.3f %10.3f\n", base ? base + 1 : argv[a], total / N, best);
+    }
+
+    char *src = chain_scenario();
+    df_Diags d = {0};
+    df_Script *s = df_script_load_buffer("chain.lua", src, strlen(src), NULL, &d);
+    if (!s) {
+        char buf[2048];
+        for (int i = 0; i < d.n; i++) df_diag_format(&d.v[i], buf, sizeof buf), fprintf(stderr, "%s\n", buf);
+        return 1;
+    }
+    double total = 0, best = 1e9;
+    for (int i = 0; i < N; i++) {
+        df_Error err;
+        double t0 = cpu_ms();
+        df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), (uint64_t)i, &err);
+        int steps = 0;
+        while (run && !df_run_over(run)) {
+            if (df_run_choose(run, 1 + (steps % 2), &err) != 0) break;
+            steps++;
+        }
+        double t = cpu_ms() - t0;
+        if (!run || !df_run_over(run) || steps != 20) {
+            fprintf(stderr, "bench: the chain run did not finish in 20 steps (%d)\n", steps);
+            return 1;
+        }
+        df_run_free(run);
+        total += t;
+        if (t < best) best = t;
+    }
+    printf("\n%-34s %10.3f %10.3f\n", "20-step scripted playthrough", total / N, best);
+    size_t peak;
+    df_script_memory(s, &peak);
+    printf("%-34s %10.1f KiB\n", "Lua heap peak (chain scenario)", peak / 1024.0);
+    df_script_free(s);
+    df_diags_free(&d);
+    free(src);
+
+    /* The terminal player as a user runs it: one process, whole run, peak RSS. */
+    if (argc > 2) {
+        fflush(stdout);
+        double t0 = wall_ms();
+        pid_t pid = fork();
+        if (pid == 0) {
+            if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "r", stdin) ||
+                !freopen("/dev/null", "w", stderr))
+                _exit(127);
+            execl(bin, bin, "play", argv[2], "--text", "--choices", "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1",
+                  (char *)NULL);
+            _exit(127);
+        }
+        int status;
+        struct rusage ru;
+        wait4(pid, &status, 0, &ru);
+        double wall = wall_ms() - t0;
+        double cpu = ru.ru_utime.tv_sec * 1e3 + ru.ru_utime.tv_usec / 1e3 + ru.ru_stime.tv_sec * 1e3 +
+                     ru.ru_stime.tv_usec / 1e3;
+        printf("\n%-34s %10.1f MiB\n", "terminal play: peak RSS", ru.ru_maxrss / 1024.0);
+        printf("%-34s %10.1f ms (wall %.1f ms)\n", "terminal play: process CPU time", cpu, wall);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fprintf(stderr, "bench: play exited with %d\n", status);
+    }
+    return 0;
+}
