@@ -19,17 +19,19 @@ CFLAGS  += $(STD) $(OPT) $(WARN) $(SANITIZE) -MMD -MP
 LDLIBS  += $(LIBS_PC_L) -lm
 LDFLAGS += $(SANITIZE)
 
-# Objects grouped by layer (dependency direction: app -> term -> script -> core).
+# Objects grouped by layer (dependency direction: app -> {term, analysis} -> script -> core).
 CORE_SRC   := $(wildcard engine/core/*.c)
 SCRIPT_SRC := $(wildcard engine/script/*.c)
+ANALYSIS_SRC := $(wildcard engine/analysis/*.c)
 TERM_SRC   := $(wildcard engine/term/*.c)
 APP_SRC    := $(wildcard engine/app/*.c)
 
 CORE_OBJ   := $(CORE_SRC:%.c=$(BUILD)/%.o)
 SCRIPT_OBJ := $(SCRIPT_SRC:%.c=$(BUILD)/%.o)
+ANALYSIS_OBJ := $(ANALYSIS_SRC:%.c=$(BUILD)/%.o)
 TERM_OBJ   := $(TERM_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ    := $(APP_SRC:%.c=$(BUILD)/%.o)
-LIB_OBJ    := $(CORE_OBJ) $(SCRIPT_OBJ) $(TERM_OBJ) $(filter-out $(BUILD)/engine/app/main.o,$(APP_OBJ))
+LIB_OBJ    := $(CORE_OBJ) $(SCRIPT_OBJ) $(ANALYSIS_OBJ) $(TERM_OBJ) $(filter-out $(BUILD)/engine/app/main.o,$(APP_OBJ))
 
 TEST_SRC   := $(wildcard tests/unit/*.c)
 TEST_BIN   := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)

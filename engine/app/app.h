@@ -25,6 +25,7 @@ int df_cmd_play(int argc, char **argv);
 int df_cmd_list(int argc, char **argv);
 int df_cmd_check(int argc, char **argv);
 int df_cmd_menu(int argc, char **argv);
+int df_cmd_analyze(int argc, char **argv);
 
 /* Parses "2,1,3" into a malloc'd array; returns count or -1. */
 int df_parse_choices(const char *s, int **out);

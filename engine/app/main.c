@@ -15,6 +15,7 @@ static void usage(FILE *f) {
             "  play SCENARIO   play a scenario (a path or a catalog id)\n"
             "  list            list the bundled scenarios (--tags: the technique table)\n"
             "  check PATH...   validate scenario files or folders\n"
+            "  analyze SCENARIO  walk every path: outcomes, times, best and worst paths\n"
             "\n"
             "Run 'defuse COMMAND --help' for a command's options.\n"
             "Exit status: 0 success, 1 a scenario or data problem, 2 wrong usage.\n");
@@ -34,6 +35,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "play")) return df_cmd_play(argc - 1, argv + 1);
     if (!strcmp(cmd, "list")) return df_cmd_list(argc - 1, argv + 1);
     if (!strcmp(cmd, "check")) return df_cmd_check(argc - 1, argv + 1);
+    if (!strcmp(cmd, "analyze")) return df_cmd_analyze(argc - 1, argv + 1);
     if (!strcmp(cmd, "menu") || !strcmp(cmd, "--text")) return df_cmd_menu(argc - 1, argv + 1);
     fprintf(stderr, "defuse: unknown command '%s'\n", cmd);
     usage(stderr);

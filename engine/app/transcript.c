@@ -89,6 +89,7 @@ static cJSON *build(const df_Script *s, const df_Run *run) {
     cJSON_AddNumberToObject(t, "total", r2(r->total));
     cJSON_AddNumberToObject(t, "calm_baseline", r2(r->baseline));
     cJSON_AddNumberToObject(t, "ratio", r2(r->ratio));
+    cJSON_AddNumberToObject(t, "ratio_interaction", r2(r->ratio_interaction));
     cJSON *dims = cJSON_AddObjectToObject(res, "dimensions");
     for (int d = 0; d < DF_DIM_COUNT; d++)
         if (r->dims[d] >= 0) cJSON_AddNumberToObject(dims, df_dim_key((df_Dim)d), r->dims[d]);

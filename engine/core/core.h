@@ -427,7 +427,9 @@ typedef struct df_Result {
     char *final_line;
     double conversation, task, rework, follow_on, total;
     double follow_on_parts[DF_FO_COUNT];
-    double baseline, ratio;
+    double baseline;
+    double ratio;           /* total (with follow-on) / calm baseline */
+    double ratio_interaction; /* conversation + task + rework / calm baseline */
     double choice_quality, outcome_score, time_score; /* 0..1 each */
     bool time_scored;
     bool critical;
@@ -441,6 +443,8 @@ typedef struct df_Run df_Run;
 /* Creates a run at the start beat (runs its enter hook). NULL with err on failure. */
 df_Run *df_run_new(const df_Scenario *sc, const df_Host *host, uint64_t seed, df_Error *err);
 void df_run_free(df_Run *run);
+/* A deep copy, for exploring branches from the same point. NULL on OOM. */
+df_Run *df_run_clone(const df_Run *run);
 bool df_run_over(const df_Run *run);
 const df_State *df_run_state(const df_Run *run);
 /* The current beat's resident line and the visible choices (indices into the beat). */

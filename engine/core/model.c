@@ -231,7 +231,7 @@ void df_params_default(df_Params *p) {
     p->resident_minutes = 0.25;
     p->follow_on[DF_FO_SUPERVISOR] = 8.0;
     p->follow_on[DF_FO_REPEAT_CONTACT] = 10.0;
-    p->follow_on[DF_FO_COMPLAINT] = 30.0;
+    p->follow_on[DF_FO_COMPLAINT] = 60.0;
     p->follow_on[DF_FO_POLICE] = 45.0;
 }
 

@@ -112,6 +112,34 @@ oom:
     return NULL;
 }
 
+df_Run *df_run_clone(const df_Run *run) {
+    df_Run *c = malloc(sizeof *c);
+    if (!c) return NULL;
+    *c = *run;
+    c->steps = NULL;
+    c->nsteps = c->capsteps = 0;
+    c->result.final_line = NULL;
+    c->st.visits = malloc((size_t)(run->sc->nbeats ? run->sc->nbeats : 1) * sizeof *c->st.visits);
+    if (!c->st.visits) goto fail;
+    memcpy(c->st.visits, run->st.visits, (size_t)run->sc->nbeats * sizeof *c->st.visits);
+    if (run->nsteps) {
+        c->steps = malloc((size_t)run->nsteps * sizeof *c->steps);
+        if (!c->steps) goto fail;
+        c->capsteps = run->nsteps;
+        for (int i = 0; i < run->nsteps; i++) {
+            c->steps[i] = run->steps[i];
+            c->steps[i].said = strdup(run->steps[i].said);
+            if (!c->steps[i].said) goto fail;
+            c->nsteps = i + 1;
+        }
+    }
+    if (run->result.final_line && !(c->result.final_line = strdup(run->result.final_line))) goto fail;
+    return c;
+fail:
+    df_run_free(c);
+    return NULL;
+}
+
 void df_run_free(df_Run *run) {
     if (!run) return;
     for (int i = 0; i < run->nsteps; i++) free(run->steps[i].said);
@@ -404,6 +432,7 @@ static void finish(df_Run *run, int ei) {
     r->total = r->conversation + r->task + r->rework + r->follow_on;
     r->baseline = df_calm_baseline(&sc->params);
     r->ratio = r->baseline > 0 ? r->total / r->baseline : 0;
+    r->ratio_interaction = r->baseline > 0 ? (r->conversation + r->task + r->rework) / r->baseline : 0;
 
     /* Choice quality and the rubric profile. */
     int pts = 0, dsum[DF_DIM_COUNT] = {0}, dn[DF_DIM_COUNT] = {0};

@@ -295,6 +295,8 @@ void df_term_debrief(const df_Run *run, const df_TermOpts *o) {
     df_format_minutes(r->baseline, b, sizeof b);
     fprintf(f, "\nTime to resolution: %s%s%s = %.1fx the calm baseline (%s)\n", col(o, C_BOLD), t,
             col(o, C_RESET), r->ratio, b);
+    if (r->follow_on > 0)
+        fprintf(f, "  %.1fx in the interaction itself; follow-on work adds the rest.\n", r->ratio_interaction);
     df_format_minutes(r->conversation, p1, sizeof p1);
     df_format_minutes(r->task, p2, sizeof p2);
     df_format_minutes(r->rework, p3, sizeof p3);

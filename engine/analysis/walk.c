@@ -1,0 +1,138 @@
+/* walk.c: depth-first walk over every choice sequence, cloning the run at each branch. */
+#include "analysis.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void df_walk_limits_default(df_WalkLimits *l) {
+    l->max_depth = 40;
+    l->max_paths = 200000;
+    l->max_per_beat = 2;
+}
+
+typedef struct Ctx {
+    const df_WalkLimits *lim;
+    df_Walk *w;
+    df_Error *err;
+    int prefix[DF_PATH_MAX];
+    long cap;
+} Ctx;
+
+static void record(Ctx *c, const df_Run *run, int depth) {
+    df_Walk *w = c->w;
+    const df_Result *r = df_run_result(run);
+    df_Path p;
+    memset(&p, 0, sizeof p);
+    memcpy(p.choices, c->prefix, sizeof(int) * (size_t)depth);
+    p.n = depth;
+    p.outcome = r->outcome;
+    p.total = r->total;
+    p.ratio = r->ratio;
+    p.interaction = r->conversation + r->task + r->rework;
+    p.ratio_interaction = r->ratio_interaction;
+    p.score = r->score;
+    p.critical = r->critical;
+    const df_Step *steps;
+    int n = df_run_steps(run, &steps);
+    p.peak = df_scenario_start_agitation(df_run_state(run)->sc);
+    for (int i = 0; i < n; i++)
+        if (steps[i].a_after > p.peak) p.peak = steps[i].a_after;
+    if (w->paths == 0 || p.score > w->best.score) w->best = p;
+    if (w->paths == 0 || p.score < w->worst.score) w->worst = p;
+    w->paths++;
+    w->outcomes[p.outcome]++;
+    if (p.outcome == DF_OUT_SAFETY_EXIT) return;
+    if (!w->has_timed || p.total < w->calmest.total) w->calmest = p;
+    if (!w->has_timed || p.total > w->escalated.total) w->escalated = p;
+    w->has_timed = true;
+    if (w->nratios == c->cap) {
+        long cap = c->cap ? c->cap * 2 : 1024;
+        double *v = realloc(w->ratios, (size_t)cap * sizeof *v);
+        if (!v) return;
+        w->ratios = v;
+        v = realloc(w->iratios, (size_t)cap * sizeof *v);
+        if (!v) return;
+        w->iratios = v;
+        c->cap = cap;
+    }
+    w->iratios[w->nratios] = p.ratio_interaction;
+    w->ratios[w->nratios++] = p.ratio;
+}
+
+static int visit(Ctx *c, const df_Run *run, int depth) {
+    if (c->w->paths >= c->lim->max_paths) {
+        c->w->truncated = true;
+        return 0;
+    }
+    if (df_run_over(run)) {
+        record(c, run, depth);
+        return 0;
+    }
+    if (depth >= c->lim->max_depth || depth >= DF_PATH_MAX) {
+        c->w->cut++;
+        return 0;
+    }
+    /* A path that keeps circling (re-entering a beat, or retrying a blocked task) says
+     * nothing new after a few rounds: cut it rather than walk it to max_depth. */
+    const df_Step *steps;
+    int ns = df_run_steps(run, &steps), here = df_run_state(run)->beat, at_beat = 0;
+    for (int i = 0; i < ns; i++) at_beat += steps[i].beat == here;
+    if (at_beat >= c->lim->max_per_beat) {
+        c->w->cut++;
+        return 0;
+    }
+    const int *vis;
+    int n = df_run_visible(run, &vis);
+    for (int i = 1; i <= n; i++) {
+        df_Run *next = df_run_clone(run);
+        if (!next) {
+            df_error_set(c->err, "", 0, "out of memory while walking paths");
+            return -1;
+        }
+        int rc = df_run_choose(next, i, c->err);
+        c->prefix[depth] = i;
+        if (rc == 0) rc = visit(c, next, depth + 1);
+        df_run_free(next);
+        if (rc != 0) return -1;
+    }
+    return 0;
+}
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+int df_walk(const df_Scenario *sc, const df_Host *host, uint64_t seed, const df_WalkLimits *lim,
+            df_Walk *out, df_Error *err) {
+    df_WalkLimits dl;
+    if (!lim) {
+        df_walk_limits_default(&dl);
+        lim = &dl;
+    }
+    memset(out, 0, sizeof *out);
+    df_Run *run = df_run_new(sc, host, seed, err);
+    if (!run) return -1;
+    Ctx c = {lim, out, err, {0}, 0};
+    int rc = visit(&c, run, 0);
+    df_run_free(run);
+    if (out->nratios) {
+        qsort(out->ratios, (size_t)out->nratios, sizeof *out->ratios, cmp_double);
+        qsort(out->iratios, (size_t)out->nratios, sizeof *out->iratios, cmp_double);
+    }
+    return rc;
+}
+
+void df_walk_free(df_Walk *w) {
+    free(w->ratios);
+    free(w->iratios);
+    memset(w, 0, sizeof *w);
+}
+
+void df_path_format(const df_Path *p, char *buf, size_t cap) {
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < p->n && o + 4 < cap; i++)
+        o += (size_t)snprintf(buf + o, cap - o, "%s%d", i ? "," : "", p->choices[i]);
+}
