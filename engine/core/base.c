@@ -63,7 +63,10 @@ typedef struct df_Block {
 
 struct df_Arena {
     df_Block *head;
+    size_t total, cap; /* bytes handed out; cap 0 = no limit */
 };
+
+void df_scenario_set_cap(df_Scenario *sc, size_t bytes) { sc->arena->cap = bytes; }
 
 df_Scenario *df_scenario_new(void) {
     df_Scenario *sc = calloc(1, sizeof *sc);
@@ -97,6 +100,9 @@ void *df_scenario_alloc(df_Scenario *sc, size_t size) {
     const size_t align = _Alignof(max_align_t);
     size = (size + align - 1) / align * align;
     if (size == 0) size = align;
+    if (sc->arena->cap && size > sc->arena->cap - (sc->arena->total < sc->arena->cap ? sc->arena->total : sc->arena->cap))
+        return NULL;
+    sc->arena->total += size;
     df_Block *b = sc->arena->head;
     if (!b || b->cap - b->used < size) {
         size_t cap = size > 16384 ? size : 16384;

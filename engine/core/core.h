@@ -317,7 +317,9 @@ typedef struct df_Scenario {
 /* The scenario owns an arena; the loader allocates through these. */
 df_Scenario *df_scenario_new(void);
 void df_scenario_free(df_Scenario *sc);
-void *df_scenario_alloc(df_Scenario *sc, size_t size); /* zeroed; NULL on OOM */
+void *df_scenario_alloc(df_Scenario *sc, size_t size); /* zeroed; NULL on OOM or over the cap */
+/* Caps the bytes the arena hands out (the loader uses the sandbox's memory limit). */
+void df_scenario_set_cap(df_Scenario *sc, size_t bytes);
 const char *df_scenario_strdup(df_Scenario *sc, const char *s, size_t len);
 int df_scenario_find_beat(const df_Scenario *sc, const char *id);
 int df_scenario_find_ending(const df_Scenario *sc, const char *id);

@@ -168,6 +168,8 @@ const df_Result *df_run_result(const df_Run *run) { return run->over ? &run->res
 
 /* ---------------------------------------------------------------- grading */
 
+static unsigned tag_flags(const df_Choice *c);
+
 static bool has_tag(const df_Choice *c, int id) {
     for (int i = 0; i < c->ntags; i++)
         if (c->tags[i] == id) return true;
@@ -186,6 +188,8 @@ static double choice_value(const df_State *st, const df_Choice *c) {
     df_effect_predict(st, c, &e);
     double v = -e.d_agitation + 0.5 * e.d_trust;
     if (e.task_attempt && !e.task_blocked && !st->task_done) v += 6;
+    /* Calm bought with a promise nobody can keep, or with a breach, is never the best move. */
+    if (tag_flags(c) & (DF_TF_FALSE_PROMISE | DF_TF_CRITICAL)) v -= 100;
     return v;
 }
 

@@ -100,6 +100,12 @@ static void join(char *out, size_t cap, const char *a, const char *b) {
     snprintf(out, cap, "%s%s%s", a, a[0] ? "." : "", b);
 }
 
+/* Length of a list, saturated so a huge border cannot wrap an int (every loop is capped). */
+static int list_len(lua_State *L, int idx) {
+    lua_Unsigned n = lua_rawlen(L, idx);
+    return n > 1000000 ? 1000000 : (int)n;
+}
+
 /* Warns about keys that are not in the schema. */
 static void check_keys(Ld *ld, int t, const char *path, const char *const *allowed, int positional) {
     lua_State *L = ld->L;
@@ -153,7 +159,7 @@ static const char *take_string(Ld *ld, const char *path, size_t maxlen, int mult
         }
     }
     const char *p = df_scenario_strdup(ld->sc, v, len);
-    if (!p) luaL_error(ld->L, "not enough memory");
+    if (!p) luaL_error(ld->L, "scenario is too large: its text exceeds the %d MiB limit", (int)(ld->s->limits.memory >> 20));
     return p;
 }
 
@@ -390,7 +396,7 @@ static void get_tags(Ld *ld, int t, const char *path, df_Choice *c) {
     } else if (ty != LUA_TTABLE) {
         ERR(ld, sub, "expected a list of tag names, got %s", lua_typename(L, ty));
     } else {
-        int n = (int)lua_rawlen(L, -1);
+        int n = list_len(L, -1);
         if (n == 0) ERR(ld, sub, "every choice needs at least one tag");
         if (n > 4) ERR(ld, sub, "%d tags; at most 4 (main tag first)", n);
         const char *names[64];
@@ -491,7 +497,7 @@ static void get_dims(Ld *ld, int t, const char *path, df_Choice *c) {
     lua_pushliteral(L, "dims");
     int ty = lua_rawget(L, t);
     if (ty == LUA_TTABLE) {
-        int n = (int)lua_rawlen(L, -1);
+        int n = list_len(L, -1);
         const char *names[DF_DIM_COUNT];
         for (int i = 0; i < DF_DIM_COUNT; i++) names[i] = df_dim_key((df_Dim)i);
         for (int i = 1; i <= n && i <= DF_DIM_COUNT; i++) {
@@ -544,7 +550,7 @@ static void get_choice(Ld *ld, int t, const char *path, const Ids *ids, df_Choic
     lua_pushliteral(L, "targets");
     ty = lua_rawget(L, t);
     if (ty == LUA_TTABLE) {
-        int n = (int)lua_rawlen(L, -1);
+        int n = list_len(L, -1);
         if (n > 64) n = 64;
         c->targets = df_scenario_alloc(ld->sc, (size_t)(n ? n : 1) * sizeof(int));
         if (!c->targets) luaL_error(L, "not enough memory");
@@ -598,7 +604,7 @@ static void get_beat(Ld *ld, int t, const char *path, const Ids *ids, df_Beat *b
         ERR(ld, sub, ty == LUA_TNIL ? "every beat needs choices" : "expected a list of choices");
     } else {
         int ct = lua_gettop(L);
-        int n = (int)lua_rawlen(L, ct);
+        int n = list_len(L, ct);
         if (n == 0) ERR(ld, sub, "every beat needs at least one choice");
         if (n > DF_MAX_VISIBLE) ERR(ld, sub, "%d choices; at most %d (keys 1-9)", n, DF_MAX_VISIBLE);
         if (n > DF_MAX_VISIBLE) n = DF_MAX_VISIBLE;
@@ -647,7 +653,7 @@ static void get_ending(Ld *ld, int t, const char *path, df_Ending *e) {
     int ty = lua_rawget(L, t);
     if (ty == LUA_TTABLE) {
         e->follow_on_set = true;
-        int n = (int)lua_rawlen(L, -1);
+        int n = list_len(L, -1);
         for (int i = 1; i <= n && i <= 8; i++) {
             const char *k = lua_rawgeti(L, -1, i) == LUA_TSTRING ? lua_tostring(L, -1) : "";
             int f = df_follow_on_from_key(k);
@@ -667,7 +673,7 @@ static void get_ending(Ld *ld, int t, const char *path, df_Ending *e) {
 
 static const char *const top_keys[] = {"id", "title", "setting", "role", "minutes", "difficulty",
                                        "summary", "objectives", "resident", "time", "start",
-                                       "safety", "beats", "endings", "tests", NULL};
+                                       "safety", "beats", "endings", NULL};
 static const char *const resident_keys[] = {"name", "agitation", "trust", "need", "volatility",
                                             "recovery", "audience", "waited", "look", NULL};
 static const char *const time_keys[] = {"task", "calm_turns", "M", "follow_on", "resident", NULL};
@@ -780,7 +786,7 @@ static int convert(lua_State *L) {
     lua_pushliteral(L, "objectives");
     int ty = lua_rawget(L, t);
     if (ty == LUA_TTABLE) {
-        int n = (int)lua_rawlen(L, -1);
+        int n = list_len(L, -1);
         if (n > DF_MAX_OBJECTIVES) ERR(ld, "objectives", "%d objectives; at most %d", n, DF_MAX_OBJECTIVES);
         for (int i = 1; i <= n && i <= DF_MAX_OBJECTIVES; i++) {
             char sub[64];
@@ -883,6 +889,9 @@ df_Scenario *df_loader_convert(df_Script *s, df_Diags *diags) {
         df_diags_add(diags, DF_DIAG_ERROR, s->name, 0, "out of memory");
         return NULL;
     }
+    /* Text copied out of Lua is held to the same limit as the Lua state itself: a file
+     * that reuses one long string in every beat cannot make the host allocate without end. */
+    df_scenario_set_cap(ld.sc, s->limits.memory);
     s->sc = NULL;
     int t = lua_gettop(L);
     lua_pushcfunction(L, convert);
@@ -993,6 +1002,14 @@ void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags)
         if (!fwd[i] && sc->start >= 0) WARN(&ld, path, "unreachable from the start beat '%s'", sc->beats[sc->start].id);
         if (b->tripwire && !has_disengage(b))
             ERR(&ld, path, "a tripwire beat needs a choice tagged 'disengage'");
+        for (int k = 0; b->tripwire && k < b->nchoices; k++)
+            for (int t = 0; t < b->choices[k].ntags; t++)
+                if (b->choices[k].tags[t] == DF_TAG_TASK) {
+                    char cp[512];
+                    snprintf(cp, sizeof cp, "%s.choices.%d", path, k + 1);
+                    WARN(&ld, cp, "task work on a tripwire beat is blocked and keeps the learner here; "
+                                  "tag it with what it does instead");
+                }
         for (int k = 0; k < b->nchoices; k++) {
             char cp[512];
             snprintf(cp, sizeof cp, "%s.choices.%d", path, k + 1);

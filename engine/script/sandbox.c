@@ -7,6 +7,7 @@
 #include <lualib.h>
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,8 @@ static df_Script *script_of(lua_State *L) { return *(df_Script **)lua_getextrasp
 
 /* ---------------------------------------------------------------- allocator */
 
+static void trip(lua_State *L, df_Script *s, const char *why);
+
 /* Caps the bytes a scenario may hold. osize is a type tag when ptr is NULL. */
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     df_Script *s = ud;
@@ -44,6 +47,10 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         return NULL;
     }
     if (nsize > old && (s->used >= s->cap || nsize - old > s->cap - s->used)) return NULL;
+    /* The hook checks the clock only every HOOK_STEP instructions, and one instruction can
+     * be a C call over megabytes; big allocations mark such work, so check it here too. */
+    if (nsize >= (1u << 20) && s->L && !s->aborting && now_seconds() > s->deadline)
+        trip(s->L, s, "time limit exceeded");
     void *p = realloc(ptr, nsize);
     if (!p) return NULL;
     s->used = s->used - old + nsize;
@@ -56,24 +63,50 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 /* Counts instructions and checks the clock. Once a limit trips it re-arms itself to run
  * on every instruction, so a script that catches the error with pcall meets it again at
  * once and control comes back to the host. */
+static void budget_hook(lua_State *L, lua_Debug *ar);
+
+#define WHY_BUDGET "instruction budget exceeded (an endless loop?)"
+
+static void trip(lua_State *L, df_Script *s, const char *why) {
+    s->aborting = 1;
+    snprintf(s->abort_why, sizeof s->abort_why, "%s", why);
+    lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+}
+
 static void budget_hook(lua_State *L, lua_Debug *ar) {
     df_Script *s = script_of(L);
     if (!s->aborting) {
         s->instr += HOOK_STEP;
         const char *why = NULL;
         if (s->instr > s->budget)
-            why = "instruction budget exceeded (an endless loop?)";
+            why = WHY_BUDGET;
         else if (now_seconds() > s->deadline)
             why = "time limit exceeded";
         if (!why) return;
-        s->aborting = 1;
-        snprintf(s->abort_why, sizeof s->abort_why, "%s", why);
-        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+        trip(L, s, why);
     }
     if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
         lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline, s->abort_why);
     else
         lua_pushstring(L, s->abort_why);
+    lua_error(L);
+}
+
+/* The count hook never fires inside a C function, so library loops whose length the script
+ * controls without paying memory for it (table.move over nils, table.insert/remove on a
+ * table whose border is 2^40) are paid for before they start: each step counts as one
+ * instruction of the budget. */
+static void charge(lua_State *L, lua_Unsigned steps) {
+    df_Script *s = script_of(L);
+    int late = steps >= 100000 && now_seconds() > s->deadline;
+    if (!s->aborting && !late && s->instr < s->budget && steps <= (lua_Unsigned)(s->budget - s->instr)) {
+        s->instr += (long long)steps;
+        return;
+    }
+    if (!s->aborting) trip(L, s, late ? "time limit exceeded" : WHY_BUDGET);
+    luaL_where(L, 1);
+    lua_pushstring(L, s->abort_why);
+    lua_concat(L, 2);
     lua_error(L);
 }
 
@@ -123,7 +156,10 @@ int df_sb_pcall(df_Script *s, int nargs, int nresults, long long instr, double s
 
     char msg[2048];
     if (rc == LUA_ERRMEM) {
-        snprintf(msg, sizeof msg, "not enough memory (limit %zu MiB) in %s", s->cap >> 20, what);
+        if (s->cap >= (1u << 20))
+            snprintf(msg, sizeof msg, "not enough memory (limit %zu MiB)", s->cap >> 20);
+        else
+            snprintf(msg, sizeof msg, "not enough memory (limit %zu KiB)", s->cap >> 10);
         s->broken = 1;
     } else if (rc == LUA_ERRERR) {
         snprintf(msg, sizeof msg, "error while handling an error in %s", what);
@@ -228,6 +264,8 @@ static int l_random(lua_State *L) {
     return 1;
 }
 
+/* Plain find in linear time (Knuth-Morris-Pratt): a naive search is quadratic, and the count
+ * hook cannot interrupt it (a 4 MB haystack and a 2 MB needle took hours). */
 static int l_find_plain(lua_State *L) {
     size_t ls, lp;
     const char *str = luaL_checklstring(L, 1, &ls);
@@ -241,13 +279,31 @@ static int l_find_plain(lua_State *L) {
         lua_pushnil(L);
         return 1;
     }
-    /* Linear enough: memmem is at worst quadratic in lengths the memory cap bounds. */
     const char *hay = str + init - 1;
     size_t lh = ls - (size_t)init + 1;
-    for (size_t i = 0; lp <= lh && i <= lh - lp; i++) {
-        if (memcmp(hay + i, pat, lp) == 0) {
+    if (lp == 0) {
+        lua_pushinteger(L, init);
+        lua_pushinteger(L, init - 1);
+        return 2;
+    }
+    if (lp > lh) {
+        lua_pushnil(L);
+        return 1;
+    }
+    charge(L, (lh + lp) / 16); /* linear work: 16 bytes per instruction of the budget */
+    size_t *fail = lua_newuserdatauv(L, lp * sizeof *fail, 0); /* counts against the cap */
+    fail[0] = 0;
+    for (size_t i = 1, k = 0; i < lp; i++) {
+        while (k > 0 && pat[i] != pat[k]) k = fail[k - 1];
+        if (pat[i] == pat[k]) k++;
+        fail[i] = k;
+    }
+    for (size_t i = 0, k = 0; i < lh; i++) {
+        while (k > 0 && hay[i] != pat[k]) k = fail[k - 1];
+        if (hay[i] == pat[k]) k++;
+        if (k == lp) {
+            lua_pushinteger(L, init + (lua_Integer)(i + 1 - lp));
             lua_pushinteger(L, init + (lua_Integer)i);
-            lua_pushinteger(L, init + (lua_Integer)(i + lp) - 1);
             return 2;
         }
     }
@@ -258,6 +314,98 @@ static int l_find_plain(lua_State *L) {
 static int l_no_patterns(lua_State *L) {
     return luaL_error(L, "%s is not available in scenarios (patterns are disabled)",
                       lua_tostring(L, lua_upvalueindex(1)));
+}
+
+static int l_unavailable(lua_State *L) {
+    return luaL_error(L, "%s is not available in scenarios", lua_tostring(L, lua_upvalueindex(1)));
+}
+
+/* xpcall whose handler runs after the stack unwinds. Lua calls a message handler while the
+ * error is being raised; when the budget hook raised it, hooks stay off (allowhook = 0)
+ * until the protected call returns, so a looping handler could never be stopped. Without
+ * the debug library a handler cannot tell the difference. */
+static int l_xpcall(lua_State *L) {
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 1);
+    for (int i = 3; i <= n; i++) lua_pushvalue(L, i);
+    int base = n + 1;
+    if (lua_pcall(L, n > 2 ? n - 2 : 0, LUA_MULTRET, 0) == LUA_OK) {
+        lua_pushboolean(L, 1);
+        lua_insert(L, base);
+        return lua_gettop(L) - base + 1;
+    }
+    lua_pushboolean(L, 0);
+    lua_pushvalue(L, 2);
+    lua_rotate(L, -3, 2); /* false, handler, error */
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+        lua_pop(L, 1);
+        lua_pushliteral(L, "error in error handling");
+    }
+    return 2;
+}
+
+/* Guards around four library functions whose C loops the script sizes without paying
+ * memory for the work: each checks its arguments, charges the loop to the budget, then
+ * calls the stock function (upvalue 1). */
+
+/* Calls the original function with the current arguments; returns its results. */
+static int call_original(lua_State *L) {
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, n, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* string.rep: Lua loops n times even when every piece is empty; answer that at once. */
+static int l_rep(lua_State *L) {
+    size_t l, lsep;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n <= 0 || l + lsep == 0) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    if ((double)n * (double)(l + lsep) > (double)INT_MAX) /* raised here to carry the line */
+        return luaL_error(L, "resulting string too large");
+    return call_original(L); /* the result is allocated, so the memory cap bounds it */
+}
+
+/* table.move over nils allocates nothing: charge one budget step per element first. */
+static int l_move(lua_State *L) {
+    lua_Integer f = luaL_checkinteger(L, 2);
+    lua_Integer e = luaL_checkinteger(L, 3);
+    luaL_checkinteger(L, 4);
+    if (e >= f) charge(L, (lua_Unsigned)e - (lua_Unsigned)f + 1u);
+    return call_original(L);
+}
+
+/* table.insert and table.remove shift every element after the position. Only plain tables
+ * are accepted (a __len could report a different border on each call), and the shift is
+ * charged before it runs. */
+static lua_Integer plain_length(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (luaL_getmetafield(L, 1, "__len") != LUA_TNIL)
+        luaL_error(L, "table.insert and table.remove need a table without a __len metamethod");
+    return (lua_Integer)lua_rawlen(L, 1);
+}
+
+static int l_insert(lua_State *L) {
+    lua_Integer len = plain_length(L);
+    if (lua_gettop(L) == 3) {
+        lua_Integer pos = luaL_checkinteger(L, 2);
+        if (pos >= 1 && pos <= len) charge(L, (lua_Unsigned)(len - pos) + 1u);
+    }
+    return call_original(L);
+}
+
+static int l_remove(lua_State *L) {
+    lua_Integer len = plain_length(L);
+    lua_Integer pos = luaL_optinteger(L, 2, len);
+    if (pos >= 1 && pos < len) charge(L, (lua_Unsigned)(len - pos));
+    return call_original(L);
 }
 
 static int l_undeclared_get(lua_State *L) {
@@ -475,7 +623,7 @@ void df_sb_push_state(df_Script *s) { lua_getfield(s->L, LUA_REGISTRYINDEX, "def
 
 static const char *const base_allowed[] = {
     "assert", "error", "ipairs", "next", "pairs", "select", "tonumber", "tostring", "type",
-    "pcall", "xpcall", "rawequal", "rawget", "rawlen", "getmetatable", "_VERSION", NULL};
+    "pcall", "rawequal", "rawget", "rawlen", "getmetatable", "_VERSION", NULL};
 
 static const char *const string_allowed[] = {"byte", "char", "format", "len", "lower", "upper",
                                              "rep", "reverse", "sub", NULL};
@@ -517,6 +665,8 @@ static int build_sandbox(lua_State *L) {
     }
     lua_pushcfunction(L, l_setmetatable);
     lua_setfield(L, safe, "setmetatable");
+    lua_pushcfunction(L, l_xpcall);
+    lua_setfield(L, safe, "xpcall");
     lua_pushcfunction(L, l_print);
     lua_setfield(L, safe, "print");
     lua_pushcfunction(L, l_scenario);
@@ -525,17 +675,33 @@ static int build_sandbox(lua_State *L) {
     copy_allowed(L, str, string_allowed);
     lua_pushcfunction(L, l_find_plain);
     lua_setfield(L, -2, "find");
-    static const char *const pat_fns[] = {"match", "gmatch", "gsub", "dump", "pack", "unpack", NULL};
+    static const char *const pat_fns[] = {"match", "gmatch", "gsub", NULL};
     for (const char *const *n = pat_fns; *n; n++) {
         lua_pushfstring(L, "string.%s", *n);
         lua_pushcclosure(L, l_no_patterns, 1);
         lua_setfield(L, -2, *n);
     }
+    static const char *const gone_fns[] = {"dump", "pack", "unpack", NULL};
+    for (const char *const *n = gone_fns; *n; n++) {
+        lua_pushfstring(L, "string.%s", *n);
+        lua_pushcclosure(L, l_unavailable, 1);
+        lua_setfield(L, -2, *n);
+    }
+    lua_getfield(L, str, "rep");
+    lua_pushcclosure(L, l_rep, 1);
+    lua_setfield(L, -2, "rep");
     int clean_str = lua_gettop(L);
     push_readonly(L, clean_str);
     lua_setfield(L, safe, "string");
 
     copy_allowed(L, tab, table_allowed);
+    static const struct { const char *name; lua_CFunction fn; } guarded[] = {
+        {"move", l_move}, {"insert", l_insert}, {"remove", l_remove}};
+    for (size_t i = 0; i < sizeof guarded / sizeof *guarded; i++) {
+        lua_getfield(L, tab, guarded[i].name);
+        lua_pushcclosure(L, guarded[i].fn, 1);
+        lua_setfield(L, -2, guarded[i].name);
+    }
     push_readonly(L, -1);
     lua_setfield(L, safe, "table");
     lua_pop(L, 1);
@@ -733,8 +899,8 @@ const df_Host *df_script_host(df_Script *s) {
 
 /* ---------------------------------------------------------------- loading */
 
-df_Script *df_script_load_buffer(const char *name, const char *buf, size_t len,
-                                 const df_Limits *lim, df_Diags *diags) {
+static df_Script *load_buffer(const char *name, const char *buf, size_t len, const df_Limits *lim,
+                              df_Diags *diags) {
     df_Error err;
     df_error_clear(&err);
     df_Limits l;
@@ -786,7 +952,8 @@ df_Script *df_script_load_buffer(const char *name, const char *buf, size_t len,
         const char *m = lua_tolstring(L, -1, &ml);
         char clean[1024];
         df_sanitize(m ? m : "syntax error", m ? ml : 11, clean, sizeof clean);
-        df_diags_add(diags, DF_DIAG_ERROR, "", 0, "%s", clean);
+        /* most syntax errors start with "name:line:"; a few (the parser's C stack limit) do not */
+        df_diags_add(diags, DF_DIAG_ERROR, has_position(clean) ? "" : name, 0, "%s", clean);
         free(src);
         df_script_free(s);
         return NULL;
@@ -825,6 +992,32 @@ df_Script *df_script_load_buffer(const char *name, const char *buf, size_t len,
         df_script_free(s);
         return NULL;
     }
+    return s;
+}
+
+/* Diagnostics quote ids, keys and messages written by the scenario: strip control bytes
+ * (terminal escapes) and invalid UTF-8 from every one this load added. */
+static void sanitize_diags(df_Diags *d, int first) {
+    for (int i = first; i < d->n; i++) {
+        char **field[2] = {&d->v[i].file, &d->v[i].msg};
+        for (int k = 0; k < 2; k++) {
+            char buf[2048];
+            size_t len = strlen(*field[k]);
+            size_t n = df_sanitize(*field[k], len, buf, sizeof buf);
+            if (n == len && !memcmp(buf, *field[k], len)) continue;
+            char *c = strdup(buf);
+            if (!c) continue;
+            free(*field[k]);
+            *field[k] = c;
+        }
+    }
+}
+
+df_Script *df_script_load_buffer(const char *name, const char *buf, size_t len,
+                                 const df_Limits *lim, df_Diags *diags) {
+    int first = diags->n;
+    df_Script *s = load_buffer(name, buf, len, lim, diags);
+    sanitize_diags(diags, first);
     return s;
 }
 

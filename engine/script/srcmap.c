@@ -298,7 +298,7 @@ df_SrcMap *df_srcmap_build(const char *src, size_t len) {
             rd_push(&rd, value);
         }
     }
-    qsort(m->v, (size_t)m->n, sizeof *m->v, cmp_entry);
+    if (m->n > 1) qsort(m->v, (size_t)m->n, sizeof *m->v, cmp_entry);
     return m;
 }
 

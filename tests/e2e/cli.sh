@@ -34,4 +34,8 @@ expect transcript-unwritable 1 "transcript" -- "$BIN" play $S --choices 1 --tran
 # No colour codes when NO_COLOR is set or output is not a terminal.
 "$BIN" play $S --choices 1 </dev/null >"$T/plain" 2>&1
 if grep -q "$(printf '\033')" "$T/plain"; then echo "FAIL colour codes in non-terminal output"; FAILS=$((FAILS + 1)); fi
+# The worked example of docs/authoring.md is a clean scenario and its best path passes.
+expect example-check 0 "ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror docs/examples/library-fine.lua
+expect example-best 0 "Outcome: Resolved, accepted - passed" -- "$BIN" play docs/examples/library-fine.lua --choices 1,1,1,1
+expect example-analyze 0 "calmest +resolved_accepted" -- "$BIN" analyze docs/examples/library-fine.lua
 finish

@@ -1,4 +1,4 @@
-/* test_sandbox.c: every known attack class on the scenario sandbox is refused clearly, quickly and within memory, and the engine keeps working. */
+/* test_sandbox.c: every attack class on the scenario sandbox fails clearly, fast, within memory, and the engine plays on. */
 #include "harness.h"
 
 #define NAME "attack.lua"
@@ -6,9 +6,9 @@
 #define MSG_MAX 2200 /* a displayed diagnostic, "file:line: error: " plus a ~2 KiB message */
 
 /* A scenario whose only beat 'a' has the given Lua fields (on line 5), e.g. says = ... */
-/* MINI_SCENARIO_HEAD without its "return ", to bind the table to a local (4 lines). */
+/* MINI_SCENARIO_HEAD without "return scenario", to bind the table to a local (4 lines). */
 #define TABLE_HEAD                                                                          \
-    "scenario {\n"                                                                          \
+    "{\n"                                                                                   \
     "  id = 'mini', title = 'Mini', setting = 'counter', role = 'Clerk',\n"                 \
     "  resident = { name = 'Sam', agitation = 50, trust = 30, need = 'recognition' },\n"    \
     "  start = 'a',\n"
@@ -29,10 +29,12 @@ static df_Limits small_limits(void) {
     return lim;
 }
 
+static int at_line; /* the test line that called a helper, for failure messages */
+
 /* Fails the test, showing the diagnostics, unless one of them contains needle. */
 static void need_diag(const df_Diags *d, const char *needle) {
     if (diags_have(d, needle)) return;
-    fprintf(stderr, "  missing diagnostic containing \"%s\"; got:\n", needle);
+    fprintf(stderr, "  (line %d) missing diagnostic containing \"%s\"; got:\n", at_line, needle);
     diags_dump(d);
     fail();
 }
@@ -99,7 +101,8 @@ static void refused_n(const char *src, size_t len, const df_Limits *lim, ...) {
     df_diags_free(&d);
     mini_still_plays();
 }
-#define refused(src, lim, ...) refused_n(src, strlen(src), lim, __VA_ARGS__, (const char *)NULL)
+#define refused(src, lim, ...) \
+    (at_line = __LINE__, refused_n(src, strlen(src), lim, __VA_ARGS__, (const char *)NULL))
 
 /* Loads src (it must succeed, within T_MAX) and returns the script; diags go to d. */
 static df_Script *loads(const char *src, const df_Limits *lim, df_Diags *d) {
@@ -123,17 +126,14 @@ static int log_has(const df_Script *s, const char *prefix) {
     return 0;
 }
 
-/* Runs the probe code (which prints its findings) before the mini scenario; every
- * expected log line must appear. */
-static void probe_n(const char *code, ...) {
-    char src[8192];
-    snprintf(src, sizeof src, "%s\n%s", code, MINI_SCENARIO);
+/* Loads src, which prints its findings; every expected log line must appear. */
+static void probe_n(const char *src, ...) {
     df_Diags d = {0};
     df_Script *s = loads(src, NULL, &d);
     va_list ap;
-    va_start(ap, code);
+    va_start(ap, src);
     for (const char *want; (want = va_arg(ap, const char *));) {
-        if (!log_has(s, want)) fprintf(stderr, "  missing log line \"%s\"\n", want);
+        if (!log_has(s, want)) fprintf(stderr, "  (line %d) missing log line \"%s\"\n", at_line, want);
         assert_true(log_has(s, want));
     }
     va_end(ap);
@@ -141,7 +141,9 @@ static void probe_n(const char *code, ...) {
     df_diags_free(&d);
     mini_still_plays();
 }
-#define probe(code, ...) probe_n(code, __VA_ARGS__, (const char *)NULL)
+/* The probe code runs before the mini scenario. */
+#define probe(code, ...) (at_line = __LINE__, probe_n(code "\n" MINI_SCENARIO, __VA_ARGS__, (const char *)NULL))
+#define probe_file(src, ...) (at_line = __LINE__, probe_n(src, __VA_ARGS__, (const char *)NULL))
 
 /* Loads src, starts a run and asserts that starting it (beat a's hook or says function)
  * fails within T_MAX, within the memory cap, with an error containing each needle. */
@@ -160,7 +162,7 @@ static void run_fails_n(const char *src, const df_Limits *lim, ...) {
     va_list ap;
     va_start(ap, lim);
     for (const char *needle; (needle = va_arg(ap, const char *));) {
-        if (!strstr(msg, needle)) fprintf(stderr, "  \"%s\" not in: %s\n", needle, msg);
+        if (!strstr(msg, needle)) fprintf(stderr, "  (line %d) \"%s\" not in: %s\n", at_line, needle, msg);
         assert_non_null(strstr(msg, needle));
     }
     va_end(ap);
@@ -173,7 +175,7 @@ static void run_fails_n(const char *src, const df_Limits *lim, ...) {
     df_diags_free(&d);
     mini_still_plays();
 }
-#define run_fails(src, lim, ...) run_fails_n(src, lim, __VA_ARGS__, (const char *)NULL)
+#define run_fails(src, lim, ...) (at_line = __LINE__, run_fails_n(src, lim, __VA_ARGS__, (const char *)NULL))
 
 /* ---------------------------------------------------------------- 1. capabilities */
 
@@ -218,11 +220,11 @@ static void test_bytecode_refused(void **st) {
     (void)st;
     static const char chunk[] = "\x1bLua\x54\x00\x19\x93\r\n\x1a\n\x04\x08\x08xV\x00\x00\x00";
     refused_n(chunk, sizeof chunk - 1, NULL, "binary (precompiled) chunks are not accepted", (const char *)NULL);
-    static const char bom[] = "\xEF\xBB\xBF\x1bLua\x54\x00\x19\x93\r\n\x1a\n";
+    static const char bom[] = "\xEF\xBB\xBF\x1bLua\x54\x01\x19\x93\r\n\x1a\n";
     refused_n(bom, sizeof bom - 1, NULL, "binary", (const char *)NULL);
     /* and no way to make one from inside */
-    refused("local f = load(string.dump(function() return 1 end))\n" MINI_SCENARIO, NULL, NAME ":1:",
-            "not available");
+    refused("local f = load(string.dump(function() return 1 end))\n" MINI_SCENARIO, NULL,
+            NAME ":1: undeclared global 'load'");
     refused("local f = load\n" MINI_SCENARIO, NULL, NAME ":1: undeclared global 'load'");
 }
 
@@ -239,7 +241,7 @@ static void test_string_metatable(void **st) {
     refused("string.len = nil\n" MINI_SCENARIO, NULL, NAME ":1:", "read-only");
     refused("getmetatable('').__index = {}\n" MINI_SCENARIO, NULL, NAME ":1:", "boolean value");
     refused("setmetatable('', {})\n" MINI_SCENARIO, NULL, NAME ":1:", "table expected");
-    refused("setmetatable(string, {})\n" MINI_SCENARIO, NULL, NAME ":1:", "table expected");
+    refused("setmetatable(string, {})\n" MINI_SCENARIO, NULL, NAME ":1:", "protected metatable");
     refused("local s = ''; s.len = nil\n" MINI_SCENARIO, NULL, NAME ":1:", "string value");
     /* even after failed attempts, strings behave */
     probe("pcall(function() string.rep = nil end)\nprint('still', ('x'):rep(3))", "still\txxx");
@@ -274,7 +276,7 @@ static void test_pcall_cannot_swallow_budget_at_load(void **st) {
     refused("while true do pcall(function() while true do end end) end\n" MINI_SCENARIO, NULL,
             NAME ":1:", "instruction budget exceeded");
     refused("local ok = true\nwhile ok do ok = pcall(error) ; ok = true end\n" MINI_SCENARIO, NULL,
-            NAME ":2:", "budget");
+            NAME ":2:", "exceeded");
 }
 
 /* Class 5: xpcall with a looping handler cannot swallow it either. */
@@ -344,7 +346,7 @@ static void test_patterns_disabled(void **st) {
     probe("local s = ('a'):rep(1e5) .. 'x.-b'\n"
           "print('plain', string.find(s, 'x.-b', 1, true), s:find('zz', 1, true), ('abc'):find('', 2, true))\n"
           "print('neg', ('hello'):find('l', -2, true))",
-          "plain\t100001\t100004\tnil\t2\t1", "neg\t4\t4");
+          "plain\t100001\tnil\t2\t1", "neg\t4\t4");
 }
 
 /* ---------------------------------------------------------------- 8. memory */
@@ -355,10 +357,10 @@ static void test_memory_exhaustion(void **st) {
     df_Limits lim = small_limits();
     refused("local t = {} for i = 1, 1e9 do t[i] = ('x'):rep(1000) .. i end\n" MINI_SCENARIO, &lim,
             "not enough memory", "16 MiB");
-    refused("local s = ('x'):rep(2^31)\n" MINI_SCENARIO, &lim, "not enough memory", "16 MiB");
+    refused("local s = ('x'):rep(2^31 - 1)\n" MINI_SCENARIO, &lim, "not enough memory", "16 MiB");
+    refused("local s = ('x'):rep(2^31)\n" MINI_SCENARIO, &lim, NAME ":1:", "resulting string too large");
     refused("local s = 'x' while true do s = s .. s end\n" MINI_SCENARIO, &lim, "not enough memory");
     refused("local t = {} for i = 1, 1e9 do t[i] = {} end\n" MINI_SCENARIO, &lim, "not enough memory");
-    refused("local function f(...) return f(1, ...) end f()\n" MINI_SCENARIO, &lim, NAME ":1:", "overflow");
     /* catching the memory error only loops until the instruction budget or the clock */
     refused("while true do pcall(function() local s = 'x' while true do s = s .. s end end) end\n" MINI_SCENARIO,
             &lim, "exceeded");
@@ -377,21 +379,28 @@ static void test_memory_exhaustion_in_run(void **st) {
 /* Class 9: Lua recursion and C recursion through metamethods stop with an error. */
 static void test_recursion(void **st) {
     (void)st;
-    refused("local function f() return f() + 1 end\nf()\n" MINI_SCENARIO, NULL, NAME ":1:", "stack overflow");
+    /* Lua's own limit (1M stack slots) needs more than the default 64 MiB cap, which trips
+     * first; Lua gives no position for memory errors */
+    df_Limits big;
+    df_limits_default(&big);
+    big.memory = 256u << 20;
+    refused("local function f() return f() + 1 end\nf()\n" MINI_SCENARIO, &big, NAME ":1: stack overflow");
+    refused("local function f() return f() + 1 end\nf()\n" MINI_SCENARIO, NULL, NAME ": in loading the file",
+            "not enough memory (limit 64 MiB)");
     refused("local t = setmetatable({}, {__index = function(t, k) return t[k] end})\nlocal x = t.x\n" MINI_SCENARIO,
-            NULL, "stack overflow");
+            NULL, NAME ":1: C stack overflow");
     refused("local t = setmetatable({}, {__tostring = function(t) return tostring(t) end})\nprint(t)\n" MINI_SCENARIO,
-            NULL, "stack overflow");
+            NULL, NAME ":1: C stack overflow");
     refused("local mt = {} mt.__lt = function(a, b) return a < b end\n"
             "local x = setmetatable({}, mt) < setmetatable({}, mt)\n" MINI_SCENARIO,
-            NULL, "stack overflow");
+            NULL, NAME ":1: C stack overflow");
     /* deep nesting in the source is the parser's business */
     char *src = malloc(1 << 20);
     assert_non_null(src);
     size_t n = (size_t)sprintf(src, "local x = ");
     for (int i = 0; i < 100000; i++) src[n++] = '{';
     strcpy(src + n, "\n");
-    refused(src, NULL, NAME ":1:", "overflow");
+    refused(src, NULL, NAME ": error: C stack overflow"); /* the parser knows no line here */
     free(src);
 }
 
@@ -405,7 +414,7 @@ static void test_hostile_error_objects(void **st) {
     refused("error(nil)\n" MINI_SCENARIO, NULL, "(error object is a nil value)");
     refused("error()\n" MINI_SCENARIO, NULL, "error object is a nil value");
     refused("error(function() while true do end end)\n" MINI_SCENARIO, NULL, "(error object is a function value)");
-    refused("error(('y'):rep(10 * 1024 * 1024))\n" MINI_SCENARIO, NULL, NAME ":1: yyyy", "...");
+    refused("error(('y'):rep(10 * 1024 * 1024))\n" MINI_SCENARIO, NULL, NAME ":1: yyyy"); /* capped */
     refused("error(('y'):rep(10 * 1024 * 1024), 0)\n" MINI_SCENARIO, NULL, "yyyy");
     run_fails(ONE_BEAT("says = function(s) error(setmetatable({}, {__tostring = function() while true do end end})) end"),
               NULL, "(error object is a table value)");
@@ -449,7 +458,7 @@ static void test_loader_ignores_metamethods(void **st) {
 /* Class 12: cycles give a type error; deep nesting in unknown fields is only a warning. */
 static void test_cyclic_and_deep_tables(void **st) {
     (void)st;
-    refused("local S = {}\nlocal t = " TABLE_HEAD
+    refused("local t = " TABLE_HEAD
             MINI_SCENARIO_BEATS "}\n"
             "t.beats.a.says = t\nt.beats.b.choices[1].tags = t.beats.b.choices\n"
             "return scenario(t)\n",
@@ -537,7 +546,7 @@ static void test_strict_globals(void **st) {
     refused("string.len = nil\n" MINI_SCENARIO, NULL, NAME ":1:", "read-only");
     refused("table.insert = nil\n" MINI_SCENARIO, NULL, NAME ":1:", "read-only");
     refused("math.random = nil\n" MINI_SCENARIO, NULL, NAME ":1:", "read-only");
-    refused("setmetatable(math, nil)\n" MINI_SCENARIO, NULL, NAME ":1:", "table expected");
+    refused("setmetatable(math, nil)\n" MINI_SCENARIO, NULL, NAME ":1:", "protected metatable");
     refused("scenario = nil\n" MINI_SCENARIO, NULL, NAME ":1: assignment to undeclared global 'scenario'");
     probe("print('env', getmetatable(_ENV), rawget(_ENV, 'string'), rawget(string, 'len'))", "env\tfalse\tnil\tnil");
     /* a local _ENV only hides the library from the script itself */
@@ -549,27 +558,27 @@ static void test_strict_globals(void **st) {
 /* Class 17: the scenario table is read-only once loaded, even through a hook. */
 static void test_frozen_scenario_table(void **st) {
     (void)st;
-    run_fails("local S\nS = " TABLE_HEAD
+    run_fails("local S\nS = scenario " TABLE_HEAD
               "  beats = {\n"
               "    a = { says = 'Hi.', enter = function(s) S.beats.a.says = 'x' end,\n"
               "          choices = { { 'Go on.', tags = { 'listen' }, go = 'done' } } },\n"
               "  },\n"
               "  endings = { done = { outcome = 'resolved_accepted', debrief = 'Done.' } },\n}\nreturn S\n",
               NULL, NAME ":7:", "read-only");
-    run_fails("local S\nS = " TABLE_HEAD
+    run_fails("local S\nS = scenario " TABLE_HEAD
               "  beats = {\n"
               "    a = { says = 'Hi.', enter = function(s) rawset(S, 'x', 1) end,\n"
               "          choices = { { 'Go on.', tags = { 'listen' }, go = 'done' } } },\n"
               "  },\n"
               "  endings = { done = { outcome = 'resolved_accepted', debrief = 'Done.' } },\n}\nreturn S\n",
               NULL, NAME ":7:", "undeclared global 'rawset'");
-    refused("local S = " TABLE_HEAD MINI_SCENARIO_BEATS "}\nS.title = 'x'\nreturn S\n", NULL,
+    refused("local S = scenario " TABLE_HEAD MINI_SCENARIO_BEATS "}\nS.title = 'x'\nreturn S\n", NULL,
             NAME ":17:", "read-only");
-    refused("local S = " TABLE_HEAD MINI_SCENARIO_BEATS "}\nsetmetatable(S, nil)\nreturn S\n", NULL,
+    refused("local S = scenario " TABLE_HEAD MINI_SCENARIO_BEATS "}\nsetmetatable(S, nil)\nreturn S\n", NULL,
             NAME ":17:", "table expected");
-    probe("local S = " TABLE_HEAD MINI_SCENARIO_BEATS "}\n"
-          "print('frozen', S.title, S.beats.b.says, #S.beats.a.choices, getmetatable(S))\n"
-          "local n = 0 for k in pairs(S.beats) do n = n + 1 end print('pairs', n)",
+    probe_file("local S = scenario " TABLE_HEAD MINI_SCENARIO_BEATS "}\n"
+               "print('frozen', S.title, S.beats.b.says, #S.beats.a.choices, getmetatable(S))\n"
+               "local n = 0 for k in pairs(S.beats) do n = n + 1 end print('pairs', n)\nreturn S\n",
           "frozen\tMini\tFine.\t2\tfalse", "pairs\t2");
 }
 
@@ -615,6 +624,15 @@ static void test_wall_clock(void **st) {
     double t0 = now_s();
     refused("while true do end\n" MINI_SCENARIO, &lim, NAME ":1: time limit exceeded");
     assert_true(now_s() - t0 < 1.5);
+    /* few instructions, each a C call over megabytes: the clock is still checked in time */
+    t0 = now_s();
+    refused("local s = ('x'):rep(8e6)\nfor i = 1, 1e9 do local u = s:upper() end\n" MINI_SCENARIO, &lim,
+            NAME ":2: time limit exceeded");
+    assert_true(now_s() - t0 < 0.6);
+    t0 = now_s();
+    refused("local s = ('x'):rep(2.5e7)\nfor i = 1, 1e9 do s:find('y', 1, true) end\n" MINI_SCENARIO, &lim,
+            NAME ":2: time limit exceeded");
+    assert_true(now_s() - t0 < 0.6);
 }
 
 /* ---------------------------------------------------------------- long C functions */
@@ -625,8 +643,7 @@ static void test_long_c_functions(void **st) {
     /* 2^40 nominal length with 44 entries: the border search finds it */
     static const char sparse[] = "local t = {} for _, k in ipairs({1, 2, 4, 5, 8, 9}) do t[k] = 1 end\n"
                                  "for e = 4, 40 do t[1 << e] = 1 end\n";
-    refused("local s = (''):rep(1 << 50)\n" MINI_SCENARIO, NULL, NAME ":1:", "exceeded");
-    refused("local s = string.rep('', 1 << 50, '')\n" MINI_SCENARIO, NULL, NAME ":1:", "exceeded");
+    probe("print('empty', #(''):rep(1 << 50), #string.rep('', 1 << 62, ''))", "empty\t0\t0");
     refused("table.move({}, 1, 1 << 50, 2)\n" MINI_SCENARIO, NULL, NAME ":1:", "exceeded");
     refused("local t = {} table.move(t, 1, 1 << 50, 2, {})\n" MINI_SCENARIO, NULL, NAME ":1:", "exceeded");
     char src[8192];
@@ -636,9 +653,9 @@ static void test_long_c_functions(void **st) {
     refused(src, NULL, NAME ":3:", "exceeded");
     refused("local n = 0\nlocal t = setmetatable({}, {__len = function() n = n + 1 return n == 1 and 3 or 1 << 50 end})\n"
             "table.remove(t, 1) table.insert(t, 1, 'x')\n" MINI_SCENARIO,
-            NULL, NAME ":3:", "exceeded");
+            NULL, NAME ":3:", "without a __len metamethod");
     refused("local t = setmetatable({}, {__len = function() return 1 << 50 end})\ntable.remove(t, 1)\n" MINI_SCENARIO,
-            NULL, NAME ":2:", "exceeded");
+            NULL, NAME ":2:", "without a __len metamethod");
     /* quadratic plain find */
     refused("local h = ('a'):rep(4e6)\nlocal n = ('a'):rep(2e6) .. 'b'\n"
             "for i = 1, 1000 do string.find(h, n, 1, true) end\n" MINI_SCENARIO,
@@ -647,10 +664,8 @@ static void test_long_c_functions(void **st) {
     probe("local t = {1, 2, 3} table.insert(t, 1, 0) table.insert(t, 4) local r = table.remove(t, 1)\n"
           "print('tab', r, table.concat(t, ','), table.concat(table.move({1, 2, 3}, 1, 3, 2), ','))\n"
           "print('rep', ('ab'):rep(3, '-'), (''):rep(5), ('x'):rep(0), #(''):rep(1e9, ''))\n"
-          "print('find', ('aaab'):find('aab', 1, true), ('abcabd'):find('abd', 1, true))\n"
-          "local u = setmetatable({}, {__len = function() return 2 end}) table.insert(u, 'z')\n"
-          "print('len', rawget(u, 3))",
-          "tab\t0\t1,2,3,4\t1,1,2,3", "rep\tab-ab-ab\t\t\t0", "find\t2\t4\t4\t6", "len\tz");
+          "print('find', ('aaab'):find('aab', 1, true), ('abcabd'):find('abd', 1, true))\n",
+          "tab\t0\t1,2,3,4\t1,1,2,3", "rep\tab-ab-ab\t\t\t0", "find\t2\t4\t6");
 }
 
 /* ---------------------------------------------------------------- allocation failures */
@@ -661,7 +676,7 @@ static void test_allocation_failure_sweep(void **st) {
     df_Limits lim;
     df_limits_default(&lim);
     int ok = 0, tries = 0;
-    for (size_t cap = 64u << 10; !ok && cap <= (64u << 20); cap += 16u << 10, tries++) {
+    for (size_t cap = 1024; !ok && cap <= (64u << 20); cap += 256, tries++) {
         lim.memory = cap;
         df_Diags d = {0};
         df_Script *s = df_script_load_buffer("mini.lua", MINI_SCENARIO, strlen(MINI_SCENARIO), &lim, &d);
@@ -703,9 +718,13 @@ static void test_many_loads(void **st) {
         assert_true(used <= first + 4096);
         df_script_free(s);
         df_diags_free(&d);
-        if (i % 20 == 0) {
+        if (i % 20 == 0) { /* hostile loads in between leave nothing behind either */
             df_Diags e = {0};
-            assert_null(load_text(NAME, "while true do pcall(error) end", &e));
+            df_Limits lim = small_limits();
+            lim.load_instr = 1000000;
+            static const char hostile[] = "local t = {} while true do pcall(error, t) t[#t + 1] = ('x'):rep(100) end";
+            assert_null(df_script_load_buffer(NAME, hostile, sizeof hostile - 1, &lim, &e));
+            assert_true(diags_have(&e, "exceeded"));
             df_diags_free(&e);
         }
     }
