@@ -27,7 +27,8 @@ for t in "$BUILD"/tests/test_*; do
     run "$(basename "$t")" "$t"
 done
 for t in tests/e2e/*.sh; do
-    run "e2e/$(basename "$t" .sh)" sh "$t" "$BUILD/defuse"
+    [ "$(basename "$t")" = lib.sh ] && continue
+    run "e2e-$(basename "$t" .sh)" sh "$t" "$BUILD/defuse"
 done
 run golden ./tests/golden.sh check "$BUILD/defuse"
 run docs ./tools/gen-docs.sh check "$BUILD/defuse"
