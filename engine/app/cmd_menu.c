@@ -5,8 +5,21 @@
 #include "app.h"
 
 int df_cmd_menu(int argc, char **argv) {
-    (void)argc;
-    (void)argv;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("Usage: defuse [menu]\n\nPick a scenario, play it in the terminal, read the debrief, pick again.\n"
+                   "Type a number and press Enter; q leaves.\n");
+            return 0;
+        }
+        if (!strcmp(argv[i], "--version")) {
+            printf("defuse %s\n", DF_VERSION);
+            return 0;
+        }
+        if (strcmp(argv[i], "--text") != 0) {
+            fprintf(stderr, "defuse: menu: unknown option '%s'\n", argv[i]);
+            return 2;
+        }
+    }
     df_TermOpts to;
     df_term_opts_default(&to);
     const char *dir = df_scenario_dir();

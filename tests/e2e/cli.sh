@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 S=parking-ticket-counter
 
-for cmd in "" play list check; do
+for cmd in "" menu play list check analyze; do
     expect "help-$cmd" 0 "Usage: defuse" -- "$BIN" $cmd --help
     expect "version-$cmd" 0 "^defuse [0-9]+\.[0-9]+\.[0-9]+" -- "$BIN" $cmd --version
 done
