@@ -10,7 +10,7 @@ STD      ?= -std=c11 -D_POSIX_C_SOURCE=200809L
 SANITIZE ?=
 PREFIX   ?= /usr/local
 
-LIBS_PC  := lua5.4 libcjson
+LIBS_PC  := lua5.4 libcjson sdl2 SDL2_ttf SDL2_image fontconfig
 CFLAGS_PC = $(shell $(PKG) --cflags $(LIBS_PC) 2>/dev/null)
 LIBS_PC_L = $(shell $(PKG) --libs $(LIBS_PC) 2>/dev/null)
 CMOCKA_L  = $(shell $(PKG) --libs cmocka 2>/dev/null)
@@ -23,15 +23,19 @@ LDFLAGS += $(SANITIZE)
 CORE_SRC   := $(wildcard engine/core/*.c)
 SCRIPT_SRC := $(wildcard engine/script/*.c)
 ANALYSIS_SRC := $(wildcard engine/analysis/*.c)
+UI_SRC     := $(wildcard engine/ui/*.c)
+PLATFORM_SRC := $(wildcard engine/platform/*.c)
 TERM_SRC   := $(wildcard engine/term/*.c)
 APP_SRC    := $(wildcard engine/app/*.c)
 
 CORE_OBJ   := $(CORE_SRC:%.c=$(BUILD)/%.o)
 SCRIPT_OBJ := $(SCRIPT_SRC:%.c=$(BUILD)/%.o)
 ANALYSIS_OBJ := $(ANALYSIS_SRC:%.c=$(BUILD)/%.o)
+UI_OBJ     := $(UI_SRC:%.c=$(BUILD)/%.o)
+PLATFORM_OBJ := $(PLATFORM_SRC:%.c=$(BUILD)/%.o)
 TERM_OBJ   := $(TERM_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ    := $(APP_SRC:%.c=$(BUILD)/%.o)
-LIB_OBJ    := $(CORE_OBJ) $(SCRIPT_OBJ) $(ANALYSIS_OBJ) $(TERM_OBJ) $(filter-out $(BUILD)/engine/app/main.o,$(APP_OBJ))
+LIB_OBJ    := $(CORE_OBJ) $(SCRIPT_OBJ) $(ANALYSIS_OBJ) $(UI_OBJ) $(PLATFORM_OBJ) $(TERM_OBJ) $(filter-out $(BUILD)/engine/app/main.o,$(APP_OBJ))
 
 TEST_SRC   := $(wildcard tests/unit/*.c)
 TEST_BIN   := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)

@@ -1,7 +1,7 @@
 -- Seed 1: a resident whose parking app failed wants a ticket voided at the Treasurer's counter, with a queue watching.
--- path best:   1,1,1,1,1,1,1,1,1
--- path worst:  2,2,3,2
--- path novice: 3,1,3,1,1,2,3,1,2
+-- path best:   3,1,4,2,4,1,3,2
+-- path worst:  1,3,2
+-- path novice: 4,3,4,2,2,4,1,2
 
 -- Local rules: everything a town may need to change, in one place.
 local RULES = {
@@ -16,6 +16,39 @@ local RULES = {
   hearing_phone = "555-0142",
   supervisor    = "Ms. Okafor",                -- the counter supervisor on duty
 }
+
+-- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
+local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
+local function pick(s, lines)
+  local at = 1
+  for i, b in ipairs(ORDER) do
+    if b == s.band then at = i end
+  end
+  for d = 0, #ORDER do
+    local lo, hi = ORDER[at - d], ORDER[at + d]
+    if lo and lines[lo] then return lines[lo] end
+    if hi and lines[hi] then return lines[hi] end
+  end
+  return ""
+end
+
+-- A second trip into the heat: she stops arguing and asks for the supervisor.
+local function vent(s)
+  if (s.visits.venting or 0) > 0 then return "supervisor" end
+  return "venting"
+end
+
+-- She feels accused a second time: straight into the heat.
+local function accused(s)
+  if (s.visits.defended or 0) > 0 then return vent(s) end
+  return "defended"
+end
+
+-- Brushed off a second time: she gives up and leaves.
+local function brushed(s)
+  if (s.visits.brushed_off or 0) > 0 then return "stormed_off" end
+  return "brushed_off"
+end
 
 return scenario {
   id         = "parking-ticket-counter",
@@ -43,7 +76,7 @@ return scenario {
     look = { skin = 4, hair = "long", hair_colour = "black", top = "jacket" },
   },
 
-  time = { task = 4, calm_turns = 3 },
+  time = { task = 4 },
 
   start  = "arrives",
   safety = "over_counter",
@@ -57,18 +90,18 @@ return scenario {
         venting   = "I paid! The app took my money and I still got a " .. RULES.fine .. " ticket! Void it!",
       },
       choices = {
+        { "I should say up front, we can't void tickets at the counter. That goes through an appeal to " .. RULES.decider .. ".",
+          tags = { "policy_wall" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
+          coach = "It's true, but leading with the rule before one word of acknowledgement sounds like a closed door, and the queue hears it too." },
+        { "Those app glitches happen a lot, honestly. The appeal for it is pretty simple.",
+          tags = { "minimize" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
+          coach = "Meant as reassurance, but 'happens a lot' and 'simple' tell her that her lost morning doesn't count." },
         { "Okay. Start from when you parked. I'd like the whole picture before I say anything.",
           tags = { "listen" }, go = "story",
           coach = "A minute of listening now is cheaper than any explanation she isn't ready to hear yet." },
-        { "I should say up front, we can't void tickets at the counter. That goes through an appeal to " .. RULES.decider .. ".",
-          tags = { "policy_wall" }, go = "brushed_off",
-          coach = "It's true, but leading with the rule before one word of acknowledgement sounds like a closed door, and the queue hears it too." },
         { "Sure, let me see the ticket. What's the number at the top?",
           tags = { "task" }, go = "record",
           coach = "Jumping to the lookup feels efficient, but she hasn't been heard yet, so she won't take in what the screen says." },
-        { "Those app glitches happen a lot, honestly. The appeal for it is pretty simple.",
-          tags = { "minimize" }, go = "brushed_off",
-          coach = "Meant as reassurance, but 'happens a lot' and 'simple' tell her that her lost morning doesn't count." },
       },
     },
 
@@ -82,15 +115,15 @@ return scenario {
         { "So you started a two-hour session just before nine, the app showed it active, and the ticket says 9:40, well inside your time. And it's the second one this month. Have I got that right?",
           tags = { "paraphrase" }, go = "checked",
           coach = "Reflecting the facts back, with the times, shows her you took them in, and it's the move that lets her feel heard." },
+        { "Do you have anything from the app? A receipt email, or a screenshot of the session?",
+          tags = { "ask" }, set = { asked_receipt = true }, go = "evidence",
+          coach = "A useful question, and it shows you're taking her seriously, but reflecting her story back first would land better." },
         { "That does sound frustrating. The good news is there's an appeal process for exactly this.",
           tags = { "acknowledge", "inform" }, go = "wont_pay",
           coach = "Kind, but the 'good news' about a process comes before she feels heard, so it sounds like a brush-off." },
         { "The officers only write one when the handheld shows no active session, so something must have gone wrong on the app's side.",
-          tags = { "argue" }, go = "defended",
+          tags = { "argue" }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
           coach = "Defending the officer's equipment before she feels heard makes it sound as if you've already decided she's wrong." },
-        { "Do you have anything from the app? A receipt email, or a screenshot of the session?",
-          tags = { "ask" }, set = { asked_receipt = true }, go = "evidence",
-          coach = "A useful question, and it shows you're taking her seriously, but reflecting her story back first would land better." },
       },
     },
 
@@ -101,18 +134,18 @@ return scenario {
         venting   = "Yes! And if you say 'form' I'm going to lose it.",
       },
       choices = {
-        { "It sounds like what stings is being treated as if you tried to skip the meter, when you did exactly what you were supposed to.",
-          tags = { "label" }, go = "named",
-          coach = "Naming the unfairness she feels, tentatively, gets under the demand to what she needs: not to be seen as a cheat." },
+        { "I know it's frustrating, but the form really is the only way. I don't have a button that makes it go away.",
+          tags = { "policy_wall", "hollow" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
+          coach = "Honest, but she just told you she dreads hearing 'form', and saying it anyway tells her she wasn't heard." },
+        { "Why didn't you take a screenshot when the session started? That would make this easy.",
+          tags = { "why_question", "blame" }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
+          coach = "It's practical advice, but a 'why didn't you' question lands as blame on someone who did what she was supposed to." },
         { "I'm sorry. This has eaten your morning, and you've still got the pickup at noon.",
           tags = { "apologize" }, go = "named",
           coach = "A good, specific apology for the impact, though it speaks to her time more than to the unfairness she's upset about." },
-        { "I know it's frustrating, but the form really is the only way. I don't have a button that makes it go away.",
-          tags = { "policy_wall", "hollow" }, go = "brushed_off",
-          coach = "Honest, but she just told you she dreads hearing 'form', and saying it anyway tells her she wasn't heard." },
-        { "Why didn't you take a screenshot when the session started? That would make this easy.",
-          tags = { "why_question", "blame" }, go = "defended",
-          coach = "It's practical advice, but a 'why didn't you' question lands as blame on someone who did what she was supposed to." },
+        { "It sounds like what stings is being treated as if you tried to skip the meter, when you did exactly what you were supposed to.",
+          tags = { "label" }, go = "named",
+          coach = "Naming the unfairness she feels, tentatively, gets under the demand to what she needs: not to be seen as a cheat." },
       },
     },
 
@@ -124,6 +157,9 @@ return scenario {
         recovery  = "...Yeah. Sorry. I've been stewing on this since ten. So can you just take it off?",
       },
       choices = {
+        { "Do you have anything from the app? The receipt email, or a screenshot?",
+          tags = { "ask" }, set = { asked_receipt = true }, go = "evidence",
+          coach = "A good practical step, though she asked a direct question and still doesn't know why you can't just void it." },
         { "I can't take it off from this counter, and that's on purpose: the office that collects the money isn't the one that decides. " ..
           "An independent hearing officer looks at the evidence, and app records like yours are exactly what they look at.",
           tags = { "explain_why", "inform" }, go = "why",
@@ -132,9 +168,6 @@ return scenario {
           tags = { "overpromise" }, promise = "The hearing officer will drop the ticket.",
           set = { promised_drop = true }, go = "why",
           coach = "It feels kind and calms her for now, but you don't decide appeals, and if it's upheld she'll remember who promised." },
-        { "Do you have anything from the app? The receipt email, or a screenshot?",
-          tags = { "ask" }, set = { asked_receipt = true }, go = "evidence",
-          coach = "A good practical step, though she asked a direct question and still doesn't know why you can't just void it." },
       },
     },
 
@@ -145,22 +178,24 @@ return scenario {
         defensive = "Fine. What do I have to do, then?",
       },
       choices = {
-        { "Do you have anything from the app? The receipt email, or a screenshot of the active session?",
-          tags = { "ask" }, set = { asked_receipt = true }, go = "evidence",
-          coach = "Asking about evidence before the paperwork makes her appeal stronger and gives her some control over it." },
         { "[Slide the appeal form across.] Fill this in and send it to " .. RULES.decider .. " within " .. RULES.appeal_days .. " days.",
-          tags = { "inform" }, go = "took_form",
+          tags = { "inform" }, go = function(s) if s.flags.promised_drop then return "promise_broken" end return "took_form" end,
+          targets = { "promise_broken", "took_form" },
           coach = "Accurate and quick, but it sends her away alone with the form, when the evidence she has could be attached right now." },
-        { "[Pull up the ticket and the " .. RULES.app .. " payment log for her plate.] Let me see what we've got on file.",
-          tags = { "task" }, go = "record",
-          coach = "Looking up the record is the right work; asking what she has first would make it quicker and involve her." },
         { "Honestly, if you just want it over with, you can pay it today and it's done.",
           tags = { "minimize" }, go = "paid_it",
           coach = "It sounds like the fast, helpful answer, but paying ends her right to contest a ticket she has good grounds to fight." },
+        { "Do you have anything from the app? A receipt email, or a screenshot of the active session?",
+          tags = { "ask" }, set = { asked_receipt = true }, go = "evidence",
+          coach = "A good question; looking up the record at the same time would save her another round." },
+        { "[Pull up the ticket and the " .. RULES.app .. " payment log for her plate.] Let's see what the record shows. Do you have anything from the app on your phone?",
+          tags = { "task", "ask" }, go = "record",
+          coach = "Doing the lookup with her, and asking for her evidence, turns the process into something you're doing together." },
       },
     },
 
     evidence = {
+      enter = function(s) s.flags.showed_phone = true end,
       says = function(s)
         if s.flags.first_story then
           return "So. Are you going to look it up?"
@@ -168,6 +203,9 @@ return scenario {
         return "[She holds up her phone.] Here. 8:51, 'Session active, ends 10:51'. And the charge on my card, right there."
       end,
       choices = {
+        { "Perfect. Just email that to the hearing office and they'll sort it out.",
+          tags = { "buck_pass" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
+          coach = "Sending her elsewhere after fifteen minutes in line, when you could attach it here, is a cold handoff." },
         { "[Pull up the ticket and " .. RULES.app .. "'s payment log for her plate.] Let me check that against what we have.",
           tags = { "task" }, go = "record",
           coach = "The actual work, done at the point where she's ready to take in what the record says." },
@@ -175,9 +213,6 @@ return scenario {
           tags = { "overpromise" }, promise = "The hearing officer will dismiss the ticket.",
           set = { promised_drop = true }, go = "choose",
           coach = "A screenshot is strong evidence, but you don't decide appeals; promising the result sets up a second, angrier visit." },
-        { "Perfect. Just email that to the hearing office and they'll sort it out.",
-          tags = { "buck_pass" }, go = "brushed_off",
-          coach = "Sending her elsewhere after fifteen minutes in line, when you could attach it here, is a cold handoff." },
         { "Before I look it up: you said this is your second ticket this month?",
           tags = { "ask", "listen" }, go = "first_ticket",
           when = function(s) return not s.flags.first_story end,
@@ -192,39 +227,48 @@ return scenario {
         venting   = "The first one I paid! No complaining! This one I did RIGHT!",
       },
       choices = {
-        { "So this isn't about the forty dollars. You did it right this time and it's being treated the same as when you didn't.",
+        { "Got it. [Turn to the screen.]",
+          tags = { "redirect" }, set = { first_story = true }, go = "evidence",
+          coach = "Not harmful, but she just told you what really hurts, and moving straight on misses the chance to show you heard it." },
+        { "That first one will be on file too, so the hearing officer will see it.",
+          tags = { "argue" }, set = { first_story = true }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
+          coach = "Probably meant as a heads-up, but she hears that her honesty will be used against her." },
+        { "So this isn't about the " .. RULES.fine .. ". You did it right this time and it's being treated the same as when you didn't.",
           tags = { "label", "paraphrase" }, set = { first_story = true }, go = "evidence",
           coach = "Reflecting the contrast she drew shows you understand the unfairness, which is her real complaint." },
-        { "That first one will be on file too, so the hearing officer will see it.",
-          tags = { "argue" }, set = { first_story = true }, go = "defended",
-          coach = "Probably meant as a heads-up, but she hears that her honesty will be used against her." },
-        { "Got it. [Turn to the screen.]",
-          tags = { "brief_reply" }, set = { first_story = true }, go = "evidence",
-          coach = "Not harmful, but she just told you what really hurts, and moving straight on misses the chance to show you heard it." },
       },
     },
 
     record = {
-      says = {
-        settled   = "What does it say?",
-        uneasy    = "Well? What does your screen say?",
-        defensive = "Go on. Tell me it says I didn't pay.",
-      },
+      says = function(s)
+        if s.flags.showed_phone then
+          return pick(s, {
+            settled   = "What does it say?",
+            uneasy    = "Well? What does your screen say?",
+            defensive = "Go on. Tell me it says I didn't pay.",
+          })
+        end
+        return pick(s, {
+          settled   = "[She holds up her phone: 8:51, 'Session active, ends 10:51'.] There. What does yours say?",
+          uneasy    = "[She holds up her phone: 8:51, 'Session active, ends 10:51'.] There. So what does your screen say?",
+          defensive = "[She holds up her phone: 8:51, 'Session active, ends 10:51'.] There. Go on, tell me yours says I didn't pay.",
+        })
+      end,
       choices = {
         { "It shows your session starting at 8:51, then 'renewal declined, retry' at 9:31. So the officer's handheld would have shown nothing paid from then. " ..
           "I can't tell you how the hearing officer will decide, but that log and your screenshot are exactly what they weigh.",
           tags = { "inform", "explain_why" }, go = "choose",
           coach = "Plain facts, an honest limit on what you can predict, and a reason the record helps her: transparent without promising." },
-        { "It says unpaid from 9:31, so technically the officer was right to write it.",
-          tags = { "argue" }, go = "defended",
-          coach = "Accurate, but 'the officer was right' is the one reading of the log that puts her on the defensive." },
-        { "It says declined at 9:31. Looks like your card bounced.",
-          tags = { "blame", "minimize" }, go = "defended",
-          coach = "A literal reading of the screen that implies her card was at fault, when the app charged her at 8:51." },
         { "It shows a payment glitch on their end, so this one should be an easy win for you.",
           tags = { "overpromise" }, promise = "The appeal will succeed.",
           set = { promised_drop = true }, go = "choose",
           coach = "Encouraging, but 'easy win' is a prediction you can't stand behind; the hearing officer decides." },
+        { "It says declined at 9:31. Looks like your card bounced.",
+          tags = { "blame", "minimize" }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
+          coach = "A literal reading of the screen that implies her card was at fault, when the app charged her at 8:51." },
+        { "It says unpaid from 9:31, so technically the officer was right to write it.",
+          tags = { "argue" }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
+          coach = "Accurate, but 'the officer was right' is the one reading of the log that puts her on the defensive." },
       },
     },
 
@@ -235,17 +279,18 @@ return scenario {
         defensive = "So what now? More forms?",
       },
       choices = {
-        { "Two ways. We fill in the appeal together now, and I attach the log printout and what's on your phone; five minutes. " ..
-          "Or you take the form and file any time in the next " .. RULES.appeal_days .. " days. Either way, don't pay it meanwhile: paying closes the appeal.",
-          tags = { "options", "inform" }, go = "filing",
-          coach = "Two real choices, the deadline, and the one trap to avoid: she gets control of a process she didn't choose." },
-        { "[Hand over the form.] Everything's explained on the back. You have " .. RULES.appeal_days .. " days.",
-          tags = { "inform" }, go = "took_form",
-          coach = "Correct, but it leaves her to assemble the evidence alone after a long wait; offering to do it now costs you five minutes." },
         { "Honestly, appeals with app records almost always get dismissed. You'll be fine.",
           tags = { "overpromise" }, promise = "The appeal will be dismissed.",
           set = { promised_drop = true }, go = "filing",
           coach = "It reassures her today, but 'almost always' is not a promise you can keep, and she'll hold the town to it." },
+        { "[Hand over the form.] Everything's explained on the back. You have " .. RULES.appeal_days .. " days.",
+          tags = { "inform" }, go = function(s) if s.flags.promised_drop then return "promise_broken" end return "took_form" end,
+          targets = { "promise_broken", "took_form" },
+          coach = "Correct, but it leaves her to assemble the evidence alone after a long wait; offering to do it now costs you five minutes." },
+        { "Two ways. We fill in the appeal together now, and I attach the log printout and what's on your phone; five minutes. " ..
+          "Or you take the form and file any time in the next " .. RULES.appeal_days .. " days. Either way, don't pay it meanwhile: paying closes the appeal.",
+          tags = { "options", "inform" }, go = "filing",
+          coach = "Two real choices, the deadline, and the one trap to avoid: she gets control of a process she didn't choose." },
       },
     },
 
@@ -256,74 +301,59 @@ return scenario {
         defensive = "Now. I'm not coming back for this.",
       },
       choices = {
+        { "There you go. And in future, take a screenshot every time you park, just in case.",
+          tags = { "task", "blame" },
+          go = function(s)
+            if s.flags.promised_drop then return "promise_broken" end
+            return "appeal_accepted"
+          end,
+          targets = { "promise_broken", "appeal_accepted" },
+          coach = "The paperwork gets done, but a parting tip implies she was careless, undoing some of the fairness she just felt." },
         { "[Fill in the form with her, staple the log printout and a print of her screenshot, date-stamp it, and hand her the receipt copy.] " ..
-          "That's filed. The hearing officer decides within about " .. RULES.decision_days .. " days and writes to you; the number at the top is your receipt.",
-          tags = { "task", "own", "inform" }, go = "wrapup",
-          coach = "Doing the paperwork with her, and saying what happens next and when, is the follow-through that makes the route feel real." },
-        { "[Hand her the form and a pen, and call the next person while she writes.]",
-          tags = { "ignore" }, go = "wrapup",
-          coach = "It keeps the line moving, but she's left alone with it just as she started to trust you." },
-        { "I'll write on it that the app failed, so they'll definitely dismiss it.",
-          tags = { "overpromise" }, promise = "The ticket will be dismissed.",
-          set = { promised_drop = true }, go = "wrapup",
-          coach = "A note is fine; 'definitely' is not yours to give, and it turns a fair process into a broken promise." },
-      },
-    },
-
-    wrapup = {
-      says = {
-        settled   = "Thirty days. Okay. Thank you. Really. You actually looked.",
-        uneasy    = "Okay. Thirty days. Thanks.",
-        defensive = "Fine. Thirty days. We'll see.",
-      },
-      choices = {
-        { "Thank you for bringing the screenshot; that's what makes an appeal like this work. And I'm sorry about your morning.",
-          tags = { "thank", "apologize" },
+          "That's filed. The hearing officer decides within about " .. RULES.decision_days .. " days and writes to you; the hearing office is on " .. RULES.hearing_phone .. " if you need them. " ..
+          "And thank you for bringing the screenshot; it's what makes an appeal like this work.",
+          tags = { "task", "own", "thank" }, grade = "best",
           go = function(s)
             if s.flags.promised_drop then return "promise_broken" end
             if s.band == "settled" then return "appeal_satisfied" end
             return "appeal_accepted"
           end,
           targets = { "promise_broken", "appeal_satisfied", "appeal_accepted" },
-          coach = "A warm, specific close: it credits her for the evidence and leaves her feeling treated fairly." },
-        { "You're all set. Next, please!",
-          tags = { "brief_reply" },
+          coach = "Doing the paperwork with her, saying what happens next and when, and crediting her evidence is the follow-through that makes the route feel fair." },
+        { "[Hand her the form and a pen, and wave the next person forward while she writes.]",
+          tags = { "ignore" },
           go = function(s)
             if s.flags.promised_drop then return "promise_broken" end
             return "appeal_accepted"
           end,
           targets = { "promise_broken", "appeal_accepted" },
-          coach = "Efficient, and not wrong, but it ends on the queue instead of on her." },
-        { "And in future, take a screenshot every time you park, just in case.",
-          tags = { "blame" },
-          go = function(s)
-            if s.flags.promised_drop then return "promise_broken" end
-            return "appeal_accepted"
-          end,
-          targets = { "promise_broken", "appeal_accepted" },
-          coach = "Well meant, but a parting tip implies she was careless, undoing some of the fairness she just felt." },
+          coach = "It keeps the line moving, but she's left alone with the paperwork just as she started to trust you." },
+        { "I'll write on it that the app failed, so they'll definitely dismiss it.",
+          tags = { "overpromise" }, promise = "The ticket will be dismissed.",
+          set = { promised_drop = true }, go = "promise_broken",
+          coach = "A note is fine; 'definitely' is not yours to give, and it turns a fair process into a broken promise." },
       },
     },
 
     brushed_off = {
       says = {
-        uneasy    = "Simple for you. I've already lost my morning, and now it's a form? It's not the forty dollars. It's being treated like I tried to cheat.",
-        defensive = "Simple for you. I've lost my whole morning, and now it's a form? It's not the forty dollars. It's the second time this month I'm treated like a cheat.",
+        uneasy    = "Simple for you. I've already lost my morning, and now it's a form? It's not the " .. RULES.fine .. ". It's being treated like I tried to cheat.",
+        defensive = "Simple for you. I've lost my whole morning, and now it's a form? It's not the " .. RULES.fine .. ". It's the second time this month I'm treated like a cheat.",
         venting   = "A FORM? I did everything right and I get a form? It's not the money, it's being treated like a cheat!",
       },
       choices = {
-        { "You're right, I jumped ahead. You did what you were supposed to and you're being treated as if you didn't. Tell me what happened.",
-          tags = { "label", "listen" }, go = "story",
-          coach = "Owning the jump and naming the unfairness repairs the start; then let her tell it." },
-        { "I hear you, but I don't make the rules. The form is how it works.",
-          tags = { "policy_wall" }, go = "venting",
-          coach = "The second wall in a row. 'I don't make the rules' is the fastest sentence here and the one that costs most." },
         { "The officer can only go by what the handheld shows.",
-          tags = { "argue" }, go = "defended",
+          tags = { "argue" }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
           coach = "Defending the system when she's talking about being treated like a cheat answers the wrong question." },
         { "If you'd like, you can speak to my supervisor.",
           tags = { "buck_pass" }, go = "supervisor",
           coach = "Offering the supervisor before you've even heard the story passes her on without a reason." },
+        { "I hear you, but I don't make the rules. The form is how it works.",
+          tags = { "policy_wall" }, go = function(s) return vent(s) end, targets = { "supervisor", "venting" },
+          coach = "The second wall in a row. 'I don't make the rules' is the fastest sentence here and the one that costs most." },
+        { "You're right, I jumped ahead. You did what you were supposed to and you're being treated as if you didn't. Tell me what happened.",
+          tags = { "label", "listen" }, go = "story",
+          coach = "Owning the jump and naming the unfairness repairs the start; then let her tell it." },
       },
     },
 
@@ -334,17 +364,17 @@ return scenario {
         venting   = "Oh, so I'm the liar now? Unbelievable. You're all on the same side.",
       },
       choices = {
+        { "Ma'am, there's no need to raise your voice.",
+          tags = { "calm_down" }, go = function(s) return vent(s) end, targets = { "supervisor", "venting" },
+          coach = "Tone-policing someone who feels accused reliably makes her louder, especially in front of a queue." },
         { "That came out wrong. I'm not taking sides, and I don't think you tried to skip paying. Tell me what the app showed you.",
           tags = { "apologize", "listen" },
           go = function(s) if s.heard then return "named" end return "story" end,
           targets = { "named", "story" },
           coach = "A quick, plain repair: take back the implication without grovelling, then give her the floor." },
         { "I'm not taking sides. I'm telling you how it works.",
-          tags = { "argue" }, go = "venting",
+          tags = { "argue" }, go = function(s) return vent(s) end, targets = { "supervisor", "venting" },
           coach = "Arguing about whether you argued keeps the power struggle going." },
-        { "Ma'am, there's no need to raise your voice.",
-          tags = { "calm_down" }, go = "venting",
-          coach = "Tone-policing someone who feels accused reliably makes her louder, especially in front of a queue." },
       },
     },
 
@@ -359,15 +389,15 @@ return scenario {
           " late fee, and after that " .. RULES.registry_step .. ". An appeal stops that clock, and it's free.",
           tags = { "inform", "options" }, go = "why",
           coach = "Stating the real consequences calmly, and the free way to avoid them, is information, not a threat; it keeps the choice hers." },
-        { "If you don't pay, it goes to collections and the Registry flags your car. Your choice.",
-          tags = { "threaten_early" }, go = "venting",
-          coach = "The same facts delivered as a warning shot; she hears a threat and digs in." },
         { "Please don't do that. Honestly, just pay it and be done; it's not worth your time.",
           tags = { "minimize" }, go = "paid_it",
           coach = "A tired, friendly shortcut that costs her the appeal she has good grounds for." },
         { "Well, that's up to you. [Look past her to the queue.]",
           tags = { "sarcasm", "ignore" }, go = "stormed_off",
           coach = "Flat words and a glance at the next person tell her she's been dismissed." },
+        { "If you don't pay, it goes to collections and the Registry flags your car. Your choice.",
+          tags = { "threaten_early" }, go = function(s) return vent(s) end, targets = { "supervisor", "venting" },
+          coach = "The same facts delivered as a warning shot; she hears a threat and digs in." },
       },
     },
 
@@ -379,18 +409,18 @@ return scenario {
         threatening = "[She slaps the counter.] A revenue grab! You people take my money twice and then lecture me?",
       },
       choices = {
-        { "Let's step down to the end of the counter. I'll get my colleague to open the other window for these folks, and you and I can go through it properly.",
-          tags = { "private" }, go = "after_vent",
-          coach = "Taking away the audience takes away the need to save face; she can come down without losing it in public." },
         { "[Say nothing. Keep your face neutral, and let her finish.]",
           tags = { "pause", "listen" }, go = "after_vent",
           coach = "Silence and attention let the energy burn off; good, though the queue is still watching." },
+        { "Nobody's grabbing anything. The fines go to the general fund like every other fee.",
+          tags = { "argue" }, go = "stormed_off",
+          coach = "Rebutting the slogan while she's venting; she can't take in facts right now, and it sounds like a defence of the system." },
+        { "Let's step down to the end of the counter. I'll get my colleague to open the other window for these folks, and you and I can go through it properly.",
+          tags = { "private" }, go = "after_vent",
+          coach = "Taking away the audience takes away the need to save face; she can come down without losing it in public." },
         { "Ma'am, I need you to lower your voice. There are people waiting.",
           tags = { "calm_down" }, go = "supervisor",
           coach = "Pointing at the queue makes her performance about them, and 'lower your voice' is fuel." },
-        { "Nobody's grabbing anything. The fines go to the general fund like every other fee.",
-          tags = { "argue" }, go = "supervisor",
-          coach = "Rebutting the slogan while she's venting; she can't take in facts right now, and it sounds like a defence of the system." },
       },
     },
 
@@ -401,14 +431,15 @@ return scenario {
         recovery  = "...Sorry. I'm not usually like this. It's the second one this month, and I did it right this time.",
       },
       choices = {
-        { "No need to apologise. You did it right and got the ticket anyway; I'd be angry too. Just so I've got it: you paid on the app just before nine, and the ticket says 9:40?",
-          tags = { "paraphrase", "label" }, go = "named",
-          coach = "In the recovery window, one warm line and a check of the facts rebuilds things fast; no lecture about the outburst." },
         { "It's fine. So, the appeal form is right here.",
           tags = { "inform" }, go = "why",
           coach = "Not wrong, but skipping past what she just said leaves her unheard, and the paperwork may stall." },
+        { "No need to apologise. You did it right and got the ticket anyway; I'd be angry too. Just so I've got it: you paid on the app just before nine, and the ticket says 9:40?",
+          tags = { "paraphrase", "label" }, go = "named",
+          coach = "In the recovery window, one warm line and a check of the facts rebuilds things fast; no lecture about the outburst." },
         { "Happens. Everybody gets worked up about parking.",
-          tags = { "minimize" }, go = "brushed_off",
+          tags = { "minimize" },
+          go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
           coach = "Meant to let her off the hook, but it files her real complaint under 'people being silly about parking'." },
       },
     },
@@ -421,15 +452,15 @@ return scenario {
       },
       choices = {
         { "Of course. [Call " .. RULES.supervisor .. " over and brief her in front of the resident:] Ms. Natarajan paid by app, has a screenshot, and the ticket's timed inside her session. " ..
-          "She wants it voided, and we can't do that here, but she has a strong appeal.",
+          "She wants it voided; I've explained we can't do that here, and that she can appeal with that evidence.",
           tags = { "handoff" }, go = "supervisor_routed",
           coach = "She asked, and there's a real reason now; a warm handoff with the story passed on means she doesn't start again." },
-        { "She'll just tell you the same thing I did.",
-          tags = { "policy_wall" }, go = "stormed_off",
-          coach = "Probably true, and it shuts the last door she can see." },
         { "She's at lunch. You can call the Treasurer's office if you want to make a complaint.",
           tags = { "buck_pass" }, go = "stormed_off",
           coach = "A cold redirect to a phone line after fifteen minutes in line all but guarantees the complaint." },
+        { "She'll just tell you the same thing I did.",
+          tags = { "policy_wall" }, go = "stormed_off",
+          coach = "Probably true, and it shuts the last door she can see." },
       },
     },
 
@@ -437,19 +468,20 @@ return scenario {
       tripwire = true,
       note = "Safety beat: reached only after sustained threatening behaviour. Stepping away is the right answer.",
       says = {
+        defensive   = "[She leans across the counter, finger jabbing toward your face.] Don't you dare brush me off again.",
         venting     = "[She leans across the counter, hand raised, close to your face.] You think this is funny? Do you?",
         threatening = "[She leans across the counter, hand raised, close to your face.] You think this is funny? Do you?",
       },
       choices = {
+        { "[Lean in.] Take your hand down. Now.",
+          tags = { "invade_space", "calm_down" }, go = "counter_incident",
+          coach = "Meeting a lean with a lean closes the distance and turns it into a contest." },
         { "[Step back out of reach and use the code word to your colleague so the supervisor comes.] I'm going to step away now. My supervisor will help you.",
           tags = { "disengage" }, go = "stepped_back",
           coach = "When someone reaches across the counter, the conversation is over: distance and help first, no more persuading." },
         { "Ma'am, please, let's just finish the form.",
-          tags = { "task" }, go = "counter_incident",
+          tags = { "redirect" }, go = "counter_incident",
           coach = "Carrying on with the paperwork keeps you within reach of someone who has stopped talking and started moving." },
-        { "[Lean in.] Take your hand down. Now.",
-          tags = { "invade_space", "calm_down" }, go = "counter_incident",
-          coach = "Meeting a lean with a lean closes the distance and turns it into a contest." },
       },
     },
   },
@@ -463,12 +495,14 @@ return scenario {
     },
     appeal_accepted = {
       outcome = "resolved_accepted",
-      says    = "Fine. Thirty days. At least it's in.",
+      says    = "Fine. " .. RULES.decision_days .. " days. At least it's in.",
       debrief = "Priya filed the appeal with her evidence attached. She still thinks the ticket should have been voided on the spot, " ..
                 "but she knows who decides, by when, and what not to do meanwhile; that is a full pass for an enforcement conversation.",
     },
     took_form = {
       outcome = "routed",
+      task    = true,
+      follow_on = { "repeat_contact" },
       says    = "Fine. I'll do it at home.",
       debrief = "Priya took the form and filed it a week later, after hunting for the screenshot again. The route was right, " ..
                 "but the evidence she had in her hand could have been attached in five minutes at the counter.",
@@ -488,7 +522,7 @@ return scenario {
     },
     paid_it = {
       outcome = "unresolved",
-      says    = "Fine. Here. [She pays.] Forty dollars to make it go away.",
+      says    = "Fine. Here. [She pays.] " .. RULES.fine .. " to make it go away.",
       follow_on = { "complaint" },
       debrief = "Priya paid, which closed her right to contest a ticket she had good grounds to fight. When she found out, she wrote to the " ..
                 "selectboard about both the app and the counter. The fastest answer was the expensive one.",

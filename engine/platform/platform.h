@@ -1,0 +1,73 @@
+/* platform.h: the only code that touches SDL: fonts and a text cache, executing draw lists,
+ * windows and events, and PNG screenshots. */
+#ifndef DF_PLATFORM_H
+#define DF_PLATFORM_H
+
+#include "../ui/ui.h"
+
+typedef struct df_Fonts df_Fonts;
+
+/* Opens the UI font: path, or DejaVu Sans found through fontconfig when path is NULL (bold
+ * from the same family when available). NULL with a message in err on failure. */
+df_Fonts *df_fonts_open(const char *path, char *err, size_t cap);
+void df_fonts_close(df_Fonts *f);
+df_TextMeasure df_fonts_measure(df_Fonts *f);
+/* Strings rasterised so far (for tests and the benchmark). */
+long df_fonts_rasterised(const df_Fonts *f);
+
+/* A drawing target: a window or an offscreen surface. */
+typedef struct df_Canvas df_Canvas;
+
+/* An offscreen canvas (software renderer into a surface): needs no display. */
+df_Canvas *df_canvas_offscreen(int w, int h, df_Fonts *fonts, char *err, size_t cap);
+/* A window; title in UTF-8. NULL with a message (no display, ...). */
+df_Canvas *df_canvas_window(const char *title, int w, int h, bool fullscreen, df_Fonts *fonts, char *err,
+                            size_t cap);
+void df_canvas_free(df_Canvas *c);
+void df_canvas_size(const df_Canvas *c, int *w, int *h);
+/* Clears to bg, executes the list and presents (windows) or keeps the pixels (offscreen). */
+void df_canvas_draw(df_Canvas *c, const df_DrawList *dl, df_Color bg);
+/* Writes the current pixels as PNG. 0 or -1 with err. */
+int df_canvas_save_png(df_Canvas *c, const char *path, char *err, size_t cap);
+/* Reads one pixel of the last frame (offscreen canvases), for render tests. */
+df_Color df_canvas_pixel(df_Canvas *c, int x, int y);
+void df_canvas_toggle_fullscreen(df_Canvas *c);
+const char *df_canvas_renderer_name(const df_Canvas *c);
+
+/* ---------------------------------------------------------------- events */
+
+typedef enum df_EvKind {
+    DF_EV_NONE,
+    DF_EV_QUIT,
+    DF_EV_KEY,      /* key + mods */
+    DF_EV_TEXT,     /* text typed (UTF-8) */
+    DF_EV_CLICK,    /* x, y */
+    DF_EV_MOVE,     /* x, y (mouse motion) */
+    DF_EV_WHEEL,    /* dy */
+    DF_EV_RESIZE,   /* the window changed size */
+    DF_EV_EXPOSE,   /* redraw needed */
+} df_EvKind;
+
+enum {
+    DF_KEY_OTHER, DF_KEY_UP, DF_KEY_DOWN, DF_KEY_LEFT, DF_KEY_RIGHT, DF_KEY_TAB, DF_KEY_ENTER,
+    DF_KEY_ESCAPE, DF_KEY_BACKSPACE, DF_KEY_F11, DF_KEY_F1, DF_KEY_PAGEUP, DF_KEY_PAGEDOWN,
+    DF_KEY_HOME, DF_KEY_END, DF_KEY_SPACE, DF_KEY_PLUS, DF_KEY_MINUS, DF_KEY_0,
+    DF_KEY_CHAR /* ch holds an ASCII letter or digit */
+};
+enum { DF_MOD_SHIFT = 1, DF_MOD_CTRL = 2, DF_MOD_ALT = 4 };
+
+typedef struct df_Event {
+    df_EvKind kind;
+    int key, mods;
+    char ch;
+    char text[32];
+    float x, y, dy;
+} df_Event;
+
+/* Waits for the next event, at most timeout_ms (-1: forever; 0: poll). Returns false on timeout. */
+bool df_wait_event(df_Canvas *c, df_Event *ev, int timeout_ms);
+unsigned long df_ticks_ms(void);
+/* True if a video display can be opened (without opening a window). */
+bool df_display_available(char *why, size_t cap);
+
+#endif

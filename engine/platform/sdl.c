@@ -1,0 +1,615 @@
+/* sdl.c: SDL2 + SDL_ttf + SDL_image + fontconfig behind platform.h: fonts, a bounded text
+ * cache, the draw-list executor (shapes through SDL_RenderGeometry with soft edges), windows,
+ * events and PNG output. The software renderer is chosen deliberately: no GPU is assumed. */
+#include "platform.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- fonts */
+
+#define MAX_SIZES 24
+#define DF_PI 3.14159265f
+#define CACHE_SIZE 512
+
+typedef struct SizedFont {
+    int px;
+    bool bold;
+    TTF_Font *font;
+} SizedFont;
+
+typedef struct CacheEntry {
+    char *text;
+    int px;
+    bool bold;
+    df_Color color;
+    SDL_Texture *tex;
+    SDL_Renderer *owner;
+    int w, h;
+    unsigned long used; /* frame stamp for LRU */
+} CacheEntry;
+
+struct df_Fonts {
+    char regular[1024], bold[1024];
+    SizedFont sizes[MAX_SIZES];
+    int nsizes;
+    CacheEntry cache[CACHE_SIZE];
+    unsigned long frame;
+    long rasterised;
+    int ttf_inited;
+};
+
+static int find_font(const char *spec, char *out, size_t cap) {
+    FcConfig *cfg = FcInitLoadConfigAndFonts();
+    if (!cfg) return -1;
+    FcPattern *pat = FcNameParse((const FcChar8 *)spec);
+    int rc = -1;
+    if (pat) {
+        FcConfigSubstitute(cfg, pat, FcMatchPattern);
+        FcDefaultSubstitute(pat);
+        FcResult res;
+        FcPattern *m = FcFontMatch(cfg, pat, &res);
+        FcChar8 *file = NULL;
+        if (m && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+            snprintf(out, cap, "%s", (const char *)file);
+            rc = 0;
+        }
+        if (m) FcPatternDestroy(m);
+        FcPatternDestroy(pat);
+    }
+    FcConfigDestroy(cfg);
+    return rc;
+}
+
+df_Fonts *df_fonts_open(const char *path, char *err, size_t cap) {
+    df_Fonts *f = calloc(1, sizeof *f);
+    if (!f) {
+        snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    if (path) {
+        snprintf(f->regular, sizeof f->regular, "%s", path);
+        snprintf(f->bold, sizeof f->bold, "%s", path);
+    } else {
+        if (find_font("DejaVu Sans", f->regular, sizeof f->regular) != 0) {
+            snprintf(err, cap, "no font found through fontconfig (install fonts-dejavu-core, or use --font PATH)");
+            free(f);
+            return NULL;
+        }
+        if (find_font("DejaVu Sans:bold", f->bold, sizeof f->bold) != 0) snprintf(f->bold, sizeof f->bold, "%s", f->regular);
+    }
+    if (TTF_Init() != 0) {
+        snprintf(err, cap, "cannot start SDL_ttf: %s", TTF_GetError());
+        free(f);
+        return NULL;
+    }
+    f->ttf_inited = 1;
+    /* Open one size now so a missing or broken file is reported here, not mid-frame. */
+    TTF_Font *probe = TTF_OpenFont(f->regular, 16);
+    if (!probe) {
+        snprintf(err, cap, "cannot open font %s: %s", f->regular, TTF_GetError());
+        df_fonts_close(f);
+        return NULL;
+    }
+    int w = 0, h = 0;
+    if (TTF_SizeUTF8(probe, "Ag", &w, &h) != 0 || w <= 0 || h <= 0) {
+        snprintf(err, cap, "font %s cannot render text", f->regular);
+        TTF_CloseFont(probe);
+        df_fonts_close(f);
+        return NULL;
+    }
+    f->sizes[0] = (SizedFont){16, false, probe};
+    f->nsizes = 1;
+    return f;
+}
+
+static void cache_drop(CacheEntry *e) {
+    if (e->tex) SDL_DestroyTexture(e->tex);
+    free(e->text);
+    memset(e, 0, sizeof *e);
+}
+
+void df_fonts_close(df_Fonts *f) {
+    if (!f) return;
+    for (int i = 0; i < CACHE_SIZE; i++) cache_drop(&f->cache[i]);
+    for (int i = 0; i < f->nsizes; i++) TTF_CloseFont(f->sizes[i].font);
+    if (f->ttf_inited) TTF_Quit();
+    free(f);
+}
+
+long df_fonts_rasterised(const df_Fonts *f) { return f->rasterised; }
+
+static TTF_Font *font_at(df_Fonts *f, int px, bool bold) {
+    if (px < 6) px = 6;
+    if (px > 400) px = 400;
+    for (int i = 0; i < f->nsizes; i++)
+        if (f->sizes[i].px == px && f->sizes[i].bold == bold) return f->sizes[i].font;
+    TTF_Font *font = TTF_OpenFont(bold ? f->bold : f->regular, px);
+    if (!font) font = TTF_OpenFont(f->regular, px);
+    if (!font) return f->sizes[0].font;
+    if (f->nsizes == MAX_SIZES) { /* evict the oldest size; its cached texts stay valid */
+        TTF_CloseFont(f->sizes[1].font);
+        memmove(&f->sizes[1], &f->sizes[2], sizeof(SizedFont) * (MAX_SIZES - 2));
+        f->nsizes--;
+    }
+    f->sizes[f->nsizes++] = (SizedFont){px, bold, font};
+    return font;
+}
+
+static float measure_width(void *ud, const char *s, size_t len, int px, bool bold) {
+    df_Fonts *f = ud;
+    char buf[2048];
+    if (len >= sizeof buf) len = sizeof buf - 1;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    int w = 0, h = 0;
+    if (TTF_SizeUTF8(font_at(f, px, bold), buf, &w, &h) != 0) return (float)len * px * 0.6f;
+    return (float)w;
+}
+
+static float measure_line(void *ud, int px) {
+    df_Fonts *f = ud;
+    return (float)TTF_FontLineSkip(font_at(f, px, false));
+}
+
+df_TextMeasure df_fonts_measure(df_Fonts *f) {
+    df_TextMeasure m = {f, measure_width, measure_line};
+    return m;
+}
+
+/* The cached texture of a string, rasterising it only on a miss. */
+static CacheEntry *text_texture(df_Fonts *f, SDL_Renderer *r, const char *s, int px, bool bold, df_Color c) {
+    CacheEntry *victim = &f->cache[0];
+    unsigned h = 2166136261u;
+    for (const char *p = s; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+    h ^= (unsigned)px * 31u + (bold ? 7u : 0u) + ((unsigned)c.r << 8) + ((unsigned)c.g << 16) + ((unsigned)c.b << 24) + c.a;
+    /* 8-way set associative: bounded memory, no full scan */
+    int set = (int)(h % (CACHE_SIZE / 8)) * 8;
+    for (int i = set; i < set + 8; i++) {
+        CacheEntry *e = &f->cache[i];
+        if (e->text && e->owner == r && e->px == px && e->bold == bold && !memcmp(&e->color, &c, sizeof c) &&
+            !strcmp(e->text, s)) {
+            e->used = f->frame;
+            return e;
+        }
+        if (i == set || e->used < victim->used || !e->text) victim = e->text ? victim : e;
+        if (victim->text && e->used < victim->used) victim = e;
+    }
+    cache_drop(victim);
+    SDL_Color col = {c.r, c.g, c.b, c.a};
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(font_at(f, px, bold), s, col);
+    if (!surf) return NULL;
+    f->rasterised++;
+    victim->tex = SDL_CreateTextureFromSurface(r, surf);
+    victim->w = surf->w;
+    victim->h = surf->h;
+    SDL_FreeSurface(surf);
+    if (!victim->tex) return NULL;
+    victim->text = strdup(s);
+    victim->px = px;
+    victim->bold = bold;
+    victim->color = c;
+    victim->owner = r;
+    victim->used = f->frame;
+    return victim;
+}
+
+/* ---------------------------------------------------------------- canvas */
+
+struct df_Canvas {
+    SDL_Window *win;
+    SDL_Surface *surface; /* offscreen */
+    SDL_Renderer *r;
+    df_Fonts *fonts;
+    int w, h;
+    bool video;
+    char renderer[64];
+};
+
+static int video_refs; /* SDL video is process-wide; counted so canvases can come and go */
+
+df_Canvas *df_canvas_offscreen(int w, int h, df_Fonts *fonts, char *err, size_t cap) {
+    df_Canvas *c = calloc(1, sizeof *c);
+    if (!c) {
+        snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    c->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!c->surface) {
+        snprintf(err, cap, "cannot create a %dx%d image: %s", w, h, SDL_GetError());
+        free(c);
+        return NULL;
+    }
+    c->r = SDL_CreateSoftwareRenderer(c->surface);
+    if (!c->r) {
+        snprintf(err, cap, "cannot create the software renderer: %s", SDL_GetError());
+        SDL_FreeSurface(c->surface);
+        free(c);
+        return NULL;
+    }
+    SDL_SetRenderDrawBlendMode(c->r, SDL_BLENDMODE_BLEND);
+    c->fonts = fonts;
+    c->w = w;
+    c->h = h;
+    snprintf(c->renderer, sizeof c->renderer, "software (offscreen)");
+    return c;
+}
+
+bool df_display_available(char *why, size_t cap) {
+    const char *d = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY");
+    const char *drv = getenv("SDL_VIDEODRIVER");
+    if ((!d || !*d) && (!wl || !*wl) && !(drv && *drv)) {
+        snprintf(why, cap, "no display (DISPLAY and WAYLAND_DISPLAY are not set)");
+        return false;
+    }
+    return true;
+}
+
+df_Canvas *df_canvas_window(const char *title, int w, int h, bool fullscreen, df_Fonts *fonts, char *err,
+                            size_t cap) {
+    /* Without a GPU, SDL on X11 would route even the software renderer through OpenGL
+     * (llvmpipe): much more memory and a slower first frame. Use the plain framebuffer. */
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
+    if (video_refs == 0 && SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, cap, "cannot open a window: %s", SDL_GetError());
+        return NULL;
+    }
+    video_refs++;
+    df_Canvas *c = calloc(1, sizeof *c);
+    if (!c) goto fail;
+    c->video = true;
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    c->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!c->win) {
+        snprintf(err, cap, "cannot open a window: %s", SDL_GetError());
+        goto fail;
+    }
+    SDL_SetWindowMinimumSize(c->win, 640, 400);
+    c->r = SDL_CreateRenderer(c->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!c->r) {
+        snprintf(err, cap, "cannot create a renderer: %s", SDL_GetError());
+        goto fail;
+    }
+    SDL_SetRenderDrawBlendMode(c->r, SDL_BLENDMODE_BLEND);
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(c->r, &info) == 0) snprintf(c->renderer, sizeof c->renderer, "%s", info.name);
+    SDL_GetRendererOutputSize(c->r, &c->w, &c->h);
+    c->fonts = fonts;
+    SDL_StartTextInput();
+    return c;
+fail:
+    if (c) {
+        if (c->win) SDL_DestroyWindow(c->win);
+        free(c);
+    }
+    if (--video_refs == 0) SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    return NULL;
+}
+
+void df_canvas_free(df_Canvas *c) {
+    if (!c) return;
+    /* textures belong to the renderer: drop the cache entries that point at it */
+    if (c->fonts)
+        for (int i = 0; i < CACHE_SIZE; i++)
+            if (c->fonts->cache[i].owner == c->r) cache_drop(&c->fonts->cache[i]);
+    if (c->r) SDL_DestroyRenderer(c->r);
+    if (c->surface) SDL_FreeSurface(c->surface);
+    if (c->win) SDL_DestroyWindow(c->win);
+    if (c->video && --video_refs == 0) SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    free(c);
+}
+
+void df_canvas_size(const df_Canvas *c, int *w, int *h) {
+    *w = c->w;
+    *h = c->h;
+}
+
+const char *df_canvas_renderer_name(const df_Canvas *c) { return c->renderer; }
+
+void df_canvas_toggle_fullscreen(df_Canvas *c) {
+    if (!c->win) return;
+    Uint32 fs = SDL_GetWindowFlags(c->win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+    SDL_SetWindowFullscreen(c->win, fs ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
+/* ---------------------------------------------------------------- shapes */
+
+#define MAX_VERTS 4096
+
+typedef struct Geo {
+    SDL_Vertex v[MAX_VERTS];
+    int n;
+} Geo;
+
+static SDL_Color sdlc(df_Color c, float alpha) {
+    SDL_Color s = {c.r, c.g, c.b, (Uint8)(c.a * alpha)};
+    return s;
+}
+
+static void tri(Geo *g, float x1, float y1, SDL_Color c1, float x2, float y2, SDL_Color c2, float x3, float y3,
+                SDL_Color c3) {
+    if (g->n + 3 > MAX_VERTS) return;
+    g->v[g->n++] = (SDL_Vertex){{x1, y1}, c1, {0, 0}};
+    g->v[g->n++] = (SDL_Vertex){{x2, y2}, c2, {0, 0}};
+    g->v[g->n++] = (SDL_Vertex){{x3, y3}, c3, {0, 0}};
+}
+
+static void flush(SDL_Renderer *r, Geo *g) {
+    if (g->n) SDL_RenderGeometry(r, NULL, g->v, g->n, NULL, 0);
+    g->n = 0;
+}
+
+/* A closed outline of points (x, y) around a centre: filled as a fan, with a one-pixel
+ * feathered rim fading to transparent, so curves look smooth without multisampling. */
+static void fan(SDL_Renderer *r, Geo *g, float cx, float cy, const float *pts, int n, df_Color c) {
+    SDL_Color solid = sdlc(c, 1), clear = sdlc(c, 0);
+    for (int i = 0; i < n; i++) {
+        int j = (i + 1) % n;
+        float x1 = pts[2 * i], y1 = pts[2 * i + 1], x2 = pts[2 * j], y2 = pts[2 * j + 1];
+        tri(g, cx, cy, solid, x1, y1, solid, x2, y2, solid);
+        /* outward normal of the edge, one pixel long, for the feather */
+        float dx1 = x1 - cx, dy1 = y1 - cy, l1 = sqrtf(dx1 * dx1 + dy1 * dy1);
+        float dx2 = x2 - cx, dy2 = y2 - cy, l2 = sqrtf(dx2 * dx2 + dy2 * dy2);
+        if (l1 < 0.5f || l2 < 0.5f) continue;
+        float ox1 = x1 + dx1 / l1, oy1 = y1 + dy1 / l1, ox2 = x2 + dx2 / l2, oy2 = y2 + dy2 / l2;
+        tri(g, x1, y1, solid, ox1, oy1, clear, x2, y2, solid);
+        tri(g, x2, y2, solid, ox1, oy1, clear, ox2, oy2, clear);
+        if (g->n > MAX_VERTS - 12) flush(r, g);
+    }
+    flush(r, g);
+}
+
+static int segments_for(float radius) {
+    int n = (int)(radius * 0.8f);
+    if (n < 12) n = 12;
+    if (n > 160) n = 160;
+    return n;
+}
+
+static void draw_ellipse(SDL_Renderer *r, Geo *g, df_Rect b, df_Color c) {
+    float cx = b.x + b.w / 2, cy = b.y + b.h / 2, rx = b.w / 2, ry = b.h / 2;
+    int n = segments_for(rx > ry ? rx : ry);
+    float pts[2 * 160];
+    for (int i = 0; i < n; i++) {
+        float a = 2.0f * DF_PI * (float)i / (float)n;
+        pts[2 * i] = cx + rx * cosf(a);
+        pts[2 * i + 1] = cy + ry * sinf(a);
+    }
+    fan(r, g, cx, cy, pts, n, c);
+}
+
+static void rounded_outline(df_Rect b, float rad, float *pts, int *n) {
+    if (rad > b.w / 2) rad = b.w / 2;
+    if (rad > b.h / 2) rad = b.h / 2;
+    int per = rad < 1 ? 1 : segments_for(rad) / 4 + 2;
+    if (per > 40) per = 40;
+    float cxs[4] = {b.x + b.w - rad, b.x + rad, b.x + rad, b.x + b.w - rad};
+    float cys[4] = {b.y + rad, b.y + rad, b.y + b.h - rad, b.y + b.h - rad};
+    int k = 0;
+    for (int q = 0; q < 4; q++) {
+        for (int i = 0; i <= per; i++) {
+            float a = -DF_PI / 2 * (float)q - DF_PI / 2 * (float)i / (float)per;
+            pts[2 * k] = cxs[q] + rad * cosf(a);
+            pts[2 * k + 1] = cys[q] + rad * sinf(a);
+            k++;
+        }
+    }
+    *n = k;
+}
+
+static void draw_rect(SDL_Renderer *r, Geo *g, df_Rect b, df_Color c, float rad) {
+    if (rad < 0.5f) {
+        SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+        SDL_FRect fr = {b.x, b.y, b.w, b.h};
+        SDL_RenderFillRectF(r, &fr);
+        return;
+    }
+    float pts[2 * 4 * 42];
+    int n;
+    rounded_outline(b, rad, pts, &n);
+    fan(r, g, b.x + b.w / 2, b.y + b.h / 2, pts, n, c);
+}
+
+static void draw_frame(SDL_Renderer *r, Geo *g, df_Rect b, df_Color c, float rad, float t) {
+    float outer[2 * 4 * 42], inner[2 * 4 * 42];
+    int n, m;
+    rounded_outline(b, rad, outer, &n);
+    df_Rect ib = {b.x + t, b.y + t, b.w - 2 * t, b.h - 2 * t};
+    if (ib.w <= 0 || ib.h <= 0) {
+        draw_rect(r, g, b, c, rad);
+        return;
+    }
+    float irad = rad - t > 0 ? rad - t : 0;
+    /* same point count for both rings: use the outer radius's segmentation */
+    rounded_outline(ib, irad > 0 ? irad : 0.01f, inner, &m);
+    if (m != n) { /* fall back to four bars */
+        df_Rect bars[4] = {{b.x, b.y, b.w, t}, {b.x, b.y + b.h - t, b.w, t}, {b.x, b.y, t, b.h}, {b.x + b.w - t, b.y, t, b.h}};
+        for (int i = 0; i < 4; i++) draw_rect(r, g, bars[i], c, 0);
+        return;
+    }
+    SDL_Color s = sdlc(c, 1);
+    for (int i = 0; i < n; i++) {
+        int j = (i + 1) % n;
+        tri(g, outer[2 * i], outer[2 * i + 1], s, inner[2 * i], inner[2 * i + 1], s, outer[2 * j], outer[2 * j + 1], s);
+        tri(g, outer[2 * j], outer[2 * j + 1], s, inner[2 * i], inner[2 * i + 1], s, inner[2 * j], inner[2 * j + 1], s);
+    }
+    flush(r, g);
+}
+
+static void draw_poly(SDL_Renderer *r, Geo *g, const float *pts, int n, df_Color c) {
+    float cx = 0, cy = 0;
+    for (int i = 0; i < n; i++) cx += pts[2 * i], cy += pts[2 * i + 1];
+    fan(r, g, cx / (float)n, cy / (float)n, pts, n, c);
+}
+
+static void draw_line(SDL_Renderer *r, Geo *g, const float *p, float t, df_Color c) {
+    float dx = p[2] - p[0], dy = p[3] - p[1], l = sqrtf(dx * dx + dy * dy);
+    if (l < 0.01f) return;
+    float nx = -dy / l * t / 2, ny = dx / l * t / 2;
+    float quad[8] = {p[0] + nx, p[1] + ny, p[2] + nx, p[3] + ny, p[2] - nx, p[3] - ny, p[0] - nx, p[1] - ny};
+    draw_poly(r, g, quad, 4, c);
+    if (t >= 3) { /* round ends */
+        draw_ellipse(r, g, (df_Rect){p[0] - t / 2, p[1] - t / 2, t, t}, c);
+        draw_ellipse(r, g, (df_Rect){p[2] - t / 2, p[3] - t / 2, t, t}, c);
+    }
+}
+
+void df_canvas_draw(df_Canvas *c, const df_DrawList *dl, df_Color bg) {
+    SDL_Renderer *r = c->r;
+    static Geo g; /* scratch vertex buffer: the UI runs on one thread */
+    if (c->win) SDL_GetRendererOutputSize(r, &c->w, &c->h);
+    if (c->fonts) c->fonts->frame++;
+    SDL_RenderSetClipRect(r, NULL);
+    SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(r);
+    for (int i = 0; i < dl->n; i++) {
+        const df_Cmd *cmd = &dl->v[i];
+        switch (cmd->kind) {
+        case DF_CMD_RECT: draw_rect(r, &g, cmd->rect, cmd->color, cmd->radius); break;
+        case DF_CMD_FRAME: draw_frame(r, &g, cmd->rect, cmd->color, cmd->radius, cmd->thickness); break;
+        case DF_CMD_ELLIPSE: draw_ellipse(r, &g, cmd->rect, cmd->color); break;
+        case DF_CMD_POLY: draw_poly(r, &g, cmd->pts, cmd->npts, cmd->color); break;
+        case DF_CMD_LINE: draw_line(r, &g, cmd->pts, cmd->thickness, cmd->color); break;
+        case DF_CMD_CLIP:
+            if (cmd->rect.w <= 0) {
+                SDL_RenderSetClipRect(r, NULL);
+            } else {
+                SDL_Rect cr = {(int)cmd->rect.x, (int)cmd->rect.y, (int)ceilf(cmd->rect.w), (int)ceilf(cmd->rect.h)};
+                SDL_RenderSetClipRect(r, &cr);
+            }
+            break;
+        case DF_CMD_TEXT: {
+            const char *s = df_dl_str(dl, cmd);
+            if (!c->fonts || !*s) break;
+            CacheEntry *e = text_texture(c->fonts, r, s, cmd->px, cmd->bold, cmd->color);
+            if (!e) break;
+            SDL_FRect dst = {roundf(cmd->rect.x), roundf(cmd->rect.y), (float)e->w, (float)e->h};
+            SDL_RenderCopyF(r, e->tex, NULL, &dst);
+            break;
+        }
+        }
+    }
+    SDL_RenderSetClipRect(r, NULL);
+    if (c->win) SDL_RenderPresent(r);
+}
+
+int df_canvas_save_png(df_Canvas *c, const char *path, char *err, size_t cap) {
+    SDL_Surface *s = c->surface;
+    SDL_Surface *tmp = NULL;
+    if (!s) {
+        tmp = SDL_CreateRGBSurfaceWithFormat(0, c->w, c->h, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (!tmp || SDL_RenderReadPixels(c->r, NULL, SDL_PIXELFORMAT_ARGB8888, tmp->pixels, tmp->pitch) != 0) {
+            snprintf(err, cap, "cannot read the window's pixels: %s", SDL_GetError());
+            if (tmp) SDL_FreeSurface(tmp);
+            return -1;
+        }
+        s = tmp;
+    }
+    int rc = IMG_SavePNG(s, path);
+    if (rc != 0) snprintf(err, cap, "cannot write %s: %s", path, IMG_GetError());
+    if (tmp) SDL_FreeSurface(tmp);
+    return rc == 0 ? 0 : -1;
+}
+
+df_Color df_canvas_pixel(df_Canvas *c, int x, int y) {
+    df_Color out = {0, 0, 0, 0};
+    if (!c->surface || x < 0 || y < 0 || x >= c->w || y >= c->h) return out;
+    Uint32 px = ((Uint32 *)c->surface->pixels)[(size_t)y * (size_t)(c->surface->pitch / 4) + (size_t)x];
+    SDL_GetRGBA(px, c->surface->format, &out.r, &out.g, &out.b, &out.a);
+    return out;
+}
+
+/* ---------------------------------------------------------------- events */
+
+unsigned long df_ticks_ms(void) { return (unsigned long)SDL_GetTicks64(); }
+
+static int map_key(SDL_Keycode k, char *ch) {
+    switch (k) {
+    case SDLK_UP: return DF_KEY_UP;
+    case SDLK_DOWN: return DF_KEY_DOWN;
+    case SDLK_LEFT: return DF_KEY_LEFT;
+    case SDLK_RIGHT: return DF_KEY_RIGHT;
+    case SDLK_TAB: return DF_KEY_TAB;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER: return DF_KEY_ENTER;
+    case SDLK_ESCAPE: return DF_KEY_ESCAPE;
+    case SDLK_BACKSPACE: return DF_KEY_BACKSPACE;
+    case SDLK_F11: return DF_KEY_F11;
+    case SDLK_F1: return DF_KEY_F1;
+    case SDLK_PAGEUP: return DF_KEY_PAGEUP;
+    case SDLK_PAGEDOWN: return DF_KEY_PAGEDOWN;
+    case SDLK_HOME: return DF_KEY_HOME;
+    case SDLK_END: return DF_KEY_END;
+    case SDLK_SPACE: return DF_KEY_SPACE;
+    case SDLK_PLUS:
+    case SDLK_EQUALS:
+    case SDLK_KP_PLUS: return DF_KEY_PLUS;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS: return DF_KEY_MINUS;
+    default: break;
+    }
+    if (k >= SDLK_KP_1 && k <= SDLK_KP_9) {
+        *ch = (char)('1' + (k - SDLK_KP_1));
+        return DF_KEY_CHAR;
+    }
+    if ((k >= 'a' && k <= 'z') || (k >= '0' && k <= '9')) {
+        *ch = (char)k;
+        return k == '0' ? DF_KEY_0 : DF_KEY_CHAR;
+    }
+    return DF_KEY_OTHER;
+}
+
+bool df_wait_event(df_Canvas *c, df_Event *ev, int timeout_ms) {
+    SDL_Event e;
+    memset(ev, 0, sizeof *ev);
+    int got = timeout_ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout_ms);
+    if (!got) return false;
+    switch (e.type) {
+    case SDL_QUIT: ev->kind = DF_EV_QUIT; break;
+    case SDL_KEYDOWN: {
+        ev->kind = DF_EV_KEY;
+        ev->key = map_key(e.key.keysym.sym, &ev->ch);
+        SDL_Keymod m = e.key.keysym.mod;
+        ev->mods = ((m & KMOD_SHIFT) ? DF_MOD_SHIFT : 0) | ((m & KMOD_CTRL) ? DF_MOD_CTRL : 0) |
+                   ((m & KMOD_ALT) ? DF_MOD_ALT : 0);
+        break;
+    }
+    case SDL_TEXTINPUT:
+        ev->kind = DF_EV_TEXT;
+        snprintf(ev->text, sizeof ev->text, "%s", e.text.text);
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (e.button.button != SDL_BUTTON_LEFT) break;
+        ev->kind = DF_EV_CLICK;
+        ev->x = (float)e.button.x;
+        ev->y = (float)e.button.y;
+        break;
+    case SDL_MOUSEMOTION:
+        ev->kind = DF_EV_MOVE;
+        ev->x = (float)e.motion.x;
+        ev->y = (float)e.motion.y;
+        break;
+    case SDL_MOUSEWHEEL:
+        ev->kind = DF_EV_WHEEL;
+        ev->dy = (float)e.wheel.preciseY;
+        break;
+    case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED) {
+            ev->kind = DF_EV_RESIZE;
+            if (c && c->r) SDL_GetRendererOutputSize(c->r, &c->w, &c->h);
+        } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+            ev->kind = DF_EV_EXPOSE;
+        }
+        break;
+    default: break;
+    }
+    return true;
+}

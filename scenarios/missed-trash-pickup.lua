@@ -1,0 +1,447 @@
+-- Seed 8: a caller whose trash has been missed a third time in a heatwave phones Public Works; includes warn-then-end for abuse.
+-- path best:   2,4,1,3,2,4,3,1
+-- path worst:  4,1,1
+-- path novice: 2,1,2,4,2,4,1,1
+
+-- Local rules: everything a town may need to change, in one place.
+local RULES = {
+  dept           = "Public Works",
+  hauler         = "Northline Disposal",              -- the contract hauler
+  hauler_sup     = "Northline's route supervisor",    -- where repeat misses are escalated
+  pickup_day     = "Tuesday",
+  setout_time    = "7 a.m.",                          -- bins at the curb by this time
+  repeat_misses  = 3,                                 -- misses in a season that count as a repeat
+  return_hours   = 24,                                -- contract time for the hauler to return for a logged miss
+  callback_by    = "3 this afternoon",                -- the callback commitment staff may make
+  ops_supervisor = "our operations supervisor, Ray Delgado",
+  dpw_phone      = "555-0130",
+}
+
+-- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
+local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
+local function pick(s, lines)
+  local at = 1
+  for i, b in ipairs(ORDER) do
+    if b == s.band then at = i end
+  end
+  for d = 0, #ORDER do
+    local lo, hi = ORDER[at - d], ORDER[at + d]
+    if lo and lines[lo] then return lines[lo] end
+    if hi and lines[hi] then return lines[hi] end
+  end
+  return ""
+end
+
+-- Where a limit leads: it holds if the caller has come down from venting, otherwise the abuse goes on.
+local function after_limit(s)
+  if s.band == "venting" or s.band == "threatening" then return "abuse_continues" end
+  return "limit_held"
+end
+
+-- How a call that got this far ends.
+local function close_out(s)
+  if s.flags.promised_truck then return "truck_never_came" end
+  if s.band == "settled" then return "fixed_callback" end
+  return "logged_accepted"
+end
+
+-- A second trip into the heat: she hangs up.
+local function heat(s)
+  if (s.visits.hotter or 0) > 0 then return "hung_up" end
+  return "hotter"
+end
+
+return scenario {
+  id         = "missed-trash-pickup",
+  title      = "Third miss in a heatwave",
+  setting    = "phone",
+  role       = RULES.dept .. " front desk",
+  minutes    = 5,
+  difficulty = "standard",
+  summary    = "A caller whose trash was missed for the third time this summer phones " .. RULES.dept .. ", swearing, and wants a truck today.",
+  objectives = {
+    "Let the first burst pass, then apologise for the impact and acknowledge the repeat.",
+    "Set a short, respectful limit when the abuse turns on you, and end the call politely if it continues.",
+    "Explain what logging a repeat miss actually does, and make a callback commitment you can keep.",
+  },
+
+  resident = {
+    name       = "Angela Brooks",
+    agitation  = 65,
+    trust      = 25,
+    need       = "recognition",
+    volatility = 1.2,
+    recovery   = 1.0,
+    audience   = false,
+    waited     = 5,      -- minutes in the phone queue
+    look = { skin = 2, hair = "bun", hair_colour = "brown", top = "hoodie" },
+  },
+
+  time = { task = 3 },
+
+  start  = "opens",
+  safety = "abuse_continues",
+
+  beats = {
+    opens = {
+      note = "The swearing is aimed at the town, not at you. This is not yet the moment for a limit.",
+      says = {
+        defensive = "Third time this summer. Third time. My bin's been out since " .. RULES.pickup_day .. " in this heat and it's crawling with maggots. What is wrong with this town?",
+        venting   = "Third time this summer! Third damn time! My bin's been sitting out since " .. RULES.pickup_day .. ", it's ninety degrees, there are maggots crawling out of it, and this town can't do the one thing it's supposed to do!",
+        threatening = "THIRD TIME! Maggots! Ninety degrees! What the hell is wrong with this town?",
+      },
+      choices = {
+        { "Pickups are done by " .. RULES.hauler .. ", our contractor. I can give you their number.",
+          tags = { "buck_pass" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          coach = "Technically true and the fastest way off the phone, but it's the town's contract, and a cold redirect guarantees a fourth call." },
+        { "[Let her finish. A short 'mm-hm' when she pauses.]",
+          tags = { "listen" }, go = "burst_done",
+          coach = "The first burst has to come out; anything you say over it is lost, and letting it pass costs less than interrupting it." },
+        { "Ma'am, I can't help you if you're going to swear.",
+          tags = { "calm_down" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          coach = "Swearing about the situation isn't abuse aimed at you; policing it in the first ten seconds tells her the problem doesn't matter." },
+        { "Okay. What's the address?",
+          tags = { "task" }, go = "logged",
+          coach = "Jumping to the form feels efficient, but she can't give you clean details until she has been heard." },
+      },
+    },
+
+    burst_done = {
+      says = {
+        uneasy    = "And every time I call, someone says 'we'll pass it on', and nothing happens. I've got a two-year-old, and the whole side of the house stinks.",
+        defensive = "And every time I call, somebody says 'we'll pass it on' and nothing happens. I've got a two-year-old and the whole side of the house stinks. I want a truck here today.",
+        venting   = "And every single time, 'we'll pass it on'! Nothing happens! I've got a two-year-old! The whole house stinks! Send a truck today!",
+      },
+      choices = {
+        { "I understand your frustration, ma'am.",
+          tags = { "hollow" }, go = "at_you",
+          coach = "It's the sentence she has heard on every call; scripted empathy tends to sound like 'we'll pass it on'." },
+        { "Was the bin at the curb by " .. RULES.setout_time .. " on " .. RULES.pickup_day .. "?",
+          tags = { "why_question", "blame" }, go = "blamed",
+          coach = "A fair question on the checklist, but asked now it sounds like you're looking for a way to make it her fault." },
+        { "I can't send a truck myself, but I can log it for you.",
+          tags = { "inform" }, go = "at_you",
+          coach = "Honest, but before she feels heard it sounds exactly like the 'logged' she got twice before." },
+        { "Three misses in one summer, in this heat, with a toddler at home. I'm sorry; that's miserable, and you shouldn't have had to call three times.",
+          tags = { "apologize", "acknowledge" }, go = "at_you",
+          coach = "A specific apology for the impact plus naming the repeat tells her this call is different from the last two." },
+      },
+    },
+
+    at_you = {
+      note = "The insult is now aimed at the employee. A short limit beats more empathy here.",
+      says = {
+        uneasy    = "Yeah, I've heard that before. You're all useless. Including you, whoever you are.",
+        defensive = "Yeah, I've heard that before. You know what, you're useless. All of you. You're sitting there reading off a script, you useless [swears].",
+        venting   = "Oh, save it. You're useless! You're sitting there reading a script, you useless [swears]!",
+        recovery  = "Yeah, well. I've heard that before. You're all useless. Including you, whoever you are.",
+      },
+      choices = {
+        { "I do want to fix this. I can't keep going while I'm being sworn at, though; if it carries on, I'll have to end the call. I'd much rather get your pickup sorted.",
+          tags = { "limit" }, set = { warned = true }, grade = "best",
+          go = after_limit, targets = { "abuse_continues", "limit_held" },
+          coach = "A short, respectful limit on the behaviour, framed as a choice, with the help still on offer; more empathy here would reward the insult." },
+        { "I hear you. Let's make sure this one doesn't just get 'passed on'. What's the address?",
+          tags = { "redirect", "ask" },
+          go = function(s)
+            if s.band == "venting" or s.band == "threatening" then return "still_swearing" end
+            return "ready"
+          end,
+          targets = { "still_swearing", "ready" },
+          coach = "Letting a single insult pass and steering back to the job can work; if it happens again, you'll need the limit." },
+        { "There's no need for that. Just calm down and give me your address.",
+          tags = { "calm_down" }, go = "still_swearing",
+          coach = "It sets no clear limit and says 'calm down', which reliably does the opposite." },
+        { "Hey, I'm not the one who skipped your street.",
+          tags = { "argue" }, go = "still_swearing",
+          coach = "Understandable, but defending yourself turns her problem into an argument about you." },
+      },
+    },
+
+    limit_held = {
+      says = {
+        uneasy    = "Fine. Sorry. It's not you. I'm just done with this.",
+        defensive = "Fine. Whatever. Can you just fix it?",
+        recovery  = "...Fine. Sorry. It's not you. I'm just so done with this.",
+      },
+      choices = {
+        { "Thanks. Just so I can check: was it out by " .. RULES.setout_time .. "?",
+          tags = { "blame" }, go = "blamed",
+          coach = "A checklist question asked just as she apologised sounds like you're hunting for her mistake." },
+        { "It's okay. [Pull up her account from the caller ID and start the form.]",
+          tags = { "task" }, go = "logged",
+          coach = "The right work, but if she doesn't yet feel heard it stalls, and she'll hear it as the same old 'logged'." },
+        { "So: " .. RULES.pickup_day .. "'s pickup was missed again, the third time since June, the bin's been sitting in the heat ever since, and every time you've called it's gone nowhere. Have I got that right?",
+          tags = { "paraphrase" }, go = "ready",
+          coach = "Once she steps back, a summary with the details shows you were listening through the anger, and it makes her feel heard." },
+      },
+    },
+
+    ready = {
+      says = function(s)
+        if s.visits.ready > 1 then
+          return pick(s, {
+            uneasy    = "Yes. That's it. So are you logging it or not?",
+            defensive = "Yes. That's what I've been saying. Are you logging it or not?",
+          })
+        end
+        return pick(s, {
+          uneasy    = "Yes. 42 Larch Street. " .. RULES.pickup_day .. ". And it was out by half past six, before you ask.",
+          defensive = "42 Larch Street. " .. RULES.pickup_day .. ". It was out by half six. Before you ask.",
+          venting   = "42 Larch! It was OUT by half six!",
+        })
+      end,
+      choices = {
+        { "Thanks. I'll pass it on to " .. RULES.hauler .. " right away.",
+          tags = { "buck_pass" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          coach = "Word for word what she was told twice before; it undoes the trust you just built." },
+        { "[Pull up 42 Larch, log " .. RULES.pickup_day .. "'s miss, and tick 'repeat'.] It's logged as a repeat miss, which goes somewhere different from a normal one.",
+          tags = { "task", "inform" }, go = "logged",
+          coach = "Doing the logging now, and saying why this log is different, answers the fear that it will vanish like the last two." },
+        { "Okay. I'll get a truck out to you today. I promise.",
+          tags = { "overpromise" }, promise = "A truck will come today.",
+          set = { promised_truck = true }, go = "truck_never_came",
+          coach = "It's what she wants to hear and ends the call fast, but you don't dispatch the trucks, and tomorrow she'll call back angrier." },
+        { "Out by half six, and still missed. Third time since June, and every call so far has gone nowhere. Have I got that right?",
+          tags = { "paraphrase" }, go = "ready",
+          when = function(s) return not s.heard or s.agitation > 45 end,
+          coach = "If she isn't ready for the form yet, a short summary of what she's told you is what gets her there." },
+      },
+    },
+
+    logged = {
+      says = {
+        settled   = "Logged. Okay. That's what they said the last two times, though. Is a truck coming today?",
+        uneasy    = "'Logged.' That's what they said the last two times. I don't want a ticket number. I want a truck here today.",
+        defensive = "'Logged.' Great. That's what they said the last two times. I want a truck here today.",
+      },
+      choices = {
+        { "I can transfer you to " .. RULES.ops_supervisor .. ", and I'll tell him everything so you don't have to repeat it.",
+          tags = { "handoff" }, go = "transferred",
+          coach = "A real warm handoff, but you can already do what she needs; the supervisor's time is the cost." },
+        { "Logging it is all I can do from here, ma'am.",
+          tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          coach = "True as far as it goes, but it leaves out everything that makes this log matter." },
+        { "I'll get them out there today. I'll make sure of it.",
+          tags = { "overpromise" }, promise = "A truck will come today.",
+          set = { promised_truck = true }, go = "truck_never_came",
+          coach = "You can't make sure of it; a promise the hauler hasn't confirmed turns a fixable miss into a broken promise." },
+        { "I can't send a truck myself; the hauler runs the trucks. Here's what's different this time: after " .. RULES.repeat_misses .. " logged misses in a season it goes to " .. RULES.hauler_sup ..
+          ", not the general line, and the contract gives them " .. RULES.return_hours .. " hours to come back for a logged miss. I'm sending it now, marked as a repeat.",
+          tags = { "inform", "explain_why" }, go = "when_back",
+          coach = "She can't get a truck from you, so tell her plainly what you can do, why it's different this time, and by when." },
+      },
+    },
+
+    when_back = {
+      says = {
+        settled   = RULES.return_hours .. " hours. Okay. And if they don't come?",
+        uneasy    = RULES.return_hours .. " hours. And if they don't come? I call again and start from zero?",
+        defensive = "And if they don't come? I call again and start from zero, like always?",
+      },
+      choices = {
+        { "If they don't come, call us back at " .. RULES.dpw_phone .. " and give them this complaint number.",
+          tags = { "inform" }, go = "close",
+          coach = "Accurate and useful, but it leaves the chasing to her, which is what she called to stop doing." },
+        { "They'll come. And I'll make sure you never have another missed pickup.",
+          tags = { "overpromise" }, promise = "No more missed pickups.",
+          set = { promised_truck = true }, go = "close",
+          coach = "No one at the desk can promise that; the next miss will land on you and on the town." },
+        { "No. I'll call you myself. I'll have the hauler's answer by " .. RULES.callback_by .. ", and I'll ring you at this number either way. " ..
+          "If they haven't confirmed a time, it goes to " .. RULES.ops_supervisor .. ".",
+          tags = { "own" }, promise = "Call her back by " .. RULES.callback_by .. " with the hauler's answer.",
+          go = "close",
+          coach = "A specific commitment you control (a time, a number, a next step) is what 'we'll pass it on' never gave her." },
+        { "Honestly, " .. RULES.hauler .. " has been short of drivers all summer. It's not just you.",
+          tags = { "minimize" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          coach = "Meant as context, but 'it's not just you' tells her the maggots are normal now." },
+      },
+    },
+
+    close = {
+      says = {
+        settled   = "Okay. I'm holding you to that. And, look, sorry I bit your head off.",
+        uneasy    = "Okay. I'm holding you to that.",
+        defensive = "Fine. We'll see.",
+      },
+      choices = {
+        { "No need. Thanks for sticking with me, and for calling it in; logged repeat misses are what get a route fixed. Talk to you by " .. RULES.callback_by .. ".",
+          tags = { "thank" }, go = close_out,
+          targets = { "truck_never_came", "fixed_callback", "logged_accepted" },
+          coach = "A warm close that thanks her for the report and repeats the commitment, with no lecture about the outburst." },
+        { "Just so you know for next time, bins have to be at the curb by " .. RULES.setout_time .. " with the lid shut.",
+          tags = { "blame" }, go = close_out,
+          targets = { "truck_never_came", "fixed_callback", "logged_accepted" },
+          coach = "She already told you it was out at half six; a parting rule reminder implies she's the problem." },
+        { "It's fine. Everyone's cranky in this heat.",
+          tags = { "minimize" }, go = close_out,
+          targets = { "truck_never_came", "fixed_callback", "logged_accepted" },
+          coach = "Meant kindly, but it files her complaint under 'heat crankiness' just as she apologised." },
+      },
+    },
+
+    hotter = {
+      says = {
+        defensive = "Don't you dare. I've called " .. RULES.hauler .. " four times. It's the town's contract. It's your job.",
+        venting   = "Don't you DARE. I've called " .. RULES.hauler .. " four times! It's the town's contract! It's YOUR job! You people are all the same!",
+        threatening = "Don't you DARE! It's YOUR contract! YOUR job! You're all the same!",
+      },
+      choices = {
+        { "[Put her on hold to go and find a supervisor, without saying why.]",
+          tags = { "ignore" }, go = "hung_up",
+          coach = "Silent hold music while she's this angry is the most common way a call like this ends in a hang-up and a complaint." },
+        { "Ma'am, I'm not the one driving the trucks.",
+          tags = { "argue" }, go = "supervisor_ask",
+          coach = "True, and it makes the call about defending yourself instead of about her bin." },
+        { "You're right: it's our contract, and it's our job to chase it. I'm sorry I put it back on you. Tell me what's been happening.",
+          tags = { "apologize", "listen" }, go = "burst_done",
+          coach = "Owning the town's part, without blaming the hauler, and handing her the floor turns it around." },
+        { "Ma'am, calm down. I'm trying to help you.",
+          tags = { "calm_down" }, go = "at_you",
+          coach = "'Calm down' to someone shouting about maggots is fuel, and she'll turn it on you." },
+      },
+    },
+
+    supervisor_ask = {
+      says = {
+        uneasy    = "Then can you put me through to someone who can actually do something?",
+        defensive = "Then put me through to someone who can actually do something.",
+        venting   = "Then put me through to someone who can actually DO something!",
+      },
+      choices = {
+        { "My supervisor will tell you the same thing.",
+          tags = { "policy_wall" }, go = "hung_up",
+          coach = "It may be true, and it closes the last door she can see." },
+        { "I'll put you through to " .. RULES.ops_supervisor .. ". I'll tell him about the three misses and the maggots first, so you won't have to start over. Is this the best number if we get cut off?",
+          tags = { "handoff" }, go = "transferred",
+          coach = "She asked, and the supervisor has authority you don't; a warm transfer with the story passed on is the right route." },
+        { "[Transfer her to the supervisor's voicemail.]",
+          tags = { "buck_pass" }, go = "hung_up",
+          coach = "A transfer to voicemail is a cold handoff; she'll hear it as being got rid of." },
+      },
+    },
+
+    blamed = {
+      says = {
+        uneasy    = "Yes, it was out. It's always out. Is that what you do, blame the person calling?",
+        defensive = "Are you serious? Yes, it was out. It's always out by half six. Is that what you do, blame the person calling?",
+        venting   = "Are you SERIOUS? It was OUT! Is that what you do, blame the person calling?",
+      },
+      choices = {
+        { "No, you're right, that came out as blame, and I'm sorry. It was out and it was missed. Let's get this one logged properly.",
+          tags = { "apologize", "redirect" },
+          go = function(s) if s.agitation > 45 then return "burst_done" end return "ready" end,
+          targets = { "burst_done", "ready" },
+          coach = "A quick, plain repair, then straight back to what you can do; don't over-explain the question." },
+        { "Well, the driver's log says no bin was out.",
+          tags = { "argue" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          coach = "Now it's her word against a driver's note, and she has already told you she's tired of not being believed." },
+        { "I have to ask; it's on the checklist.",
+          tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          coach = "Hiding behind the checklist confirms the question was about her, not the truck." },
+      },
+    },
+
+    still_swearing = {
+      note = "No warning has been given yet. The protocol is: warn once, then end the call if it continues.",
+      says = {
+        uneasy    = "Oh, so now you're offended? You're all useless.",
+        defensive = "Oh, now you've got feelings? You're useless. You're all useless [swears].",
+        venting   = "Oh, NOW you've got feelings? You're useless! You're all useless [swears]!",
+      },
+      choices = {
+        { "Lady, I don't get paid enough for this.",
+          tags = { "sarcasm" }, go = "hung_up",
+          coach = "Very human, and it hands her exactly the quote she'll put in her complaint." },
+        { "[Hang up.]",
+          tags = { "disengage" }, go = "cut_off",
+          coach = "You don't have to take abuse, but hanging up without a warning skips the step that makes ending the call fair and defensible." },
+        { "Ms. Brooks, I want to sort out your pickup. I can't while I'm being sworn at. If it continues, I'll end the call.",
+          tags = { "limit" }, set = { warned = true },
+          go = after_limit, targets = { "abuse_continues", "limit_held" },
+          coach = "This is the warning the protocol needs: calm, specific, with the help still on offer. Say it once, then keep to it." },
+      },
+    },
+
+    abuse_continues = {
+      tripwire = true,
+      note = "Abuse continued after a clear warning (or sustained threatening behaviour): end the call politely and document.",
+      says = function(s)
+        if s.flags.warned then
+          return pick(s, {
+            defensive = "Warn me? You're going to warn me? You're a useless [swears], and I'll talk however I like.",
+            venting   = "Warn ME? You're going to warn ME? You're a useless [swears], and I'll talk however I like!",
+          })
+        end
+        return "[She's shouting now.] You're useless! I'll say whatever I want to you, you [swears]! Whatever I want!"
+      end,
+      choices = {
+        { "Okay, okay. Let's just get your address so it's at least logged.",
+          tags = { "redirect" }, go = "abused_on",
+          coach = "Carrying on after the warning was ignored tells her the limit wasn't real, and the abuse goes on." },
+        { "Ma'am, one more word like that and I'm hanging up. I mean it.",
+          tags = { "limit" }, go = "abused_on",
+          coach = "A second warning instead of keeping to the first one teaches her that your limits can be pushed." },
+        { "Please, I'm only trying to help you.",
+          tags = { "hollow" }, go = "abused_on",
+          coach = "Pleading invites more of the same; the protocol exists so you don't have to absorb it." },
+        { "Ms. Brooks, I'm going to end the call now. I'll still send your missed pickup to the hauler today. You're welcome to call back when you're ready to talk it through. Goodbye.",
+          tags = { "disengage" }, go = "call_ended",
+          coach = "The abuse continued after a clear warning, so you end the call: say so briefly and without blame, keep the service on offer, then write it up." },
+      },
+    },
+  },
+
+  endings = {
+    fixed_callback = {
+      outcome = "resolved_satisfied",
+      says    = "By " .. RULES.callback_by .. ", then. Thank you. Really.",
+      debrief = "The repeat miss reached Northline's route supervisor, who sent a truck the next morning and put 42 Larch on a check list. " ..
+                "You called back by " .. RULES.callback_by .. " as promised; Angela thanked you, and she hasn't had to call about it since.",
+    },
+    logged_accepted = {
+      outcome = "resolved_accepted",
+      says    = "Fine. " .. RULES.callback_by .. ", you said.",
+      debrief = "The miss was logged as a repeat and escalated, and the callback happened on time. Angela is still fed up with the hauler, " ..
+                "but she knows what happens next and who is chasing it, which is a full resolution for a problem you can't fix yourself.",
+    },
+    transferred = {
+      outcome = "routed",
+      says    = "Okay. Thanks for telling him first.",
+      debrief = "Ray Delgado took the call already briefed, logged the repeat and called Northline himself. " ..
+                "The route was right; his eight minutes are the follow-on cost of a handoff the desk could have handled.",
+    },
+    truck_never_came = {
+      outcome = "unresolved",
+      says    = "You promised. I'm holding you to it.",
+      follow_on = { "repeat_contact", "complaint" },
+      debrief = "The truck didn't come when she'd been told it would: the hauler's schedule was never yours to promise. Angela called back the next morning, angrier, " ..
+                "quoting 'you promised', and wrote to the town manager. The quick promise cost more than the honest answer would have.",
+    },
+    call_ended = {
+      outcome = "safety_exit",
+      says    = "[The line goes quiet, then clicks.]",
+      debrief = "You warned once and then ended the call politely when the abuse continued, which is the protocol. " ..
+                "You wrote down her words and the time for your supervisor, and the missed pickup was still sent to the hauler.",
+    },
+    abused_on = {
+      outcome = "escalated",
+      says    = "[She keeps swearing for another two minutes, then hangs up.]",
+      debrief = "After the warning was ignored you stayed on the line, and the abuse went on until she hung up. " ..
+                "A limit that isn't kept stops protecting you; next time she will expect the same. Staff should end the call and document it.",
+    },
+    hung_up = {
+      outcome = "escalated",
+      says    = "[Click.]",
+      debrief = "Angela hung up and emailed the selectboard about Public Works. A supervisor spent an hour on the reply, " ..
+                "and the missed pickup still hadn't been logged, so it had to be dealt with from scratch.",
+    },
+    cut_off = {
+      outcome = "unresolved",
+      says    = "[You hang up mid-sentence.]",
+      follow_on = { "repeat_contact", "complaint" },
+      debrief = "You didn't have to take the abuse, but without a warning the hang-up looked like being cut off. She called back " ..
+                "to complain about you as well as the trash. Warn once, then end the call; that is what makes it fair and defensible.",
+    },
+  },
+}
