@@ -58,6 +58,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/harness.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(CFLAGS_PC) -Wno-missing-prototypes -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS) $(CMOCKA_L)
 
+# Small developer tools (tests/tools/NAME.c -> build/tools/NAME), e.g. the portrait sheet.
+$(BUILD)/tools/%: tests/tools/%.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(CFLAGS_PC) -Wno-missing-prototypes -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
+
 $(BUILD)/bench: tests/bench/bench.c $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(CFLAGS_PC) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
 

@@ -27,6 +27,8 @@ int df_cmd_check(int argc, char **argv);
 int df_cmd_menu(int argc, char **argv);
 int df_cmd_analyze(int argc, char **argv);
 
+/* Parses "1920x1080"; 0 or -1. */
+int df_parse_size(const char *s, int *w, int *h);
 /* Parses "2,1,3" into a malloc'd array; returns count or -1. */
 int df_parse_choices(const char *s, int **out);
 

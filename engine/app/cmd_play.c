@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "gui.h"
 
 static void play_usage(FILE *f) {
     fprintf(f,
@@ -14,11 +15,19 @@ static void play_usage(FILE *f) {
             "Play a scenario. SCENARIO is a file path or a catalog id (see 'defuse list').\n"
             "\n"
             "Options:\n"
-            "  --text               play in the terminal (the only face in this version)\n"
-            "  --choices 2,1,3      play these choices in order, then ask on stdin\n"
+            "  --text               play in the terminal (also chosen when there is no display)\n"
+            "  --choices 2,1,3      play these choices in order (in the terminal), then ask\n"
             "  --seed N             seed of the run's random stream (default 1)\n"
             "  --transcript FILE    write the whole run as JSON ('-' for stdout)\n"
             "  --assess             hide coaching until the debrief\n"
+            "  --screenshot FILE    render a screen to a PNG without a display, then exit\n"
+            "  --size WxH           window or screenshot size (default 1280x720)\n"
+            "  --screen NAME        screenshot of play, feedback or debrief (after --choices)\n"
+            "  --fullscreen         open full screen (F11 toggles)\n"
+            "  --font PATH          use this TrueType font instead of DejaVu Sans\n"
+            "  --theme NAME         light (default) or contrast (Ctrl+T toggles)\n"
+            "  --reduce-motion      no animations\n"
+            "  --trace FILE         log screen changes and choices (for tests)\n"
             "  -h, --help           show this help\n"
             "  --version            show the version\n");
 }
@@ -28,16 +37,45 @@ int df_cmd_play(int argc, char **argv) {
         {"text", no_argument, 0, 't'},        {"choices", required_argument, 0, 'c'},
         {"seed", required_argument, 0, 's'},  {"transcript", required_argument, 0, 'j'},
         {"assess", no_argument, 0, 'a'},      {"help", no_argument, 0, 'h'},
+        {"screenshot", required_argument, 0, 'P'}, {"size", required_argument, 0, 'S'},
+        {"screen", required_argument, 0, 'N'}, {"fullscreen", no_argument, 0, 'F'},
+        {"font", required_argument, 0, 'f'},  {"theme", required_argument, 0, 'T'},
+        {"reduce-motion", no_argument, 0, 'R'}, {"trace", required_argument, 0, 'r'},
         {"version", no_argument, 0, 'V'},     {0, 0, 0, 0}};
     df_TermOpts to;
     df_term_opts_default(&to);
     unsigned long long seed = 1;
     const char *transcript = NULL;
-    int *choices = NULL, nchoices = 0, c;
+    int *choices = NULL, nchoices = 0, c, text = 0;
+    df_GuiOpts go;
+    memset(&go, 0, sizeof go);
+    go.width = 1280;
+    go.height = 720;
     optind = 0;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
-        case 't': break;
+        case 't': text = 1; break;
+        case 'P': go.screenshot = optarg; break;
+        case 'N': go.screen = optarg; break;
+        case 'F': go.fullscreen = true; break;
+        case 'f': go.font = optarg; break;
+        case 'R': go.reduce_motion = true; break;
+        case 'r': go.trace = optarg; break;
+        case 'T':
+            if (strcmp(optarg, "light") && strcmp(optarg, "contrast")) {
+                fprintf(stderr, "defuse: --theme: expected light or contrast, got '%s'\n", optarg);
+                free(choices);
+                return 2;
+            }
+            go.theme = optarg;
+            break;
+        case 'S':
+            if (df_parse_size(optarg, &go.width, &go.height) != 0) {
+                fprintf(stderr, "defuse: --size: expected WIDTHxHEIGHT between 320x200 and 7680x4320, got '%s'\n", optarg);
+                free(choices);
+                return 2;
+            }
+            break;
         case 'a': to.assess = 1; break;
         case 'j': transcript = optarg; break;
         case 's': {
@@ -76,6 +114,25 @@ int df_cmd_play(int argc, char **argv) {
     if (!path) {
         free(choices);
         return 1;
+    }
+    go.scenario = path;
+    go.seed = seed;
+    go.assess = to.assess;
+    go.choices = choices;
+    go.nchoices = nchoices;
+    if (go.screenshot) {
+        int rc = df_gui_screenshot(&go);
+        free(path);
+        free(choices);
+        return rc;
+    }
+    if (!text && !choices) {
+        int rc = df_gui_run(&go);
+        if (rc != DF_GUI_NO_DISPLAY && rc != DF_GUI_NO_FONT) {
+            free(path);
+            free(choices);
+            return rc;
+        }
     }
     df_Diags d = {0};
     df_Script *s = df_script_load(path, NULL, &d);

@@ -119,6 +119,19 @@ char *df_resolve_scenario(const char *arg) {
     return found;
 }
 
+int df_parse_size(const char *s, int *w, int *h) {
+    char *end;
+    errno = 0;
+    long a = strtol(s, &end, 10);
+    if (end == s || (*end != 'x' && *end != 'X')) return -1;
+    const char *p = end + 1;
+    long b = strtol(p, &end, 10);
+    if (end == p || *end || errno || a < 320 || b < 200 || a > 7680 || b > 4320) return -1;
+    *w = (int)a;
+    *h = (int)b;
+    return 0;
+}
+
 int df_parse_choices(const char *s, int **out) {
     int n = 0, cap = 16;
     int *v = malloc((size_t)cap * sizeof *v);

@@ -386,11 +386,17 @@ static void draw_ellipse(SDL_Renderer *r, Geo *g, df_Rect b, df_Color c) {
     fan(r, g, cx, cy, pts, n, c);
 }
 
-static void rounded_outline(df_Rect b, float rad, float *pts, int *n) {
+static int corner_steps(float rad) {
+    int per = rad < 1 ? 1 : segments_for(rad) / 4 + 2;
+    return per > 40 ? 40 : per;
+}
+
+/* Points around a rounded rectangle, per steps on each corner (0: chosen from the radius). */
+static void rounded_outline_n(df_Rect b, float rad, int per, float *pts, int *n) {
     if (rad > b.w / 2) rad = b.w / 2;
     if (rad > b.h / 2) rad = b.h / 2;
-    int per = rad < 1 ? 1 : segments_for(rad) / 4 + 2;
-    if (per > 40) per = 40;
+    if (rad < 0) rad = 0;
+    if (per <= 0) per = corner_steps(rad);
     float cxs[4] = {b.x + b.w - rad, b.x + rad, b.x + rad, b.x + b.w - rad};
     float cys[4] = {b.y + rad, b.y + rad, b.y + b.h - rad, b.y + b.h - rad};
     int k = 0;
@@ -404,6 +410,8 @@ static void rounded_outline(df_Rect b, float rad, float *pts, int *n) {
     }
     *n = k;
 }
+
+static void rounded_outline(df_Rect b, float rad, float *pts, int *n) { rounded_outline_n(b, rad, 0, pts, n); }
 
 static void draw_rect(SDL_Renderer *r, Geo *g, df_Rect b, df_Color c, float rad) {
     if (rad < 0.5f) {
@@ -421,25 +429,20 @@ static void draw_rect(SDL_Renderer *r, Geo *g, df_Rect b, df_Color c, float rad)
 static void draw_frame(SDL_Renderer *r, Geo *g, df_Rect b, df_Color c, float rad, float t) {
     float outer[2 * 4 * 42], inner[2 * 4 * 42];
     int n, m;
-    rounded_outline(b, rad, outer, &n);
     df_Rect ib = {b.x + t, b.y + t, b.w - 2 * t, b.h - 2 * t};
     if (ib.w <= 0 || ib.h <= 0) {
         draw_rect(r, g, b, c, rad);
         return;
     }
-    float irad = rad - t > 0 ? rad - t : 0;
-    /* same point count for both rings: use the outer radius's segmentation */
-    rounded_outline(ib, irad > 0 ? irad : 0.01f, inner, &m);
-    if (m != n) { /* fall back to four bars */
-        df_Rect bars[4] = {{b.x, b.y, b.w, t}, {b.x, b.y + b.h - t, b.w, t}, {b.x, b.y, t, b.h}, {b.x + b.w - t, b.y, t, b.h}};
-        for (int i = 0; i < 4; i++) draw_rect(r, g, bars[i], c, 0);
-        return;
-    }
+    int per = corner_steps(rad);
+    rounded_outline_n(b, rad, per, outer, &n);
+    rounded_outline_n(ib, rad - t > 0 ? rad - t : 0, per, inner, &m);
     SDL_Color s = sdlc(c, 1);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && i < m; i++) {
         int j = (i + 1) % n;
         tri(g, outer[2 * i], outer[2 * i + 1], s, inner[2 * i], inner[2 * i + 1], s, outer[2 * j], outer[2 * j + 1], s);
         tri(g, outer[2 * j], outer[2 * j + 1], s, inner[2 * i], inner[2 * i + 1], s, inner[2 * j], inner[2 * j + 1], s);
+        if (g->n > MAX_VERTS - 12) flush(r, g);
     }
     flush(r, g);
 }

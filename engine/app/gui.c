@@ -1,0 +1,447 @@
+/* gui.c: the windowed face: picker -> play -> feedback -> debrief, driven by keys and mouse;
+ * and the headless screenshot path (software renderer into a PNG, no display needed). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analysis/analysis.h"
+#include "../platform/platform.h"
+#include "../ui/screens.h"
+#include "gui.h"
+
+typedef struct Gui {
+    const df_GuiOpts *o;
+    df_Fonts *fonts;
+    df_Canvas *canvas;
+    df_TextMeasure tm;
+    df_DrawList dl;
+    df_Ui ui;
+    /* scenarios */
+    char **paths;
+    int npaths;
+    df_Script **scripts;
+    df_PickItem *items;
+    int *item_script;
+    int nitems;
+    /* the current run */
+    int cur;            /* index into scripts */
+    df_Run *run;
+    df_Walk walk;
+    bool have_walk;
+    uint64_t seed;
+    /* animation */
+    float from_a, to_a, from_t, to_t;
+    unsigned long anim_start;
+    bool animating;
+    FILE *trace;
+} Gui;
+
+static void trace(Gui *g, const char *what, int arg) {
+    if (!g->trace) return;
+    fprintf(g->trace, "%s %d\n", what, arg);
+    fflush(g->trace);
+}
+
+static const char *screen_name(df_Screen s) {
+    return s == DF_SCREEN_PICKER ? "picker" : s == DF_SCREEN_PLAY ? "play" : s == DF_SCREEN_FEEDBACK ? "feedback" : "debrief";
+}
+
+static void set_screen(Gui *g, df_Screen s) {
+    g->ui.screen = s;
+    g->ui.focus = 0;
+    g->ui.scroll = 0;
+    if (g->trace) {
+        fprintf(g->trace, "screen %s\n", screen_name(s));
+        fflush(g->trace);
+    }
+}
+
+/* ---------------------------------------------------------------- scenarios */
+
+static int load_all(Gui *g, const char *only) {
+    if (only) {
+        g->paths = malloc(sizeof *g->paths);
+        if (!g->paths) return -1;
+        g->paths[0] = strdup(only);
+        g->npaths = 1;
+    } else {
+        g->npaths = df_list_lua(df_scenario_dir(), &g->paths);
+        if (g->npaths <= 0) {
+            fprintf(stderr, "defuse: no scenarios found in %s\n", df_scenario_dir());
+            return -1;
+        }
+    }
+    g->scripts = calloc((size_t)g->npaths, sizeof *g->scripts);
+    g->items = calloc((size_t)g->npaths, sizeof *g->items);
+    g->item_script = calloc((size_t)g->npaths, sizeof *g->item_script);
+    if (!g->scripts || !g->items || !g->item_script) return -1;
+    for (int i = 0; i < g->npaths; i++) {
+        df_Diags d = {0};
+        g->scripts[i] = df_script_load(g->paths[i], NULL, &d);
+        df_print_diags(&d, DF_DIAG_ERROR);
+        df_diags_free(&d);
+        if (!g->scripts[i]) continue;
+        const df_Scenario *sc = df_script_scenario(g->scripts[i]);
+        g->items[g->nitems] = (df_PickItem){sc->id, sc->title, sc->setting, sc->role, sc->summary, sc->minutes};
+        g->item_script[g->nitems++] = i;
+    }
+    return g->nitems ? 0 : -1;
+}
+
+static void end_run(Gui *g) {
+    df_run_free(g->run);
+    g->run = NULL;
+    if (g->have_walk) df_walk_free(&g->walk);
+    g->have_walk = false;
+    g->ui.run = NULL;
+}
+
+/* Starts a run of script index k. 0, or -1 with a message printed. */
+static int start_run(Gui *g, int k) {
+    end_run(g);
+    df_Error err;
+    df_error_clear(&err);
+    g->cur = k;
+    const df_Scenario *sc = df_script_scenario(g->scripts[k]);
+    g->run = df_run_new(sc, df_script_host(g->scripts[k]), g->seed, &err);
+    if (!g->run) {
+        char m[1400];
+        df_error_format(&err, m, sizeof m);
+        fprintf(stderr, "defuse: %s\n", m);
+        return -1;
+    }
+    g->ui.run = g->run;
+    g->ui.sc = sc;
+    g->ui.shown_agitation = g->to_a = (float)df_run_state(g->run)->agitation;
+    g->ui.shown_trust = g->to_t = (float)df_run_state(g->run)->trust;
+    g->animating = false;
+    set_screen(g, DF_SCREEN_PLAY);
+    return 0;
+}
+
+/* The calmest and most escalated paths for the debrief, walked with the engine. */
+static void ensure_walk(Gui *g) {
+    if (g->have_walk) return;
+    df_WalkLimits lim;
+    df_walk_limits_default(&lim);
+    lim.max_paths = 50000;
+    lim.max_depth = 16;
+    df_Error err;
+    df_Script *s = g->scripts[g->cur];
+    if (df_walk(df_script_scenario(s), df_script_host(s), g->seed, &lim, &g->walk, &err) == 0) g->have_walk = true;
+    else df_walk_free(&g->walk);
+    g->ui.walk = g->have_walk ? &g->walk : NULL;
+}
+
+static int choose(Gui *g, int n) {
+    df_Error err;
+    df_error_clear(&err);
+    int rc = df_run_choose(g->run, n, &err);
+    if (rc < 0) {
+        char m[1400];
+        df_error_format(&err, m, sizeof m);
+        fprintf(stderr, "defuse: %s\n", m);
+        return -1;
+    }
+    if (rc > 0) return 1;
+    trace(g, "choose", n);
+    g->from_a = g->ui.shown_agitation;
+    g->from_t = g->ui.shown_trust;
+    g->to_a = (float)df_run_state(g->run)->agitation;
+    g->to_t = (float)df_run_state(g->run)->trust;
+    g->anim_start = df_ticks_ms();
+    g->animating = !g->o->reduce_motion;
+    if (!g->animating) {
+        g->ui.shown_agitation = g->to_a;
+        g->ui.shown_trust = g->to_t;
+    }
+    set_screen(g, DF_SCREEN_FEEDBACK);
+    return 0;
+}
+
+static void cont(Gui *g) {
+    if (df_run_over(g->run)) {
+        ensure_walk(g);
+        set_screen(g, DF_SCREEN_DEBRIEF);
+    } else {
+        set_screen(g, DF_SCREEN_PLAY);
+    }
+}
+
+/* ---------------------------------------------------------------- drawing */
+
+static void render(Gui *g) {
+    int w, h;
+    df_canvas_size(g->canvas, &w, &h);
+    g->ui.w = w;
+    g->ui.h = h;
+    df_ui_build(&g->ui, &g->dl, &g->tm);
+    df_canvas_draw(g->canvas, &g->dl, g->ui.theme->bg);
+}
+
+static void step_animation(Gui *g) {
+    if (!g->animating) return;
+    float u = (float)(df_ticks_ms() - g->anim_start) / 260.0f;
+    if (u >= 1) {
+        u = 1;
+        g->animating = false;
+    }
+    float e = 1 - (1 - u) * (1 - u) * (1 - u); /* ease out */
+    g->ui.shown_agitation = g->from_a + (g->to_a - g->from_a) * e;
+    g->ui.shown_trust = g->from_t + (g->to_t - g->from_t) * e;
+}
+
+/* ---------------------------------------------------------------- input */
+
+static bool handle(Gui *g, const df_Event *ev, bool *quit) {
+    df_Ui *ui = &g->ui;
+    if (ev->kind == DF_EV_QUIT) {
+        *quit = true;
+        return false;
+    }
+    if (ev->kind == DF_EV_RESIZE || ev->kind == DF_EV_EXPOSE) return true;
+    if (ev->kind == DF_EV_CLICK) {
+        int arg, act = df_ui_hit(ui, ev->x, ev->y, &arg);
+        if (act == DF_ACT_PICK) {
+            int idx[512];
+            int n = df_ui_filtered(ui, idx, 512);
+            if (arg < n) start_run(g, g->item_script[idx[arg]]);
+        } else if (act == DF_ACT_CHOOSE) {
+            choose(g, arg);
+        } else if (act == DF_ACT_CONTINUE) {
+            cont(g);
+        }
+        return act != DF_ACT_NONE;
+    }
+    if (ev->kind == DF_EV_TEXT && ui->screen == DF_SCREEN_PICKER) {
+        if ((unsigned char)ev->text[0] >= 0x20 && strlen(ui->filter) + strlen(ev->text) < sizeof ui->filter - 1) {
+            strcat(ui->filter, ev->text);
+            ui->focus = 0;
+        }
+        return true;
+    }
+    if (ev->kind != DF_EV_KEY) return false;
+    int key = ev->key;
+    if ((ev->mods & DF_MOD_CTRL) && ev->key == DF_KEY_CHAR && ev->ch == 'q') {
+        *quit = true;
+        return false;
+    }
+    if (ev->mods & DF_MOD_CTRL) {
+        if (key == DF_KEY_PLUS && ui->text_scale < 2.0f) ui->text_scale += 0.1f;
+        else if (key == DF_KEY_MINUS && ui->text_scale > 0.81f) ui->text_scale -= 0.1f;
+        else if (key == DF_KEY_0) ui->text_scale = 1.0f;
+        else if (key == DF_KEY_CHAR && ev->ch == 't')
+            ui->theme = df_theme_get(strcmp(ui->theme->name, "light") ? "light" : "contrast");
+        else return false;
+        return true;
+    }
+    if (key == DF_KEY_F11) {
+        df_canvas_toggle_fullscreen(g->canvas);
+        return true;
+    }
+    switch (ui->screen) {
+    case DF_SCREEN_PICKER: {
+        int idx[512];
+        int n = df_ui_filtered(ui, idx, 512);
+        if (key == DF_KEY_DOWN || key == DF_KEY_TAB) ui->focus = n ? (ui->focus + ((ev->mods & DF_MOD_SHIFT) ? n - 1 : 1)) % n : 0;
+        else if (key == DF_KEY_UP) ui->focus = n ? (ui->focus + n - 1) % n : 0;
+        else if (key == DF_KEY_HOME) ui->focus = 0;
+        else if (key == DF_KEY_END) ui->focus = n ? n - 1 : 0;
+        else if (key == DF_KEY_BACKSPACE && ui->filter[0]) ui->filter[strlen(ui->filter) - 1] = '\0';
+        else if (key == DF_KEY_ENTER && n) start_run(g, g->item_script[idx[ui->focus]]);
+        else if (key == DF_KEY_ESCAPE) {
+            if (ui->filter[0]) ui->filter[0] = '\0';
+            else *quit = true;
+        } else return false;
+        return true;
+    }
+    case DF_SCREEN_PLAY: {
+        const int *vis;
+        int n = df_run_visible(g->run, &vis);
+        if (key == DF_KEY_CHAR && ev->ch >= '1' && ev->ch <= '9') {
+            if (ev->ch - '0' <= n) choose(g, ev->ch - '0');
+        } else if (key == DF_KEY_DOWN || (key == DF_KEY_TAB && !(ev->mods & DF_MOD_SHIFT))) ui->focus = (ui->focus + 1) % n;
+        else if (key == DF_KEY_UP || key == DF_KEY_TAB) ui->focus = (ui->focus + n - 1) % n;
+        else if (key == DF_KEY_ENTER || key == DF_KEY_SPACE) choose(g, ui->focus + 1);
+        else if (key == DF_KEY_ESCAPE) {
+            if (g->npaths > 1 || !g->o->scenario) set_screen(g, DF_SCREEN_PICKER);
+            else *quit = true;
+        } else return false;
+        return true;
+    }
+    case DF_SCREEN_FEEDBACK:
+        if (key == DF_KEY_ENTER || key == DF_KEY_SPACE || key == DF_KEY_RIGHT) cont(g);
+        else if (key == DF_KEY_ESCAPE) {
+            if (g->npaths > 1 || !g->o->scenario) set_screen(g, DF_SCREEN_PICKER);
+            else *quit = true;
+        } else return false;
+        return true;
+    case DF_SCREEN_DEBRIEF:
+        if (key == DF_KEY_CHAR && ev->ch == 'r') start_run(g, g->cur);
+        else if (key == DF_KEY_PAGEDOWN || key == DF_KEY_DOWN) ui->scroll++;
+        else if ((key == DF_KEY_PAGEUP || key == DF_KEY_UP) && ui->scroll > 0) ui->scroll--;
+        else if (key == DF_KEY_ESCAPE) {
+            if (g->npaths > 1 || !g->o->scenario) set_screen(g, DF_SCREEN_PICKER);
+            else *quit = true;
+        } else return false;
+        return true;
+    }
+    return false;
+}
+
+/* ---------------------------------------------------------------- entry points */
+
+static void gui_free(Gui *g) {
+    end_run(g);
+    for (int i = 0; i < g->npaths; i++) df_script_free(g->scripts ? g->scripts[i] : NULL);
+    free(g->scripts);
+    free(g->items);
+    free(g->item_script);
+    if (g->paths) df_free_list(g->paths, g->npaths);
+    df_dl_deinit(&g->dl);
+    df_canvas_free(g->canvas);
+    df_fonts_close(g->fonts);
+    if (g->trace) fclose(g->trace);
+}
+
+static int setup(Gui *g, const df_GuiOpts *o) {
+    memset(g, 0, sizeof *g);
+    g->o = o;
+    g->seed = o->seed;
+    df_dl_init(&g->dl);
+    g->ui.theme = df_theme_get(o->theme ? o->theme : "light");
+    g->ui.text_scale = 1.0f;
+    g->ui.assess = o->assess;
+    g->ui.items = NULL;
+    if (o->trace && !(g->trace = fopen(o->trace, "w"))) {
+        fprintf(stderr, "defuse: cannot write the trace to %s\n", o->trace);
+        return DF_GUI_ERROR;
+    }
+    char err[1024];
+    g->fonts = df_fonts_open(o->font, err, sizeof err);
+    if (!g->fonts) {
+        fprintf(stderr, "defuse: %s\n", err);
+        return DF_GUI_NO_FONT;
+    }
+    g->tm = df_fonts_measure(g->fonts);
+    if (load_all(g, o->scenario) != 0) return DF_GUI_ERROR;
+    g->ui.items = g->items;
+    g->ui.nitems = g->nitems;
+    return 0;
+}
+
+int df_gui_screenshot(const df_GuiOpts *o) {
+    Gui g;
+    int rc = setup(&g, o);
+    if (rc) {
+        gui_free(&g);
+        return rc == DF_GUI_NO_FONT ? DF_GUI_ERROR : rc;
+    }
+    char err[1024];
+    g.canvas = df_canvas_offscreen(o->width, o->height, g.fonts, err, sizeof err);
+    if (!g.canvas) {
+        fprintf(stderr, "defuse: %s\n", err);
+        gui_free(&g);
+        return DF_GUI_ERROR;
+    }
+    if (o->scenario) {
+        if (start_run(&g, 0) != 0) {
+            gui_free(&g);
+            return DF_GUI_ERROR;
+        }
+        for (int i = 0; i < o->nchoices; i++) {
+            int r = choose(&g, o->choices[i]);
+            if (r != 0) {
+                if (r > 0) fprintf(stderr, "defuse: --choices: step %d: choice %d is out of range\n", i + 1, o->choices[i]);
+                gui_free(&g);
+                return r > 0 ? DF_GUI_USAGE : DF_GUI_ERROR;
+            }
+            if (df_run_over(g.run) && i + 1 < o->nchoices) break;
+        }
+        g.animating = false;
+        g.ui.shown_agitation = (float)df_run_state(g.run)->agitation;
+        g.ui.shown_trust = (float)df_run_state(g.run)->trust;
+        const char *want = o->screen ? o->screen : (o->nchoices ? "feedback" : "play");
+        if (!strcmp(want, "debrief")) {
+            if (!df_run_over(g.run)) {
+                fprintf(stderr, "defuse: --screen debrief: the choices do not reach an ending\n");
+                gui_free(&g);
+                return DF_GUI_USAGE;
+            }
+            ensure_walk(&g);
+            g.ui.screen = DF_SCREEN_DEBRIEF;
+        } else if (!strcmp(want, "feedback") && o->nchoices) {
+            g.ui.screen = DF_SCREEN_FEEDBACK;
+        } else if (!strcmp(want, "play")) {
+            if (df_run_over(g.run)) {
+                fprintf(stderr, "defuse: --screen play: the run has already ended; use --screen debrief\n");
+                gui_free(&g);
+                return DF_GUI_USAGE;
+            }
+            g.ui.screen = DF_SCREEN_PLAY;
+        } else {
+            fprintf(stderr, "defuse: --screen: expected play, feedback (after a choice) or debrief\n");
+            gui_free(&g);
+            return DF_GUI_USAGE;
+        }
+    } else {
+        g.ui.screen = DF_SCREEN_PICKER;
+    }
+    render(&g);
+    if (g.dl.overflows) fprintf(stderr, "defuse: warning: text overflow on the %s screen: %s\n", screen_name(g.ui.screen), g.dl.overflow_what);
+    rc = df_canvas_save_png(g.canvas, o->screenshot, err, sizeof err) == 0 ? 0 : DF_GUI_ERROR;
+    if (rc) fprintf(stderr, "defuse: %s\n", err);
+    gui_free(&g);
+    return rc;
+}
+
+int df_gui_run(const df_GuiOpts *o) {
+    char why[256];
+    if (!df_display_available(why, sizeof why)) {
+        fprintf(stderr, "defuse: %s; using the terminal\n", why);
+        return DF_GUI_NO_DISPLAY;
+    }
+    Gui g;
+    int rc = setup(&g, o);
+    if (rc) {
+        if (rc == DF_GUI_NO_FONT) fprintf(stderr, "defuse: using the terminal instead\n");
+        gui_free(&g);
+        return rc;
+    }
+    char err[1024];
+    g.canvas = df_canvas_window("defuse", o->width, o->height, o->fullscreen, g.fonts, err, sizeof err);
+    if (!g.canvas) {
+        fprintf(stderr, "defuse: %s; using the terminal\n", err);
+        gui_free(&g);
+        return DF_GUI_NO_DISPLAY;
+    }
+    if (g.trace) {
+        fprintf(g.trace, "renderer %s\n", df_canvas_renderer_name(g.canvas));
+        fflush(g.trace);
+    }
+    if (o->scenario) {
+        if (start_run(&g, 0) != 0) {
+            gui_free(&g);
+            return DF_GUI_ERROR;
+        }
+    } else {
+        set_screen(&g, DF_SCREEN_PICKER);
+    }
+    bool quit = false, dirty = true;
+    while (!quit) {
+        if (dirty || g.animating) {
+            step_animation(&g);
+            render(&g);
+            dirty = false;
+        }
+        df_Event ev;
+        /* Sleep until something happens; only an animation in progress wakes us per frame. */
+        bool got = df_wait_event(g.canvas, &ev, g.animating ? 16 : -1);
+        while (got) {
+            dirty |= handle(&g, &ev, &quit);
+            got = !quit && df_wait_event(g.canvas, &ev, 0);
+        }
+    }
+    gui_free(&g);
+    return 0;
+}

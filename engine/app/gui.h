@@ -1,0 +1,30 @@
+/* gui.h: the windowed face of defuse and its headless screenshot mode. */
+#ifndef DF_GUI_H
+#define DF_GUI_H
+
+#include "app.h"
+
+typedef struct df_GuiOpts {
+    const char *scenario;   /* path: open straight into it; NULL: the picker */
+    const char *font;       /* --font PATH, or NULL for fontconfig's DejaVu Sans */
+    const char *theme;      /* "light" (default) or "contrast" */
+    const char *trace;      /* --trace FILE: a line per screen change and choice */
+    int width, height;
+    bool fullscreen, assess, reduce_motion;
+    unsigned long long seed;
+    /* headless screenshots */
+    const char *screenshot; /* PNG path */
+    const char *screen;     /* play | feedback | debrief */
+    const int *choices;
+    int nchoices;
+} df_GuiOpts;
+
+enum { DF_GUI_OK = 0, DF_GUI_ERROR = 1, DF_GUI_USAGE = 2, DF_GUI_NO_DISPLAY = 10, DF_GUI_NO_FONT = 11 };
+
+/* Runs the window until the user quits. DF_GUI_NO_DISPLAY / DF_GUI_NO_FONT mean: fall back
+ * to the terminal (a one-line reason was printed). */
+int df_gui_run(const df_GuiOpts *o);
+/* Renders one screen with the software renderer into o->screenshot; no display needed. */
+int df_gui_screenshot(const df_GuiOpts *o);
+
+#endif

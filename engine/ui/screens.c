@@ -1,0 +1,645 @@
+/* screens.c: layout of the picker, play, feedback and debrief screens as draw lists. Sizes
+ * are fractions of the window height so every size looks designed; text heights are measured,
+ * so cards grow with their text and nothing overflows. */
+#include "screens.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* ---------------------------------------------------------------- helpers */
+
+typedef struct L {
+    df_Ui *ui;
+    df_DrawList *dl;
+    const df_TextMeasure *tm;
+    const df_Theme *th;
+    float m;                  /* margin */
+    int body, small, head, big;
+} L;
+
+static int px_of(const df_Ui *ui, float frac) {
+    int px = (int)lroundf(frac * (float)ui->h * ui->text_scale);
+    return px < 14 ? 14 : px;
+}
+
+int df_ui_body_px(const df_Ui *ui) { return px_of(ui, 0.026f); }
+
+static void hit(L *l, df_Rect r, int action, int arg) {
+    if (l->ui->nhits >= DF_MAX_HITS) return;
+    l->ui->hits[l->ui->nhits++] = (df_Hit){r, action, arg};
+}
+
+int df_ui_hit(const df_Ui *ui, float x, float y, int *arg) {
+    for (int i = ui->nhits - 1; i >= 0; i--) {
+        const df_Hit *h = &ui->hits[i];
+        if (x >= h->r.x && x < h->r.x + h->r.w && y >= h->r.y && y < h->r.y + h->r.h) {
+            *arg = h->arg;
+            return h->action;
+        }
+    }
+    return DF_ACT_NONE;
+}
+
+static df_Color with_alpha(df_Color c, uint8_t a) {
+    c.a = a;
+    return c;
+}
+
+static void card(L *l, df_Rect r) {
+    float rad = l->m * 0.45f;
+    df_dl_rect(l->dl, (df_Rect){r.x, r.y + 2, r.w, r.h}, with_alpha(l->th->ink, 18), rad);
+    df_dl_rect(l->dl, r, l->th->surface, rad);
+}
+
+static float text(L *l, df_Rect box, const char *s, int px, bool bold, df_Color c, int align) {
+    return df_dl_text(l->dl, l->tm, box, s, px, bold, c, align);
+}
+
+static float text_h(L *l, const char *s, float w, int px, bool bold) {
+    return df_text_height(l->tm, s, w, px, bold);
+}
+
+static float line_h(L *l, int px) { return l->tm->line_height(l->tm->ud, px); }
+
+static void fmt_min(double m, char *buf, size_t cap) {
+    if (!isfinite(m) || m < 0) m = 0;
+    long s = lround(m * 60);
+    snprintf(buf, cap, "%ld:%02ld", s / 60, s % 60);
+}
+
+static void fmt_delta(double d, char *buf, size_t cap) {
+    long v = lround(d);
+    if (v > 0) snprintf(buf, cap, "+%ld", v);
+    else if (v < 0) snprintf(buf, cap, "\u2212%ld", -v);
+    else snprintf(buf, cap, "\u00b10");
+}
+
+/* A small band marker: a shape per band (so colour is never the only cue) and the name. */
+static float band_chip(L *l, float x, float y, df_Band b, int px) {
+    float s = (float)px * 0.8f, cy = y + line_h(l, px) / 2;
+    df_Color c = l->th->band[b];
+    switch (b) {
+    case DF_BAND_SETTLED: df_dl_ellipse(l->dl, x + s / 2, cy, s / 2, s / 2, c); break;
+    case DF_BAND_UNEASY: df_dl_rect(l->dl, (df_Rect){x, cy - s / 2, s, s}, c, s * 0.2f); break;
+    case DF_BAND_DEFENSIVE: {
+        float p[6] = {x + s / 2, cy - s / 2, x + s, cy + s / 2, x, cy + s / 2};
+        df_dl_poly(l->dl, p, 3, c);
+        break;
+    }
+    case DF_BAND_VENTING: {
+        float p[8] = {x + s / 2, cy - s / 2, x + s, cy, x + s / 2, cy + s / 2, x, cy};
+        df_dl_poly(l->dl, p, 4, c);
+        break;
+    }
+    default: {
+        float p[16];
+        for (int i = 0; i < 8; i++) {
+            float a = 3.14159265f / 8 + (float)i * 3.14159265f / 4;
+            p[2 * i] = x + s / 2 + s / 2 * cosf(a);
+            p[2 * i + 1] = cy + s / 2 * sinf(a);
+        }
+        df_dl_poly(l->dl, p, 8, c);
+        break;
+    }
+    }
+    const char *name = df_band_name(b);
+    df_dl_text_line(l->dl, x + s * 1.4f, y, name, strlen(name), px, true, l->th->ink);
+    return s * 1.4f + l->tm->width(l->tm->ud, name, strlen(name), px, true);
+}
+
+/* The agitation meter: band-tinted track, fill to the value, band names under it. */
+static float agitation_meter(L *l, df_Rect r, float value) {
+    float bh = r.h;
+    for (int b = 0; b < DF_BAND_COUNT; b++) {
+        float x0 = r.x + r.w * (float)df_band_floor((df_Band)b) / 100.0f;
+        float x1 = b + 1 < DF_BAND_COUNT ? r.x + r.w * (float)df_band_floor((df_Band)(b + 1)) / 100.0f : r.x + r.w;
+        df_dl_rect(l->dl, (df_Rect){x0, r.y, x1 - x0, bh}, with_alpha(l->th->band[b], 50), 0);
+    }
+    float v = value < 0 ? 0 : value > 100 ? 100 : value;
+    df_Band b = df_band_of(v);
+    df_dl_rect(l->dl, (df_Rect){r.x, r.y, r.w * v / 100.0f, bh}, l->th->band[b], 0);
+    df_dl_frame(l->dl, r, l->th->ink_soft, 0, 1);
+    for (int k = 1; k < DF_BAND_COUNT; k++) {
+        float x = r.x + r.w * (float)df_band_floor((df_Band)k) / 100.0f;
+        df_dl_line(l->dl, x, r.y, x, r.y + bh, 1, with_alpha(l->th->ink, 90));
+    }
+    /* band names under the bar, each centred in its segment, small */
+    int px = l->small;
+    float y = r.y + bh + 2, hgt = line_h(l, px);
+    for (int k = 0; k < DF_BAND_COUNT; k++) {
+        float x0 = r.x + r.w * (float)df_band_floor((df_Band)k) / 100.0f;
+        float x1 = k + 1 < DF_BAND_COUNT ? r.x + r.w * (float)df_band_floor((df_Band)(k + 1)) / 100.0f : r.x + r.w;
+        const char *n = df_band_name((df_Band)k);
+        /* abbreviate when the segment is narrow */
+        char ab[4] = {n[0], n[1], n[2], 0};
+        const char *show = l->tm->width(l->tm->ud, n, strlen(n), px, k == (int)b) <= x1 - x0 ? n : ab;
+        float tw = l->tm->width(l->tm->ud, show, strlen(show), px, k == (int)b);
+        df_dl_text_line(l->dl, (x0 + x1 - tw) / 2, y, show, strlen(show), px, k == (int)b,
+                        k == (int)b ? l->th->ink : l->th->ink_soft);
+    }
+    return bh + 2 + hgt;
+}
+
+static void plain_meter(L *l, df_Rect r, float value, df_Color c) {
+    df_dl_rect(l->dl, r, l->th->surface2, 0);
+    float v = value < 0 ? 0 : value > 100 ? 100 : value;
+    df_dl_rect(l->dl, (df_Rect){r.x, r.y, r.w * v / 100.0f, r.h}, c, 0);
+    df_dl_frame(l->dl, r, l->th->ink_soft, 0, 1);
+}
+
+static void footer(L *l, const char *hint) {
+    float y = (float)l->ui->h - l->m * 0.5f - line_h(l, l->small);
+    text(l, (df_Rect){l->m, y, (float)l->ui->w - 2 * l->m, line_h(l, l->small)}, hint, l->small, false,
+         l->th->ink_soft, DF_ALIGN_RIGHT);
+}
+
+/* ---------------------------------------------------------------- picker */
+
+int df_ui_filtered(const df_Ui *ui, int *idx, int cap) {
+    static const char *const order[] = {"counter", "phone", "email", "field", "enforcement", "internal"};
+    int n = 0;
+    for (int g = 0; g < 6; g++)
+        for (int i = 0; i < ui->nitems && n < cap; i++) {
+            const df_PickItem *it = &ui->items[i];
+            if (strcmp(it->setting, order[g]) != 0) continue;
+            if (ui->filter[0]) {
+                /* case-insensitive match on title, role, setting or summary */
+                const char *fields[4] = {it->title, it->role, it->setting, it->summary ? it->summary : ""};
+                bool ok = false;
+                for (int f = 0; f < 4 && !ok; f++) {
+                    size_t fl = strlen(fields[f]), ql = strlen(ui->filter);
+                    for (size_t s = 0; s + ql <= fl && !ok; s++) {
+                        size_t k = 0;
+                        while (k < ql) {
+                            char a = fields[f][s + k], b = ui->filter[k];
+                            if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
+                            if (b >= 'A' && b <= 'Z') b = (char)(b + 32);
+                            if (a != b) break;
+                            k++;
+                        }
+                        ok = k == ql;
+                    }
+                }
+                if (!ok) continue;
+            }
+            idx[n++] = i;
+        }
+    return n;
+}
+
+static void build_picker(L *l) {
+    df_Ui *ui = l->ui;
+    float m = l->m, w = (float)ui->w;
+    float cw = w * 0.62f < px_of(ui, 0.9f) ? w - 2 * m : w * 0.62f;
+    if (cw > w - 2 * m) cw = w - 2 * m;
+    float x = (w - cw) / 2, y = m;
+    y += text(l, (df_Rect){x, y, cw, line_h(l, l->big)}, "defuse", l->big, true, l->th->ink, DF_ALIGN_LEFT);
+    y += text(l, (df_Rect){x, y, cw, line_h(l, l->body) * 2}, "Practise staying calm with upset residents. Pick a scenario.",
+              l->body, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    y += m * 0.5f;
+    /* the filter field */
+    float fh = line_h(l, l->body) + m * 0.5f;
+    df_dl_rect(l->dl, (df_Rect){x, y, cw, fh}, l->th->surface, m * 0.3f);
+    df_dl_frame(l->dl, (df_Rect){x, y, cw, fh}, ui->filter[0] ? l->th->accent : l->th->line, m * 0.3f, 2);
+    char ft[128];
+    snprintf(ft, sizeof ft, "%s%s", ui->filter[0] ? ui->filter : "Type to filter", ui->filter[0] ? "\u258f" : "");
+    text(l, (df_Rect){x + m * 0.4f, y + m * 0.25f, cw - m * 0.8f, line_h(l, l->body)}, ft, l->body, false,
+         ui->filter[0] ? l->th->ink : l->th->ink_soft, DF_ALIGN_LEFT);
+    y += fh + m * 0.6f;
+
+    int idx[512];
+    int n = df_ui_filtered(ui, idx, 512);
+    if (ui->focus >= n) ui->focus = n ? n - 1 : 0;
+    if (ui->focus < 0) ui->focus = 0;
+    float top = y, bottom = (float)ui->h - m - line_h(l, l->small);
+    /* measure every entry, then scroll so the focused one is visible */
+    float ys[512], hs[512], total = 0;
+    const char *last = "";
+    float pad = m * 0.4f, tw = cw - 2 * pad;
+    for (int k = 0; k < n; k++) {
+        const df_PickItem *it = &ui->items[idx[k]];
+        float head = strcmp(last, it->setting) ? line_h(l, l->small) * 1.6f : 0;
+        last = it->setting;
+        char meta[256];
+        snprintf(meta, sizeof meta, "%s \u00b7 %.0f min", it->role, it->minutes);
+        float h = pad + text_h(l, it->title, tw, l->body, true) + text_h(l, meta, tw, l->small, false) +
+                  (it->summary ? text_h(l, it->summary, tw, l->small, false) : 0) + pad;
+        ys[k] = total + head;
+        hs[k] = h;
+        total += head + h + m * 0.3f;
+    }
+    float off = 0;
+    if (n && ys[ui->focus] + hs[ui->focus] > bottom - top) off = ys[ui->focus] + hs[ui->focus] - (bottom - top);
+    df_dl_clip(l->dl, (df_Rect){0, top, w, bottom - top});
+    last = "";
+    for (int k = 0; k < n; k++) {
+        const df_PickItem *it = &ui->items[idx[k]];
+        float cy = top + ys[k] - off;
+        if (strcmp(last, it->setting)) {
+            char g[64];
+            snprintf(g, sizeof g, "%c%s", it->setting[0] - 32, it->setting + 1);
+            float gy = cy - line_h(l, l->small) * 1.4f;
+            if (gy + line_h(l, l->small) > top && gy < bottom)
+                df_dl_text_line(l->dl, x, gy, g, strlen(g), l->small, true, l->th->accent);
+        }
+        last = it->setting;
+        if (cy + hs[k] < top || cy > bottom) continue;
+        df_Rect r = {x, cy, cw, hs[k]};
+        card(l, r);
+        if (k == ui->focus) df_dl_frame(l->dl, (df_Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, l->th->focus, m * 0.5f, 3);
+        float ty = cy + pad;
+        ty += text(l, (df_Rect){x + pad, ty, tw, 1e6f}, it->title, l->body, true, l->th->ink, DF_ALIGN_LEFT);
+        char meta[256];
+        snprintf(meta, sizeof meta, "%s \u00b7 %.0f min", it->role, it->minutes);
+        ty += text(l, (df_Rect){x + pad, ty, tw, 1e6f}, meta, l->small, false, l->th->accent, DF_ALIGN_LEFT);
+        if (it->summary) text(l, (df_Rect){x + pad, ty, tw, 1e6f}, it->summary, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+        hit(l, r, DF_ACT_PICK, k);
+    }
+    df_dl_clip(l->dl, (df_Rect){0, 0, 0, 0});
+    if (n == 0)
+        text(l, (df_Rect){x, top, cw, line_h(l, l->body) * 2}, "No scenario matches. Backspace clears the filter.",
+             l->body, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    footer(l, "\u2191\u2193 move \u00b7 Enter play \u00b7 type to filter \u00b7 Ctrl +/\u2212 text size \u00b7 F11 full screen \u00b7 Esc quit");
+}
+
+/* ---------------------------------------------------------------- play */
+
+/* The left rail: portrait, name and band, meters, clock. */
+static void build_rail(L *l, df_Rect rail) {
+    df_Ui *ui = l->ui;
+    const df_State *st = df_run_state(ui->run);
+    const df_Scenario *sc = ui->sc;
+    float m = l->m, y = rail.y;
+    float ph = rail.h * 0.50f;
+    if (ph > rail.w * 1.05f) ph = rail.w * 1.05f;
+    df_Rect pc = {rail.x, y, rail.w, ph};
+    df_dl_rect(l->dl, pc, l->th->surface2, m * 0.45f);
+    df_Look look = {sc->resident.skin, sc->resident.hair, sc->resident.hair_colour, sc->resident.top};
+    df_ui_portrait(l->dl, (df_Rect){pc.x + m * 0.3f, pc.y + m * 0.3f, pc.w - m * 0.6f, pc.h - m * 0.3f}, &look,
+                   ui->shown_agitation, ui->t);
+    y += ph + m * 0.4f;
+    y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, sc->resident.name, l->body, true, l->th->ink, DF_ALIGN_LEFT);
+    band_chip(l, rail.x, y, df_band_of(ui->shown_agitation), l->small);
+    if (df_state_in_recovery(st)) {
+        const char *rec = "recovering";
+        float tw = l->tm->width(l->tm->ud, rec, strlen(rec), l->small, false);
+        df_dl_text_line(l->dl, rail.x + rail.w - tw, y, rec, strlen(rec), l->small, false, l->th->ink_soft);
+    }
+    y += line_h(l, l->small) + m * 0.4f;
+    char lab[64];
+    snprintf(lab, sizeof lab, "Agitation %d", (int)lroundf(ui->shown_agitation));
+    y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, lab, l->small, true, l->th->ink, DF_ALIGN_LEFT);
+    y += agitation_meter(l, (df_Rect){rail.x, y, rail.w, m * 0.7f}, ui->shown_agitation) + m * 0.35f;
+    snprintf(lab, sizeof lab, "Trust %d", (int)lroundf(ui->shown_trust));
+    y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, lab, l->small, true, l->th->ink, DF_ALIGN_LEFT);
+    plain_meter(l, (df_Rect){rail.x, y, rail.w, m * 0.45f}, ui->shown_trust, l->th->accent);
+    y += m * 0.45f + m * 0.5f;
+    /* the clock */
+    char clock[32], base[32], add[32], line[128];
+    fmt_min(st->clock, clock, sizeof clock);
+    fmt_min(df_calm_baseline(&sc->params), base, sizeof base);
+    const df_Step *steps;
+    int n = df_run_steps(ui->run, &steps);
+    double last = n ? steps[n - 1].conversation + steps[n - 1].task + steps[n - 1].rework : 0;
+    fmt_min(last, add, sizeof add);
+    snprintf(line, sizeof line, "Clock %s", clock);
+    y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, line, l->head, true, l->th->ink, DF_ALIGN_LEFT);
+    if (n) {
+        snprintf(line, sizeof line, "+%s last exchange", add);
+        y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    }
+    snprintf(line, sizeof line, "A calm visit: %s", base);
+    text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+}
+
+/* The speech card: what the resident just said. Returns its height. */
+static float speech(L *l, df_Rect area, const char *said) {
+    float pad = l->m * 0.5f;
+    int px = px_of(l->ui, 0.03f);
+    char q[DF_LINE_MAX + 8];
+    snprintf(q, sizeof q, "\u201c%s\u201d", said);
+    float th = text_h(l, q, area.w - 2 * pad, px, false);
+    float h = pad + line_h(l, l->small) + th + pad;
+    card(l, (df_Rect){area.x, area.y, area.w, h});
+    df_dl_rect(l->dl, (df_Rect){area.x, area.y + pad, 5, h - 2 * pad}, l->th->band[df_band_of(l->ui->shown_agitation)], 2);
+    text(l, (df_Rect){area.x + pad, area.y + pad, area.w - 2 * pad, line_h(l, l->small)}, l->ui->sc->resident.name,
+         l->small, true, l->th->ink_soft, DF_ALIGN_LEFT);
+    text(l, (df_Rect){area.x + pad, area.y + pad + line_h(l, l->small), area.w - 2 * pad, th}, q, px, false,
+         l->th->ink, DF_ALIGN_LEFT);
+    return h;
+}
+
+static void build_choices(L *l, df_Rect area) {
+    df_Ui *ui = l->ui;
+    const int *vis;
+    int n = df_run_visible(ui->run, &vis);
+    const df_Beat *b = &ui->sc->beats[df_run_state(ui->run)->beat];
+    if (ui->focus >= n) ui->focus = n - 1;
+    if (ui->focus < 0) ui->focus = 0;
+    /* shrink the text until every choice fits the area */
+    int px = l->body;
+    float pad = l->m * 0.4f, badge = 0, gap = l->m * 0.3f, total = 0;
+    for (int tries = 0; tries < 12; tries++) {
+        badge = line_h(l, px) * 1.3f;
+        total = 0;
+        for (int i = 0; i < n; i++) {
+            float th = text_h(l, b->choices[vis[i]].text, area.w - badge - 3 * pad, px, false);
+            float h = th + 2 * pad;
+            total += (h > badge + pad ? h : badge + pad) + gap;
+        }
+        if (total <= area.h || px <= 14) break;
+        px = (int)((float)px * 0.92f);
+        if (px < 14) px = 14;
+    }
+    float y = area.y;
+    for (int i = 0; i < n; i++) {
+        const char *t = b->choices[vis[i]].text;
+        float th = text_h(l, t, area.w - badge - 3 * pad, px, false);
+        float h = th + 2 * pad;
+        if (h < badge + pad) h = badge + pad;
+        df_Rect r = {area.x, y, area.w, h};
+        card(l, r);
+        if (i == ui->focus) df_dl_frame(l->dl, (df_Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, l->th->focus, l->m * 0.5f, 3);
+        float bx = r.x + pad, by = r.y + (h - badge) / 2;
+        df_dl_ellipse(l->dl, bx + badge / 2, by + badge / 2, badge / 2, badge / 2, l->th->accent);
+        char num[4];
+        snprintf(num, sizeof num, "%d", i + 1);
+        text(l, (df_Rect){bx, by + (badge - line_h(l, px)) / 2, badge, line_h(l, px)}, num, px, true, l->th->on_accent,
+             DF_ALIGN_CENTER);
+        text(l, (df_Rect){bx + badge + pad, r.y + (h - th) / 2, area.w - badge - 3 * pad, th}, t, px, false, l->th->ink,
+             DF_ALIGN_LEFT);
+        hit(l, r, DF_ACT_CHOOSE, i + 1);
+        y += h + gap;
+    }
+    if (total > area.h + 0.5f) {
+        l->dl->overflows++;
+        snprintf(l->dl->overflow_what, sizeof l->dl->overflow_what, "choices need %.0f px, have %.0f", total, area.h);
+    }
+}
+
+static void build_feedback(L *l, df_Rect area) {
+    df_Ui *ui = l->ui;
+    const df_Step *steps;
+    int n = df_run_steps(ui->run, &steps);
+    if (!n) return;
+    const df_Step *s = &steps[n - 1];
+    const df_Choice *c = &ui->sc->beats[s->beat].choices[s->choice];
+    float pad = l->m * 0.6f, w = area.w - 2 * pad, y = area.y + pad;
+    char da[16], dt[16], mins[16], clock[16], line[256];
+    fmt_delta(s->a_after - s->a_before, da, sizeof da);
+    fmt_delta(s->t_after - s->t_before, dt, sizeof dt);
+    fmt_min(s->conversation + s->task + s->rework, mins, sizeof mins);
+    fmt_min(s->clock_after, clock, sizeof clock);
+    /* measure first, so the card fits its content */
+    char you[DF_LINE_MAX + 16];
+    snprintf(you, sizeof you, "You: \u201c%s\u201d", c->text);
+    const char *coach = (!ui->assess && c->coach) ? c->coach : NULL;
+    float h = pad + text_h(l, you, w, l->small, false) + l->m * 0.3f + 3 * line_h(l, l->body) + l->m * 0.3f;
+    if (s->task_blocked) h += text_h(l, "The resident isn't taking this in yet: they need to feel heard and calmer first.", w, l->small, false);
+    if (!ui->assess) h += line_h(l, l->body) * 1.3f;
+    if (coach) h += text_h(l, coach, w, l->body, false) + l->m * 0.2f;
+    float bh = line_h(l, l->body) + l->m * 0.5f;
+    h += l->m * 0.4f + bh + pad;
+    if (h > area.h) h = area.h;
+    card(l, (df_Rect){area.x, area.y, area.w, h});
+    y += text(l, (df_Rect){area.x + pad, y, w, 1e6f}, you, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT) + l->m * 0.3f;
+    snprintf(line, sizeof line, "Agitation %d \u2192 %d  (%s)", (int)lround(s->a_before), (int)lround(s->a_after), da);
+    df_dl_text_line(l->dl, area.x + pad, y, line, strlen(line), l->body, true, s->a_after > s->a_before + 0.5 ? l->th->bad : s->a_after < s->a_before - 0.5 ? l->th->good : l->th->ink);
+    float tw = l->tm->width(l->tm->ud, line, strlen(line), l->body, true);
+    if (s->band_after != s->band_before) band_chip(l, area.x + pad + tw + l->m * 0.5f, y, s->band_after, l->body);
+    y += line_h(l, l->body);
+    snprintf(line, sizeof line, "Trust %d \u2192 %d  (%s)", (int)lround(s->t_before), (int)lround(s->t_after), dt);
+    y += text(l, (df_Rect){area.x + pad, y, w, 1e6f}, line, l->body, false, l->th->ink, DF_ALIGN_LEFT);
+    snprintf(line, sizeof line, "+%s on the clock (now %s)%s", mins, clock, s->rework > 0 ? ", with rework after a mistake" : "");
+    y += text(l, (df_Rect){area.x + pad, y, w, 1e6f}, line, l->body, false, l->th->ink, DF_ALIGN_LEFT);
+    if (s->task_blocked)
+        y += text(l, (df_Rect){area.x + pad, y, w, 1e6f}, "The resident isn't taking this in yet: they need to feel heard and calmer first.",
+                  l->small, false, l->th->bad, DF_ALIGN_LEFT);
+    y += l->m * 0.3f;
+    if (!ui->assess) {
+        char g[32];
+        snprintf(g, sizeof g, "%s", df_grade_key(s->grade));
+        g[0] = (char)(g[0] - 32);
+        float gw = l->tm->width(l->tm->ud, g, strlen(g), l->body, true) + l->m;
+        df_Color gc = s->grade <= DF_GRADE_GOOD ? l->th->good : s->grade == DF_GRADE_ACCEPTABLE ? l->th->ink_soft : l->th->bad;
+        df_dl_rect(l->dl, (df_Rect){area.x + pad, y, gw, line_h(l, l->body) * 1.1f}, gc, l->m * 0.25f);
+        text(l, (df_Rect){area.x + pad, y + line_h(l, l->body) * 0.05f, gw, line_h(l, l->body)}, g, l->body, true,
+             l->th->on_accent, DF_ALIGN_CENTER);
+        y += line_h(l, l->body) * 1.3f;
+    }
+    if (coach) y += text(l, (df_Rect){area.x + pad, y, w, 1e6f}, coach, l->body, false, l->th->ink, DF_ALIGN_LEFT) + l->m * 0.2f;
+    y += l->m * 0.4f;
+    const char *label = df_run_over(ui->run) ? "See the debrief  (Enter)" : "Continue  (Enter)";
+    float bw = l->tm->width(l->tm->ud, label, strlen(label), l->body, true) + 2 * l->m;
+    df_Rect br = {area.x + pad, y, bw, bh};
+    df_dl_rect(l->dl, br, l->th->accent, l->m * 0.3f);
+    df_dl_frame(l->dl, (df_Rect){br.x - 3, br.y - 3, br.w + 6, br.h + 6}, l->th->focus, l->m * 0.4f, 3);
+    text(l, (df_Rect){br.x, br.y + l->m * 0.25f, br.w, line_h(l, l->body)}, label, l->body, true, l->th->on_accent,
+         DF_ALIGN_CENTER);
+    hit(l, br, DF_ACT_CONTINUE, 0);
+}
+
+static void build_play(L *l) {
+    df_Ui *ui = l->ui;
+    float m = l->m, w = (float)ui->w, h = (float)ui->h;
+    float rw = w * 0.30f;
+    df_Rect rail = {m, m, rw, h - 2 * m - line_h(l, l->small)};
+    build_rail(l, rail);
+    float x = m + rw + m * 1.2f, cw = w - x - m, y = m;
+    char head[512];
+    snprintf(head, sizeof head, "%s \u00b7 %s", ui->sc->title, ui->sc->role);
+    y += text(l, (df_Rect){x, y, cw, 1e6f}, head, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT) + m * 0.3f;
+    const df_Step *steps;
+    int n = df_run_steps(ui->run, &steps);
+    const char *said = ui->screen == DF_SCREEN_FEEDBACK && n ? (df_run_over(ui->run) && df_run_result(ui->run)->final_line && df_run_result(ui->run)->final_line[0] ? df_run_result(ui->run)->final_line : df_run_line(ui->run)) : df_run_line(ui->run);
+    y += speech(l, (df_Rect){x, y, cw, 0}, said) + m * 0.5f;
+    df_Rect area = {x, y, cw, h - y - m - line_h(l, l->small)};
+    if (ui->screen == DF_SCREEN_FEEDBACK) {
+        build_feedback(l, area);
+        footer(l, "Enter continue \u00b7 Esc scenarios \u00b7 Ctrl +/\u2212 text size");
+    } else {
+        build_choices(l, area);
+        footer(l, "1\u20139 choose \u00b7 \u2191\u2193/Tab move \u00b7 Enter select \u00b7 Esc scenarios");
+    }
+}
+
+/* ---------------------------------------------------------------- debrief */
+
+static void time_bar(L *l, df_Rect r, const double parts[4], double scale_max) {
+    float x = r.x;
+    for (int k = 0; k < 4; k++) {
+        float wpart = scale_max > 0 ? (float)(parts[k] / scale_max) * r.w : 0;
+        if (wpart < 0.5f) continue;
+        df_dl_rect(l->dl, (df_Rect){x, r.y, wpart, r.h}, l->th->parts[k], 0);
+        x += wpart;
+    }
+}
+
+static void build_debrief(L *l) {
+    df_Ui *ui = l->ui;
+    const df_Result *r = df_run_result(ui->run);
+    const df_Scenario *sc = ui->sc;
+    float m = l->m, w = (float)ui->w, h = (float)ui->h, y = m;
+    char line[512], t1[16], t2[16];
+    snprintf(line, sizeof line, "Debrief \u00b7 %s", sc->title);
+    y += text(l, (df_Rect){m, y, w - 2 * m, 1e6f}, line, l->head, true, l->th->ink, DF_ALIGN_LEFT);
+    snprintf(line, sizeof line, "%s \u00b7 %s \u00b7 score %d/100", df_outcome_label(r->outcome),
+             r->critical ? "critical error" : r->passed ? "passed" : "not passed", r->score);
+    y += text(l, (df_Rect){m, y, w - 2 * m, 1e6f}, line, l->body, true, r->passed ? l->th->good : l->th->bad, DF_ALIGN_LEFT);
+    y += m * 0.4f;
+    float top = y, bottom = h - m - line_h(l, l->small);
+    /* left: rubric */
+    float lw = w * 0.30f, pad = m * 0.5f;
+    df_Rect lc = {m, top, lw, bottom - top};
+    card(l, lc);
+    float ly = top + pad;
+    ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, "Rubric", l->body, true, l->th->ink, DF_ALIGN_LEFT) + m * 0.2f;
+    for (int d = 0; d < DF_DIM_COUNT; d++) {
+        if (r->dims[d] < 0) continue;
+        text(l, (df_Rect){m + pad, ly, lw - 2 * pad, line_h(l, l->small)}, df_dim_label((df_Dim)d), l->small, false, l->th->ink, DF_ALIGN_LEFT);
+        ly += line_h(l, l->small);
+        float bw = lw - 2 * pad - m * 1.6f;
+        df_dl_rect(l->dl, (df_Rect){m + pad, ly, bw, m * 0.35f}, l->th->surface2, 0);
+        df_dl_rect(l->dl, (df_Rect){m + pad, ly, bw * (float)r->dims[d] / 100.0f, m * 0.35f}, l->th->accent, 0);
+        char v[8];
+        snprintf(v, sizeof v, "%d", r->dims[d]);
+        text(l, (df_Rect){m + pad + bw, ly - line_h(l, l->small) * 0.3f, m * 1.6f, line_h(l, l->small)}, v, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
+        ly += m * 0.35f + m * 0.3f;
+    }
+    /* right column */
+    float x = m + lw + m, cw = w - x - m, ry = top;
+    /* time chart */
+    double you[4] = {r->conversation, r->task, r->rework, r->follow_on};
+    double calm[4] = {0}, esc[4] = {0}, scale_max = r->total;
+    bool paths = ui->walk && ui->walk->has_timed;
+    if (paths) {
+        /* the walk keeps totals; split them like yours when it has no breakdown */
+        calm[0] = ui->walk->calmest.interaction;
+        calm[3] = ui->walk->calmest.total - ui->walk->calmest.interaction;
+        esc[0] = ui->walk->escalated.interaction;
+        esc[3] = ui->walk->escalated.total - ui->walk->escalated.interaction;
+        if (ui->walk->escalated.total > scale_max) scale_max = ui->walk->escalated.total;
+    }
+    float rowh = line_h(l, l->small) * 1.2f;
+    float chart_h = pad + line_h(l, l->body) + text_h(l, "x", cw, l->small, false) + (paths ? 3 : 1) * (rowh + m * 0.2f) + line_h(l, l->small) * 1.5f + pad;
+    card(l, (df_Rect){x, ry, cw, chart_h});
+    float cy = ry + pad;
+    fmt_min(r->total, t1, sizeof t1);
+    fmt_min(r->baseline, t2, sizeof t2);
+    snprintf(line, sizeof line, "Time to resolution %s \u00b7 %.1f\u00d7 the calm baseline (%s)", t1, r->ratio, t2);
+    cy += text(l, (df_Rect){x + pad, cy, cw - 2 * pad, 1e6f}, line, l->body, true, l->th->ink, DF_ALIGN_LEFT);
+    snprintf(line, sizeof line, "%.1f\u00d7 in the interaction itself; follow-on work (complaints, call-backs, supervisor time) adds the rest.", r->ratio_interaction);
+    cy += text(l, (df_Rect){x + pad, cy, cw - 2 * pad, 1e6f}, r->follow_on > 0 ? line : "No follow-on work: the interaction was the whole cost.", l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    float labw = cw * 0.24f, barw = cw - 2 * pad - labw - m * 2.2f;
+    const char *names[3] = {"You", "Calmest path", "Most escalated"};
+    const double *rows[3] = {you, calm, esc};
+    double totals[3] = {r->total, paths ? ui->walk->calmest.total : 0, paths ? ui->walk->escalated.total : 0};
+    for (int k = 0; k < (paths ? 3 : 1); k++) {
+        text(l, (df_Rect){x + pad, cy, labw, rowh}, names[k], l->small, k == 0, l->th->ink, DF_ALIGN_LEFT);
+        time_bar(l, (df_Rect){x + pad + labw, cy + rowh * 0.1f, barw, rowh * 0.8f}, rows[k], scale_max);
+        fmt_min(totals[k], t1, sizeof t1);
+        text(l, (df_Rect){x + pad + labw + barw, cy, m * 2.2f, rowh}, t1, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
+        cy += rowh + m * 0.2f;
+    }
+    /* legend */
+    const char *legend[4] = {"conversation", "task", "rework", "follow-on"};
+    float lx = x + pad;
+    for (int k = 0; k < 4; k++) {
+        df_dl_rect(l->dl, (df_Rect){lx, cy + line_h(l, l->small) * 0.25f, line_h(l, l->small) * 0.5f, line_h(l, l->small) * 0.5f}, l->th->parts[k], 2);
+        lx += line_h(l, l->small) * 0.7f;
+        df_dl_text_line(l->dl, lx, cy, legend[k], strlen(legend[k]), l->small, false, l->th->ink_soft);
+        lx += l->tm->width(l->tm->ud, legend[k], strlen(legend[k]), l->small, false) + m * 0.6f;
+    }
+    ry += chart_h + m * 0.4f;
+
+    /* agitation timeline */
+    const df_Step *steps;
+    int n = df_run_steps(ui->run, &steps);
+    float tl_h = (bottom - ry) * 0.45f;
+    card(l, (df_Rect){x, ry, cw, tl_h});
+    text(l, (df_Rect){x + pad, ry + pad * 0.5f, cw, line_h(l, l->small)}, "Agitation over simulated time", l->small, true, l->th->ink, DF_ALIGN_LEFT);
+    float axw = l->tm->width(l->tm->ud, "Threatening", 11, l->small, false) + m * 0.3f;
+    df_Rect plot = {x + pad + axw, ry + pad * 0.5f + line_h(l, l->small) * 1.2f, cw - 2 * pad - axw, tl_h - pad - line_h(l, l->small) * 2.4f};
+    for (int b = 0; b < DF_BAND_COUNT; b++) {
+        float y0 = plot.y + plot.h * (1 - (float)(b + 1 < DF_BAND_COUNT ? df_band_floor((df_Band)(b + 1)) : 100) / 100);
+        float y1 = plot.y + plot.h * (1 - (float)df_band_floor((df_Band)b) / 100);
+        df_dl_rect(l->dl, (df_Rect){plot.x, y0, plot.w, y1 - y0}, with_alpha(l->th->band[b], 40), 0);
+        const char *bn = df_band_name((df_Band)b);
+        if (y1 - y0 >= line_h(l, l->small) * 0.9f)
+            df_dl_text_line(l->dl, x + pad, (y0 + y1 - line_h(l, l->small)) / 2, bn, strlen(bn), l->small, false, l->th->ink_soft);
+    }
+    double tmax = n ? steps[n - 1].clock_after : 1;
+    if (tmax <= 0) tmax = 1;
+    float px0 = plot.x, py0 = plot.y + plot.h * (1 - (float)(n ? steps[0].a_before : 0) / 100);
+    for (int i = 0; i < n; i++) {
+        float px1 = plot.x + plot.w * (float)(steps[i].clock_after / tmax);
+        float py1 = plot.y + plot.h * (1 - (float)steps[i].a_after / 100);
+        df_dl_line(l->dl, px0, py0, px1, py1, 3, l->th->ink);
+        px0 = px1;
+        py0 = py1;
+    }
+    for (int i = 0; i < n; i++) {
+        float px1 = plot.x + plot.w * (float)(steps[i].clock_after / tmax);
+        float py1 = plot.y + plot.h * (1 - (float)steps[i].a_after / 100);
+        df_dl_ellipse(l->dl, px1, py1, m * 0.18f, m * 0.18f, steps[i].grade <= DF_GRADE_GOOD ? l->th->good : steps[i].grade >= DF_GRADE_POOR ? l->th->bad : l->th->ink_soft);
+    }
+    fmt_min(tmax, t1, sizeof t1);
+    snprintf(line, sizeof line, "0:00 \u2026 %s simulated minutes; a dot per choice (green good, red poor)", t1);
+    text(l, (df_Rect){plot.x, plot.y + plot.h + 2, plot.w, line_h(l, l->small)}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    ry += tl_h + m * 0.4f;
+
+    /* turning points: as many as fit, from ui->scroll */
+    df_Rect tp = {x, ry, cw, bottom - ry};
+    card(l, tp);
+    float ty = ry + pad, tw = cw - 2 * pad;
+    ty += text(l, (df_Rect){x + pad, ty, tw, 1e6f}, "Turning points", l->body, true, l->th->ink, DF_ALIGN_LEFT);
+    int shown = 0, skipped = 0, total = 0;
+    for (int i = 0; i < n; i++) {
+        const df_Step *s = &steps[i];
+        if (s->best == s->choice || s->grade <= DF_GRADE_GOOD) continue;
+        total++;
+        if (skipped < ui->scroll) {
+            skipped++;
+            continue;
+        }
+        const df_Beat *bt = &sc->beats[s->beat];
+        char da[16], said_line[DF_LINE_MAX + 64], better[DF_LINE_MAX + 64];
+        fmt_delta(s->a_after - s->a_before, da, sizeof da);
+        snprintf(said_line, sizeof said_line, "%d. You said \u201c%s\u201d (%s, agitation %s)", i + 1, bt->choices[s->choice].text, df_grade_key(s->grade), da);
+        const df_Choice *bc = &bt->choices[s->best];
+        snprintf(better, sizeof better, "Better: \u201c%s\u201d %s", bc->text, bc->coach ? bc->coach : "");
+        float need = text_h(l, said_line, tw, l->small, false) + text_h(l, better, tw - m, l->small, false) + m * 0.3f;
+        if (ty + need > tp.y + tp.h - pad) break;
+        ty += text(l, (df_Rect){x + pad, ty, tw, 1e6f}, said_line, l->small, false, l->th->ink, DF_ALIGN_LEFT);
+        ty += text(l, (df_Rect){x + pad + m, ty, tw - m, 1e6f}, better, l->small, false, l->th->good, DF_ALIGN_LEFT) + m * 0.3f;
+        shown++;
+    }
+    if (total == 0)
+        text(l, (df_Rect){x + pad, ty, tw, 1e6f}, "None: every choice was the best or a good one.", l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    else if (shown + skipped < total) {
+        snprintf(line, sizeof line, "%d more \u2014 Page Down", total - shown - skipped);
+        text(l, (df_Rect){x + pad, tp.y + tp.h - pad - line_h(l, l->small), tw, line_h(l, l->small)}, line, l->small, false, l->th->ink_soft, DF_ALIGN_RIGHT);
+    }
+    footer(l, "R replay \u00b7 Page Up/Down turning points \u00b7 Esc scenarios");
+}
+
+/* ---------------------------------------------------------------- entry */
+
+void df_ui_build(df_Ui *ui, df_DrawList *dl, const df_TextMeasure *tm) {
+    df_dl_clear(dl);
+    ui->nhits = 0;
+    if (!ui->theme) ui->theme = df_theme_get("light");
+    if (ui->text_scale < 0.5f) ui->text_scale = 1.0f;
+    L l = {ui, dl, tm, ui->theme, (float)(ui->h < ui->w ? ui->h : ui->w) * 0.035f,
+           px_of(ui, 0.026f), px_of(ui, 0.02f), px_of(ui, 0.04f), px_of(ui, 0.06f)};
+    switch (ui->screen) {
+    case DF_SCREEN_PICKER: build_picker(&l); break;
+    case DF_SCREEN_PLAY:
+    case DF_SCREEN_FEEDBACK:
+        if (ui->run) build_play(&l);
+        break;
+    case DF_SCREEN_DEBRIEF:
+        if (ui->run && df_run_result(ui->run)) build_debrief(&l);
+        break;
+    }
+}
