@@ -1,24 +1,80 @@
 /* cmd_menu.c: defuse with no command: pick a scenario, play it, read the debrief, again. */
+#define _GNU_SOURCE
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "gui.h"
+
+static void menu_usage(FILE *f) {
+    fprintf(f, "Usage: defuse [menu] [OPTIONS]\n\n"
+               "Pick a scenario, play it, read the debrief, pick again. Opens a window when\n"
+               "there is a display, otherwise the terminal menu (type a number, q leaves).\n\n"
+               "Options:\n"
+               "  --text               use the terminal menu\n"
+               "  --screenshot FILE    render the picker to a PNG without a display, then exit\n"
+               "  --size WxH           window or screenshot size (default 1280x720)\n"
+               "  --fullscreen         open full screen (F11 toggles)\n"
+               "  --font PATH          use this TrueType font instead of DejaVu Sans\n"
+               "  --theme NAME         light (default) or contrast (Ctrl+T toggles)\n"
+               "  --assess             hide coaching until the debrief\n"
+               "  --reduce-motion      no animations\n"
+               "  --trace FILE         log screen changes and choices (for tests)\n"
+               "  -h, --help           show this help\n"
+               "  --version            show the version\n");
+}
 
 int df_cmd_menu(int argc, char **argv) {
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("Usage: defuse [menu]\n\nPick a scenario, play it in the terminal, read the debrief, pick again.\n"
-                   "Type a number and press Enter; q leaves.\n");
-            return 0;
+    static const struct option opts[] = {
+        {"text", no_argument, 0, 't'},          {"screenshot", required_argument, 0, 'P'},
+        {"size", required_argument, 0, 'S'},    {"fullscreen", no_argument, 0, 'F'},
+        {"font", required_argument, 0, 'f'},    {"theme", required_argument, 0, 'T'},
+        {"assess", no_argument, 0, 'a'},        {"reduce-motion", no_argument, 0, 'R'},
+        {"trace", required_argument, 0, 'r'},   {"help", no_argument, 0, 'h'},
+        {"version", no_argument, 0, 'V'},       {0, 0, 0, 0}};
+    df_GuiOpts go;
+    memset(&go, 0, sizeof go);
+    go.width = 1280;
+    go.height = 720;
+    go.seed = 1;
+    int text = 0, c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 't': text = 1; break;
+        case 'P': go.screenshot = optarg; break;
+        case 'F': go.fullscreen = true; break;
+        case 'f': go.font = optarg; break;
+        case 'a': go.assess = true; break;
+        case 'R': go.reduce_motion = true; break;
+        case 'r': go.trace = optarg; break;
+        case 'T':
+            if (strcmp(optarg, "light") && strcmp(optarg, "contrast")) {
+                fprintf(stderr, "defuse: --theme: expected light or contrast, got '%s'\n", optarg);
+                return 2;
+            }
+            go.theme = optarg;
+            break;
+        case 'S':
+            if (df_parse_size(optarg, &go.width, &go.height) != 0) {
+                fprintf(stderr, "defuse: --size: expected WIDTHxHEIGHT between 320x200 and 7680x4320, got '%s'\n", optarg);
+                return 2;
+            }
+            break;
+        case 'h': menu_usage(stdout); return 0;
+        case 'V': printf("defuse %s\n", DF_VERSION); return 0;
+        default: menu_usage(stderr); return 2;
         }
-        if (!strcmp(argv[i], "--version")) {
-            printf("defuse %s\n", DF_VERSION);
-            return 0;
-        }
-        if (strcmp(argv[i], "--text") != 0) {
-            fprintf(stderr, "defuse: menu: unknown option '%s'\n", argv[i]);
-            return 2;
-        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "defuse: unexpected argument '%s'\n", argv[optind]);
+        return 2;
+    }
+    if (go.screenshot) return df_gui_screenshot(&go);
+    if (!text) {
+        int rc = df_gui_run(&go);
+        if (rc != DF_GUI_NO_DISPLAY && rc != DF_GUI_NO_FONT) return rc;
     }
     df_TermOpts to;
     df_term_opts_default(&to);

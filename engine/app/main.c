@@ -36,7 +36,8 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "list")) return df_cmd_list(argc - 1, argv + 1);
     if (!strcmp(cmd, "check")) return df_cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "analyze")) return df_cmd_analyze(argc - 1, argv + 1);
-    if (!strcmp(cmd, "menu") || !strcmp(cmd, "--text")) return df_cmd_menu(argc - 1, argv + 1);
+    if (!strcmp(cmd, "menu")) return df_cmd_menu(argc - 1, argv + 1);
+    if (cmd[0] == '-') return df_cmd_menu(argc, argv); /* options of the menu itself */
     fprintf(stderr, "defuse: unknown command '%s'\n", cmd);
     usage(stderr);
     return 2;

@@ -506,19 +506,50 @@ static void build_debrief(L *l) {
         text(l, (df_Rect){m + pad + bw, ly - line_h(l, l->small) * 0.3f, m * 1.6f, line_h(l, l->small)}, v, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
         ly += m * 0.35f + m * 0.3f;
     }
+    /* how the score is made */
+    ly += m * 0.3f;
+    ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, "Score", l->body, true, l->th->ink, DF_ALIGN_LEFT);
+    char sl[128];
+    snprintf(sl, sizeof sl, "Choices %d%% (half the score)", (int)lround(r->choice_quality * 100));
+    ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
+    snprintf(sl, sizeof sl, "Outcome %d%% (30%%)", (int)lround(r->outcome_score * 100));
+    ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
+    if (r->time_scored) snprintf(sl, sizeof sl, "Time %d%% (20%%)", (int)lround(r->time_score * 100));
+    else snprintf(sl, sizeof sl, "Time not scored: a safety exit");
+    ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
+    if (r->critical)
+        text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, "A critical error caps the score at 20.", l->small, true, l->th->bad, DF_ALIGN_LEFT);
     /* right column */
     float x = m + lw + m, cw = w - x - m, ry = top;
     /* time chart */
     double you[4] = {r->conversation, r->task, r->rework, r->follow_on};
     double calm[4] = {0}, esc[4] = {0}, scale_max = r->total;
     bool paths = ui->walk && ui->walk->has_timed;
+    double calm_total = 0, esc_total = 0;
+    const char *calm_name = "Calmest path", *esc_name = "Most escalated";
     if (paths) {
-        /* the walk keeps totals; split them like yours when it has no breakdown */
-        calm[0] = ui->walk->calmest.interaction;
-        calm[3] = ui->walk->calmest.total - ui->walk->calmest.interaction;
-        esc[0] = ui->walk->escalated.interaction;
-        esc[3] = ui->walk->escalated.total - ui->walk->escalated.interaction;
-        if (ui->walk->escalated.total > scale_max) scale_max = ui->walk->escalated.total;
+        /* Your own run is a path too: when a partial walk missed a calmer or a longer
+         * one, yours is the truth. The walk keeps interaction and follow-on apart. */
+        const df_Path *cp = &ui->walk->calmest, *ep = &ui->walk->escalated;
+        if (r->outcome != DF_OUT_SAFETY_EXIT && r->total < cp->total) {
+            memcpy(calm, you, sizeof calm);
+            calm_total = r->total;
+            calm_name = "Calmest (yours)";
+        } else {
+            calm[0] = cp->interaction;
+            calm[3] = cp->total - cp->interaction;
+            calm_total = cp->total;
+        }
+        if (r->outcome != DF_OUT_SAFETY_EXIT && r->total > ep->total) {
+            memcpy(esc, you, sizeof esc);
+            esc_total = r->total;
+            esc_name = "Most escalated (yours)";
+        } else {
+            esc[0] = ep->interaction;
+            esc[3] = ep->total - ep->interaction;
+            esc_total = ep->total;
+        }
+        if (esc_total > scale_max) scale_max = esc_total;
     }
     float rowh = line_h(l, l->small) * 1.2f;
     float chart_h = pad + line_h(l, l->body) + text_h(l, "x", cw, l->small, false) + (paths ? 3 : 1) * (rowh + m * 0.2f) + line_h(l, l->small) * 1.5f + pad;
@@ -530,15 +561,18 @@ static void build_debrief(L *l) {
     cy += text(l, (df_Rect){x + pad, cy, cw - 2 * pad, 1e6f}, line, l->body, true, l->th->ink, DF_ALIGN_LEFT);
     snprintf(line, sizeof line, "%.1f\u00d7 in the interaction itself; follow-on work (complaints, call-backs, supervisor time) adds the rest.", r->ratio_interaction);
     cy += text(l, (df_Rect){x + pad, cy, cw - 2 * pad, 1e6f}, r->follow_on > 0 ? line : "No follow-on work: the interaction was the whole cost.", l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
-    float labw = cw * 0.24f, barw = cw - 2 * pad - labw - m * 2.2f;
-    const char *names[3] = {"You", "Calmest path", "Most escalated"};
+    float valw = l->tm->width(l->tm->ud, "0000:00", 7, l->small, true) + m * 0.3f;
+    float labw = l->tm->width(l->tm->ud, "Most escalated (yours)", 22, l->small, true) + m * 0.4f;
+    if (labw > cw * 0.4f) labw = cw * 0.4f;
+    float barw = cw - 2 * pad - labw - valw;
+    const char *names[3] = {"You", calm_name, esc_name};
     const double *rows[3] = {you, calm, esc};
-    double totals[3] = {r->total, paths ? ui->walk->calmest.total : 0, paths ? ui->walk->escalated.total : 0};
+    double totals[3] = {r->total, calm_total, esc_total};
     for (int k = 0; k < (paths ? 3 : 1); k++) {
         text(l, (df_Rect){x + pad, cy, labw, rowh}, names[k], l->small, k == 0, l->th->ink, DF_ALIGN_LEFT);
         time_bar(l, (df_Rect){x + pad + labw, cy + rowh * 0.1f, barw, rowh * 0.8f}, rows[k], scale_max);
         fmt_min(totals[k], t1, sizeof t1);
-        text(l, (df_Rect){x + pad + labw + barw, cy, m * 2.2f, rowh}, t1, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
+        text(l, (df_Rect){x + pad + labw + barw, cy, valw, rowh}, t1, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
         cy += rowh + m * 0.2f;
     }
     /* legend */
