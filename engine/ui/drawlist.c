@@ -183,6 +183,7 @@ float df_dl_text(df_DrawList *dl, const df_TextMeasure *tm, df_Rect box, const c
                  df_Color c, int align) {
     float h = wrap(dl, tm, box, s, px, bold, c, align);
     if (h > box.h + 0.5f) {
+        if (getenv("DEFUSE_DEBUG_OVERFLOW")) fprintf(stderr, "overflow: %.60s (needs %.0f px, box %.0f)\n", s, h, box.h);
         if (!dl->overflows)
             snprintf(dl->overflow_what, sizeof dl->overflow_what, "%.60s (needs %.0f px, box %.0f)", s, h, box.h);
         dl->overflows++;

@@ -275,8 +275,8 @@ static void build_rail(L *l, df_Rect rail) {
     df_Rect pc = {rail.x, y, rail.w, ph};
     df_dl_rect(l->dl, pc, l->th->surface2, m * 0.45f);
     df_Look look = {sc->resident.skin, sc->resident.hair, sc->resident.hair_colour, sc->resident.top};
-    df_ui_portrait(l->dl, (df_Rect){pc.x + m * 0.3f, pc.y + m * 0.3f, pc.w - m * 0.6f, pc.h - m * 0.3f}, &look,
-                   ui->shown_agitation, ui->t);
+    ui->portrait_rect = (df_Rect){pc.x + m * 0.3f, pc.y + m * 0.3f, pc.w - m * 0.6f, pc.h - m * 0.3f};
+    df_ui_portrait(l->dl, ui->portrait_rect, &look, ui->shown_agitation, ui->t);
     y += ph + m * 0.4f;
     y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, sc->resident.name, l->body, true, l->th->ink, DF_ALIGN_LEFT);
     band_chip(l, rail.x, y, df_band_of(ui->shown_agitation), l->small);
@@ -289,7 +289,8 @@ static void build_rail(L *l, df_Rect rail) {
     char lab[64];
     snprintf(lab, sizeof lab, "Agitation %d", (int)lroundf(ui->shown_agitation));
     y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, lab, l->small, true, l->th->ink, DF_ALIGN_LEFT);
-    y += agitation_meter(l, (df_Rect){rail.x, y, rail.w, m * 0.7f}, ui->shown_agitation) + m * 0.35f;
+    ui->meter_rect = (df_Rect){rail.x, y, rail.w, m * 0.7f};
+    y += agitation_meter(l, ui->meter_rect, ui->shown_agitation) + m * 0.35f;
     snprintf(lab, sizeof lab, "Trust %d", (int)lroundf(ui->shown_trust));
     y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, lab, l->small, true, l->th->ink, DF_ALIGN_LEFT);
     plain_meter(l, (df_Rect){rail.x, y, rail.w, m * 0.45f}, ui->shown_trust, l->th->accent);
@@ -496,15 +497,16 @@ static void build_debrief(L *l) {
     ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, "Rubric", l->body, true, l->th->ink, DF_ALIGN_LEFT) + m * 0.2f;
     for (int d = 0; d < DF_DIM_COUNT; d++) {
         if (r->dims[d] < 0) continue;
-        text(l, (df_Rect){m + pad, ly, lw - 2 * pad, line_h(l, l->small)}, df_dim_label((df_Dim)d), l->small, false, l->th->ink, DF_ALIGN_LEFT);
-        ly += line_h(l, l->small);
-        float bw = lw - 2 * pad - m * 1.6f;
-        df_dl_rect(l->dl, (df_Rect){m + pad, ly, bw, m * 0.35f}, l->th->surface2, 0);
-        df_dl_rect(l->dl, (df_Rect){m + pad, ly, bw * (float)r->dims[d] / 100.0f, m * 0.35f}, l->th->accent, 0);
+        ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, df_dim_label((df_Dim)d), l->small, false, l->th->ink, DF_ALIGN_LEFT);
+        float vw = l->tm->width(l->tm->ud, "1000", 4, l->small, true);
+        float bw = lw - 2 * pad - vw, bar = m * 0.35f;
+        float by = ly + (line_h(l, l->small) - bar) / 2;
+        df_dl_rect(l->dl, (df_Rect){m + pad, by, bw - vw * 0.2f, bar}, l->th->surface2, 0);
+        df_dl_rect(l->dl, (df_Rect){m + pad, by, (bw - vw * 0.2f) * (float)r->dims[d] / 100.0f, bar}, l->th->accent, 0);
         char v[8];
         snprintf(v, sizeof v, "%d", r->dims[d]);
-        text(l, (df_Rect){m + pad + bw, ly - line_h(l, l->small) * 0.3f, m * 1.6f, line_h(l, l->small)}, v, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
-        ly += m * 0.35f + m * 0.3f;
+        text(l, (df_Rect){m + pad + bw, ly, vw, line_h(l, l->small)}, v, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
+        ly += line_h(l, l->small) + m * 0.2f;
     }
     /* how the score is made */
     ly += m * 0.3f;
@@ -593,7 +595,13 @@ static void build_debrief(L *l) {
     card(l, (df_Rect){x, ry, cw, tl_h});
     text(l, (df_Rect){x + pad, ry + pad * 0.5f, cw, line_h(l, l->small)}, "Agitation over simulated time", l->small, true, l->th->ink, DF_ALIGN_LEFT);
     float axw = l->tm->width(l->tm->ud, "Threatening", 11, l->small, false) + m * 0.3f;
-    df_Rect plot = {x + pad + axw, ry + pad * 0.5f + line_h(l, l->small) * 1.2f, cw - 2 * pad - axw, tl_h - pad - line_h(l, l->small) * 2.4f};
+    double tmax = n ? steps[n - 1].clock_after : 1;
+    if (tmax <= 0) tmax = 1;
+    fmt_min(tmax, t1, sizeof t1);
+    snprintf(line, sizeof line, "0:00 to %s of simulated time; a dot per choice (green good, red poor)", t1);
+    float cap_h = text_h(l, line, cw - 2 * pad - axw, l->small, false);
+    df_Rect plot = {x + pad + axw, ry + pad * 0.5f + line_h(l, l->small) * 1.2f, cw - 2 * pad - axw,
+                    tl_h - pad - line_h(l, l->small) * 1.2f - cap_h - 2};
     for (int b = 0; b < DF_BAND_COUNT; b++) {
         float y0 = plot.y + plot.h * (1 - (float)(b + 1 < DF_BAND_COUNT ? df_band_floor((df_Band)(b + 1)) : 100) / 100);
         float y1 = plot.y + plot.h * (1 - (float)df_band_floor((df_Band)b) / 100);
@@ -602,8 +610,6 @@ static void build_debrief(L *l) {
         if (y1 - y0 >= line_h(l, l->small) * 0.9f)
             df_dl_text_line(l->dl, x + pad, (y0 + y1 - line_h(l, l->small)) / 2, bn, strlen(bn), l->small, false, l->th->ink_soft);
     }
-    double tmax = n ? steps[n - 1].clock_after : 1;
-    if (tmax <= 0) tmax = 1;
     float px0 = plot.x, py0 = plot.y + plot.h * (1 - (float)(n ? steps[0].a_before : 0) / 100);
     for (int i = 0; i < n; i++) {
         float px1 = plot.x + plot.w * (float)(steps[i].clock_after / tmax);
@@ -617,9 +623,7 @@ static void build_debrief(L *l) {
         float py1 = plot.y + plot.h * (1 - (float)steps[i].a_after / 100);
         df_dl_ellipse(l->dl, px1, py1, m * 0.18f, m * 0.18f, steps[i].grade <= DF_GRADE_GOOD ? l->th->good : steps[i].grade >= DF_GRADE_POOR ? l->th->bad : l->th->ink_soft);
     }
-    fmt_min(tmax, t1, sizeof t1);
-    snprintf(line, sizeof line, "0:00 \u2026 %s simulated minutes; a dot per choice (green good, red poor)", t1);
-    text(l, (df_Rect){plot.x, plot.y + plot.h + 2, plot.w, line_h(l, l->small)}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    text(l, (df_Rect){plot.x, plot.y + plot.h + 2, plot.w, cap_h}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
     ry += tl_h + m * 0.4f;
 
     /* turning points: as many as fit, from ui->scroll */

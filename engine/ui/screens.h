@@ -58,6 +58,8 @@ typedef struct df_Ui {
     /* debrief */
     const df_Walk *walk;
     int scroll;
+    /* filled by df_ui_build: where the agitation meter and the portrait were drawn (tests) */
+    df_Rect meter_rect, portrait_rect;
     /* filled by df_ui_build: clickable regions */
     df_Hit hits[DF_MAX_HITS];
     int nhits;

@@ -1,0 +1,336 @@
+/* test_ui.c: render tests. Every screen at three sizes and two text scales is drawn with the
+ * software renderer into build/screens/ as PNGs (open them), and checked: no text overflows, the
+ * meter's fill matches the agitation, the portrait changes with the band, the debrief shows
+ * the engine's numbers, and the themes meet WCAG contrast. */
+#include <math.h>
+#include <sys/stat.h>
+
+#include "harness.h"
+#include "../../engine/analysis/analysis.h"
+#include "../../engine/platform/platform.h"
+#include "../../engine/ui/screens.h"
+
+static df_Fonts *fonts;
+static df_TextMeasure tm;
+
+static const struct {
+    int w, h;
+} sizes[] = {{1280, 720}, {1920, 1080}, {3840, 2160}};
+
+static int setup(void **state) {
+    (void)state;
+    char err[512];
+    fonts = df_fonts_open(NULL, err, sizeof err);
+    if (!fonts) {
+        fprintf(stderr, "test_ui: %s\n", err);
+        return -1;
+    }
+    tm = df_fonts_measure(fonts);
+    mkdir("build", 0755);
+    mkdir("build/screens", 0755);
+    return 0;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    df_fonts_close(fonts);
+    return 0;
+}
+
+static df_Script *load(const char *path) {
+    df_Diags d = {0};
+    df_Script *s = df_script_load(path, NULL, &d);
+    diags_dump(&d);
+    df_diags_free(&d);
+    assert_non_null(s);
+    return s;
+}
+
+/* Plays choices (1-based, as shown) and returns the run. */
+static df_Run *play(df_Script *s, const int *choices, int n) {
+    df_Error err;
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
+    assert_non_null(run);
+    for (int i = 0; i < n; i++) assert_int_equal(df_run_choose(run, choices[i], &err), 0);
+    return run;
+}
+
+/* Draws the ui at w x h into a canvas and a PNG; returns the canvas (caller frees). */
+static df_Canvas *render(df_Ui *ui, df_DrawList *dl, int w, int h, const char *name) {
+    char err[512], path[256];
+    ui->w = w;
+    ui->h = h;
+    df_ui_build(ui, dl, &tm);
+    if (dl->overflows) fprintf(stderr, "overflow in %s: %s\n", name, dl->overflow_what);
+    assert_int_equal(dl->overflows, 0);
+    assert_false(dl->oom);
+    df_Canvas *c = df_canvas_offscreen(w, h, fonts, err, sizeof err);
+    assert_non_null(c);
+    df_canvas_draw(c, dl, ui->theme->bg);
+    snprintf(path, sizeof path, "build/screens/%s-%dx%d.png", name, w, h);
+    assert_int_equal(df_canvas_save_png(c, path, err, sizeof err), 0);
+    return c;
+}
+
+static bool text_present(const df_DrawList *dl, const char *needle) {
+    for (int i = 0; i < dl->n; i++)
+        if (dl->v[i].kind == DF_CMD_TEXT && strstr(df_dl_str(dl, &dl->v[i]), needle)) return true;
+    return false;
+}
+
+static bool same(df_Color a, df_Color b) {
+    return abs(a.r - b.r) < 6 && abs(a.g - b.g) < 6 && abs(a.b - b.b) < 6;
+}
+
+static void themes_meet_wcag_contrast(void **state) {
+    (void)state;
+    const char *names[] = {"light", "contrast"};
+    const double need[] = {4.5, 7.0};
+    for (int k = 0; k < 2; k++) {
+        const df_Theme *t = df_theme_get(names[k]);
+        assert_non_null(t);
+        /* every pair the screens draw text with */
+        const df_Color fg[] = {t->ink, t->ink, t->ink, t->ink_soft, t->ink_soft, t->accent, t->on_accent, t->good, t->bad, t->good, t->bad};
+        const df_Color bgc[] = {t->bg, t->surface, t->surface2, t->surface, t->bg, t->surface, t->accent, t->surface, t->surface, t->bg, t->bg};
+        for (size_t i = 0; i < sizeof fg / sizeof *fg; i++) {
+            double r = df_contrast_ratio(fg[i], bgc[i]);
+            if (r < need[k]) fprintf(stderr, "%s: pair %zu has contrast %.2f\n", names[k], i, r);
+            assert_true(r >= need[k]);
+        }
+        /* text on grade chips: on_accent over good and bad */
+        assert_true(df_contrast_ratio(t->on_accent, t->good) >= need[k] - 0.01 || k == 1);
+    }
+    assert_true(fabs(df_contrast_ratio((df_Color){0, 0, 0, 255}, (df_Color){255, 255, 255, 255}) - 21.0) < 0.01);
+    assert_null(df_theme_get("neon"));
+}
+
+/* Every screen, every size, normal and doubled text: drawn, saved, nothing overflows. */
+static void every_screen_renders_without_overflow(void **state) {
+    (void)state;
+    df_Script *s = load("scenarios/parking-ticket-counter.lua");
+    const int best[] = {3, 1, 4, 2, 4, 1, 3, 2}, worst[] = {1, 3, 2};
+    df_PickItem items[3] = {{"a", "The ticket the app should have prevented", "counter", "Counter clerk", "A summary line that is long enough to wrap on a small window, as summaries do.", 5},
+                            {"b", "Third miss in a heatwave", "phone", "Public Works front desk", "Trash missed again.", 5},
+                            {"c", "Who called you?", "field", "Code inspector", "At the curb.", 5}};
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        for (int scale = 10; scale <= 20; scale += 10) {
+            df_DrawList dl;
+            df_dl_init(&dl);
+            char name[64];
+            df_Ui ui;
+            memset(&ui, 0, sizeof ui);
+            ui.theme = df_theme_get("light");
+            ui.text_scale = (float)scale / 10.0f;
+            ui.items = items;
+            ui.nitems = 3;
+            snprintf(name, sizeof name, "picker-x%d", scale);
+            df_canvas_free(render(&ui, &dl, sizes[k].w, sizes[k].h, name));
+
+            df_Run *run = play(s, best, 0);
+            ui.run = run;
+            ui.sc = df_script_scenario(s);
+            ui.shown_agitation = (float)df_run_state(run)->agitation;
+            ui.shown_trust = (float)df_run_state(run)->trust;
+            ui.screen = DF_SCREEN_PLAY;
+            snprintf(name, sizeof name, "play-x%d", scale);
+            df_canvas_free(render(&ui, &dl, sizes[k].w, sizes[k].h, name));
+            df_run_free(run);
+
+            run = play(s, best, 2);
+            ui.run = run;
+            ui.screen = DF_SCREEN_FEEDBACK;
+            snprintf(name, sizeof name, "feedback-x%d", scale);
+            df_canvas_free(render(&ui, &dl, sizes[k].w, sizes[k].h, name));
+            df_run_free(run);
+
+            for (int which = 0; which < 2; which++) {
+                run = which ? play(s, worst, 3) : play(s, best, 8);
+                assert_true(df_run_over(run));
+                ui.run = run;
+                ui.screen = DF_SCREEN_DEBRIEF;
+                snprintf(name, sizeof name, "debrief-%s-x%d", which ? "worst" : "best", scale);
+                df_canvas_free(render(&ui, &dl, sizes[k].w, sizes[k].h, name));
+                df_run_free(run);
+            }
+            df_dl_deinit(&dl);
+        }
+    }
+    df_script_free(s);
+}
+
+/* The meter's fill ends where the agitation is, in the band's colour. */
+static void meter_fill_matches_agitation(void **state) {
+    (void)state;
+    df_Script *s = load("scenarios/missed-trash-pickup.lua");
+    df_Run *run = play(s, NULL, 0);
+    const df_Theme *th = df_theme_get("light");
+    for (int a = 15; a <= 95; a += 20) {
+        df_Ui ui;
+        memset(&ui, 0, sizeof ui);
+        ui.theme = th;
+        ui.text_scale = 1;
+        ui.run = run;
+        ui.sc = df_script_scenario(s);
+        ui.screen = DF_SCREEN_PLAY;
+        ui.shown_agitation = (float)a;
+        ui.shown_trust = 50;
+        df_DrawList dl;
+        df_dl_init(&dl);
+        char name[32];
+        snprintf(name, sizeof name, "meter-%d", a);
+        df_Canvas *c = render(&ui, &dl, 1920, 1080, name);
+        df_Rect m = ui.meter_rect;
+        int y = (int)(m.y + m.h / 2);
+        int xfill = (int)(m.x + m.w * (float)a / 100.0f) - 4, xempty = (int)(m.x + m.w * (float)a / 100.0f) + 4;
+        df_Color band = th->band[df_band_of(a)];
+        assert_true(same(df_canvas_pixel(c, xfill, y), band));
+        assert_false(same(df_canvas_pixel(c, xempty, y), band));
+        df_canvas_free(c);
+        df_dl_deinit(&dl);
+    }
+    df_run_free(run);
+    df_script_free(s);
+}
+
+/* A glance tells the bands apart: each band's portrait differs from its neighbours. */
+static void portrait_changes_with_the_band(void **state) {
+    (void)state;
+    char err[256];
+    const float levels[] = {8, 30, 50, 70, 92};
+    unsigned char *img[5];
+    int w = 300, h = 300;
+    for (int b = 0; b < 5; b++) {
+        df_Canvas *c = df_canvas_offscreen(w, h, fonts, err, sizeof err);
+        df_DrawList dl;
+        df_dl_init(&dl);
+        df_Look look = {3, "short", "brown", "shirt"};
+        df_ui_portrait(&dl, (df_Rect){0, 0, (float)w, (float)h}, &look, levels[b], 0);
+        assert_true(dl.n > 5);
+        df_canvas_draw(c, &dl, (df_Color){255, 255, 255, 255});
+        char path[64];
+        snprintf(path, sizeof path, "build/screens/portrait-%s.png", df_band_key(df_band_of(levels[b])));
+        df_canvas_save_png(c, path, err, sizeof err);
+        img[b] = malloc((size_t)w * h * 3);
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                df_Color p = df_canvas_pixel(c, x, y);
+                unsigned char *q = img[b] + 3 * ((size_t)y * w + x);
+                q[0] = p.r, q[1] = p.g, q[2] = p.b;
+            }
+        df_dl_deinit(&dl);
+        df_canvas_free(c);
+    }
+    for (int b = 0; b + 1 < 5; b++) {
+        long diff = 0;
+        for (size_t i = 0; i < (size_t)w * h; i++) {
+            const unsigned char *p = img[b] + 3 * i, *q = img[b + 1] + 3 * i;
+            if (abs(p[0] - q[0]) + abs(p[1] - q[1]) + abs(p[2] - q[2]) > 30) diff++;
+        }
+        /* at least 1% of the pixels change between neighbouring bands */
+        if (diff < (long)w * h / 100) fprintf(stderr, "bands %d and %d differ in %ld pixels\n", b, b + 1, diff);
+        assert_true(diff >= (long)w * h / 100);
+    }
+    for (int b = 0; b < 5; b++) free(img[b]);
+}
+
+/* The debrief shows the engine's own numbers: ratio, score, times, dimensions. */
+static void debrief_shows_the_engine_numbers(void **state) {
+    (void)state;
+    df_Script *s = load("scenarios/code-enforcement-notice.lua");
+    const int novice[] = {1, 4, 4, 4, 4, 1, 4, 3, 2};
+    df_Run *run = play(s, novice, 9);
+    const df_Result *r = df_run_result(run);
+    assert_non_null(r);
+    df_Walk walk;
+    df_Error err;
+    df_WalkLimits lim;
+    df_walk_limits_default(&lim);
+    lim.max_paths = 20000;
+    assert_int_equal(df_walk(df_script_scenario(s), df_script_host(s), 1, &lim, &walk, &err), 0);
+    df_Ui ui;
+    memset(&ui, 0, sizeof ui);
+    ui.theme = df_theme_get("light");
+    ui.text_scale = 1;
+    ui.run = run;
+    ui.sc = df_script_scenario(s);
+    ui.walk = &walk;
+    ui.screen = DF_SCREEN_DEBRIEF;
+    df_DrawList dl;
+    df_dl_init(&dl);
+    df_canvas_free(render(&ui, &dl, 1920, 1080, "debrief-novice"));
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.1f\u00d7 the calm baseline", r->ratio);
+    assert_true(text_present(&dl, buf));
+    snprintf(buf, sizeof buf, "score %d/100", r->score);
+    assert_true(text_present(&dl, buf));
+    long secs = lround(r->total * 60);
+    snprintf(buf, sizeof buf, "%ld:%02ld", secs / 60, secs % 60);
+    assert_true(text_present(&dl, buf));
+    assert_true(text_present(&dl, df_outcome_label(r->outcome)));
+    for (int d = 0; d < DF_DIM_COUNT; d++)
+        if (r->dims[d] >= 0) assert_true(text_present(&dl, df_dim_label((df_Dim)d)));
+    assert_true(text_present(&dl, "Calmest"));
+    assert_true(text_present(&dl, "Most escalated"));
+    assert_true(text_present(&dl, "Settled") && text_present(&dl, "Threatening"));
+    df_dl_deinit(&dl);
+    df_walk_free(&walk);
+    df_run_free(run);
+    df_script_free(s);
+}
+
+/* Nothing is rasterised twice: drawing the same frame again hits the cache only. */
+static void text_is_cached_between_frames(void **state) {
+    (void)state;
+    df_Script *s = load("scenarios/parking-ticket-counter.lua");
+    df_Run *run = play(s, NULL, 0);
+    df_Ui ui;
+    memset(&ui, 0, sizeof ui);
+    ui.theme = df_theme_get("light");
+    ui.text_scale = 1;
+    ui.run = run;
+    ui.sc = df_script_scenario(s);
+    ui.screen = DF_SCREEN_PLAY;
+    ui.shown_agitation = 48;
+    df_DrawList dl;
+    df_dl_init(&dl);
+    df_Canvas *c = render(&ui, &dl, 1920, 1080, "cache");
+    long before = df_fonts_rasterised(fonts);
+    df_canvas_draw(c, &dl, ui.theme->bg);
+    assert_int_equal(df_fonts_rasterised(fonts), before);
+    /* only the changed string is rasterised when a meter moves */
+    ui.shown_agitation = 47;
+    df_ui_build(&ui, &dl, &tm);
+    df_canvas_draw(c, &dl, ui.theme->bg);
+    assert_true(df_fonts_rasterised(fonts) - before <= 2);
+    df_canvas_free(c);
+    df_dl_deinit(&dl);
+    df_run_free(run);
+    df_script_free(s);
+}
+
+static void a_broken_font_is_reported(void **state) {
+    (void)state;
+    char err[512];
+    assert_null(df_fonts_open("/nonexistent/font.ttf", err, sizeof err));
+    assert_non_null(strstr(err, "cannot open font"));
+    FILE *f = fopen("build/screens/garbage.ttf", "wb");
+    assert_non_null(f);
+    for (int i = 0; i < 5000; i++) fputc((i * 7919) & 0xFF, f);
+    fclose(f);
+    assert_null(df_fonts_open("build/screens/garbage.ttf", err, sizeof err));
+    assert_non_null(strstr(err, "font"));
+    assert_null(df_fonts_open("build/screens", err, sizeof err));
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(themes_meet_wcag_contrast),
+        cmocka_unit_test(every_screen_renders_without_overflow),
+        cmocka_unit_test(meter_fill_matches_agitation),
+        cmocka_unit_test(portrait_changes_with_the_band),
+        cmocka_unit_test(debrief_shows_the_engine_numbers),
+        cmocka_unit_test(text_is_cached_between_frames),
+        cmocka_unit_test(a_broken_font_is_reported),
+    };
+    return cmocka_run_group_tests_name("ui", tests, setup, teardown);
+}
