@@ -17,6 +17,7 @@ void df_dl_clear(df_DrawList *dl) {
     dl->n = 0;
     dl->tlen = 0;
     dl->overflows = 0;
+    dl->nbounds = 0;
     dl->overflow_what[0] = '\0';
     dl->oom = false;
 }
@@ -83,6 +84,21 @@ void df_dl_line(df_DrawList *dl, float x1, float y1, float x2, float y2, float t
 void df_dl_clip(df_DrawList *dl, df_Rect r) {
     df_Cmd *c = push(dl, DF_CMD_CLIP);
     if (c) c->rect = r;
+}
+
+void df_dl_push_bounds(df_DrawList *dl, df_Rect r) {
+    if (dl->nbounds < 16) dl->bounds[dl->nbounds] = r;
+    dl->nbounds++;
+}
+
+void df_dl_pop_bounds(df_DrawList *dl) {
+    if (dl->nbounds > 0) dl->nbounds--;
+}
+
+static void overflow(df_DrawList *dl, const char *s, const char *why, float need, float have) {
+    if (getenv("DEFUSE_DEBUG_OVERFLOW")) fprintf(stderr, "overflow: %.60s (%s: needs %.0f px, has %.0f)\n", s, why, need, have);
+    if (!dl->overflows) snprintf(dl->overflow_what, sizeof dl->overflow_what, "%.60s (%s: needs %.0f px, has %.0f)", s, why, need, have);
+    dl->overflows++;
 }
 
 const char *df_dl_str(const df_DrawList *dl, const df_Cmd *c) { return dl->text + c->toff; }
@@ -166,12 +182,14 @@ static float wrap(df_DrawList *dl, const df_TextMeasure *tm, df_Rect box, const 
         const char *next;
         size_t len = next_line(tm, p, box.w, px, bold, &next);
         if (dl) {
-            float x = box.x;
-            if (align != DF_ALIGN_LEFT) {
-                float tw = tm->width(tm->ud, p, len, px, bold);
-                x = align == DF_ALIGN_CENTER ? box.x + (box.w - tw) / 2 : box.x + box.w - tw;
-            }
+            float x = box.x, tw = tm->width(tm->ud, p, len, px, bold);
+            if (align != DF_ALIGN_LEFT) x = align == DF_ALIGN_CENTER ? box.x + (box.w - tw) / 2 : box.x + box.w - tw;
             df_dl_text_line(dl, x, y, p, len, px, bold, c);
+            if (dl->nbounds > 0 && dl->nbounds <= 16) {
+                df_Rect b = dl->bounds[dl->nbounds - 1];
+                if (x < b.x - 1 || x + tw > b.x + b.w + 1) overflow(dl, p, "wider than its container", tw, b.w);
+                else if (y < b.y - 1 || y + lh > b.y + b.h + 1) overflow(dl, p, "outside its container", y + lh - b.y, b.h);
+            }
         }
         y += lh;
         p = next;
@@ -182,12 +200,7 @@ static float wrap(df_DrawList *dl, const df_TextMeasure *tm, df_Rect box, const 
 float df_dl_text(df_DrawList *dl, const df_TextMeasure *tm, df_Rect box, const char *s, int px, bool bold,
                  df_Color c, int align) {
     float h = wrap(dl, tm, box, s, px, bold, c, align);
-    if (h > box.h + 0.5f) {
-        if (getenv("DEFUSE_DEBUG_OVERFLOW")) fprintf(stderr, "overflow: %.60s (needs %.0f px, box %.0f)\n", s, h, box.h);
-        if (!dl->overflows)
-            snprintf(dl->overflow_what, sizeof dl->overflow_what, "%.60s (needs %.0f px, box %.0f)", s, h, box.h);
-        dl->overflows++;
-    }
+    if (h > box.h + 0.5f) overflow(dl, s, "taller than its box", h, box.h);
     return h;
 }
 

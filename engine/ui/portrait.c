@@ -292,8 +292,8 @@ static void hair_front(Pen *p, const Head *h, int style, df_Color hc) {
                            HY(h, -0.17f), HX(h, 0.02f), HY(h, -0.125f)};
             poly(p, sw, 4, hc); /* side-swept fringe */
         }
-        line(p, HX(h, -0.165f), HY(h, -0.05f), HX(h, -0.162f), HY(h, 0.015f), 0.022f * s, hc); /* sideburns */
-        line(p, HX(h, 0.165f), HY(h, -0.05f), HX(h, 0.162f), HY(h, 0.015f), 0.022f * s, hc);
+        line(p, HX(h, -0.163f), HY(h, -0.06f), HX(h, -0.158f), HY(h, -0.005f), 0.016f * s, hc); /* sideburns */
+        line(p, HX(h, 0.163f), HY(h, -0.06f), HX(h, 0.158f), HY(h, -0.005f), 0.016f * s, hc);
         curve(p, HX(h, -0.06f), HY(h, -0.195f), HX(h, -0.02f), HY(h, -0.16f), HX(h, 0.03f), HY(h, -0.15f),
               0.007f * s, dk);
         break;
@@ -408,6 +408,8 @@ void df_ui_portrait(df_DrawList *dl, df_Rect box, const df_Look *look, float agi
     Pen *p = &pen;
     /* how far below the square the body may continue (tall boxes), in unit coords */
     float bottom = fminf(1.0f + ((box.y + box.h) - (box.y + (box.h - S) / 2 + S)) / pen.s, 1.3f) + 0.02f;
+    /* the body ends in one clean cut (arms included) at the box bottom or a little below the square */
+    pen.clip.h = fminf(box.y + box.h, PY(p, bottom - 0.02f)) - box.y;
 
     df_Color skin = SKIN[skin_i - 1];
     df_Color red = rgb(214, 58, 52);
@@ -415,6 +417,10 @@ void df_ui_portrait(df_DrawList *dl, df_Rect box, const df_Look *look, float agi
     df_Color skin_sh = shade(skin, 0.86f), neck = mixc(shade(skin, 0.82f), red, 0.12f * flush);
     df_Color ink = mixc(shade(skin, 0.28f), rgb(34, 28, 30), 0.6f);
     df_Color cloth_sh = shade(cloth, 0.84f), cloth_dk = shade(cloth, 0.7f);
+    /* sleeves over the body: darker on light cloth, lighter on dark cloth, so arms always read */
+    bool dark_cloth = cloth.r * 3 + cloth.g * 6 + cloth.b < 900;
+    df_Color sleeve1 = dark_cloth ? mixc(cloth, rgb(255, 255, 255), 0.13f) : shade(cloth, 0.84f);
+    df_Color sleeve2 = dark_cloth ? mixc(cloth, rgb(255, 255, 255), 0.2f) : shade(cloth, 0.76f);
 
     /* posture */
     float by = 0.004f * breath;                    /* body rise and fall */
@@ -525,26 +531,22 @@ void df_ui_portrait(df_DrawList *dl, df_Rect box, const df_Look *look, float agi
     ell(p, HX(h, 0), HY(h, -0.015f), 0.165f * s, 0.185f * s, face);
     ell(p, HX(h, 0), HY(h, 0.05f), 0.148f * jaw * s, 0.146f * s, face);
 
-    /* flush: cheeks first, then a warm wash across the face at the top bands */
-    df_Color blush = with_a(rgb(226, 84, 78), 0.12f + 0.42f * flush);
-    ell(p, HX(h, -0.095f), HY(h, 0.055f), 0.042f * s, 0.026f * s, blush);
-    ell(p, HX(h, 0.095f), HY(h, 0.055f), 0.042f * s, 0.026f * s, blush);
-    if (flush > 0.5f) {
-        df_Color wash = with_a(rgb(210, 60, 56), (flush - 0.5f) * 0.28f);
-        ell(p, HX(h, 0), HY(h, -0.075f), 0.11f * s, 0.045f * s, wash); /* forehead */
-    }
-
     /* eyes */
     float open = key(K_EYE_OPEN, a) * (1 - blink), low = key(K_EYE_LOW, a), slant = key(K_LID_SLANT, a);
     if (blink > 0) low *= 1 - blink;
     eye(p, h, -1, open, low, slant, face, skin_sh, ink);
     eye(p, h, 1, open, low, slant, face, skin_sh, ink);
 
+    /* flush on the cheeks (the whole face also warms, above) */
+    df_Color blush = with_a(rgb(226, 84, 78), 0.12f + 0.42f * flush);
+    ell(p, HX(h, -0.095f), HY(h, 0.055f), 0.042f * s, 0.026f * s, blush);
+    ell(p, HX(h, 0.095f), HY(h, 0.055f), 0.042f * s, 0.026f * s, blush);
+
     /* brows: outer end, a middle that can arch, inner end that drops and draws in */
     {
         float bywt = key(K_BROW_Y, a), tilt = key(K_BROW_TILT, a), arch = key(K_BROW_ARCH, a);
         float gap = key(K_BROW_GAP, a), th = key(K_BROW_TH, a);
-        df_Color bc = mixc(hc, rgb(70, 50, 40), hc.r > 150 ? 0.45f : 0.15f); /* light hair, darker brows */
+        df_Color bc = mixc(hc, rgb(92, 60, 42), hc.r > 150 ? 0.62f : 0.15f); /* light hair, darker brows */
         for (int i = -1; i <= 1; i += 2) {
             float side = (float)i;
             float xo = side * 0.102f, xi = side * gap, xm = (xo + xi) / 2;
@@ -584,8 +586,6 @@ void df_ui_portrait(df_DrawList *dl, df_Rect box, const df_Look *look, float agi
                 line(p, m.cx - m.w * 0.92f, m_mid(&m, -0.95f) - m.open * 0.36f + m.open * 0.5f,
                      m.cx + m.w * 0.92f, m_mid(&m, 0.95f) - m.open * 0.36f + m.open * 0.5f, 0.004f * s, rgb(150, 140, 136));
         }
-        /* a small lower-lip shadow keeps the closed mouth grounded */
-        if (m.open < 0.01f * s) line(p, m.cx - 0.012f * s, m.cy + 0.024f * s, m.cx + 0.012f * s, m.cy + 0.024f * s, 0.006f * s, shade(face, 0.9f));
     }
 
     hair_front(p, h, style, hc);
@@ -593,7 +593,7 @@ void df_ui_portrait(df_DrawList *dl, df_Rect box, const df_Look *look, float agi
     /* arms: crossed at Defensive; a raised hand from Venting that closes to a point at the top */
     if (cross > 0.01f) {
         float off = (1 - cross) * 0.3f, ay = 0.905f + off - 0.02f * raise;
-        df_Color arm = cloth_sh, arm2 = shade(cloth, 0.76f);
+        df_Color arm = sleeve1, arm2 = sleeve2;
         line(p, 0.5f - 0.25f, ay + 0.02f, 0.5f + 0.2f, ay - 0.03f, 0.085f, arm);   /* back forearm */
         ell(p, 0.5f + 0.215f, ay - 0.035f, 0.038f, 0.034f, skin);                 /* its hand, at the elbow */
         line(p, 0.5f + 0.26f, ay + 0.035f, 0.5f - 0.2f, ay - 0.01f, 0.09f, arm2);  /* front forearm */
@@ -603,7 +603,7 @@ void df_ui_portrait(df_DrawList *dl, df_Rect box, const df_Look *look, float agi
     if (gesture > 0.01f) {
         float off = (1 - gesture) * 0.35f;
         float hx = 0.2f + 0.02f * point, hy = 0.79f + off - 0.02f * point;
-        df_Color sleeve = shade(cloth, 0.8f);
+        df_Color sleeve = sleeve2;
         line(p, 0.13f, bottom + 0.05f, hx + 0.01f, hy + 0.1f, 0.1f, sleeve);       /* forearm */
         /* palm; three fingers curl into a fist while the index swings across to point */
         float curl = point, k = smooth01(point * 1.6f);

@@ -51,6 +51,14 @@ static void card(L *l, df_Rect r) {
     df_dl_rect(l->dl, r, l->th->surface, rad);
 }
 
+/* A card whose text must stay inside it (checked by the draw list). */
+static void card_begin(L *l, df_Rect r) {
+    card(l, r);
+    df_dl_push_bounds(l->dl, r);
+}
+
+static void card_end(L *l) { df_dl_pop_bounds(l->dl); }
+
 static float text(L *l, df_Rect box, const char *s, int px, bool bold, df_Color c, int align) {
     return df_dl_text(l->dl, l->tm, box, s, px, bold, c, align);
 }
@@ -270,8 +278,14 @@ static void build_rail(L *l, df_Rect rail) {
     const df_State *st = df_run_state(ui->run);
     const df_Scenario *sc = ui->sc;
     float m = l->m, y = rail.y;
-    float ph = rail.h * 0.50f;
+    /* what goes under the portrait decides how tall the portrait may be */
+    float below = m * 0.4f + text_h(l, sc->resident.name, rail.w, l->body, true) + line_h(l, l->small) + m * 0.4f +
+                  line_h(l, l->small) + m * 0.7f + 2 + line_h(l, l->small) + m * 0.35f + line_h(l, l->small) + m * 0.95f +
+                  line_h(l, l->head) + 2 * line_h(l, l->small);
+    float ph = rail.h - below;
+    if (ph > rail.h * 0.55f) ph = rail.h * 0.55f;
     if (ph > rail.w * 1.05f) ph = rail.w * 1.05f;
+    if (ph < m * 2) ph = m * 2;
     df_Rect pc = {rail.x, y, rail.w, ph};
     df_dl_rect(l->dl, pc, l->th->surface2, m * 0.45f);
     df_Look look = {sc->resident.skin, sc->resident.hair, sc->resident.hair_colour, sc->resident.top};
@@ -378,14 +392,28 @@ static void build_choices(L *l, df_Rect area) {
     }
 }
 
+static float feedback_at(L *l, df_Rect area, bool draw);
+
+/* The feedback card, with its text shrunk until it fits the area. */
 static void build_feedback(L *l, df_Rect area) {
+    L t = *l;
+    for (int tries = 0; tries < 12; tries++) {
+        if (feedback_at(&t, area, false) <= area.h || (t.body <= 14 && t.small <= 14)) break;
+        t.body = t.body * 92 / 100 < 14 ? 14 : t.body * 92 / 100;
+        t.small = t.small * 92 / 100 < 14 ? 14 : t.small * 92 / 100;
+    }
+    feedback_at(&t, area, true);
+}
+
+static float feedback_at(L *l, df_Rect area, bool draw) {
     df_Ui *ui = l->ui;
     const df_Step *steps;
     int n = df_run_steps(ui->run, &steps);
-    if (!n) return;
+    if (!n) return 0;
     const df_Step *s = &steps[n - 1];
     const df_Choice *c = &ui->sc->beats[s->beat].choices[s->choice];
     float pad = l->m * 0.6f, w = area.w - 2 * pad, y = area.y + pad;
+    (void)draw;
     char da[16], dt[16], mins[16], clock[16], line[256];
     fmt_delta(s->a_after - s->a_before, da, sizeof da);
     fmt_delta(s->t_after - s->t_before, dt, sizeof dt);
@@ -401,8 +429,8 @@ static void build_feedback(L *l, df_Rect area) {
     if (coach) h += text_h(l, coach, w, l->body, false) + l->m * 0.2f;
     float bh = line_h(l, l->body) + l->m * 0.5f;
     h += l->m * 0.4f + bh + pad;
-    if (h > area.h) h = area.h;
-    card(l, (df_Rect){area.x, area.y, area.w, h});
+    if (!draw) return h;
+    card_begin(l, (df_Rect){area.x, area.y, area.w, h});
     y += text(l, (df_Rect){area.x + pad, y, w, 1e6f}, you, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT) + l->m * 0.3f;
     snprintf(line, sizeof line, "Agitation %d \u2192 %d  (%s)", (int)lround(s->a_before), (int)lround(s->a_after), da);
     df_dl_text_line(l->dl, area.x + pad, y, line, strlen(line), l->body, true, s->a_after > s->a_before + 0.5 ? l->th->bad : s->a_after < s->a_before - 0.5 ? l->th->good : l->th->ink);
@@ -438,6 +466,8 @@ static void build_feedback(L *l, df_Rect area) {
     text(l, (df_Rect){br.x, br.y + l->m * 0.25f, br.w, line_h(l, l->body)}, label, l->body, true, l->th->on_accent,
          DF_ALIGN_CENTER);
     hit(l, br, DF_ACT_CONTINUE, 0);
+    card_end(l);
+    return h;
 }
 
 static void build_play(L *l) {
@@ -476,54 +506,46 @@ static void time_bar(L *l, df_Rect r, const double parts[4], double scale_max) {
     }
 }
 
-static void build_debrief(L *l) {
-    df_Ui *ui = l->ui;
-    const df_Result *r = df_run_result(ui->run);
-    const df_Scenario *sc = ui->sc;
-    float m = l->m, w = (float)ui->w, h = (float)ui->h, y = m;
-    char line[512], t1[16], t2[16];
-    snprintf(line, sizeof line, "Debrief \u00b7 %s", sc->title);
-    y += text(l, (df_Rect){m, y, w - 2 * m, 1e6f}, line, l->head, true, l->th->ink, DF_ALIGN_LEFT);
-    snprintf(line, sizeof line, "%s \u00b7 %s \u00b7 score %d/100", df_outcome_label(r->outcome),
-             r->critical ? "critical error" : r->passed ? "passed" : "not passed", r->score);
-    y += text(l, (df_Rect){m, y, w - 2 * m, 1e6f}, line, l->body, true, r->passed ? l->th->good : l->th->bad, DF_ALIGN_LEFT);
-    y += m * 0.4f;
-    float top = y, bottom = h - m - line_h(l, l->small);
-    /* left: rubric */
-    float lw = w * 0.30f, pad = m * 0.5f;
-    df_Rect lc = {m, top, lw, bottom - top};
-    card(l, lc);
-    float ly = top + pad;
-    ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, "Rubric", l->body, true, l->th->ink, DF_ALIGN_LEFT) + m * 0.2f;
+/* Debrief sections. Each draws its content from (x, y) in width w and returns the height
+ * it used; a section given a height (timeline, turning points) fits itself into it. */
+
+static float sec_rubric(L *l, float x, float y, float w) {
+    const df_Result *r = df_run_result(l->ui->run);
+    float m = l->m, pad = m * 0.5f, y0 = y, tw = w - 2 * pad;
+    y += pad;
+    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, "Rubric", l->body, true, l->th->ink, DF_ALIGN_LEFT) + m * 0.2f;
+    float vw = l->tm->width(l->tm->ud, "1000", 4, l->small, true);
     for (int d = 0; d < DF_DIM_COUNT; d++) {
         if (r->dims[d] < 0) continue;
-        ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, df_dim_label((df_Dim)d), l->small, false, l->th->ink, DF_ALIGN_LEFT);
-        float vw = l->tm->width(l->tm->ud, "1000", 4, l->small, true);
-        float bw = lw - 2 * pad - vw, bar = m * 0.35f;
-        float by = ly + (line_h(l, l->small) - bar) / 2;
-        df_dl_rect(l->dl, (df_Rect){m + pad, by, bw - vw * 0.2f, bar}, l->th->surface2, 0);
-        df_dl_rect(l->dl, (df_Rect){m + pad, by, (bw - vw * 0.2f) * (float)r->dims[d] / 100.0f, bar}, l->th->accent, 0);
+        y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, df_dim_label((df_Dim)d), l->small, false, l->th->ink, DF_ALIGN_LEFT);
+        float bw = tw - vw * 1.2f, bar = m * 0.35f, by = y + (line_h(l, l->small) - bar) / 2;
+        df_dl_rect(l->dl, (df_Rect){x + pad, by, bw, bar}, l->th->surface2, 0);
+        df_dl_rect(l->dl, (df_Rect){x + pad, by, bw * (float)r->dims[d] / 100.0f, bar}, l->th->accent, 0);
         char v[8];
         snprintf(v, sizeof v, "%d", r->dims[d]);
-        text(l, (df_Rect){m + pad + bw, ly, vw, line_h(l, l->small)}, v, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
-        ly += line_h(l, l->small) + m * 0.2f;
+        text(l, (df_Rect){x + pad + tw - vw, y, vw, line_h(l, l->small)}, v, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
+        y += line_h(l, l->small) + m * 0.2f;
     }
-    /* how the score is made */
-    ly += m * 0.3f;
-    ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, "Score", l->body, true, l->th->ink, DF_ALIGN_LEFT);
+    y += m * 0.3f;
+    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, "Score", l->body, true, l->th->ink, DF_ALIGN_LEFT);
     char sl[128];
     snprintf(sl, sizeof sl, "Choices %d%% (half the score)", (int)lround(r->choice_quality * 100));
-    ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
+    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
     snprintf(sl, sizeof sl, "Outcome %d%% (30%%)", (int)lround(r->outcome_score * 100));
-    ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
+    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
     if (r->time_scored) snprintf(sl, sizeof sl, "Time %d%% (20%%)", (int)lround(r->time_score * 100));
     else snprintf(sl, sizeof sl, "Time not scored: a safety exit");
-    ly += text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
+    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
     if (r->critical)
-        text(l, (df_Rect){m + pad, ly, lw - 2 * pad, 1e6f}, "A critical error caps the score at 20.", l->small, true, l->th->bad, DF_ALIGN_LEFT);
-    /* right column */
-    float x = m + lw + m, cw = w - x - m, ry = top;
-    /* time chart */
+        y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, "A critical error caps the score at 20.", l->small, true, l->th->bad, DF_ALIGN_LEFT);
+    return y + pad - y0;
+}
+
+static float sec_time(L *l, float x, float y, float w) {
+    df_Ui *ui = l->ui;
+    const df_Result *r = df_run_result(ui->run);
+    float m = l->m, pad = m * 0.5f, y0 = y, tw = w - 2 * pad;
+    char line[512], t1[16], t2[16];
     double you[4] = {r->conversation, r->task, r->rework, r->follow_on};
     double calm[4] = {0}, esc[4] = {0}, scale_max = r->total;
     bool paths = ui->walk && ui->walk->has_timed;
@@ -553,62 +575,85 @@ static void build_debrief(L *l) {
         }
         if (esc_total > scale_max) scale_max = esc_total;
     }
-    float rowh = line_h(l, l->small) * 1.2f;
-    float chart_h = pad + line_h(l, l->body) + text_h(l, "x", cw, l->small, false) + (paths ? 3 : 1) * (rowh + m * 0.2f) + line_h(l, l->small) * 1.5f + pad;
-    card(l, (df_Rect){x, ry, cw, chart_h});
-    float cy = ry + pad;
+    y += pad;
     fmt_min(r->total, t1, sizeof t1);
     fmt_min(r->baseline, t2, sizeof t2);
     snprintf(line, sizeof line, "Time to resolution %s \u00b7 %.1f\u00d7 the calm baseline (%s)", t1, r->ratio, t2);
-    cy += text(l, (df_Rect){x + pad, cy, cw - 2 * pad, 1e6f}, line, l->body, true, l->th->ink, DF_ALIGN_LEFT);
-    snprintf(line, sizeof line, "%.1f\u00d7 in the interaction itself; follow-on work (complaints, call-backs, supervisor time) adds the rest.", r->ratio_interaction);
-    cy += text(l, (df_Rect){x + pad, cy, cw - 2 * pad, 1e6f}, r->follow_on > 0 ? line : "No follow-on work: the interaction was the whole cost.", l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
-    float valw = l->tm->width(l->tm->ud, "0000:00", 7, l->small, true) + m * 0.3f;
-    float labw = l->tm->width(l->tm->ud, "Most escalated (yours)", 22, l->small, true) + m * 0.4f;
-    if (labw > cw * 0.4f) labw = cw * 0.4f;
-    float barw = cw - 2 * pad - labw - valw;
+    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, line, l->body, true, l->th->ink, DF_ALIGN_LEFT);
+    if (r->follow_on > 0)
+        snprintf(line, sizeof line, "%.1f\u00d7 in the interaction itself; follow-on work (complaints, call-backs, supervisor time) adds the rest.", r->ratio_interaction);
+    else
+        snprintf(line, sizeof line, "No follow-on work: the interaction was the whole cost.");
+    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT) + m * 0.2f;
     const char *names[3] = {"You", calm_name, esc_name};
     const double *rows[3] = {you, calm, esc};
     double totals[3] = {r->total, calm_total, esc_total};
+    float valw = l->tm->width(l->tm->ud, "0000:00", 7, l->small, true) + m * 0.2f;
+    float labw = 0;
     for (int k = 0; k < (paths ? 3 : 1); k++) {
-        text(l, (df_Rect){x + pad, cy, labw, rowh}, names[k], l->small, k == 0, l->th->ink, DF_ALIGN_LEFT);
-        time_bar(l, (df_Rect){x + pad + labw, cy + rowh * 0.1f, barw, rowh * 0.8f}, rows[k], scale_max);
+        float lw = l->tm->width(l->tm->ud, names[k], strlen(names[k]), l->small, k == 0) + m * 0.3f;
+        if (lw > labw) labw = lw;
+    }
+    bool stacked = labw > tw * 0.4f; /* narrow: label above its bar */
+    float barw = stacked ? tw - valw : tw - labw - valw;
+    float rowh = line_h(l, l->small);
+    for (int k = 0; k < (paths ? 3 : 1); k++) {
+        float by = y;
+        if (stacked) {
+            y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, names[k], l->small, k == 0, l->th->ink, DF_ALIGN_LEFT);
+            by = y;
+        } else {
+            text(l, (df_Rect){x + pad, y, labw, rowh}, names[k], l->small, k == 0, l->th->ink, DF_ALIGN_LEFT);
+        }
+        float bx = x + pad + (stacked ? 0 : labw);
+        time_bar(l, (df_Rect){bx, by + rowh * 0.15f, barw, rowh * 0.7f}, rows[k], scale_max);
         fmt_min(totals[k], t1, sizeof t1);
-        text(l, (df_Rect){x + pad + labw + barw, cy, valw, rowh}, t1, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
-        cy += rowh + m * 0.2f;
+        text(l, (df_Rect){bx + barw, by, valw, rowh}, t1, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
+        y = by + rowh + m * 0.2f;
     }
-    /* legend */
+    /* legend, wrapping when narrow */
     const char *legend[4] = {"conversation", "task", "rework", "follow-on"};
-    float lx = x + pad;
+    float lx = x + pad, sw = line_h(l, l->small) * 0.5f;
     for (int k = 0; k < 4; k++) {
-        df_dl_rect(l->dl, (df_Rect){lx, cy + line_h(l, l->small) * 0.25f, line_h(l, l->small) * 0.5f, line_h(l, l->small) * 0.5f}, l->th->parts[k], 2);
-        lx += line_h(l, l->small) * 0.7f;
-        df_dl_text_line(l->dl, lx, cy, legend[k], strlen(legend[k]), l->small, false, l->th->ink_soft);
-        lx += l->tm->width(l->tm->ud, legend[k], strlen(legend[k]), l->small, false) + m * 0.6f;
+        float need = sw * 1.4f + l->tm->width(l->tm->ud, legend[k], strlen(legend[k]), l->small, false) + m * 0.6f;
+        if (lx + need > x + pad + tw && lx > x + pad) {
+            lx = x + pad;
+            y += rowh;
+        }
+        df_dl_rect(l->dl, (df_Rect){lx, y + rowh * 0.25f, sw, sw}, l->th->parts[k], 2);
+        lx += sw * 1.4f;
+        text(l, (df_Rect){lx, y, need, rowh}, legend[k], l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+        lx += need - sw * 1.4f;
     }
-    ry += chart_h + m * 0.4f;
+    y += rowh;
+    return y + pad - y0;
+}
 
-    /* agitation timeline */
+static void sec_timeline(L *l, float x, float y, float w, float h) {
+    df_Ui *ui = l->ui;
+    float m = l->m, pad = m * 0.5f;
+    char line[256], t1[16];
     const df_Step *steps;
     int n = df_run_steps(ui->run, &steps);
-    float tl_h = (bottom - ry) * 0.45f;
-    card(l, (df_Rect){x, ry, cw, tl_h});
-    text(l, (df_Rect){x + pad, ry + pad * 0.5f, cw, line_h(l, l->small)}, "Agitation over simulated time", l->small, true, l->th->ink, DF_ALIGN_LEFT);
+    float head = text(l, (df_Rect){x + pad, y + pad * 0.5f, w - 2 * pad, 1e6f}, "Agitation over simulated time", l->small, true,
+                      l->th->ink, DF_ALIGN_LEFT);
     float axw = l->tm->width(l->tm->ud, "Threatening", 11, l->small, false) + m * 0.3f;
     double tmax = n ? steps[n - 1].clock_after : 1;
     if (tmax <= 0) tmax = 1;
     fmt_min(tmax, t1, sizeof t1);
     snprintf(line, sizeof line, "0:00 to %s of simulated time; a dot per choice (green good, red poor)", t1);
-    float cap_h = text_h(l, line, cw - 2 * pad - axw, l->small, false);
-    df_Rect plot = {x + pad + axw, ry + pad * 0.5f + line_h(l, l->small) * 1.2f, cw - 2 * pad - axw,
-                    tl_h - pad - line_h(l, l->small) * 1.2f - cap_h - 2};
+    float cap_h = text_h(l, line, w - 2 * pad - axw, l->small, false);
+    df_Rect plot = {x + pad + axw, y + pad * 0.5f + head + 4, w - 2 * pad - axw, h - pad - head - cap_h - 8};
+    if (plot.h < line_h(l, l->small)) plot.h = line_h(l, l->small);
+    bool labels = plot.h >= 4.5f * line_h(l, l->small);
     for (int b = 0; b < DF_BAND_COUNT; b++) {
         float y0 = plot.y + plot.h * (1 - (float)(b + 1 < DF_BAND_COUNT ? df_band_floor((df_Band)(b + 1)) : 100) / 100);
         float y1 = plot.y + plot.h * (1 - (float)df_band_floor((df_Band)b) / 100);
         df_dl_rect(l->dl, (df_Rect){plot.x, y0, plot.w, y1 - y0}, with_alpha(l->th->band[b], 40), 0);
         const char *bn = df_band_name((df_Band)b);
-        if (y1 - y0 >= line_h(l, l->small) * 0.9f)
-            df_dl_text_line(l->dl, x + pad, (y0 + y1 - line_h(l, l->small)) / 2, bn, strlen(bn), l->small, false, l->th->ink_soft);
+        if (labels || b == 0 || b == DF_BAND_COUNT - 1)
+            if (y1 - y0 >= line_h(l, l->small) * 0.9f || labels)
+                text(l, (df_Rect){x + pad, (y0 + y1 - line_h(l, l->small)) / 2, axw, line_h(l, l->small)}, bn, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
     }
     float px0 = plot.x, py0 = plot.y + plot.h * (1 - (float)(n ? steps[0].a_before : 0) / 100);
     for (int i = 0; i < n; i++) {
@@ -621,44 +666,159 @@ static void build_debrief(L *l) {
     for (int i = 0; i < n; i++) {
         float px1 = plot.x + plot.w * (float)(steps[i].clock_after / tmax);
         float py1 = plot.y + plot.h * (1 - (float)steps[i].a_after / 100);
-        df_dl_ellipse(l->dl, px1, py1, m * 0.18f, m * 0.18f, steps[i].grade <= DF_GRADE_GOOD ? l->th->good : steps[i].grade >= DF_GRADE_POOR ? l->th->bad : l->th->ink_soft);
+        df_dl_ellipse(l->dl, px1, py1, m * 0.18f, m * 0.18f,
+                      steps[i].grade <= DF_GRADE_GOOD ? l->th->good : steps[i].grade >= DF_GRADE_POOR ? l->th->bad : l->th->ink_soft);
     }
     text(l, (df_Rect){plot.x, plot.y + plot.h + 2, plot.w, cap_h}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
-    ry += tl_h + m * 0.4f;
+}
 
-    /* turning points: as many as fit, from ui->scroll */
-    df_Rect tp = {x, ry, cw, bottom - ry};
-    card(l, tp);
-    float ty = ry + pad, tw = cw - 2 * pad;
-    ty += text(l, (df_Rect){x + pad, ty, tw, 1e6f}, "Turning points", l->body, true, l->th->ink, DF_ALIGN_LEFT);
+static float timeline_min_h(L *l) { return line_h(l, l->small) * 9; }
+
+/* Turning points from ui->scroll (two-column mode) that fit in h (or all when h is 0). */
+static float sec_turning(L *l, float x, float y, float w, float h, int skip) {
+    df_Ui *ui = l->ui;
+    float m = l->m, pad = m * 0.5f, tw = w - 2 * pad, y0 = y;
+    const df_Step *steps;
+    int n = df_run_steps(ui->run, &steps);
+    char line[128];
+    y += pad;
+    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, "Turning points", l->body, true, l->th->ink, DF_ALIGN_LEFT);
+    float more_h = line_h(l, l->small);
     int shown = 0, skipped = 0, total = 0;
     for (int i = 0; i < n; i++) {
         const df_Step *s = &steps[i];
         if (s->best == s->choice || s->grade <= DF_GRADE_GOOD) continue;
         total++;
-        if (skipped < ui->scroll) {
+        if (skipped < skip) {
             skipped++;
             continue;
         }
-        const df_Beat *bt = &sc->beats[s->beat];
+        if (h > 0 && shown + skipped < total - 1 + 1 && 0) break;
+        const df_Beat *bt = &ui->sc->beats[s->beat];
         char da[16], said_line[DF_LINE_MAX + 64], better[DF_LINE_MAX + 64];
         fmt_delta(s->a_after - s->a_before, da, sizeof da);
-        snprintf(said_line, sizeof said_line, "%d. You said \u201c%s\u201d (%s, agitation %s)", i + 1, bt->choices[s->choice].text, df_grade_key(s->grade), da);
+        snprintf(said_line, sizeof said_line, "%d. You said \u201c%s\u201d (%s, agitation %s)", i + 1, bt->choices[s->choice].text,
+                 df_grade_key(s->grade), da);
         const df_Choice *bc = &bt->choices[s->best];
         snprintf(better, sizeof better, "Better: \u201c%s\u201d %s", bc->text, bc->coach ? bc->coach : "");
         float need = text_h(l, said_line, tw, l->small, false) + text_h(l, better, tw - m, l->small, false) + m * 0.3f;
-        if (ty + need > tp.y + tp.h - pad) break;
-        ty += text(l, (df_Rect){x + pad, ty, tw, 1e6f}, said_line, l->small, false, l->th->ink, DF_ALIGN_LEFT);
-        ty += text(l, (df_Rect){x + pad + m, ty, tw - m, 1e6f}, better, l->small, false, l->th->good, DF_ALIGN_LEFT) + m * 0.3f;
+        if (h > 0 && y + need > y0 + h - pad - more_h) break;
+        y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, said_line, l->small, false, l->th->ink, DF_ALIGN_LEFT);
+        y += text(l, (df_Rect){x + pad + m, y, tw - m, 1e6f}, better, l->small, false, l->th->good, DF_ALIGN_LEFT) + m * 0.3f;
         shown++;
     }
     if (total == 0)
-        text(l, (df_Rect){x + pad, ty, tw, 1e6f}, "None: every choice was the best or a good one.", l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
-    else if (shown + skipped < total) {
+        y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, "None: every choice was the best or a good one.", l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    else if (h > 0 && shown + skipped < total) {
         snprintf(line, sizeof line, "%d more \u2014 Page Down", total - shown - skipped);
-        text(l, (df_Rect){x + pad, tp.y + tp.h - pad - line_h(l, l->small), tw, line_h(l, l->small)}, line, l->small, false, l->th->ink_soft, DF_ALIGN_RIGHT);
+        text(l, (df_Rect){x + pad, y0 + h - pad - more_h, tw, more_h}, line, l->small, false, l->th->ink_soft, DF_ALIGN_RIGHT);
     }
-    footer(l, "R replay \u00b7 Page Up/Down turning points \u00b7 Esc scenarios");
+    return (h > 0 ? h : y + pad - y0);
+}
+
+typedef float (*SecFn)(L *, float, float, float);
+
+/* Height a section needs, measured by building it into a scratch list. */
+static float measure(L *l, SecFn fn, float w) {
+    df_DrawList scratch;
+    df_dl_init(&scratch);
+    L t = *l;
+    t.dl = &scratch;
+    float h = fn(&t, 0, 0, w);
+    df_dl_deinit(&scratch);
+    return h;
+}
+
+static float measure_turning(L *l, float w) {
+    df_DrawList scratch;
+    df_dl_init(&scratch);
+    L t = *l;
+    t.dl = &scratch;
+    float h = sec_turning(&t, 0, 0, w, 0, 0);
+    df_dl_deinit(&scratch);
+    return h;
+}
+
+static void build_debrief(L *l) {
+    df_Ui *ui = l->ui;
+    const df_Result *r = df_run_result(ui->run);
+    const df_Scenario *sc = ui->sc;
+    float m = l->m, w = (float)ui->w, h = (float)ui->h;
+    char line[512];
+    float bottom = h - m - line_h(l, l->small);
+    /* header */
+    float y = m;
+    snprintf(line, sizeof line, "Debrief \u00b7 %s", sc->title);
+    float hy = text(l, (df_Rect){m, y, w - 2 * m, 1e6f}, line, l->head, true, l->th->ink, DF_ALIGN_LEFT);
+    snprintf(line, sizeof line, "%s \u00b7 %s \u00b7 score %d/100", df_outcome_label(r->outcome),
+             r->critical ? "critical error" : r->passed ? "passed" : "not passed", r->score);
+    hy += text(l, (df_Rect){m, y + hy, w - 2 * m, 1e6f}, line, l->body, true, r->passed ? l->th->good : l->th->bad, DF_ALIGN_LEFT);
+    y += hy + m * 0.4f;
+    float top = y, avail = bottom - top;
+
+    /* Two columns when everything fits; otherwise one scrolling column. */
+    float lw = w * 0.30f, cw = w - 3 * m - lw;
+    float rub_h = measure(l, sec_rubric, lw), time_h = measure(l, sec_time, cw);
+    float tp_min = line_h(l, l->body) + 5 * line_h(l, l->small) + m;
+    bool two = rub_h <= avail && time_h + timeline_min_h(l) + tp_min + m * 0.8f <= avail && cw >= 28 * (float)l->small;
+    if (two) {
+        card_begin(l, (df_Rect){m, top, lw, avail});
+        sec_rubric(l, m, top, lw);
+        card_end(l);
+        float x = 2 * m + lw, ry = top;
+        card_begin(l, (df_Rect){x, ry, cw, time_h});
+        sec_time(l, x, ry, cw);
+        card_end(l);
+        ry += time_h + m * 0.4f;
+        float rest = bottom - ry - m * 0.4f;
+        float tl_h = rest * 0.5f > timeline_min_h(l) ? rest * 0.5f : timeline_min_h(l);
+        float tp_h = rest - tl_h;
+        if (tp_h < tp_min) {
+            tp_h = tp_min;
+            tl_h = rest - tp_h;
+        }
+        card_begin(l, (df_Rect){x, ry, cw, tl_h});
+        sec_timeline(l, x, ry, cw, tl_h);
+        card_end(l);
+        ry += tl_h + m * 0.4f;
+        card_begin(l, (df_Rect){x, ry, cw, tp_h});
+        sec_turning(l, x, ry, cw, tp_h, ui->scroll);
+        card_end(l);
+        footer(l, "R replay \u00b7 Page Up/Down turning points \u00b7 Esc scenarios");
+        return;
+    }
+    /* One column: time, timeline, rubric, turning points, scrolled by whole sections' lines. */
+    float fw = w - 2 * m, tl_h = timeline_min_h(l) * 1.3f;
+    float tp_h = measure_turning(l, fw);
+    float rub1 = measure(l, sec_rubric, fw), time1 = measure(l, sec_time, fw);
+    float content = time1 + tl_h + rub1 + tp_h + 3 * m * 0.4f;
+    float step = line_h(l, l->body) * 3, max_off = content > avail ? content - avail : 0;
+    float off = (float)ui->scroll * step;
+    if (off > max_off) {
+        off = max_off;
+        ui->scroll = (int)ceilf(max_off / step);
+    }
+    df_dl_clip(l->dl, (df_Rect){0, top, w, avail});
+    df_dl_push_bounds(l->dl, (df_Rect){0, top - content, w, content * 3}); /* scrolled: clipped, not overflowing */
+    float yy = top - off;
+    card_begin(l, (df_Rect){m, yy, fw, time1});
+    sec_time(l, m, yy, fw);
+    card_end(l);
+    yy += time1 + m * 0.4f;
+    card_begin(l, (df_Rect){m, yy, fw, tl_h});
+    sec_timeline(l, m, yy, fw, tl_h);
+    card_end(l);
+    yy += tl_h + m * 0.4f;
+    card_begin(l, (df_Rect){m, yy, fw, rub1});
+    sec_rubric(l, m, yy, fw);
+    card_end(l);
+    yy += rub1 + m * 0.4f;
+    card_begin(l, (df_Rect){m, yy, fw, tp_h});
+    sec_turning(l, m, yy, fw, 0, 0);
+    card_end(l);
+    df_dl_pop_bounds(l->dl);
+    df_dl_clip(l->dl, (df_Rect){0, 0, 0, 0});
+    footer(l, max_off > 0 ? "R replay \u00b7 Page Up/Down scroll \u00b7 Esc scenarios" : "R replay \u00b7 Esc scenarios");
 }
 
 /* ---------------------------------------------------------------- entry */
@@ -670,6 +830,7 @@ void df_ui_build(df_Ui *ui, df_DrawList *dl, const df_TextMeasure *tm) {
     if (ui->text_scale < 0.5f) ui->text_scale = 1.0f;
     L l = {ui, dl, tm, ui->theme, (float)(ui->h < ui->w ? ui->h : ui->w) * 0.035f,
            px_of(ui, 0.026f), px_of(ui, 0.02f), px_of(ui, 0.04f), px_of(ui, 0.06f)};
+    df_dl_push_bounds(dl, (df_Rect){0, 0, (float)ui->w, (float)ui->h});
     switch (ui->screen) {
     case DF_SCREEN_PICKER: build_picker(&l); break;
     case DF_SCREEN_PLAY:

@@ -56,7 +56,9 @@ typedef struct df_DrawList {
     int n, cap;
     char *text;       /* arena for strings */
     size_t tlen, tcap;
-    int overflows;    /* text that did not fit its box */
+    int overflows;    /* text that did not fit its box or left its container */
+    df_Rect bounds[16]; /* containers (cards, the screen): text must stay inside the innermost */
+    int nbounds;
     char overflow_what[256]; /* the first one, for messages */
     bool oom;
 } df_DrawList;
@@ -72,6 +74,10 @@ void df_dl_ellipse(df_DrawList *dl, float cx, float cy, float rx, float ry, df_C
 void df_dl_poly(df_DrawList *dl, const float *pts, int n, df_Color c);
 void df_dl_line(df_DrawList *dl, float x1, float y1, float x2, float y2, float thickness, df_Color c);
 void df_dl_clip(df_DrawList *dl, df_Rect r);
+/* Containers: text drawn by df_dl_text must stay inside the innermost one, or it counts as
+ * an overflow. */
+void df_dl_push_bounds(df_DrawList *dl, df_Rect r);
+void df_dl_pop_bounds(df_DrawList *dl);
 /* The string of a TEXT command. */
 const char *df_dl_str(const df_DrawList *dl, const df_Cmd *c);
 /* One line of text, unwrapped. */
