@@ -17,6 +17,7 @@ file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
 bin:pkg-config       pkg-config
 bin:Xvfb             xvfb
 bin:xdotool          xdotool
+bin:xwd              x11-apps
 '
 
 have() {

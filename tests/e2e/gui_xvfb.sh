@@ -1,0 +1,55 @@
+#!/bin/sh
+# gui_xvfb.sh: the real window under Xvfb, driven by xdotool key presses through a whole
+# scenario to the debrief; the trace log proves which screens were reached, and xwd takes a
+# screenshot of the display.
+. "$(dirname "$0")/lib.sh"
+for tool in Xvfb xdotool xwd; do
+    command -v $tool >/dev/null || { echo "FAIL $tool is missing (make deps installs it)"; exit 1; }
+done
+Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$T/dnum" 2>"$T/xvfb.log" &
+XPID=$!
+i=0
+while [ ! -s "$T/dnum" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+export DISPLAY=":$(cat "$T/dnum")"
+cleanup() { kill $XPID 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT
+
+wait_for() { # wait_for PATTERN: until the trace has the line
+    i=0
+    while ! grep -q "$1" "$T/trace" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    grep -q "$1" "$T/trace"
+}
+
+"$BIN" play parking-ticket-counter --trace "$T/trace" --reduce-motion --size 1280x720 >"$T/out" 2>&1 &
+APP=$!
+CASES=$((CASES + 1))
+if wait_for "screen play"; then echo "ok   window opened on the play screen"; else
+    echo "FAIL the window did not open:"; cat "$T/out"; FAILS=$((FAILS + 1)); finish; exit 1; fi
+WID=$(xdotool search --sync --name '^defuse$' | head -1)
+xdotool windowfocus --sync "$WID" 2>/dev/null || true
+for k in 3 1 4 2 4 1 3 2; do
+    xdotool key --clearmodifiers "$k"
+    wait_for "choose $k" || true
+    xdotool key --clearmodifiers Return
+    sleep 0.15
+done
+CASES=$((CASES + 1))
+if wait_for "screen debrief"; then echo "ok   keys drove the scenario to the debrief"; else
+    echo "FAIL the debrief was not reached; trace:"; cat "$T/trace"; FAILS=$((FAILS + 1)); fi
+CASES=$((CASES + 1))
+xwd -root -silent -out "$T/shot.xwd"
+if [ -s "$T/shot.xwd" ] && [ "$(wc -c <"$T/shot.xwd")" -gt 100000 ]; then
+    echo "ok   screenshot taken with xwd ($(wc -c <"$T/shot.xwd") bytes)"
+    mkdir -p build/screens && cp "$T/shot.xwd" build/screens/xvfb-debrief.xwd
+else echo "FAIL no screenshot"; FAILS=$((FAILS + 1)); fi
+CASES=$((CASES + 1))
+grep -q "^renderer software" "$T/trace" && echo "ok   software renderer in use" || { echo "FAIL renderer: $(grep renderer "$T/trace")"; FAILS=$((FAILS + 1)); }
+xdotool key --clearmodifiers Escape
+i=0
+while kill -0 $APP 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+CASES=$((CASES + 1))
+if kill -0 $APP 2>/dev/null; then echo "FAIL Esc did not close the window"; kill $APP; FAILS=$((FAILS + 1)); else
+    wait $APP; rc=$?
+    [ $rc -eq 0 ] && echo "ok   Esc closed the window (exit 0)" || { echo "FAIL exit $rc"; cat "$T/out"; FAILS=$((FAILS + 1)); }
+fi
+finish
