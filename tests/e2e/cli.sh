@@ -34,6 +34,17 @@ expect transcript-unwritable 1 "transcript" -- "$BIN" play $S --choices 1 --tran
 # No colour codes when NO_COLOR is set or output is not a terminal.
 "$BIN" play $S --choices 1 </dev/null >"$T/plain" 2>&1
 if grep -q "$(printf '\033')" "$T/plain"; then echo "FAIL colour codes in non-terminal output"; FAILS=$((FAILS + 1)); fi
+# No display: one line saying so, then the terminal.
+expect_in no-display-falls-back 0 "no display .*using the terminal" "q\n" -- env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" play $S
+[ "$(grep -c 'no display' "$T/out")" -eq 1 ] || { echo "FAIL the no-display message is not one line"; FAILS=$((FAILS + 1)); }
+expect_in no-display-menu 0 "Pick a scenario" "q\n" -- env -u DISPLAY -u WAYLAND_DISPLAY "$BIN"
+expect screenshot-no-display 0 "" -- env -u DISPLAY "$BIN" play $S --screenshot "$T/p.png" --size 640x400
+[ -s "$T/p.png" ] || { echo "FAIL no screenshot written"; FAILS=$((FAILS + 1)); }
+expect screenshot-bad-size 2 "--size: expected WIDTHxHEIGHT" -- "$BIN" play $S --screenshot "$T/p.png" --size 10x10
+expect screenshot-debrief-unfinished 2 "do not reach an ending" -- "$BIN" play $S --choices 1 --screen debrief --screenshot "$T/p.png"
+expect screenshot-bad-screen 2 "--screen: expected" -- "$BIN" play $S --screen menu --screenshot "$T/p.png"
+expect screenshot-unwritable 1 "cannot write" -- "$BIN" play $S --screenshot /nonexistent/p.png
+expect theme-unknown 2 "--theme: expected light or contrast" -- "$BIN" play $S --theme neon
 # The worked example of docs/authoring.md is a clean scenario and its best path passes.
 expect example-check 0 "ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror docs/examples/library-fine.lua
 expect example-best 0 "Outcome: Resolved, accepted - passed" -- "$BIN" play docs/examples/library-fine.lua --choices 1,1,1,1

@@ -52,4 +52,9 @@ if kill -0 $APP 2>/dev/null; then echo "FAIL Esc did not close the window"; kill
     wait $APP; rc=$?
     [ $rc -eq 0 ] && echo "ok   Esc closed the window (exit 0)" || { echo "FAIL exit $rc"; cat "$T/out"; FAILS=$((FAILS + 1)); }
 fi
+# A broken font: a clear message and the terminal, never a crash.
+awk 'BEGIN { srand(3); for (i = 0; i < 3000; i++) printf "%c", int(rand() * 255) + 1 }' >"$T/bad.ttf"
+expect_in broken-font-falls-back 0 "font .*bad.ttf.*|using the terminal" "q\n" -- "$BIN" play parking-ticket-counter --font "$T/bad.ttf"
+grep -q "Your choice" "$T/out" || { echo "FAIL the terminal did not take over after the font error"; FAILS=$((FAILS + 1)); }
+expect_in missing-font-falls-back 0 "cannot open font /nonexistent.ttf" "q\n" -- "$BIN" --font /nonexistent.ttf
 finish
