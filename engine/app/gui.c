@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../analysis/analysis.h"
 #include "../platform/platform.h"
@@ -35,6 +36,19 @@ typedef struct Gui {
     bool animating;
     FILE *trace;
 } Gui;
+
+static double mono_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Start-up phases in the trace, for the benchmark. */
+static void trace_phase(Gui *g, const char *what, double since) {
+    if (!g->trace) return;
+    fprintf(g->trace, "phase %s %.1f ms\n", what, mono_ms() - since);
+    fflush(g->trace);
+}
 
 static void trace(Gui *g, const char *what, int arg) {
     if (!g->trace) return;
@@ -318,13 +332,17 @@ static int setup(Gui *g, const df_GuiOpts *o) {
         return DF_GUI_ERROR;
     }
     char err[1024];
+    double t0 = mono_ms();
     g->fonts = df_fonts_open(o->font, err, sizeof err);
+    trace_phase(g, "fonts", t0);
     if (!g->fonts) {
         fprintf(stderr, "defuse: %s\n", err);
         return DF_GUI_NO_FONT;
     }
     g->tm = df_fonts_measure(g->fonts);
+    t0 = mono_ms();
     if (load_all(g, o->scenario) != 0) return DF_GUI_ERROR;
+    trace_phase(g, "scenarios", t0);
     g->ui.items = g->items;
     g->ui.nitems = g->nitems;
     return 0;
@@ -409,7 +427,9 @@ int df_gui_run(const df_GuiOpts *o) {
         return rc;
     }
     char err[1024];
+    double t0 = mono_ms();
     g.canvas = df_canvas_window("defuse", o->width, o->height, o->fullscreen, g.fonts, err, sizeof err);
+    trace_phase(&g, "window", t0);
     if (!g.canvas) {
         fprintf(stderr, "defuse: %s; using the terminal\n", err);
         gui_free(&g);
@@ -427,12 +447,21 @@ int df_gui_run(const df_GuiOpts *o) {
     } else {
         set_screen(&g, DF_SCREEN_PICKER);
     }
-    bool quit = false, dirty = true;
+    bool quit = false, dirty = true, first = true;
     while (!quit) {
         if (dirty || g.animating) {
+            double tr = mono_ms();
             step_animation(&g);
             render(&g);
             dirty = false;
+            if (first) trace_phase(&g, "first frame", tr);
+            if (first && g.trace) { /* for the benchmark: when the first screen was shown */
+                struct timespec ts;
+                clock_gettime(CLOCK_MONOTONIC, &ts);
+                fprintf(g.trace, "presented %.3f\n", (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6);
+                fflush(g.trace);
+            }
+            first = false;
         }
         df_Event ev;
         /* Sleep until something happens; only an animation in progress wakes us per frame. */

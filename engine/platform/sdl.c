@@ -411,7 +411,6 @@ static void rounded_outline_n(df_Rect b, float rad, int per, float *pts, int *n)
     *n = k;
 }
 
-static void rounded_outline(df_Rect b, float rad, float *pts, int *n) { rounded_outline_n(b, rad, 0, pts, n); }
 
 static void draw_rect(SDL_Renderer *r, Geo *g, df_Rect b, df_Color c, float rad) {
     if (rad < 0.5f) {
@@ -420,10 +419,37 @@ static void draw_rect(SDL_Renderer *r, Geo *g, df_Rect b, df_Color c, float rad)
         SDL_RenderFillRectF(r, &fr);
         return;
     }
-    float pts[2 * 4 * 42];
-    int n;
-    rounded_outline(b, rad, pts, &n);
-    fan(r, g, b.x + b.w / 2, b.y + b.h / 2, pts, n, c);
+    /* Straight parts as plain rectangles (fast in the software renderer), corners as
+     * quarter fans with a feathered rim. */
+    /* whole pixels, so the rectangles and the corner fans meet without seams */
+    int lx = (int)lroundf(b.x), ty = (int)lroundf(b.y), rx = (int)lroundf(b.x + b.w), by = (int)lroundf(b.y + b.h);
+    int ir = (int)lroundf(rad);
+    if (ir > (rx - lx) / 2) ir = (rx - lx) / 2;
+    if (ir > (by - ty) / 2) ir = (by - ty) / 2;
+    b = (df_Rect){(float)lx, (float)ty, (float)(rx - lx), (float)(by - ty)};
+    rad = (float)ir;
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    SDL_Rect parts[3] = {{lx + ir, ty, rx - lx - 2 * ir, by - ty}, {lx, ty + ir, ir, by - ty - 2 * ir},
+                         {rx - ir, ty + ir, ir, by - ty - 2 * ir}};
+    SDL_RenderFillRects(r, parts, 3);
+    int per = corner_steps(rad);
+    const float cxs[4] = {b.x + b.w - rad, b.x + rad, b.x + rad, b.x + b.w - rad};
+    const float cys[4] = {b.y + rad, b.y + rad, b.y + b.h - rad, b.y + b.h - rad};
+    SDL_Color solid = sdlc(c, 1), clear = sdlc(c, 0);
+    for (int q = 0; q < 4; q++) {
+        for (int i = 0; i < per; i++) {
+            float a1 = -DF_PI / 2 * (float)q - DF_PI / 2 * (float)i / (float)per;
+            float a2 = -DF_PI / 2 * (float)q - DF_PI / 2 * (float)(i + 1) / (float)per;
+            float x1 = cxs[q] + rad * cosf(a1), y1 = cys[q] + rad * sinf(a1);
+            float x2 = cxs[q] + rad * cosf(a2), y2 = cys[q] + rad * sinf(a2);
+            tri(g, cxs[q], cys[q], solid, x1, y1, solid, x2, y2, solid);
+            float ox1 = x1 + cosf(a1), oy1 = y1 + sinf(a1), ox2 = x2 + cosf(a2), oy2 = y2 + sinf(a2);
+            tri(g, x1, y1, solid, ox1, oy1, clear, x2, y2, solid);
+            tri(g, x2, y2, solid, ox1, oy1, clear, ox2, oy2, clear);
+            if (g->n > MAX_VERTS - 12) flush(r, g);
+        }
+    }
+    flush(r, g);
 }
 
 static void draw_frame(SDL_Renderer *r, Geo *g, df_Rect b, df_Color c, float rad, float t) {

@@ -9,7 +9,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../../engine/platform/platform.h"
 #include "../../engine/script/script.h"
+#include "../../engine/ui/screens.h"
 
 static double cpu_ms(void) {
     struct timespec ts;
@@ -116,6 +118,66 @@ int main(int argc, char **argv) {
     df_script_free(s);
     df_diags_free(&d);
     free(src);
+
+    /* The play screen drawn with the software renderer offscreen: the first (cold) frame
+     * rasterises every string; later frames reuse the text cache. */
+    if (argc > 2) {
+        char err[512];
+        df_Fonts *fonts = df_fonts_open(NULL, err, sizeof err);
+        df_Diags d2 = {0};
+        df_Script *ps = df_script_load(argv[argc - 1], NULL, &d2);
+        if (fonts && ps) {
+            df_TextMeasure tm = df_fonts_measure(fonts);
+            printf("\n%-34s %10s %10s %10s\n", "play screen, software renderer", "cold ms", "median ms", "strings");
+            const int sizes[2][2] = {{1920, 1080}, {3840, 2160}};
+            for (int k = 0; k < 2; k++) {
+                df_Error err2;
+                df_Run *run = df_run_new(df_script_scenario(ps), df_script_host(ps), 1, &err2);
+                df_Canvas *cv = df_canvas_offscreen(sizes[k][0], sizes[k][1], fonts, err, sizeof err);
+                df_Ui ui;
+                memset(&ui, 0, sizeof ui);
+                ui.theme = df_theme_get("light");
+                ui.text_scale = 1;
+                ui.run = run;
+                ui.sc = df_script_scenario(ps);
+                ui.screen = DF_SCREEN_PLAY;
+                ui.shown_agitation = 48;
+                ui.shown_trust = 30;
+                ui.w = sizes[k][0];
+                ui.h = sizes[k][1];
+                df_DrawList dl;
+                df_dl_init(&dl);
+                double t0 = wall_ms();
+                df_ui_build(&ui, &dl, &tm);
+                df_canvas_draw(cv, &dl, ui.theme->bg);
+                double cold = wall_ms() - t0;
+                double v[31];
+                long r0 = df_fonts_rasterised(fonts);
+                for (int i = 0; i < 31; i++) {
+                    t0 = wall_ms();
+                    df_ui_build(&ui, &dl, &tm);
+                    df_canvas_draw(cv, &dl, ui.theme->bg);
+                    v[i] = wall_ms() - t0;
+                }
+                for (int i = 0; i < 31; i++)
+                    for (int j = i + 1; j < 31; j++)
+                        if (v[j] < v[i]) {
+                            double t = v[i];
+                            v[i] = v[j];
+                            v[j] = t;
+                        }
+                char label[64];
+                snprintf(label, sizeof label, "  %dx%d", sizes[k][0], sizes[k][1]);
+                printf("%-34s %10.2f %10.2f %10ld\n", label, cold, v[15], df_fonts_rasterised(fonts) - r0);
+                df_dl_deinit(&dl);
+                df_canvas_free(cv);
+                df_run_free(run);
+            }
+        }
+        df_script_free(ps);
+        df_diags_free(&d2);
+        df_fonts_close(fonts);
+    }
 
     /* The terminal player as a user runs it: one process, whole run, peak RSS. */
     if (argc > 2) {
