@@ -10,12 +10,17 @@ STD      ?= -std=c11 -D_POSIX_C_SOURCE=200809L
 SANITIZE ?=
 PREFIX   ?= /usr/local
 
-LIBS_PC  := lua5.4 libcjson sdl2 SDL2_ttf SDL2_image fontconfig
-CFLAGS_PC = $(shell $(PKG) --cflags $(LIBS_PC) 2>/dev/null)
+# The terminal, the tools and the engine need Lua and cJSON only; the window lives in a
+# plugin (libdefuse-gui.so, SDL2 + SDL_ttf + SDL_image + fontconfig) loaded when a window
+# is wanted, so terminal use stays small.
+LIBS_PC  := lua5.4 libcjson
+GUI_PC   := sdl2 SDL2_ttf SDL2_image fontconfig
+CFLAGS_PC = $(shell $(PKG) --cflags $(LIBS_PC) $(GUI_PC) 2>/dev/null)
 LIBS_PC_L = $(shell $(PKG) --libs $(LIBS_PC) 2>/dev/null)
+GUI_L     = $(shell $(PKG) --libs $(GUI_PC) 2>/dev/null)
 CMOCKA_L  = $(shell $(PKG) --libs cmocka 2>/dev/null)
 
-CFLAGS  += $(STD) $(OPT) $(WARN) $(SANITIZE) -MMD -MP
+CFLAGS  += $(STD) $(OPT) $(WARN) $(SANITIZE) -fPIC -MMD -MP
 LDLIBS  += $(LIBS_PC_L) -lm
 LDFLAGS += $(SANITIZE)
 
@@ -35,36 +40,49 @@ UI_OBJ     := $(UI_SRC:%.c=$(BUILD)/%.o)
 PLATFORM_OBJ := $(PLATFORM_SRC:%.c=$(BUILD)/%.o)
 TERM_OBJ   := $(TERM_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ    := $(APP_SRC:%.c=$(BUILD)/%.o)
-LIB_OBJ    := $(CORE_OBJ) $(SCRIPT_OBJ) $(ANALYSIS_OBJ) $(UI_OBJ) $(PLATFORM_OBJ) $(TERM_OBJ) $(filter-out $(BUILD)/engine/app/main.o,$(APP_OBJ))
+GUI_APP    := $(BUILD)/engine/app/gui.o
+MAIN_OBJ   := $(CORE_OBJ) $(SCRIPT_OBJ) $(ANALYSIS_OBJ) $(TERM_OBJ) $(filter-out $(BUILD)/engine/app/main.o $(GUI_APP),$(APP_OBJ))
+GUI_OBJ    := $(UI_OBJ) $(PLATFORM_OBJ) $(GUI_APP)
+LIB_OBJ    := $(MAIN_OBJ) $(GUI_OBJ)
 
 TEST_SRC   := $(wildcard tests/unit/*.c)
 TEST_BIN   := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test unit golden golden-update check-layers asan bench clean docs docs-check
+.PHONY: FORCE all deps run test unit golden golden-update check-layers asan bench clean docs docs-check
 
-all: $(BUILD)/defuse
+all: $(BUILD)/defuse $(BUILD)/libdefuse-gui.so
 
 deps:
 	@./tools/deps.sh
 
-$(BUILD)/defuse: $(LIB_OBJ) $(BUILD)/engine/app/main.o
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(BUILD)/defuse: $(MAIN_OBJ) $(BUILD)/engine/app/main.o
+	$(CC) $(LDFLAGS) -rdynamic -o $@ $^ $(LDLIBS) -ldl
 
-$(BUILD)/%.o: %.c
+# The window plugin; it uses the engine's symbols from the executable (-rdynamic).
+$(BUILD)/libdefuse-gui.so: $(GUI_OBJ)
+	$(CC) $(LDFLAGS) -shared -o $@ $^ $(GUI_L) -lm
+
+# Objects are rebuilt when the compiler flags change, not only when sources do.
+FLAGS_FILE := $(BUILD)/.cflags
+$(FLAGS_FILE): FORCE
+	@mkdir -p $(@D)
+	@echo '$(CC) $(CFLAGS) $(CFLAGS_PC)' | cmp -s - $@ || echo '$(CC) $(CFLAGS) $(CFLAGS_PC)' > $@
+
+$(BUILD)/%.o: %.c $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(CFLAGS_PC) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/harness.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(CFLAGS_PC) -Wno-missing-prototypes -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS) $(CMOCKA_L)
+	$(CC) $(CFLAGS) $(CFLAGS_PC) -Wno-missing-prototypes -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS) $(GUI_L) -ldl $(CMOCKA_L)
 
 # Small developer tools (tests/tools/NAME.c -> build/tools/NAME), e.g. the portrait sheet.
 $(BUILD)/tools/%: tests/tools/%.c $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(CFLAGS_PC) -Wno-missing-prototypes -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(CFLAGS_PC) -Wno-missing-prototypes -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS) $(GUI_L) -ldl
 
 $(BUILD)/bench: tests/bench/bench.c $(LIB_OBJ)
-	$(CC) $(CFLAGS) $(CFLAGS_PC) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(CFLAGS_PC) -o $@ $< $(LIB_OBJ) $(LDFLAGS) $(LDLIBS) $(GUI_L) -ldl
 
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -105,5 +123,7 @@ docs-check: all
 
 clean:
 	rm -rf $(BUILD)
+
+FORCE:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

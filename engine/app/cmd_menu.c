@@ -71,9 +71,9 @@ int df_cmd_menu(int argc, char **argv) {
         fprintf(stderr, "defuse: unexpected argument '%s'\n", argv[optind]);
         return 2;
     }
-    if (go.screenshot) return df_gui_screenshot(&go);
+    if (go.screenshot) return df_gui_open_screenshot(&go);
     if (!text) {
-        int rc = df_gui_run(&go);
+        int rc = df_gui_open_run(&go);
         if (rc != DF_GUI_NO_DISPLAY && rc != DF_GUI_NO_FONT) return rc;
     }
     df_TermOpts to;

@@ -121,13 +121,13 @@ int df_cmd_play(int argc, char **argv) {
     go.choices = choices;
     go.nchoices = nchoices;
     if (go.screenshot) {
-        int rc = df_gui_screenshot(&go);
+        int rc = df_gui_open_screenshot(&go);
         free(path);
         free(choices);
         return rc;
     }
     if (!text && !choices) {
-        int rc = df_gui_run(&go);
+        int rc = df_gui_open_run(&go);
         if (rc != DF_GUI_NO_DISPLAY && rc != DF_GUI_NO_FONT) {
             free(path);
             free(choices);

@@ -27,4 +27,9 @@ int df_gui_run(const df_GuiOpts *o);
 /* Renders one screen with the software renderer into o->screenshot; no display needed. */
 int df_gui_screenshot(const df_GuiOpts *o);
 
+/* The same two, through the window plugin (libdefuse-gui.so), loaded on first use. When the
+ * plugin cannot be loaded, _run says so and returns DF_GUI_NO_DISPLAY (use the terminal). */
+int df_gui_open_run(const df_GuiOpts *o);
+int df_gui_open_screenshot(const df_GuiOpts *o);
+
 #endif

@@ -1,0 +1,68 @@
+/* gui_loader.c: finds and opens the window plugin (libdefuse-gui.so) only when a window is
+ * wanted, so the terminal player, the checker and the analyser never load SDL. */
+#define _DEFAULT_SOURCE
+#include <dlfcn.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gui.h"
+
+typedef int (*GuiFn)(const df_GuiOpts *);
+
+/* The plugin next to the executable, or in ../lib/defuse, or $DEFUSE_GUI_LIB. */
+static void *open_plugin(char *why, size_t cap) {
+    const char *env = getenv("DEFUSE_GUI_LIB");
+    char exe[PATH_MAX], path[PATH_MAX + 64];
+    why[0] = '\0';
+    if (env && *env) {
+        void *h = dlopen(env, RTLD_NOW | RTLD_LOCAL);
+        if (!h) snprintf(why, cap, "%s", dlerror());
+        return h;
+    }
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        snprintf(why, cap, "cannot find the executable's folder");
+        return NULL;
+    }
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) *slash = '\0';
+    static const char *const rel[] = {"/libdefuse-gui.so", "/../lib/defuse/libdefuse-gui.so"};
+    for (int i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s%s", exe, rel[i]);
+        if (access(path, R_OK) != 0) continue;
+        void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+        if (h) return h;
+        snprintf(why, cap, "%s", dlerror());
+        return NULL;
+    }
+    snprintf(why, cap, "libdefuse-gui.so not found next to %s", exe);
+    return NULL;
+}
+
+static int call(const char *name, const df_GuiOpts *o, int fallback) {
+    char why[512];
+    void *h = open_plugin(why, sizeof why);
+    if (!h) {
+        fprintf(stderr, "defuse: the window is not available (%s)%s\n", why,
+                fallback == DF_GUI_NO_DISPLAY ? "; using the terminal" : "");
+        return fallback;
+    }
+    GuiFn fn;
+    *(void **)&fn = dlsym(h, name); /* POSIX: function pointers through void * */
+    if (!fn) {
+        fprintf(stderr, "defuse: the window plugin lacks %s\n", name);
+        dlclose(h);
+        return fallback;
+    }
+    int rc = fn(o);
+    /* The plugin stays loaded: SDL may keep threads or handlers until exit. */
+    return rc;
+}
+
+int df_gui_open_run(const df_GuiOpts *o) { return call("df_gui_run", o, DF_GUI_NO_DISPLAY); }
+
+int df_gui_open_screenshot(const df_GuiOpts *o) { return call("df_gui_screenshot", o, DF_GUI_ERROR); }
