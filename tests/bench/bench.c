@@ -122,7 +122,7 @@ int main(int argc, char **argv) {
     /* The terminal player as a user runs it: one process, whole run, peak RSS. Measured
      * before this process loads fonts, since a child starts out counting our pages. */
     if (argc > 2) {
-        /* The child plays three choices, then waits at the prompt; its VmHWM is read from
+        /* The child plays one choice, then waits at the prompt; its VmHWM is read from
          * /proc while it waits (a spawned child's rusage would count this process's pages). */
         fflush(stdout);
         int in[2];
@@ -133,7 +133,7 @@ int main(int argc, char **argv) {
             dup2(in[0], 0);
             close(in[1]);
             if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(127);
-            execl(bin, bin, "play", argv[2], "--text", "--choices", "1,1,1", (char *)NULL);
+            execl(bin, bin, "play", argv[2], "--text", "--choices", "1", (char *)NULL);
             _exit(127);
         }
         close(in[0]);

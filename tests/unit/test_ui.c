@@ -308,6 +308,31 @@ static void text_is_cached_between_frames(void **state) {
     df_script_free(s);
 }
 
+/* Accented Spanish renders: every character has a glyph wider than nothing, and the text
+ * draws ink where it should. */
+static void spanish_text_renders(void **state) {
+    (void)state;
+    const char *es = "¿Cómo está? Señora Núñez pagó la multa — ¡ya!";
+    float w = tm.width(tm.ud, es, strlen(es), 32, false);
+    assert_true(w > 32 * 10);
+    const char *letters[] = {"ó", "á", "ñ", "ú", "¿", "¡"};
+    for (size_t i = 0; i < 6; i++) assert_true(tm.width(tm.ud, letters[i], strlen(letters[i]), 32, false) > 4);
+    char err[256];
+    df_Canvas *c = df_canvas_offscreen(900, 100, fonts, err, sizeof err);
+    df_DrawList dl;
+    df_dl_init(&dl);
+    df_dl_text(&dl, &tm, (df_Rect){10, 10, 880, 80}, es, 32, false, (df_Color){0, 0, 0, 255}, DF_ALIGN_LEFT);
+    df_canvas_draw(c, &dl, (df_Color){255, 255, 255, 255});
+    df_canvas_save_png(c, "build/screens/spanish.png", err, sizeof err);
+    long ink = 0;
+    for (int y = 0; y < 100; y++)
+        for (int x = 0; x < 900; x++) ink += df_canvas_pixel(c, x, y).r < 128;
+    assert_true(ink > 500);
+    assert_int_equal(dl.overflows, 0);
+    df_dl_deinit(&dl);
+    df_canvas_free(c);
+}
+
 static void a_broken_font_is_reported(void **state) {
     (void)state;
     char err[512];
@@ -330,6 +355,7 @@ int main(void) {
         cmocka_unit_test(portrait_changes_with_the_band),
         cmocka_unit_test(debrief_shows_the_engine_numbers),
         cmocka_unit_test(text_is_cached_between_frames),
+        cmocka_unit_test(spanish_text_renders),
         cmocka_unit_test(a_broken_font_is_reported),
     };
     return cmocka_run_group_tests_name("ui", tests, setup, teardown);
