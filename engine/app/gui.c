@@ -213,7 +213,10 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
         *quit = true;
         return false;
     }
-    if (ev->kind == DF_EV_RESIZE || ev->kind == DF_EV_EXPOSE) return true;
+    if (ev->kind == DF_EV_RESIZE || ev->kind == DF_EV_EXPOSE) {
+        df_canvas_invalidate(g->canvas); /* the window system may have lost our pixels */
+        return true;
+    }
     if (ev->kind == DF_EV_CLICK) {
         int arg, act = df_ui_hit(ui, ev->x, ev->y, &arg);
         if (act == DF_ACT_PICK) {

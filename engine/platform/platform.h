@@ -27,6 +27,12 @@ void df_canvas_free(df_Canvas *c);
 void df_canvas_size(const df_Canvas *c, int *w, int *h);
 /* Clears to bg, executes the list and presents (windows) or keeps the pixels (offscreen). */
 void df_canvas_draw(df_Canvas *c, const df_DrawList *dl, df_Color bg);
+/* The part of the last df_canvas_draw that was actually redrawn: the whole canvas after a
+ * change of size or of the number of commands, the union of what changed otherwise (w = 0:
+ * nothing changed and nothing was drawn). */
+df_Rect df_canvas_last_redraw(const df_Canvas *c);
+/* Forgets the previous frame, so the next draw repaints everything (after an expose). */
+void df_canvas_invalidate(df_Canvas *c);
 /* Writes the current pixels as PNG. 0 or -1 with err. */
 int df_canvas_save_png(df_Canvas *c, const char *path, char *err, size_t cap);
 /* Reads one pixel of the last frame (offscreen canvases), for render tests. */

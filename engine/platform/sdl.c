@@ -202,7 +202,26 @@ static CacheEntry *text_texture(df_Fonts *f, SDL_Renderer *r, const char *s, int
 
 /* ---------------------------------------------------------------- canvas */
 
+#define LAYER_CACHE 6
+
+typedef struct Layer {
+    uint64_t key;
+    int w, h;
+    SDL_Texture *tex;
+    unsigned long used;
+} Layer;
+
 struct df_Canvas {
+    /* the previous frame's commands and strings, to redraw only what changed */
+    df_Cmd *prev;
+    int nprev, capprev;
+    char *prev_text;
+    size_t prev_tcap;
+    df_Color prev_bg;
+    bool have_prev;
+    df_Rect last_redraw;
+    Layer layers[LAYER_CACHE];
+    unsigned long frame;
     SDL_Window *win;
     SDL_Surface *surface; /* offscreen */
     SDL_Renderer *r;
@@ -296,6 +315,10 @@ fail:
 
 void df_canvas_free(df_Canvas *c) {
     if (!c) return;
+    free(c->prev);
+    free(c->prev_text);
+    for (int i = 0; i < LAYER_CACHE; i++)
+        if (c->layers[i].tex) SDL_DestroyTexture(c->layers[i].tex);
     /* textures belong to the renderer: drop the cache entries that point at it */
     if (c->fonts)
         for (int i = 0; i < CACHE_SIZE; i++)
@@ -491,41 +514,218 @@ static void draw_line(SDL_Renderer *r, Geo *g, const float *p, float t, df_Color
     }
 }
 
+static void translate(df_Cmd *c, float dx, float dy) {
+    c->rect.x += dx;
+    c->rect.y += dy;
+    int n = c->kind == DF_CMD_LINE ? 2 : c->npts;
+    for (int i = 0; i < n; i++) c->pts[2 * i] += dx, c->pts[2 * i + 1] += dy;
+}
+
+/* Index of the LAYER_END closing the layer opened at i (or dl->n). */
+static int layer_end(const df_DrawList *dl, int i) {
+    for (int k = i + 1; k < dl->n; k++)
+        if (dl->v[k].kind == DF_CMD_LAYER_END) return k;
+    return dl->n;
+}
+
+static void draw_cmd(df_Canvas *c, Geo *g, const df_DrawList *dl, const df_Cmd *cmd);
+
+/* A layer: replay its cached picture, or draw it into a texture once and keep that. */
+static int draw_layer(df_Canvas *c, Geo *g, const df_DrawList *dl, int i) {
+    const df_Cmd *lc = &dl->v[i];
+    int end = layer_end(dl, i);
+    int w = (int)ceilf(lc->rect.w), h = (int)ceilf(lc->rect.h);
+    SDL_Rect dst = {(int)floorf(lc->rect.x), (int)floorf(lc->rect.y), w, h};
+    Layer *hit = NULL, *victim = &c->layers[0];
+    for (int k = 0; k < LAYER_CACHE; k++) {
+        Layer *ly = &c->layers[k];
+        if (ly->tex && ly->key == lc->key && ly->w == w && ly->h == h) hit = ly;
+        if (!ly->tex || ly->used < victim->used) victim = ly;
+    }
+    if (!hit && w > 0 && h > 0) {
+        if (victim->tex) SDL_DestroyTexture(victim->tex);
+        memset(victim, 0, sizeof *victim);
+        victim->tex = SDL_CreateTexture(c->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+        if (victim->tex && SDL_SetRenderTarget(c->r, victim->tex) == 0) {
+            SDL_SetRenderDrawBlendMode(c->r, SDL_BLENDMODE_BLEND);
+            for (int k = i + 1; k < end; k++) {
+                df_Cmd t = dl->v[k];
+                translate(&t, -(float)dst.x, -(float)dst.y);
+                draw_cmd(c, g, dl, &t);
+            }
+            SDL_SetRenderTarget(c->r, NULL);
+            victim->key = lc->key;
+            victim->w = w;
+            victim->h = h;
+            hit = victim;
+        } else if (victim->tex) {
+            SDL_DestroyTexture(victim->tex);
+            victim->tex = NULL;
+        }
+    }
+    if (hit) {
+        hit->used = ++c->frame;
+        SDL_RenderCopy(c->r, hit->tex, NULL, &dst);
+    } else { /* no texture: draw directly */
+        for (int k = i + 1; k < end; k++) draw_cmd(c, g, dl, &dl->v[k]);
+    }
+    return end;
+}
+
+static void draw_cmd(df_Canvas *c, Geo *g, const df_DrawList *dl, const df_Cmd *cmd) {
+    SDL_Renderer *r = c->r;
+    switch (cmd->kind) {
+    case DF_CMD_RECT: draw_rect(r, g, cmd->rect, cmd->color, cmd->radius); break;
+    case DF_CMD_FRAME: draw_frame(r, g, cmd->rect, cmd->color, cmd->radius, cmd->thickness); break;
+    case DF_CMD_ELLIPSE: draw_ellipse(r, g, cmd->rect, cmd->color); break;
+    case DF_CMD_POLY: draw_poly(r, g, cmd->pts, cmd->npts, cmd->color); break;
+    case DF_CMD_LINE: draw_line(r, g, cmd->pts, cmd->thickness, cmd->color); break;
+    case DF_CMD_CLIP:
+        if (cmd->rect.w <= 0) {
+            SDL_RenderSetClipRect(r, NULL);
+        } else {
+            SDL_Rect cr = {(int)cmd->rect.x, (int)cmd->rect.y, (int)ceilf(cmd->rect.w), (int)ceilf(cmd->rect.h)};
+            SDL_RenderSetClipRect(r, &cr);
+        }
+        break;
+    case DF_CMD_TEXT: {
+        const char *s = df_dl_str(dl, cmd);
+        if (!c->fonts || !*s) break;
+        CacheEntry *e = text_texture(c->fonts, r, s, cmd->px, cmd->bold, cmd->color);
+        if (!e) break;
+        SDL_FRect dst = {roundf(cmd->rect.x), roundf(cmd->rect.y), (float)e->w, (float)e->h};
+        SDL_RenderCopyF(r, e->tex, NULL, &dst);
+        break;
+    }
+    case DF_CMD_LAYER:
+    case DF_CMD_LAYER_END: break;
+    }
+}
+
+df_Rect df_canvas_last_redraw(const df_Canvas *c) { return c->last_redraw; }
+
+void df_canvas_invalidate(df_Canvas *c) { c->have_prev = false; }
+
+/* A rectangle that contains everything a command can paint (generous for text). */
+static df_Rect bbox(const df_Cmd *c, const char *text) {
+    switch (c->kind) {
+    case DF_CMD_POLY:
+    case DF_CMD_LINE: {
+        int n = c->kind == DF_CMD_LINE ? 2 : c->npts;
+        float x0 = c->pts[0], y0 = c->pts[1], x1 = x0, y1 = y0, t = c->kind == DF_CMD_LINE ? c->thickness : 0;
+        for (int i = 1; i < n; i++) {
+            float x = c->pts[2 * i], y = c->pts[2 * i + 1];
+            x0 = x < x0 ? x : x0, x1 = x > x1 ? x : x1, y0 = y < y0 ? y : y0, y1 = y > y1 ? y : y1;
+        }
+        return (df_Rect){x0 - t - 2, y0 - t - 2, x1 - x0 + 2 * t + 4, y1 - y0 + 2 * t + 4};
+    }
+    case DF_CMD_TEXT: {
+        float w = (float)strlen(text) * (float)c->px * 0.75f + 4;
+        return (df_Rect){c->rect.x - 2, c->rect.y - 2, w, (float)c->px * 1.6f + 4};
+    }
+    case DF_CMD_FRAME: return (df_Rect){c->rect.x - 2, c->rect.y - 2, c->rect.w + 4, c->rect.h + 4};
+    default: return (df_Rect){c->rect.x - 2, c->rect.y - 2, c->rect.w + 4, c->rect.h + 6};
+    }
+}
+
+static df_Rect unite(df_Rect a, df_Rect b) {
+    if (a.w <= 0) return b;
+    float x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
+    float x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w, y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (df_Rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+static bool same_cmd(const df_Cmd *a, const char *ta, const df_Cmd *b, const char *tb) {
+    df_Cmd x = *a, y = *b;
+    x.toff = y.toff = 0;
+    if (memcmp(&x, &y, sizeof x) != 0) return false;
+    return a->kind != DF_CMD_TEXT || !strcmp(ta, tb);
+}
+
+/* What changed since the previous frame: a rectangle, empty if nothing, or the whole
+ * canvas when the frames cannot be compared command by command. */
+static df_Rect changed(df_Canvas *c, const df_DrawList *dl, df_Color bg) {
+    df_Rect all = {0, 0, (float)c->w, (float)c->h}, d = {0, 0, 0, 0};
+    if (!c->have_prev || c->nprev != dl->n || memcmp(&bg, &c->prev_bg, sizeof bg)) return all;
+    for (int i = 0; i < dl->n; i++) {
+        const df_Cmd *a = &c->prev[i], *b = &dl->v[i];
+        const char *ta = c->prev_text + a->toff, *tb = df_dl_str(dl, b);
+        if (a->kind == DF_CMD_CLIP || b->kind == DF_CMD_CLIP) {
+            if (!same_cmd(a, ta, b, tb)) return all;
+            continue;
+        }
+        if (!same_cmd(a, ta, b, tb)) d = unite(unite(d, bbox(a, ta)), bbox(b, tb));
+    }
+    return d;
+}
+
+static void remember(df_Canvas *c, const df_DrawList *dl, df_Color bg) {
+    c->have_prev = false;
+    if (c->capprev < dl->n) {
+        df_Cmd *v = realloc(c->prev, (size_t)dl->n * sizeof *v);
+        if (!v) return;
+        c->prev = v;
+        c->capprev = dl->n;
+    }
+    if (c->prev_tcap < dl->tlen + 1) {
+        char *t = realloc(c->prev_text, dl->tlen + 1);
+        if (!t) return;
+        c->prev_text = t;
+        c->prev_tcap = dl->tlen + 1;
+    }
+    if (dl->n) memcpy(c->prev, dl->v, (size_t)dl->n * sizeof *dl->v);
+    if (dl->tlen) memcpy(c->prev_text, dl->text, dl->tlen);
+    c->nprev = dl->n;
+    c->prev_bg = bg;
+    c->have_prev = true;
+}
+
+static bool meets(df_Rect a, df_Rect b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
 void df_canvas_draw(df_Canvas *c, const df_DrawList *dl, df_Color bg) {
     SDL_Renderer *r = c->r;
     static Geo g; /* scratch vertex buffer: the UI runs on one thread */
+    int ow = c->w, oh = c->h;
     if (c->win) SDL_GetRendererOutputSize(r, &c->w, &c->h);
+    if (ow != c->w || oh != c->h) c->have_prev = false;
     if (c->fonts) c->fonts->frame++;
-    SDL_RenderSetClipRect(r, NULL);
+    /* Redraw only the union of what changed (a meter moving, the face changing): clip to
+     * it, paint the ground there, and run the commands that touch it. */
+    df_Rect dirty = changed(c, dl, bg);
+    c->last_redraw = dirty;
+    if (dirty.w <= 0) return; /* nothing changed: nothing to draw or present */
+    bool partial = dirty.w * dirty.h < 0.6f * (float)c->w * (float)c->h;
+    SDL_Rect clip = {(int)floorf(dirty.x), (int)floorf(dirty.y), (int)ceilf(dirty.w) + 1, (int)ceilf(dirty.h) + 1};
+    if (partial) SDL_RenderSetClipRect(r, &clip);
+    else SDL_RenderSetClipRect(r, NULL);
     SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
-    SDL_RenderClear(r);
+    if (partial) SDL_RenderFillRect(r, &clip);
+    else SDL_RenderClear(r);
     for (int i = 0; i < dl->n; i++) {
         const df_Cmd *cmd = &dl->v[i];
-        switch (cmd->kind) {
-        case DF_CMD_RECT: draw_rect(r, &g, cmd->rect, cmd->color, cmd->radius); break;
-        case DF_CMD_FRAME: draw_frame(r, &g, cmd->rect, cmd->color, cmd->radius, cmd->thickness); break;
-        case DF_CMD_ELLIPSE: draw_ellipse(r, &g, cmd->rect, cmd->color); break;
-        case DF_CMD_POLY: draw_poly(r, &g, cmd->pts, cmd->npts, cmd->color); break;
-        case DF_CMD_LINE: draw_line(r, &g, cmd->pts, cmd->thickness, cmd->color); break;
-        case DF_CMD_CLIP:
-            if (cmd->rect.w <= 0) {
-                SDL_RenderSetClipRect(r, NULL);
-            } else {
-                SDL_Rect cr = {(int)cmd->rect.x, (int)cmd->rect.y, (int)ceilf(cmd->rect.w), (int)ceilf(cmd->rect.h)};
-                SDL_RenderSetClipRect(r, &cr);
+        if (cmd->kind == DF_CMD_CLIP) { /* intersect a command's clip with the dirty area */
+            if (!partial) {
+                draw_cmd(c, &g, dl, cmd);
+                continue;
             }
-            break;
-        case DF_CMD_TEXT: {
-            const char *s = df_dl_str(dl, cmd);
-            if (!c->fonts || !*s) break;
-            CacheEntry *e = text_texture(c->fonts, r, s, cmd->px, cmd->bold, cmd->color);
-            if (!e) break;
-            SDL_FRect dst = {roundf(cmd->rect.x), roundf(cmd->rect.y), (float)e->w, (float)e->h};
-            SDL_RenderCopyF(r, e->tex, NULL, &dst);
-            break;
+            SDL_Rect cr = clip;
+            if (cmd->rect.w > 0) {
+                SDL_Rect want = {(int)cmd->rect.x, (int)cmd->rect.y, (int)ceilf(cmd->rect.w), (int)ceilf(cmd->rect.h)};
+                if (!SDL_IntersectRect(&want, &clip, &cr)) cr = (SDL_Rect){0, 0, 0, 0};
+            }
+            SDL_RenderSetClipRect(r, &cr);
+            continue;
         }
+        if (partial && cmd->kind != DF_CMD_LAYER_END && !meets(bbox(cmd, cmd->kind == DF_CMD_TEXT ? df_dl_str(dl, cmd) : ""), dirty)) {
+            if (cmd->kind == DF_CMD_LAYER) i = layer_end(dl, i);
+            continue;
         }
+        if (cmd->kind == DF_CMD_LAYER) i = draw_layer(c, &g, dl, i);
+        else draw_cmd(c, &g, dl, cmd);
     }
+    remember(c, dl, bg);
     SDL_RenderSetClipRect(r, NULL);
     if (c->win) SDL_RenderPresent(r);
 }

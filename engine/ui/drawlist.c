@@ -86,6 +86,15 @@ void df_dl_clip(df_DrawList *dl, df_Rect r) {
     if (c) c->rect = r;
 }
 
+void df_dl_layer_begin(df_DrawList *dl, df_Rect r, uint64_t key) {
+    df_Cmd *c = push(dl, DF_CMD_LAYER);
+    if (!c) return;
+    c->rect = r;
+    c->key = key;
+}
+
+void df_dl_layer_end(df_DrawList *dl) { push(dl, DF_CMD_LAYER_END); }
+
 void df_dl_push_bounds(df_DrawList *dl, df_Rect r) {
     if (dl->nbounds < 16) dl->bounds[dl->nbounds] = r;
     dl->nbounds++;

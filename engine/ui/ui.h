@@ -24,6 +24,9 @@ typedef enum df_CmdKind {
     DF_CMD_LINE,     /* a segment of a thickness, round ends */
     DF_CMD_TEXT,     /* one line of text at (rect.x, rect.y) top-left; never wraps */
     DF_CMD_CLIP,     /* clip following commands to rect (w = 0: no clip) */
+    DF_CMD_LAYER,    /* begin a cacheable layer: the commands up to LAYER_END draw an opaque
+                        picture of rect; the platform may reuse its last picture for key */
+    DF_CMD_LAYER_END,
 } df_CmdKind;
 
 #define DF_POLY_MAX 8
@@ -40,6 +43,7 @@ typedef struct df_Cmd {
     size_t toff;      /* text: offset in the list's string buffer (see df_dl_str) */
     int px;           /* font size in pixels */
     bool bold;
+    uint64_t key;     /* LAYER: same key, same picture */
 } df_Cmd;
 
 /* Measures text for layout; the platform supplies it (SDL_ttf), tests supply a fake. */
@@ -78,6 +82,10 @@ void df_dl_clip(df_DrawList *dl, df_Rect r);
  * an overflow. */
 void df_dl_push_bounds(df_DrawList *dl, df_Rect r);
 void df_dl_pop_bounds(df_DrawList *dl);
+/* A layer: everything between begin and end must paint every pixel of r opaquely, and
+ * depend only on key (the executor may replay a cached picture instead). */
+void df_dl_layer_begin(df_DrawList *dl, df_Rect r, uint64_t key);
+void df_dl_layer_end(df_DrawList *dl);
 /* The string of a TEXT command. */
 const char *df_dl_str(const df_DrawList *dl, const df_Cmd *c);
 /* One line of text, unwrapped. */

@@ -333,6 +333,48 @@ static void spanish_text_renders(void **state) {
     df_canvas_free(c);
 }
 
+/* When only a meter moves, only what changed is redrawn, and the result is the same as a
+ * full redraw. */
+static void only_what_changed_is_redrawn(void **state) {
+    (void)state;
+    df_Script *s = load("scenarios/parking-ticket-counter.lua");
+    df_Run *run = play(s, NULL, 0);
+    df_Ui ui;
+    memset(&ui, 0, sizeof ui);
+    ui.theme = df_theme_get("light");
+    ui.text_scale = 1;
+    ui.run = run;
+    ui.sc = df_script_scenario(s);
+    ui.screen = DF_SCREEN_PLAY;
+    ui.shown_agitation = 48;
+    ui.shown_trust = 30;
+    df_DrawList dl;
+    df_dl_init(&dl);
+    df_Canvas *c = render(&ui, &dl, 1920, 1080, "partial-before");
+    df_Rect r = df_canvas_last_redraw(c);
+    assert_true(r.w * r.h >= 1920.0f * 1080.0f * 0.99f); /* the first frame is whole */
+    df_canvas_draw(c, &dl, ui.theme->bg);
+    assert_true(df_canvas_last_redraw(c).w == 0); /* nothing changed, nothing drawn */
+    ui.shown_trust = 55;
+    df_ui_build(&ui, &dl, &tm);
+    df_canvas_draw(c, &dl, ui.theme->bg);
+    r = df_canvas_last_redraw(c);
+    assert_true(r.w > 0 && r.w * r.h < 1920.0f * 1080.0f * 0.05f);
+    /* the same pixels as drawing the new frame from scratch */
+    char err[128];
+    df_Canvas *fresh = df_canvas_offscreen(1920, 1080, fonts, err, sizeof err);
+    df_canvas_draw(fresh, &dl, ui.theme->bg);
+    long diff = 0;
+    for (int y = 0; y < 1080; y += 3)
+        for (int x = 0; x < 1920; x += 3) diff += !same(df_canvas_pixel(c, x, y), df_canvas_pixel(fresh, x, y));
+    assert_true(diff < 20);
+    df_canvas_free(fresh);
+    df_canvas_free(c);
+    df_dl_deinit(&dl);
+    df_run_free(run);
+    df_script_free(s);
+}
+
 static void a_broken_font_is_reported(void **state) {
     (void)state;
     char err[512];
@@ -356,6 +398,7 @@ int main(void) {
         cmocka_unit_test(debrief_shows_the_engine_numbers),
         cmocka_unit_test(text_is_cached_between_frames),
         cmocka_unit_test(spanish_text_renders),
+        cmocka_unit_test(only_what_changed_is_redrawn),
         cmocka_unit_test(a_broken_font_is_reported),
     };
     return cmocka_run_group_tests_name("ui", tests, setup, teardown);
