@@ -534,6 +534,8 @@ static float sec_rubric(L *l, float x, float y, float w) {
         float bw = tw - vw * 1.2f, bar = m * 0.35f, by = y + (line_h(l, l->small) - bar) / 2;
         df_dl_rect(l->dl, (df_Rect){x + pad, by, bw, bar}, l->th->surface2, 0);
         df_dl_rect(l->dl, (df_Rect){x + pad, by, bw * (float)r->dims[d] / 100.0f, bar}, l->th->accent, 0);
+        l->ui->rubric_track[d] = bw;
+        l->ui->rubric_fill[d] = bw * (float)r->dims[d] / 100.0f;
         char v[8];
         snprintf(v, sizeof v, "%d", r->dims[d]);
         text(l, (df_Rect){x + pad + tw - vw, y, vw, line_h(l, l->small)}, v, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
@@ -620,6 +622,10 @@ static float sec_time(L *l, float x, float y, float w) {
         }
         float bx = x + pad + (stacked ? 0 : labw);
         time_bar(l, (df_Rect){bx, by + rowh * 0.15f, barw, rowh * 0.7f}, rows[k], scale_max);
+        if (k == 0) {
+            ui->time_scale = scale_max / barw;
+            ui->time_you = (df_Rect){bx, by, (float)(totals[0] / scale_max) * barw, rowh};
+        }
         fmt_min(totals[k], t1, sizeof t1);
         text(l, (df_Rect){bx + barw, by, valw, rowh}, t1, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
         y = by + rowh + m * 0.2f;
@@ -672,7 +678,7 @@ static void sec_timeline(L *l, float x, float y, float w, float h) {
     for (int i = 0; i < n; i++) {
         float px1 = plot.x + plot.w * (float)(steps[i].clock_after / tmax);
         float py1 = plot.y + plot.h * (1 - (float)steps[i].a_after / 100);
-        df_dl_line(l->dl, px0, py0, px1, py1, 3, l->th->ink);
+        df_dl_line(l->dl, px0, py0, px1, py1, m * 0.08f > 2 ? m * 0.08f : 2, l->th->ink);
         px0 = px1;
         py0 = py1;
     }

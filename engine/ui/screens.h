@@ -60,6 +60,11 @@ typedef struct df_Ui {
     int scroll;
     /* filled by df_ui_build: where the agitation meter and the portrait were drawn (tests) */
     df_Rect meter_rect, portrait_rect;
+    /* ... and the debrief's bars: the "You" time bar, minutes per pixel of the time chart,
+     * and each rubric bar's track and fill widths (tests compare them with the engine) */
+    df_Rect time_you;
+    double time_scale;
+    float rubric_track[DF_DIM_COUNT], rubric_fill[DF_DIM_COUNT];
     /* filled by df_ui_build: clickable regions */
     df_Hit hits[DF_MAX_HITS];
     int nhits;

@@ -269,6 +269,24 @@ static void debrief_shows_the_engine_numbers(void **state) {
     assert_true(text_present(&dl, df_outcome_label(r->outcome)));
     for (int d = 0; d < DF_DIM_COUNT; d++)
         if (r->dims[d] >= 0) assert_true(text_present(&dl, df_dim_label((df_Dim)d)));
+    /* the bars as drawn: the coloured segments on the "You" row add up to the engine's
+     * parts at the chart's scale, each segment to its part */
+    const double parts[4] = {r->conversation, r->task, r->rework, r->follow_on};
+    double drawn[4] = {0};
+    for (int i = 0; i < dl.n; i++) {
+        const df_Cmd *c = &dl.v[i];
+        if (c->kind != DF_CMD_RECT || c->rect.y < ui.time_you.y || c->rect.y > ui.time_you.y + ui.time_you.h) continue;
+        for (int k = 0; k < 4; k++)
+            if (!memcmp(&c->color, &ui.theme->parts[k], sizeof c->color) && c->rect.x >= ui.time_you.x - 1) drawn[k] += c->rect.w;
+    }
+    for (int k = 0; k < 4; k++) {
+        double minutes = drawn[k] * ui.time_scale;
+        if (fabs(minutes - parts[k]) > 0.02 * r->total + 0.05)
+            fprintf(stderr, "time part %d: drawn %.2f min, engine %.2f min\n", k, minutes, parts[k]);
+        assert_true(fabs(minutes - parts[k]) <= 0.02 * r->total + 0.05);
+    }
+    for (int d = 0; d < DF_DIM_COUNT; d++)
+        if (r->dims[d] >= 0) assert_true(fabsf(ui.rubric_fill[d] / ui.rubric_track[d] - (float)r->dims[d] / 100.0f) < 0.01f);
     assert_true(text_present(&dl, "Calmest"));
     assert_true(text_present(&dl, "Most escalated"));
     assert_true(text_present(&dl, "Settled") && text_present(&dl, "Threatening"));
