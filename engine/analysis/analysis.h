@@ -21,10 +21,35 @@ typedef struct df_Path {
 typedef struct df_WalkLimits {
     int max_depth;     /* choices per path; longer paths are cut and counted */
     long max_paths;    /* stop after this many complete paths */
-    int max_per_beat;  /* choices made at one beat on one path before it is cut as a loop */
+    int max_per_beat;  /* times a path may enter one beat (1: no loops; a blocked task may be
+                          retried once) before it is cut as circling */
 } df_WalkLimits;
 
+/* Per beat: how often paths arrive and how upset the resident is on arrival. */
+typedef struct df_BeatStats {
+    long arrivals;
+    double agitation_sum;
+} df_BeatStats;
+
+/* Per choice: how often paths take it, and what the paths through it cost in the end. */
+typedef struct df_ChoiceStats {
+    long taken;
+    double total_sum, score_sum;
+} df_ChoiceStats;
+
+/* Per outcome: every path's total time and score (sorted after the walk, for medians). */
+typedef struct df_OutcomeStats {
+    double *totals, *scores;
+    long n, cap;
+} df_OutcomeStats;
+
 typedef struct df_Walk {
+    bool random;            /* a sample of random paths, not every path */
+    df_BeatStats *beats;    /* sc->nbeats */
+    df_ChoiceStats *choices;/* flattened: choice k of beat b at choice_base[b] + k */
+    int *choice_base;
+    int nchoices;
+    df_OutcomeStats by_outcome[DF_OUT_COUNT];
     long paths;             /* complete paths walked */
     long cut;               /* paths cut at max_depth */
     bool truncated;         /* max_paths reached: figures cover part of the tree */
@@ -39,9 +64,14 @@ typedef struct df_Walk {
 } df_Walk;
 
 void df_walk_limits_default(df_WalkLimits *l);
-/* Walks every path from the start. Returns 0, or -1 with err on a script error. */
+/* Walks every path from the start (depth first, cutting loops). Returns 0, or -1 with err on a
+ * script error; out->truncated says the path limit was reached. */
 int df_walk(const df_Scenario *sc, const df_Host *host, uint64_t seed, const df_WalkLimits *lim,
             df_Walk *out, df_Error *err);
+/* n random paths instead: at each step a choice drawn uniformly from the visible ones with a
+ * stream seeded by walk_seed (the run itself uses seed). */
+int df_walk_random(const df_Scenario *sc, const df_Host *host, uint64_t seed, uint64_t walk_seed, long n,
+                   const df_WalkLimits *lim, df_Walk *out, df_Error *err);
 void df_walk_free(df_Walk *w);
 /* "1,2,1" into buf. */
 void df_path_format(const df_Path *p, char *buf, size_t cap);

@@ -8,10 +8,11 @@
 void df_walk_limits_default(df_WalkLimits *l) {
     l->max_depth = 40;
     l->max_paths = 200000;
-    l->max_per_beat = 2;
+    l->max_per_beat = 1;
 }
 
 typedef struct Ctx {
+    const df_Scenario *sc;
     const df_WalkLimits *lim;
     df_Walk *w;
     df_Error *err;
@@ -38,6 +39,33 @@ static void record(Ctx *c, const df_Run *run, int depth) {
     p.peak = df_scenario_start_agitation(df_run_state(run)->sc);
     for (int i = 0; i < n; i++)
         if (steps[i].a_after > p.peak) p.peak = steps[i].a_after;
+    /* beat and choice statistics along the path */
+    for (int i = 0; i < n; i++) {
+        const df_Step *s = &steps[i];
+        if (w->beats) {
+            w->beats[s->beat].arrivals++;
+            w->beats[s->beat].agitation_sum += s->a_before;
+        }
+        if (w->choices) {
+            df_ChoiceStats *cs = &w->choices[w->choice_base[s->beat] + s->choice];
+            cs->taken++;
+            cs->total_sum += p.total;
+            cs->score_sum += p.score;
+        }
+    }
+    df_OutcomeStats *os = &w->by_outcome[p.outcome];
+    if (os->n == os->cap) {
+        long cap = os->cap ? os->cap * 2 : 256;
+        double *t = realloc(os->totals, (size_t)cap * sizeof *t);
+        if (t) os->totals = t;
+        double *sc2 = t ? realloc(os->scores, (size_t)cap * sizeof *sc2) : NULL;
+        if (sc2) os->scores = sc2;
+        if (t && sc2) os->cap = cap;
+    }
+    if (os->n < os->cap) {
+        os->totals[os->n] = p.total;
+        os->scores[os->n++] = p.score;
+    }
     if (w->paths == 0 || p.score > w->best.score) w->best = p;
     if (w->paths == 0 || p.score < w->worst.score) w->worst = p;
     w->paths++;
@@ -78,7 +106,8 @@ static int visit(Ctx *c, const df_Run *run, int depth) {
     const df_Step *steps;
     int ns = df_run_steps(run, &steps), here = df_run_state(run)->beat, at_beat = 0;
     for (int i = 0; i < ns; i++) at_beat += steps[i].beat == here;
-    if (at_beat >= c->lim->max_per_beat) {
+    /* a path may enter a beat max_per_beat times, and retry there once (a blocked task) */
+    if (df_run_state(run)->visits[here] > c->lim->max_per_beat || at_beat > c->lim->max_per_beat) {
         c->w->cut++;
         return 0;
     }
@@ -104,6 +133,36 @@ static int cmp_double(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
+static int prepare(const df_Scenario *sc, df_Walk *out, df_Error *err) {
+    memset(out, 0, sizeof *out);
+    out->beats = calloc((size_t)sc->nbeats + 1, sizeof *out->beats);
+    out->choice_base = calloc((size_t)sc->nbeats + 1, sizeof *out->choice_base);
+    for (int b = 0; b < sc->nbeats; b++) {
+        if (out->choice_base) out->choice_base[b] = out->nchoices;
+        out->nchoices += sc->beats[b].nchoices;
+    }
+    out->choices = calloc((size_t)out->nchoices + 1, sizeof *out->choices);
+    if (!out->beats || !out->choice_base || !out->choices) {
+        df_error_set(err, sc->file, 0, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static void finish_walk(df_Walk *out) {
+    if (out->nratios) {
+        qsort(out->ratios, (size_t)out->nratios, sizeof *out->ratios, cmp_double);
+        qsort(out->iratios, (size_t)out->nratios, sizeof *out->iratios, cmp_double);
+    }
+    for (int o = 0; o < DF_OUT_COUNT; o++) {
+        df_OutcomeStats *os = &out->by_outcome[o];
+        if (os->n) {
+            qsort(os->totals, (size_t)os->n, sizeof *os->totals, cmp_double);
+            qsort(os->scores, (size_t)os->n, sizeof *os->scores, cmp_double);
+        }
+    }
+}
+
 int df_walk(const df_Scenario *sc, const df_Host *host, uint64_t seed, const df_WalkLimits *lim,
             df_Walk *out, df_Error *err) {
     df_WalkLimits dl;
@@ -111,22 +170,60 @@ int df_walk(const df_Scenario *sc, const df_Host *host, uint64_t seed, const df_
         df_walk_limits_default(&dl);
         lim = &dl;
     }
-    memset(out, 0, sizeof *out);
+    if (prepare(sc, out, err) != 0) return -1;
     df_Run *run = df_run_new(sc, host, seed, err);
     if (!run) return -1;
-    Ctx c = {lim, out, err, {0}, 0};
+    Ctx c = {sc, lim, out, err, {0}, 0};
     int rc = visit(&c, run, 0);
     df_run_free(run);
-    if (out->nratios) {
-        qsort(out->ratios, (size_t)out->nratios, sizeof *out->ratios, cmp_double);
-        qsort(out->iratios, (size_t)out->nratios, sizeof *out->iratios, cmp_double);
-    }
+    finish_walk(out);
     return rc;
+}
+
+int df_walk_random(const df_Scenario *sc, const df_Host *host, uint64_t seed, uint64_t walk_seed, long n,
+                   const df_WalkLimits *lim, df_Walk *out, df_Error *err) {
+    df_WalkLimits dl;
+    if (!lim) {
+        df_walk_limits_default(&dl);
+        lim = &dl;
+    }
+    if (prepare(sc, out, err) != 0) return -1;
+    out->random = true;
+    df_Rng pick;
+    df_rng_seed(&pick, walk_seed);
+    Ctx c = {sc, lim, out, err, {0}, 0};
+    for (long k = 0; k < n; k++) {
+        df_Run *run = df_run_new(sc, host, seed, err);
+        if (!run) return -1;
+        int depth = 0;
+        while (!df_run_over(run) && depth < lim->max_depth && depth < DF_PATH_MAX) {
+            const int *vis;
+            int nv = df_run_visible(run, &vis);
+            int ch = 1 + (int)(df_rng_unit(&pick) * nv);
+            c.prefix[depth++] = ch;
+            if (df_run_choose(run, ch, err) < 0) {
+                df_run_free(run);
+                return -1;
+            }
+        }
+        if (df_run_over(run)) record(&c, run, depth);
+        else out->cut++;
+        df_run_free(run);
+    }
+    finish_walk(out);
+    return 0;
 }
 
 void df_walk_free(df_Walk *w) {
     free(w->ratios);
     free(w->iratios);
+    free(w->beats);
+    free(w->choices);
+    free(w->choice_base);
+    for (int o = 0; o < DF_OUT_COUNT; o++) {
+        free(w->by_outcome[o].totals);
+        free(w->by_outcome[o].scores);
+    }
     memset(w, 0, sizeof *w);
 }
 

@@ -1,6 +1,10 @@
-/* cmd_analyze.c: defuse analyze SCENARIO: walk every path and report times, scores, outcomes. */
+/* cmd_analyze.c: defuse analyze SCENARIO: walk every path (or a seeded sample) with the
+ * engine and report outcomes, times, scores, the calmest and most escalated paths, coverage
+ * and what each choice costs downstream; as a table or as JSON. */
 #define _GNU_SOURCE
+#include <cJSON.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,51 +16,254 @@ static void analyze_usage(FILE *f) {
             "Usage: defuse analyze SCENARIO [OPTIONS]\n"
             "\n"
             "Walk every path through a scenario with the engine and report the outcomes, the\n"
-            "time to resolution against the calm baseline, and the calmest, most escalated,\n"
-            "best- and worst-scoring paths (as choice lists for 'defuse play --choices').\n"
+            "time to resolution against the calm baseline, the calmest and the most escalated\n"
+            "paths (as choice lists for 'defuse play --choices'), coverage, and what each\n"
+            "choice costs downstream. A path may enter each beat once (a blocked task may be\n"
+            "retried once); --loops allows more. When there are too many paths, a seeded\n"
+            "random sample is analysed instead, and the report says so.\n"
             "\n"
             "Options:\n"
-            "  --seed N         seed of the random stream (default 1)\n"
+            "  --json           machine-readable output (schema in docs/cli.md)\n"
+            "  --random N       analyse N random paths instead of every path\n"
+            "  --seed S         seed of the random sample (default 1)\n"
+            "  --loops N        times a path may enter one beat (default 1, at most 4)\n"
+            "  --max-paths N    paths to walk before sampling instead (default 200000)\n"
             "  --max-depth N    cut paths longer than N choices (default 40)\n"
             "  -h, --help       show this help\n"
             "  --version        show the version\n");
+}
+
+static double median(const double *v, long n) { return n ? v[n / 2] : 0; }
+
+static void path_json(cJSON *o, const char *name, const df_Path *p) {
+    char list[DF_PATH_MAX * 3 + 1];
+    df_path_format(p, list, sizeof list);
+    cJSON *j = cJSON_AddObjectToObject(o, name);
+    cJSON *ch = cJSON_AddArrayToObject(j, "choices");
+    for (int i = 0; i < p->n; i++) cJSON_AddItemToArray(ch, cJSON_CreateNumber(p->choices[i]));
+    cJSON_AddStringToObject(j, "play", list);
+    cJSON_AddStringToObject(j, "outcome", df_outcome_key(p->outcome));
+    cJSON_AddNumberToObject(j, "minutes", round(p->total * 100) / 100);
+    cJSON_AddNumberToObject(j, "interaction_minutes", round(p->interaction * 100) / 100);
+    cJSON_AddNumberToObject(j, "follow_on_minutes", round((p->total - p->interaction) * 100) / 100);
+    cJSON_AddNumberToObject(j, "ratio", round(p->ratio * 100) / 100);
+    cJSON_AddNumberToObject(j, "ratio_interaction", round(p->ratio_interaction * 100) / 100);
+    cJSON_AddNumberToObject(j, "score", p->score);
+    cJSON_AddNumberToObject(j, "peak_agitation", round(p->peak * 10) / 10);
 }
 
 static void print_path(const char *label, const df_Path *p) {
     char list[DF_PATH_MAX * 3 + 1], t[16];
     df_path_format(p, list, sizeof list);
     df_format_minutes(p->total, t, sizeof t);
-    printf("%-15s %-19s %5.2fx %5.2fx %7s %5d %5.0f  %s\n", label, df_outcome_key(p->outcome), p->ratio_interaction,
+    printf("  %-15s %-19s %5.2fx %5.2fx %7s %5d %5.0f  %s\n", label, df_outcome_key(p->outcome), p->ratio_interaction,
            p->ratio, t, p->score, p->peak, list);
 }
 
+static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLimits *lim, const char *how) {
+    char base[16];
+    df_format_minutes(df_calm_baseline(&sc->params), base, sizeof base);
+    printf("%s (%s)\n", sc->title, sc->id);
+    printf("%s: %ld paths", how, w->paths);
+    if (w->cut) printf(" (%ld more cut: circling back to a beat, or over %d choices)", w->cut, lim->max_depth);
+    printf("\ncalm baseline: %s\n", base);
+    printf("\n%-22s %7s %6s   %-23s %-17s\n", "outcome", "paths", "share", "time min/median/max", "score min/med/max");
+    for (int o = 0; o < DF_OUT_COUNT; o++) {
+        const df_OutcomeStats *os = &w->by_outcome[o];
+        if (!os->n) continue;
+        char a[16], b[16], c[16];
+        df_format_minutes(os->totals[0], a, sizeof a);
+        df_format_minutes(median(os->totals, os->n), b, sizeof b);
+        df_format_minutes(os->totals[os->n - 1], c, sizeof c);
+        printf("%-22s %7ld %5.1f%%   %6s %6s %7s   %3.0f %3.0f %3.0f\n", df_outcome_key((df_Outcome)o), os->n,
+               100.0 * (double)os->n / (double)w->paths, a, b, c, os->scores[0], median(os->scores, os->n),
+               os->scores[os->n - 1]);
+    }
+    if (w->nratios) {
+        printf("\ntime / calm baseline        min  median     max\n");
+        printf("  in the interaction    %6.2fx %6.2fx %6.2fx\n", w->iratios[0], median(w->iratios, w->nratios),
+               w->iratios[w->nratios - 1]);
+        printf("  with follow-on        %6.2fx %6.2fx %6.2fx\n", w->ratios[0], median(w->ratios, w->nratios),
+               w->ratios[w->nratios - 1]);
+    }
+    if (w->has_timed && w->calmest.total > 0) {
+        char e1[16], e2[16], c1[16], c2[16];
+        df_format_minutes(w->escalated.interaction, e1, sizeof e1);
+        df_format_minutes(w->escalated.total - w->escalated.interaction, e2, sizeof e2);
+        df_format_minutes(w->calmest.interaction, c1, sizeof c1);
+        df_format_minutes(w->calmest.total - w->calmest.interaction, c2, sizeof c2);
+        printf("\nescalated-to-calm ratio: %.2f (most escalated %s + %s follow-on; calmest %s + %s follow-on)\n",
+               w->escalated.total / w->calmest.total, e1, e2, c1, c2);
+    }
+    printf("\n  %-15s %-19s %6s %6s %7s %5s %5s  %s\n", "path", "outcome", "inter.", "total", "time", "score", "peak",
+           "choices (defuse play --choices)");
+    if (w->has_timed) {
+        print_path("calmest", &w->calmest);
+        print_path("most escalated", &w->escalated);
+    }
+    if (w->paths) {
+        print_path("best score", &w->best);
+        print_path("worst score", &w->worst);
+    }
+    int hb = 0, hc = 0;
+    for (int b = 0; b < sc->nbeats; b++) hb += w->beats[b].arrivals > 0;
+    for (int k = 0; k < w->nchoices; k++) hc += w->choices[k].taken > 0;
+    printf("\ncoverage: %d of %d beats, %d of %d choices\n", hb, sc->nbeats, hc, w->nchoices);
+    for (int b = 0; b < sc->nbeats; b++)
+        if (!w->beats[b].arrivals) printf("  never reached: beat '%s'\n", sc->beats[b].id);
+    printf("\nchoices by average downstream time (the costliest first):\n");
+    /* sort choice indices by average total */
+    int *idx = malloc(sizeof(int) * (size_t)(w->nchoices ? w->nchoices : 1));
+    int n = 0;
+    for (int k = 0; k < w->nchoices; k++)
+        if (w->choices[k].taken) idx[n++] = k;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++) {
+            const df_ChoiceStats *a = &w->choices[idx[i]], *b = &w->choices[idx[j]];
+            if (b->total_sum / (double)b->taken > a->total_sum / (double)a->taken) {
+                int t = idx[i];
+                idx[i] = idx[j];
+                idx[j] = t;
+            }
+        }
+    for (int i = 0; i < n && i < 12; i++) {
+        int k = idx[i], b = 0;
+        while (b + 1 < sc->nbeats && w->choice_base[b + 1] <= k) b++;
+        const df_ChoiceStats *cs = &w->choices[k];
+        char t[16];
+        df_format_minutes(cs->total_sum / (double)cs->taken, t, sizeof t);
+        const df_Choice *ch = &sc->beats[b].choices[k - w->choice_base[b]];
+        printf("  %7s  score %3.0f  %s #%d  %.50s%s\n", t, cs->score_sum / (double)cs->taken, sc->beats[b].id,
+               k - w->choice_base[b] + 1, ch->text, strlen(ch->text) > 50 ? "..." : "");
+    }
+    if (n > 12) printf("  ... %d more (--json lists every choice)\n", n - 12);
+    free(idx);
+    return 0;
+}
+
+static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLimits *lim) {
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "scenario", sc->id);
+    cJSON_AddStringToObject(root, "method", w->random ? "random" : "exhaustive");
+    cJSON_AddNumberToObject(root, "paths", (double)w->paths);
+    cJSON_AddNumberToObject(root, "cut", (double)w->cut);
+    cJSON_AddNumberToObject(root, "loops", lim->max_per_beat);
+    cJSON_AddNumberToObject(root, "calm_baseline", round(df_calm_baseline(&sc->params) * 100) / 100);
+    cJSON *outs = cJSON_AddObjectToObject(root, "outcomes");
+    for (int o = 0; o < DF_OUT_COUNT; o++) {
+        const df_OutcomeStats *os = &w->by_outcome[o];
+        if (!os->n) continue;
+        cJSON *j = cJSON_AddObjectToObject(outs, df_outcome_key((df_Outcome)o));
+        cJSON_AddNumberToObject(j, "paths", (double)os->n);
+        cJSON_AddNumberToObject(j, "share", round(1000.0 * (double)os->n / (double)w->paths) / 1000);
+        cJSON *t = cJSON_AddObjectToObject(j, "minutes");
+        cJSON_AddNumberToObject(t, "min", round(os->totals[0] * 100) / 100);
+        cJSON_AddNumberToObject(t, "median", round(median(os->totals, os->n) * 100) / 100);
+        cJSON_AddNumberToObject(t, "max", round(os->totals[os->n - 1] * 100) / 100);
+        cJSON *s = cJSON_AddObjectToObject(j, "score");
+        cJSON_AddNumberToObject(s, "min", os->scores[0]);
+        cJSON_AddNumberToObject(s, "median", median(os->scores, os->n));
+        cJSON_AddNumberToObject(s, "max", os->scores[os->n - 1]);
+    }
+    if (w->nratios) {
+        cJSON *r = cJSON_AddObjectToObject(root, "ratio");
+        cJSON_AddNumberToObject(r, "interaction_min", round(w->iratios[0] * 100) / 100);
+        cJSON_AddNumberToObject(r, "interaction_median", round(median(w->iratios, w->nratios) * 100) / 100);
+        cJSON_AddNumberToObject(r, "interaction_max", round(w->iratios[w->nratios - 1] * 100) / 100);
+        cJSON_AddNumberToObject(r, "total_min", round(w->ratios[0] * 100) / 100);
+        cJSON_AddNumberToObject(r, "total_median", round(median(w->ratios, w->nratios) * 100) / 100);
+        cJSON_AddNumberToObject(r, "total_max", round(w->ratios[w->nratios - 1] * 100) / 100);
+        if (w->calmest.total > 0)
+            cJSON_AddNumberToObject(r, "escalated_to_calm", round(w->escalated.total / w->calmest.total * 100) / 100);
+    }
+    cJSON *paths = cJSON_AddObjectToObject(root, "paths_of_note");
+    if (w->has_timed) {
+        path_json(paths, "calmest", &w->calmest);
+        path_json(paths, "most_escalated", &w->escalated);
+    }
+    if (w->paths) {
+        path_json(paths, "best_score", &w->best);
+        path_json(paths, "worst_score", &w->worst);
+    }
+    cJSON *cov = cJSON_AddObjectToObject(root, "coverage");
+    int hb = 0, hc = 0;
+    for (int b = 0; b < sc->nbeats; b++) hb += w->beats[b].arrivals > 0;
+    for (int k = 0; k < w->nchoices; k++) hc += w->choices[k].taken > 0;
+    cJSON_AddNumberToObject(cov, "beats", hb);
+    cJSON_AddNumberToObject(cov, "beats_total", sc->nbeats);
+    cJSON_AddNumberToObject(cov, "choices", hc);
+    cJSON_AddNumberToObject(cov, "choices_total", w->nchoices);
+    cJSON *beats = cJSON_AddArrayToObject(root, "beats");
+    for (int b = 0; b < sc->nbeats; b++) {
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "id", sc->beats[b].id);
+        cJSON_AddNumberToObject(j, "arrivals", (double)w->beats[b].arrivals);
+        if (w->beats[b].arrivals)
+            cJSON_AddNumberToObject(j, "agitation_on_arrival",
+                                    round(w->beats[b].agitation_sum / (double)w->beats[b].arrivals * 10) / 10);
+        cJSON *chs = cJSON_AddArrayToObject(j, "choices");
+        for (int k = 0; k < sc->beats[b].nchoices; k++) {
+            const df_ChoiceStats *cs = &w->choices[w->choice_base[b] + k];
+            cJSON *c = cJSON_CreateObject();
+            cJSON_AddNumberToObject(c, "number", k + 1);
+            cJSON_AddNumberToObject(c, "paths", (double)cs->taken);
+            if (cs->taken) {
+                cJSON_AddNumberToObject(c, "average_minutes", round(cs->total_sum / (double)cs->taken * 100) / 100);
+                cJSON_AddNumberToObject(c, "average_score", round(cs->score_sum / (double)cs->taken * 10) / 10);
+            }
+            cJSON_AddItemToArray(chs, c);
+        }
+        cJSON_AddItemToArray(beats, j);
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text) return 1;
+    puts(text);
+    free(text);
+    return 0;
+}
+
 int df_cmd_analyze(int argc, char **argv) {
-    static const struct option opts[] = {{"seed", required_argument, 0, 's'},
-                                         {"max-depth", required_argument, 0, 'd'},
-                                         {"help", no_argument, 0, 'h'},
-                                         {"version", no_argument, 0, 'V'},
+    static const struct option opts[] = {{"json", no_argument, 0, 'j'},         {"random", required_argument, 0, 'r'},
+                                         {"seed", required_argument, 0, 's'},   {"loops", required_argument, 0, 'l'},
+                                         {"max-paths", required_argument, 0, 'p'}, {"max-depth", required_argument, 0, 'd'},
+                                         {"help", no_argument, 0, 'h'},         {"version", no_argument, 0, 'V'},
                                          {0, 0, 0, 0}};
-    unsigned long long seed = 1;
     df_WalkLimits lim;
     df_walk_limits_default(&lim);
-    int c;
+    unsigned long long wseed = 1;
+    long nrandom = 0;
+    int json = 0, c;
     optind = 0;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         char *end = NULL;
-        switch (c) {
-        case 's':
-            seed = strtoull(optarg, &end, 10);
-            if (!*optarg || *end || optarg[0] == '-') {
-                fprintf(stderr, "defuse: --seed: '%s' is not a whole number\n", optarg);
+        long v = 0;
+        if (c == 'r' || c == 's' || c == 'l' || c == 'p' || c == 'd') {
+            v = strtol(optarg, &end, 10);
+            if (!*optarg || *end || v < 0) {
+                fprintf(stderr, "defuse: --%s: '%s' is not a whole number\n",
+                        c == 'r' ? "random" : c == 's' ? "seed" : c == 'l' ? "loops" : c == 'p' ? "max-paths" : "max-depth", optarg);
                 return 2;
             }
+        }
+        switch (c) {
+        case 'j': json = 1; break;
+        case 'r':
+            if (v < 1 || v > 10000000) { fprintf(stderr, "defuse: --random: 1 to 10000000 paths\n"); return 2; }
+            nrandom = v;
+            break;
+        case 's': wseed = (unsigned long long)v; break;
+        case 'l':
+            if (v < 1 || v > 4) { fprintf(stderr, "defuse: --loops: 1 to 4\n"); return 2; }
+            lim.max_per_beat = (int)v;
+            break;
+        case 'p':
+            if (v < 1) { fprintf(stderr, "defuse: --max-paths: at least 1\n"); return 2; }
+            lim.max_paths = v;
             break;
         case 'd':
-            lim.max_depth = (int)strtol(optarg, &end, 10);
-            if (!*optarg || *end || lim.max_depth < 1 || lim.max_depth > DF_PATH_MAX) {
-                fprintf(stderr, "defuse: --max-depth: expected 1 to %d\n", DF_PATH_MAX);
-                return 2;
-            }
+            if (v < 1 || v > DF_PATH_MAX) { fprintf(stderr, "defuse: --max-depth: 1 to %d\n", DF_PATH_MAX); return 2; }
+            lim.max_depth = (int)v;
             break;
         case 'h': analyze_usage(stdout); return 0;
         case 'V': printf("defuse %s\n", DF_VERSION); return 0;
@@ -79,7 +286,23 @@ int df_cmd_analyze(int argc, char **argv) {
     df_Walk w;
     df_Error err;
     df_error_clear(&err);
-    if (df_walk(sc, df_script_host(s), seed, &lim, &w, &err) != 0) {
+    int rc;
+    char how[128];
+    if (nrandom) {
+        rc = df_walk_random(sc, df_script_host(s), 1, wseed, nrandom, &lim, &w, &err);
+        snprintf(how, sizeof how, "random sample (seed %llu)", wseed);
+    } else {
+        rc = df_walk(sc, df_script_host(s), 1, &lim, &w, &err);
+        snprintf(how, sizeof how, "every path");
+        if (rc == 0 && w.truncated) {
+            fprintf(stderr, "defuse: more than %ld paths: analysing %ld random paths (seed %llu) instead\n", lim.max_paths,
+                    lim.max_paths, wseed);
+            df_walk_free(&w);
+            rc = df_walk_random(sc, df_script_host(s), 1, wseed, lim.max_paths, &lim, &w, &err);
+            snprintf(how, sizeof how, "random sample (seed %llu; too many paths to walk them all)", wseed);
+        }
+    }
+    if (rc != 0) {
         char m[1400];
         df_error_format(&err, m, sizeof m);
         fprintf(stderr, "defuse: %s\n", m);
@@ -87,32 +310,8 @@ int df_cmd_analyze(int argc, char **argv) {
         df_script_free(s);
         return 1;
     }
-    char base[16];
-    df_format_minutes(df_calm_baseline(&sc->params), base, sizeof base);
-    printf("%s (%s)\n", sc->title, sc->id);
-    printf("paths: %ld%s", w.paths, w.truncated ? " (stopped at the path limit: figures cover part of the tree)" : "");
-    if (w.cut) printf(", %ld cut (circling back to a beat, or over %d choices)", w.cut, lim.max_depth);
-    printf("\ncalm baseline: %s\n\noutcomes:\n", base);
-    for (int o = 0; o < DF_OUT_COUNT; o++)
-        if (w.outcomes[o]) printf("  %-22s %8ld  %5.1f%%\n", df_outcome_key((df_Outcome)o), w.outcomes[o], 100.0 * w.outcomes[o] / (double)w.paths);
-    if (w.nratios) {
-        printf("\ntime / calm baseline        min  median     max\n");
-        printf("  in the interaction    %6.2fx %6.2fx %6.2fx\n", w.iratios[0], w.iratios[w.nratios / 2],
-               w.iratios[w.nratios - 1]);
-        printf("  with follow-on        %6.2fx %6.2fx %6.2fx\n", w.ratios[0], w.ratios[w.nratios / 2],
-               w.ratios[w.nratios - 1]);
-    }
-    printf("\n%-15s %-19s %6s %6s %7s %5s %5s  %s\n", "path", "outcome", "inter.", "total", "time", "score", "peak",
-           "choices");
-    if (w.has_timed) {
-        print_path("calmest", &w.calmest);
-        print_path("most escalated", &w.escalated);
-    }
-    if (w.paths) {
-        print_path("best score", &w.best);
-        print_path("worst score", &w.worst);
-    }
+    int status = json ? report_json(sc, &w, &lim) : report_text(sc, &w, &lim, how);
     df_walk_free(&w);
     df_script_free(s);
-    return 0;
+    return status;
 }

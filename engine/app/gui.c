@@ -138,8 +138,6 @@ static void ensure_walk(Gui *g) {
     if (g->have_walk) return;
     df_WalkLimits lim;
     df_walk_limits_default(&lim);
-    lim.max_paths = 50000;
-    lim.max_depth = 16;
     df_Error err;
     df_Script *s = g->scripts[g->cur];
     if (df_walk(df_script_scenario(s), df_script_host(s), g->seed, &lim, &g->walk, &err) == 0) g->have_walk = true;
