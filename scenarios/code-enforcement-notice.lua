@@ -497,4 +497,19 @@ return scenario {
                 "Once a threat is made, stop problem-solving and leave; the notice can be served later, with support.",
     },
   },
+
+  -- The scenario's own tests (defuse test): the paths a trainer relies on.
+  tests = {
+    { name = "ideal path: stay at the curb, acknowledge, ask, agree a plan",
+      choices = { 3, 1, 4, 2, 3, 1, 3, 2 },
+      expect = { outcome = "resolved_satisfied", passed = true, min_score = 90, max_ratio = 2.0 } },
+    { name = "arguing the code at the door",
+      choices = { 2, 1 },
+      expect = { outcome = "escalated", passed = false, max_score = 20, min_ratio = 4 } },
+    { name = "a typical novice ends with an accepted plan",
+      choices = { 1, 4, 4, 4, 4, 1, 4, 3, 2 },
+      expect = { outcome = "resolved_accepted", passed = true, min_score = 70, min_ratio_interaction = 2.0, max_ratio_interaction = 3.0 } },
+    { name = "the most escalated path costs far more", path = "escalated",
+      expect = { outcome = "escalated", min_ratio = 8 } },
+  },
 }

@@ -444,4 +444,20 @@ return scenario {
                 "to complain about you as well as the trash. Warn once, then end the call; that is what makes it fair and defensible.",
     },
   },
+
+  -- The scenario's own tests (defuse test): the paths a trainer relies on.
+  tests = {
+    { name = "ideal path: let the burst pass, own it, call back by a set time",
+      choices = { 2, 4, 1, 3, 2, 4, 3, 1 },
+      expect = { outcome = "resolved_satisfied", passed = true, min_score = 90, max_ratio = 2.0 } },
+    { name = "buck-pass, blame, then a wall",
+      choices = { 4, 1, 1 },
+      expect = { outcome = "escalated", passed = false, max_score = 20, min_ratio = 5 } },
+    { name = "a typical novice still gets there, slower",
+      choices = { 2, 1, 2, 4, 2, 4, 1, 1 },
+      expect = { outcome = "resolved_satisfied", min_score = 70, min_ratio_interaction = 2.0, max_ratio_interaction = 3.5 } },
+    { name = "the calmest path costs under twice a calm visit", path = "calmest", expect = { max_ratio = 2.0 } },
+    { name = "the most escalated path costs far more", path = "escalated",
+      expect = { outcome = "escalated", min_ratio_interaction = 3 } },
+  },
 }

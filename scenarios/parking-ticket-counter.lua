@@ -550,4 +550,20 @@ return scenario {
                 "Once someone crosses the counter, the right move is distance and help, not finishing the task.",
     },
   },
+
+  -- The scenario's own tests (defuse test): the paths a trainer relies on.
+  tests = {
+    { name = "ideal path: listen, reflect, explain, file the appeal together",
+      choices = { 3, 1, 4, 2, 4, 1, 3, 2 },
+      expect = { outcome = "resolved_satisfied", passed = true, min_score = 90, max_ratio = 2.0 } },
+    { name = "a rule first, then a defence, then a brush-off",
+      choices = { 1, 3, 2 },
+      expect = { outcome = "escalated", passed = false, max_score = 20, min_ratio = 5 } },
+    { name = "a typical novice: the task too early, then recovery",
+      choices = { 4, 3, 4, 2, 2, 4, 1, 2 },
+      expect = { outcome = "routed", min_score = 50, max_score = 80, min_ratio_interaction = 2.0, max_ratio_interaction = 3.5 } },
+    { name = "the calmest path costs under twice a calm visit", path = "calmest", expect = { max_ratio = 2.0 } },
+    { name = "the most escalated path costs far more", path = "escalated",
+      expect = { outcome = "escalated", min_ratio_interaction = 4 } },
+  },
 }

@@ -122,4 +122,12 @@ return scenario {
                 "later to a blocked card and filed a complaint about being misled.",
     },
   },
+
+  tests = {
+    { name = "the best path", choices = { 1, 1, 1, 1 },
+      expect = { outcome = "resolved_accepted", passed = true, min_score = 90, max_ratio = 1.5 } },
+    { name = "the waiver that cannot be kept", choices = { 1, 1, 2 },
+      expect = { outcome = "escalated", critical = false, max_score = 40 } },
+    { name = "calm is cheap", path = "calmest", expect = { max_ratio = 1.5 } },
+  },
 }

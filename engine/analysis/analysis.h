@@ -73,6 +73,18 @@ int df_walk(const df_Scenario *sc, const df_Host *host, uint64_t seed, const df_
 int df_walk_random(const df_Scenario *sc, const df_Host *host, uint64_t seed, uint64_t walk_seed, long n,
                    const df_WalkLimits *lim, df_Walk *out, df_Error *err);
 void df_walk_free(df_Walk *w);
+/* ---------------------------------------------------------------- scenario tests */
+
+typedef struct df_TestResult {
+    bool ok;
+    char why[768];        /* every expectation that failed, with the figure that differed */
+    char got[256];        /* the run's figures, for the report */
+} df_TestResult;
+
+/* Runs one of the scenario's own tests (a path test walks the scenario first). 0, or -1
+ * with err when the run itself failed (a script error, or choices out of range). */
+int df_test_run(const df_Scenario *sc, const df_Host *host, const df_Test *t, df_TestResult *res, df_Error *err);
+
 /* "1,2,1" into buf. */
 void df_path_format(const df_Path *p, char *buf, size_t cap);
 

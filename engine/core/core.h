@@ -297,6 +297,23 @@ typedef struct df_Resident {
 
 #define DF_MAX_OBJECTIVES 6
 
+/* A scenario's own test: a run and what must hold at its end (NAN / -1 = not checked). */
+enum { DF_TESTPATH_NONE, DF_TESTPATH_CALMEST, DF_TESTPATH_ESCALATED, DF_TESTPATH_BEST, DF_TESTPATH_WORST };
+
+typedef struct df_Test {
+    const char *name;
+    int line;
+    int *choices;
+    int nchoices;
+    int path;                  /* DF_TESTPATH_*: a path found by walking, instead of choices */
+    uint64_t seed;
+    unsigned outcomes;         /* bit per df_Outcome; 0 = any */
+    int ending;                /* ending index or -1 */
+    int passed, critical;      /* -1, 0 or 1 */
+    double min_score, max_score, min_minutes, max_minutes;
+    double min_ratio, max_ratio, min_ratio_interaction, max_ratio_interaction;
+} df_Test;
+
 typedef struct df_Scenario {
     const char *file;       /* as given to the loader */
     const char *id, *title, *setting, *role, *summary, *difficulty;
@@ -311,6 +328,8 @@ typedef struct df_Scenario {
     int nbeats;
     df_Ending *endings;
     int nendings;
+    df_Test *tests;
+    int ntests;
     struct df_Arena *arena; /* owns every string and array above */
 } df_Scenario;
 

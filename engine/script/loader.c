@@ -669,11 +669,157 @@ static void get_ending(Ld *ld, int t, const char *path, df_Ending *e) {
     lua_pop(L, 1);
 }
 
+/* ---------------------------------------------------------------- tests */
+
+static const char *const test_keys[] = {"name", "choices", "path", "seed", "expect", NULL};
+static const char *const expect_keys[] = {"outcome", "ending", "passed", "critical", "min_score", "max_score",
+                                          "min_minutes", "max_minutes", "min_ratio", "max_ratio",
+                                          "min_ratio_interaction", "max_ratio_interaction", NULL};
+
+static int get_tristate(Ld *ld, int t, const char *key, const char *path) {
+    lua_State *L = ld->L;
+    lua_pushstring(L, key);
+    int ty = lua_rawget(L, t), r = -1;
+    if (ty == LUA_TBOOLEAN) r = lua_toboolean(L, -1);
+    else if (ty != LUA_TNIL) {
+        char sub[512];
+        join(sub, sizeof sub, path, key);
+        ERR(ld, sub, "expected true or false");
+    }
+    lua_pop(L, 1);
+    return r;
+}
+
+static void get_test(Ld *ld, int t, const char *path, int index, df_Test *ts) {
+    lua_State *L = ld->L;
+    char sub[512];
+    check_keys(ld, t, path, test_keys, 0);
+    ts->line = df_srcmap_line(ld->s->map, path);
+    ts->name = get_string(ld, t, "name", path, 0, MAX_SHORT, 0);
+    if (!ts->name) {
+        char nm[32];
+        snprintf(nm, sizeof nm, "test %d", index);
+        ts->name = df_scenario_strdup(ld->sc, nm, strlen(nm));
+    }
+    ts->seed = (uint64_t)get_number(ld, t, "seed", path, 0, 0, 9007199254740991.0, 1);
+    ts->ending = -1;
+    const char *p = get_string(ld, t, "path", path, 0, 32, 0);
+    if (p) {
+        static const char *const kinds[] = {"calmest", "escalated", "best", "worst", NULL};
+        for (int k = 0; kinds[k]; k++)
+            if (!strcmp(p, kinds[k])) ts->path = k + 1;
+        if (!ts->path) {
+            join(sub, sizeof sub, path, "path");
+            ERR(ld, sub, "unknown path '%s' (calmest, escalated, best, worst)", p);
+        }
+    }
+    join(sub, sizeof sub, path, "choices");
+    lua_pushliteral(L, "choices");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TTABLE) {
+        int n = list_len(L, -1);
+        if (n > 200) n = 200;
+        ts->choices = df_scenario_alloc(ld->sc, (size_t)(n ? n : 1) * sizeof(int));
+        if (!ts->choices) luaL_error(L, "not enough memory");
+        for (int i = 1; i <= n; i++) {
+            lua_Integer v = 0;
+            int isnum = 0;
+            if (lua_rawgeti(L, -1, i) == LUA_TNUMBER) v = lua_tointegerx(L, -1, &isnum);
+            if (!isnum || v < 1 || v > DF_MAX_VISIBLE) ERR(ld, sub, "choice %d: a number from 1 to %d", i, DF_MAX_VISIBLE);
+            else ts->choices[ts->nchoices++] = (int)v;
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        ERR(ld, sub, "expected a list of choice numbers such as { 1, 3, 2 }");
+    }
+    lua_pop(L, 1);
+    if (!ts->path && !ts->nchoices) ERR(ld, path, "a test needs choices = { ... } or path = \"calmest\" (or escalated, best, worst)");
+    if (ts->path && ts->nchoices) ERR(ld, path, "a test has either choices or a path, not both");
+    join(sub, sizeof sub, path, "expect");
+    lua_pushliteral(L, "expect");
+    ty = lua_rawget(L, t);
+    ts->min_score = ts->max_score = ts->min_minutes = ts->max_minutes = NAN;
+    ts->min_ratio = ts->max_ratio = ts->min_ratio_interaction = ts->max_ratio_interaction = NAN;
+    ts->passed = ts->critical = -1;
+    if (ty != LUA_TTABLE) {
+        ERR(ld, sub, ty == LUA_TNIL ? "a test needs expect = { ... }" : "expected a table");
+        lua_pop(L, 1);
+        return;
+    }
+    int et = lua_gettop(L);
+    check_keys(ld, et, sub, expect_keys, 0);
+    lua_pushliteral(L, "outcome");
+    ty = lua_rawget(L, et);
+    if (ty == LUA_TSTRING || ty == LUA_TTABLE) {
+        int n = ty == LUA_TSTRING ? 1 : list_len(L, -1);
+        for (int i = 1; i <= n && i <= DF_OUT_COUNT; i++) {
+            const char *o;
+            if (ty == LUA_TSTRING) o = lua_tostring(L, -1);
+            else o = lua_rawgeti(L, -1, i) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+            int k = df_outcome_from_key(o);
+            char osub[512];
+            join(osub, sizeof osub, sub, "outcome");
+            if (k < 0) ERR(ld, osub, "unknown outcome '%.40s'", o);
+            else ts->outcomes |= 1u << k;
+            if (ty == LUA_TTABLE) lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        ERR(ld, sub, "outcome: expected an outcome or a list of outcomes");
+    }
+    lua_pop(L, 1);
+    const char *e = get_string(ld, et, "ending", sub, 0, MAX_ID, 0);
+    if (e) {
+        ts->ending = df_scenario_find_ending(ld->sc, e);
+        if (ts->ending < 0) {
+            char esub[512];
+            join(esub, sizeof esub, sub, "ending");
+            ERR(ld, esub, "unknown ending '%s'", e);
+        }
+    }
+    ts->passed = get_tristate(ld, et, "passed", sub);
+    ts->critical = get_tristate(ld, et, "critical", sub);
+    ts->min_score = get_number(ld, et, "min_score", sub, 0, 0, 100, NAN);
+    ts->max_score = get_number(ld, et, "max_score", sub, 0, 0, 100, NAN);
+    ts->min_minutes = get_number(ld, et, "min_minutes", sub, 0, 0, 10000, NAN);
+    ts->max_minutes = get_number(ld, et, "max_minutes", sub, 0, 0, 10000, NAN);
+    ts->min_ratio = get_number(ld, et, "min_ratio", sub, 0, 0, 1000, NAN);
+    ts->max_ratio = get_number(ld, et, "max_ratio", sub, 0, 0, 1000, NAN);
+    ts->min_ratio_interaction = get_number(ld, et, "min_ratio_interaction", sub, 0, 0, 1000, NAN);
+    ts->max_ratio_interaction = get_number(ld, et, "max_ratio_interaction", sub, 0, 0, 1000, NAN);
+    lua_pop(L, 1);
+}
+
+static void get_tests(Ld *ld, int t) {
+    lua_State *L = ld->L;
+    lua_pushliteral(L, "tests");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TTABLE) {
+        int tt = lua_gettop(L), n = list_len(L, tt);
+        if (n > 200) {
+            ERR(ld, "tests", "%d tests; at most 200", n);
+            n = 200;
+        }
+        ld->sc->tests = df_scenario_alloc(ld->sc, (size_t)(n ? n : 1) * sizeof *ld->sc->tests);
+        if (!ld->sc->tests) luaL_error(L, "not enough memory");
+        for (int i = 1; i <= n; i++) {
+            char path[64];
+            snprintf(path, sizeof path, "tests.%d", i);
+            luaL_checkstack(L, 10, "tests");
+            if (lua_rawgeti(L, tt, i) != LUA_TTABLE) ERR(ld, path, "expected a test table { choices = ..., expect = ... }");
+            else get_test(ld, lua_gettop(L), path, i, &ld->sc->tests[ld->sc->ntests++]);
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        ERR(ld, "tests", "expected a list of tests");
+    }
+    lua_pop(L, 1);
+}
+
 /* ---------------------------------------------------------------- the scenario */
 
 static const char *const top_keys[] = {"id", "title", "setting", "role", "minutes", "difficulty",
                                        "summary", "objectives", "resident", "time", "start",
-                                       "safety", "beats", "endings", NULL};
+                                       "safety", "beats", "endings", "tests", NULL};
 static const char *const resident_keys[] = {"name", "agitation", "trust", "need", "volatility",
                                             "recovery", "audience", "waited", "look", NULL};
 static const char *const time_keys[] = {"task", "calm_turns", "M", "follow_on", "resident", NULL};
@@ -873,6 +1019,7 @@ static int convert(lua_State *L) {
         if (DF_IS_END(s)) ERR(ld, "start", "the start must be a beat, not an ending");
         else sc->start = s;
     }
+    get_tests(ld, t);
     const char *safety = get_string(ld, t, "safety", "", 0, MAX_ID, 0);
     if (safety) {
         int s = resolve(ld, &ids, safety, "safety");

@@ -45,6 +45,16 @@ expect screenshot-debrief-unfinished 2 "do not reach an ending" -- "$BIN" play $
 expect screenshot-bad-screen 2 "--screen: expected" -- "$BIN" play $S --screen menu --screenshot "$T/p.png"
 expect screenshot-unwritable 1 "cannot write" -- "$BIN" play $S --screenshot /nonexistent/p.png
 expect theme-unknown 2 "--theme: expected light or contrast" -- "$BIN" play $S --theme neon
+# Scenario tests: a failing expectation names the figure; bad test specs are check errors.
+sed 's/min_score = 90, max_ratio = 1.5 } },/min_score = 101, max_ratio = 1.0 } },/' docs/examples/library-fine.lua >"$T/failing.lua"
+sed -i 's/min_score = 101/min_score = 99.5/' "$T/failing.lua"
+expect test-failure-named 1 "the best path: score is 100.00, above|ratio to the calm baseline is 1.33, above the maximum 1.00" -- "$BIN" test "$T/failing.lua"
+grep -q "2 passed, 1 failed" "$T/out" || { echo "FAIL test summary line"; FAILS=$((FAILS + 1)); }
+sed 's/choices = { 1, 1, 1, 1 },/choices = { 1, 9 },/' docs/examples/library-fine.lua >"$T/range.lua"
+expect test-choice-out-of-range 1 "step 2: choice 9 is out of range" -- "$BIN" test "$T/range.lua"
+sed 's/path = "calmest"/path = "calmer"/' docs/examples/library-fine.lua >"$T/badpath.lua"
+expect test-bad-path 1 "unknown path 'calmer'" -- "$BIN" check "$T/badpath.lua"
+expect test-usage 2 "test needs at least one PATH" -- "$BIN" test
 # The worked example of docs/authoring.md is a clean scenario and its best path passes.
 expect example-check 0 "ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror docs/examples/library-fine.lua
 expect example-best 0 "Outcome: Resolved, accepted - passed" -- "$BIN" play docs/examples/library-fine.lua --choices 1,1,1,1
