@@ -18,6 +18,8 @@ bin:pkg-config       pkg-config
 bin:Xvfb             xvfb
 bin:xdotool          xdotool
 bin:xwd              x11-apps
+bin:dot              graphviz
+bin:luac5.4            lua5.4
 '
 
 have() {

@@ -26,7 +26,9 @@ int df_cmd_list(int argc, char **argv);
 int df_cmd_check(int argc, char **argv);
 int df_cmd_menu(int argc, char **argv);
 int df_cmd_analyze(int argc, char **argv);
+int df_cmd_graph(int argc, char **argv);
 int df_cmd_test(int argc, char **argv);
+int df_cmd_new(int argc, char **argv);
 
 /* Parses "1920x1080"; 0 or -1. */
 int df_parse_size(const char *s, int *w, int *h);

@@ -16,7 +16,9 @@ static void usage(FILE *f) {
             "  list            list the bundled scenarios (--tags: the technique table)\n"
             "  check PATH...   validate scenario files or folders\n"
             "  analyze SCENARIO  walk every path: outcomes, times, best and worst paths\n"
+            "  graph SCENARIO  the scenario as a Graphviz DOT graph (--heat: agitation)\n"
             "  test PATH...    run the tests that scenarios declare\n"
+            "  new NAME        write a commented starter scenario to NAME.lua\n"
             "\n"
             "Run 'defuse COMMAND --help' for a command's options.\n"
             "Exit status: 0 success, 1 a scenario or data problem, 2 wrong usage.\n");
@@ -37,7 +39,9 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "list")) return df_cmd_list(argc - 1, argv + 1);
     if (!strcmp(cmd, "check")) return df_cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "analyze")) return df_cmd_analyze(argc - 1, argv + 1);
+    if (!strcmp(cmd, "graph")) return df_cmd_graph(argc - 1, argv + 1);
     if (!strcmp(cmd, "test")) return df_cmd_test(argc - 1, argv + 1);
+    if (!strcmp(cmd, "new")) return df_cmd_new(argc - 1, argv + 1);
     if (!strcmp(cmd, "menu")) return df_cmd_menu(argc - 1, argv + 1);
     if (cmd[0] == '-') return df_cmd_menu(argc, argv); /* options of the menu itself */
     fprintf(stderr, "defuse: unknown command '%s'\n", cmd);
