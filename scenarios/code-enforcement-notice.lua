@@ -128,6 +128,7 @@ return scenario {
         uneasy    = "Yeah, well. I still want to know who called.",
         defensive = "Don't dodge me. I asked you a question. Who called?",
         venting   = "Answer the question! WHO CALLED?",
+        threatening = "[He steps right up to you, close enough to touch, fists clenched.] Answer the question. Who called? I'm not asking again.",
       },
       choices = {
         { "I can't give you a name. I can tell you it wasn't your next-door neighbours, if that helps.",
@@ -173,6 +174,7 @@ return scenario {
         uneasy    = "...Fine. What's the complaint, then?",
         defensive = "Fine. What am I supposed to have done?",
         venting   = "Go on then! What am I supposed to have done?",
+        threatening = "[He moves between you and your car door.] Go on, then. Tell me what I'm supposed to have done. I'm listening.",
         recovery  = "...Fine. Go on. What's the complaint?",
       },
       choices = {
@@ -197,6 +199,7 @@ return scenario {
         uneasy    = "Those cars are my son's project. He was going to fix them up. And the mower's broken. I haven't exactly had the time.",
         defensive = "They're my son's cars. The mower's broken. I haven't had the time, all right?",
         venting   = "They're my SON's cars! The mower's BROKEN! I haven't had TIME!",
+        threatening = "[He slams his palm on the hood of your car, inches from you.] They're my SON's cars! The mower's BROKEN! You touch those cars and see what happens!",
       },
       choices = {
         { "Why not have your son move them to his place?",
@@ -228,7 +231,7 @@ return scenario {
       end,
       enter = function(s) s.flags.told_hardship = true end,
       choices = {
-        { "Thank you for telling me. Here's what I can do: you have " .. RULES.comply_days .. " days, and if you've made a start by then, even one car gone or the front cut, " ..
+        { "Thank you for telling me. You have " .. RULES.comply_days .. " days, and if you've made a start by then, " ..
           "I can extend another " .. RULES.extension_days .. ". " .. RULES.help_office .. " can send " .. RULES.volunteer .. " for the mowing, and there are " .. RULES.salvage .. ".",
           tags = { "options", "inform" }, go = "plan",
           coach = "Real choices within the rules (time, an extension for a good-faith start, help he may not know about) give him back some control." },
@@ -252,6 +255,7 @@ return scenario {
         uneasy    = "I lost my job in March. My wife's on chemo. I haven't got the money or the time for any of this.",
         defensive = "You think I don't know that? I lost my job in March. My wife's on chemo. I haven't got the money or the time for any of this, and you stand there telling me what to do.",
         venting   = "You think I don't KNOW? I lost my job! My wife's on chemo! And you stand there telling me what to do!",
+        threatening = "[He's right in front of you now, voice shaking.] I lost my job. My wife's on chemo. And you come here telling me what to do? Get back in that car while you still can.",
       },
       choices = {
         { "Read the notice, and call the office if you have questions.",
@@ -308,6 +312,8 @@ return scenario {
         settled   = "All right. I don't like it, but all right. Thanks for not treating me like garbage.",
         uneasy    = "All right. I don't like it. But all right.",
         defensive = "Fine. Whatever. Are we done?",
+        venting   = "Fine! I've got your paper! Are we DONE? Because I've got a wife inside who needs me, not this!",
+        threatening = "[He crumples the notice in his fist and steps toward you.] We're done. Get off my street, and don't come back here, if you know what's good for you.",
       },
       choices = {
         { "No problem. Nothing personal; it's just the job.",
@@ -327,6 +333,8 @@ return scenario {
 
     hotter = {
       says = {
+        settled     = "[He stays by the steps, shaking his head.] With respect, you don't know the first thing about my life.",
+        uneasy      = "[He takes a step down the driveway and stops, shaking his head.] You don't know the first thing about my life. Not the first thing.",
         defensive   = "[He takes a few steps down the driveway, pointing.] You don't know the first thing about my life.",
         venting     = "[He's coming down the driveway toward you, pointing.] You come to MY house, you won't tell me who sent you, you don't know the first thing about my life!",
         threatening = "[He's at the end of the driveway now, close, jabbing a finger at you. The dog is going wild behind the door.] You don't know the first thing about my life!",
@@ -355,6 +363,7 @@ return scenario {
       says = {
         uneasy    = "All right. I'm up here. Say what you came to say.",
         defensive = "Fine. Say what you came to say.",
+        venting   = "[He backs up a couple of steps toward the house, still shouting.] FINE! I'm up here! Say what you came to say and get it over with!",
         recovery  = "...Fine. I'm up here. Say what you came to say.",
       },
       choices = {
@@ -374,6 +383,7 @@ return scenario {
       tripwire = true,
       note = "Tripwire: the owner goes inside 'to get something' with a dog behind the door. Leave now; return only with a second person or police.",
       says = {
+        uneasy      = "Hang on. Wait right there. [He turns and goes into the house. As the door opens, the barking gets louder.]",
         defensive   = "That's it. Wait right here. Don't you move. [He turns and heads into the house. As the door opens, the barking gets louder.]",
         venting     = "That's IT. You wait right here. Don't you move! [He strides into the house. As the door opens, the barking gets much louder.]",
         threatening = "You wait RIGHT THERE. [He storms into the house. The barking turns frantic as the door opens.]",

@@ -134,6 +134,7 @@ return scenario {
         uneasy    = "Yeah, I've heard that before. You're all useless. Including you, whoever you are.",
         defensive = "Yeah, I've heard that before. You know what, you're useless. All of you. You're sitting there reading off a script, you useless [swears].",
         venting   = "Oh, save it. You're useless! You're sitting there reading a script, you useless [swears]!",
+        threatening = "Oh, save it, you useless [swears]. What's your name? I'm coming down to that office, and I'll be waiting for you when you walk out.",
         recovery  = "Yeah, well. I've heard that before. You're all useless. Including you, whoever you are.",
       },
       choices = {
@@ -162,6 +163,7 @@ return scenario {
       says = {
         uneasy    = "Fine. Sorry. It's not you. I'm just done with this.",
         defensive = "Fine. Whatever. Can you just fix it?",
+        venting   = "FINE! Fine. I'm not swearing at YOU, I'm swearing at this whole damn town! Can you just fix it?",
         recovery  = "...Fine. Sorry. It's not you. I'm just so done with this.",
       },
       choices = {
@@ -226,8 +228,8 @@ return scenario {
           tags = { "overpromise" }, promise = "A truck will come today.",
           set = { promised_truck = true }, go = "truck_never_came",
           coach = "You can't make sure of it; a promise the hauler hasn't confirmed turns a fixable miss into a broken promise." },
-        { "I can't send a truck myself; the hauler runs the trucks. Here's what's different this time: after " .. RULES.repeat_misses .. " logged misses in a season it goes to " .. RULES.hauler_sup ..
-          ", not the general line, and the contract gives them " .. RULES.return_hours .. " hours to come back for a logged miss. I'm sending it now, marked as a repeat.",
+        { "I can't send a truck myself; the hauler does. What's different now: after " .. RULES.repeat_misses .. " logged misses it goes to " .. RULES.hauler_sup ..
+          ", who has " .. RULES.return_hours .. " hours to come back. I'm sending it now, marked as a repeat.",
           tags = { "inform", "explain_why" }, go = "when_back",
           coach = "She can't get a truck from you, so tell her plainly what you can do, why it's different this time, and by when." },
       },
@@ -282,6 +284,7 @@ return scenario {
 
     hotter = {
       says = {
+        uneasy    = "[A long sigh.] I've called " .. RULES.hauler .. " four times. Four. It's the town's contract. It's your job.",
         defensive = "Don't you dare. I've called " .. RULES.hauler .. " four times. It's the town's contract. It's your job.",
         venting   = "Don't you DARE. I've called " .. RULES.hauler .. " four times! It's the town's contract! It's YOUR job! You people are all the same!",
         threatening = "Don't you DARE! It's YOUR contract! YOUR job! You're all the same!",
@@ -307,6 +310,7 @@ return scenario {
         uneasy    = "Then can you put me through to someone who can actually do something?",
         defensive = "Then put me through to someone who can actually do something.",
         venting   = "Then put me through to someone who can actually DO something!",
+        threatening = "Then put me through to someone who can actually DO something! Or give me your name, and I'll come down to " .. RULES.dept .. " and find you myself.",
       },
       choices = {
         { "My supervisor will tell you the same thing.",
@@ -326,6 +330,7 @@ return scenario {
         uneasy    = "Yes, it was out. It's always out. Is that what you do, blame the person calling?",
         defensive = "Are you serious? Yes, it was out. It's always out by half six. Is that what you do, blame the person calling?",
         venting   = "Are you SERIOUS? It was OUT! Is that what you do, blame the person calling?",
+        threatening = "Are you SERIOUS? It was OUT! Blame me one more time and I'll bring that bin down and dump it on your desk. I know where you people park.",
       },
       choices = {
         { "No, you're right, that came out as blame, and I'm sorry. It was out and it was missed. Let's get this one logged properly.",
@@ -348,6 +353,7 @@ return scenario {
         uneasy    = "Oh, so now you're offended? You're all useless.",
         defensive = "Oh, now you've got feelings? You're useless. You're all useless [swears].",
         venting   = "Oh, NOW you've got feelings? You're useless! You're all useless [swears]!",
+        threatening = "Oh, NOW you've got feelings? You useless [swears]. Keep talking. I'll find out your name, and I'll find out where you live.",
       },
       choices = {
         { "Lady, I don't get paid enough for this.",

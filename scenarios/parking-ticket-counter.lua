@@ -154,6 +154,8 @@ return scenario {
         settled   = "Yes. Thank you. I'm not a cheat. So, can you take it off?",
         uneasy    = "Yes. Thank you. I'm not trying to dodge anything. So can you just take it off?",
         defensive = "Exactly. So fix it.",
+        venting   = "Yes! Exactly! I'm not a cheat, and I'm sick of being treated like one! So take it off!",
+        threatening = "[She leans over the counter, palms flat, close to your face.] Then you know I'm not a cheat. So take it off. I'm not leaving this counter until you do.",
         recovery  = "...Yeah. Sorry. I've been stewing on this since ten. So can you just take it off?",
       },
       choices = {
@@ -176,6 +178,8 @@ return scenario {
         settled   = "Okay. That's fair, I suppose. So what do I actually have to do?",
         uneasy    = "Okay. So what do I actually have to do?",
         defensive = "Fine. What do I have to do, then?",
+        venting   = "FINE! What do I have to do? And make it quick, I've got to pick my son up at noon!",
+        threatening = "[She grips the edge of the counter and leans across it.] Just tell me what I have to do. And it had better be quick, or you'll regret it.",
       },
       choices = {
         { "[Slide the appeal form across.] Fill this in and send it to " .. RULES.decider .. " within " .. RULES.appeal_days .. " days.",
@@ -222,9 +226,11 @@ return scenario {
 
     first_ticket = {
       says = {
+        settled   = "The first one was my fault, honestly. I was ten minutes over, and I paid it. That's why this one gets to me. I did it right this time.",
         uneasy    = "The first one was my fault. I was ten minutes over; I paid it without a word. That's why this one gets me. I did it right this time.",
         defensive = "The first one was my fault, fine, I paid it. This one isn't. I did it right this time.",
         venting   = "The first one I paid! No complaining! This one I did RIGHT!",
+        threatening = "[She leans across the counter into your space.] The first one I PAID. Not a word. This one I did RIGHT. Use that against me and you'll see what happens.",
       },
       choices = {
         { "Got it. [Turn to the screen.]",
@@ -255,8 +261,8 @@ return scenario {
         })
       end,
       choices = {
-        { "It shows your session starting at 8:51, then 'renewal declined, retry' at 9:31. So the officer's handheld would have shown nothing paid from then. " ..
-          "I can't tell you how the hearing officer will decide, but that log and your screenshot are exactly what they weigh.",
+        { "It shows your session starting at 8:51, then 'renewal declined' at 9:31, so the handheld showed nothing paid after that. " ..
+          "I can't say how the hearing officer will decide, but that log and your screenshot are what they weigh.",
           tags = { "inform", "explain_why" }, go = "choose",
           coach = "Plain facts, an honest limit on what you can predict, and a reason the record helps her: transparent without promising." },
         { "It shows a payment glitch on their end, so this one should be an easy win for you.",
@@ -277,6 +283,8 @@ return scenario {
         settled   = "Okay. So what are my options?",
         uneasy    = "Okay. What are my options, then?",
         defensive = "So what now? More forms?",
+        venting   = "What now? MORE forms? I did everything right and I'm the one jumping through hoops!",
+        threatening = "[She leans across the counter, right up close.] So what now? Another form? If I walk out of here with nothing, you are going to regret it.",
       },
       choices = {
         { "Honestly, appeals with app records almost always get dismissed. You'll be fine.",
@@ -299,6 +307,8 @@ return scenario {
         settled   = "Let's do it now. I'm not coming back here for this.",
         uneasy    = "Now. Let's just do it now.",
         defensive = "Now. I'm not coming back for this.",
+        venting   = "NOW! We do it NOW! I am not taking another morning off to come back to this counter!",
+        threatening = "[She slaps the counter and leans over it.] Now. We do it now. Make me come back here for this and I'll be waiting in the lot when you get off.",
       },
       choices = {
         { "There you go. And in future, take a screenshot every time you park, just in case.",
@@ -309,9 +319,9 @@ return scenario {
           end,
           targets = { "promise_broken", "appeal_accepted" },
           coach = "The paperwork gets done, but a parting tip implies she was careless, undoing some of the fairness she just felt." },
-        { "[Fill in the form with her, staple the log printout and a print of her screenshot, date-stamp it, and hand her the receipt copy.] " ..
-          "That's filed. The hearing officer decides within about " .. RULES.decision_days .. " days and writes to you; the hearing office is on " .. RULES.hearing_phone .. " if you need them. " ..
-          "And thank you for bringing the screenshot; it's what makes an appeal like this work.",
+        { "[Fill in the form with her, attach the log and her screenshot, date-stamp it, hand her the receipt.] " ..
+          "That's filed. The hearing officer decides within about " .. RULES.decision_days .. " days and writes to you. " ..
+          "Thank you for the screenshot; it's what makes this work.",
           tags = { "task", "own", "thank" }, grade = "best",
           go = function(s)
             if s.flags.promised_drop then return "promise_broken" end
@@ -340,6 +350,7 @@ return scenario {
         uneasy    = "Simple for you. I've already lost my morning, and now it's a form? It's not the " .. RULES.fine .. ". It's being treated like I tried to cheat.",
         defensive = "Simple for you. I've lost my whole morning, and now it's a form? It's not the " .. RULES.fine .. ". It's the second time this month I'm treated like a cheat.",
         venting   = "A FORM? I did everything right and I get a form? It's not the money, it's being treated like a cheat!",
+        threatening = "[She leans over the counter, finger jabbing toward your face.] A FORM? I did everything right and you hand me a FORM? Treat me like a cheat one more time and see what happens.",
       },
       choices = {
         { "The officer can only go by what the handheld shows.",
@@ -359,9 +370,11 @@ return scenario {
 
     defended = {
       says = {
+        settled   = "Sorry, are you saying this is my fault? I paid. I have proof right here.",
         uneasy    = "So now it's my fault? I'm standing here with proof.",
         defensive = "So now it's my fault? I'm standing here with proof and you're taking his side.",
         venting   = "Oh, so I'm the liar now? Unbelievable. You're all on the same side.",
+        threatening = "[She plants both hands on the counter and leans across, inches from you.] Call me a liar one more time. Go on. I know what time this office closes.",
       },
       choices = {
         { "Ma'am, there's no need to raise your voice.",
@@ -404,6 +417,8 @@ return scenario {
     venting = {
       note = "The queue is the audience. Removing it, or simply not adding fuel, is what works here.",
       says = {
+        settled   = "Honestly? It feels like a revenue grab. [She glances at the queue.] I can't be the only one this has happened to.",
+        uneasy    = "It's a revenue grab. It is. [She glances back at the queue.] I bet half this line has had the same thing.",
         defensive = "This is a revenue grab and everyone in this line knows it.",
         venting   = "This is a revenue grab and everyone in this line knows it! [She turns to the queue.] Anyone else get a ticket with the app running? Anyone?",
         threatening = "[She slaps the counter.] A revenue grab! You people take my money twice and then lecture me?",
@@ -426,8 +441,11 @@ return scenario {
 
     after_vent = {
       says = {
+        settled   = "...Sorry about that. I'm not usually like this. It's the second one this month, and I really did do it right this time.",
         uneasy    = "...Sorry. I'm not usually like this. It's the second one this month, and I did it right this time.",
         defensive = "...Fine. But I did it right this time. This is the second one this month.",
+        venting   = "And another thing! It's the SECOND one this month! The second! And I did it right this time!",
+        threatening = "[She leans over the counter, pointing at you.] Don't just stand there staring at me. Second ticket this month, and I did it right. Somebody is going to pay for this.",
         recovery  = "...Sorry. I'm not usually like this. It's the second one this month, and I did it right this time.",
       },
       choices = {
@@ -446,13 +464,15 @@ return scenario {
 
     supervisor = {
       says = {
+        settled   = "It's nothing against you, but I'd like to speak to your supervisor, please.",
         uneasy    = "I'd like to talk to your supervisor, please.",
         defensive = "Get me your supervisor. Someone who can actually do something.",
         venting   = "Get me your supervisor. Now.",
+        threatening = "[She leans across the counter, close enough to touch.] Get your supervisor out here. Now. Before I come round this counter and find her myself.",
       },
       choices = {
-        { "Of course. [Call " .. RULES.supervisor .. " over and brief her in front of the resident:] Ms. Natarajan paid by app, has a screenshot, and the ticket's timed inside her session. " ..
-          "She wants it voided; I've explained we can't do that here, and that she can appeal with that evidence.",
+        { "Of course. [Call " .. RULES.supervisor .. " over and brief her in front of the resident:] Ms. Natarajan paid by app, has a screenshot, and the ticket is inside her session. " ..
+          "She wants it voided; I've explained the appeal route.",
           tags = { "handoff" }, go = "supervisor_routed",
           coach = "She asked, and there's a real reason now; a warm handoff with the story passed on means she doesn't start again." },
         { "She's at lunch. You can call the Treasurer's office if you want to make a complaint.",

@@ -29,6 +29,7 @@ typedef struct df_WalkLimits {
 typedef struct df_BeatStats {
     long arrivals;
     double agitation_sum;
+    unsigned bands; /* bit per df_Band the resident was in on arrival */
 } df_BeatStats;
 
 /* Per choice: how often paths take it, and what the paths through it cost in the end. */
@@ -84,6 +85,13 @@ typedef struct df_TestResult {
 /* Runs one of the scenario's own tests (a path test walks the scenario first). 0, or -1
  * with err when the run itself failed (a script error, or choices out of range). */
 int df_test_run(const df_Scenario *sc, const df_Host *host, const df_Test *t, df_TestResult *res, df_Error *err);
+
+/* ---------------------------------------------------------------- lint */
+
+/* The checker's checks that need the engine: bands a beat is reached in without a line for
+ * them, text too long for the play screen, effect overrides that saturate a meter. Adds
+ * warnings to d (file:line, beat, field). */
+void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d);
 
 /* "1,2,1" into buf. */
 void df_path_format(const df_Path *p, char *buf, size_t cap);

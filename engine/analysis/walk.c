@@ -45,6 +45,7 @@ static void record(Ctx *c, const df_Run *run, int depth) {
         if (w->beats) {
             w->beats[s->beat].arrivals++;
             w->beats[s->beat].agitation_sum += s->a_before;
+            w->beats[s->beat].bands |= 1u << s->band_before;
         }
         if (w->choices) {
             df_ChoiceStats *cs = &w->choices[w->choice_base[s->beat] + s->choice];

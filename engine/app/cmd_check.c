@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../analysis/analysis.h"
 #include "app.h"
 
 static void check_usage(FILE *f) {
@@ -23,9 +24,28 @@ static void check_usage(FILE *f) {
             "Exit status: 0 clean, 1 problems found, 2 wrong usage.\n");
 }
 
-static int check_file(const char *path, int quiet, int werror) {
+/* The ids of the scenarios checked so far in one folder, to find duplicates. */
+typedef struct Seen {
+    char id[80];
+    char path[512];
+} Seen;
+
+static int check_file(const char *path, int quiet, int werror, Seen *seen, int *nseen) {
     df_Diags d = {0};
     df_Script *s = df_script_load(path, NULL, &d);
+    if (s) {
+        const df_Scenario *sc = df_script_scenario(s);
+        df_lint(sc, df_script_host(s), &d);
+        for (int i = 0; seen && i < *nseen; i++)
+            if (!strcmp(seen[i].id, sc->id))
+                df_diags_add(&d, DF_DIAG_ERROR, path, 0, "scenario id '%s' is also used by %s; ids must be unique", sc->id,
+                             seen[i].path);
+        if (seen && *nseen < 512) {
+            snprintf(seen[*nseen].id, sizeof seen[0].id, "%s", sc->id);
+            snprintf(seen[*nseen].path, sizeof seen[0].path, "%s", path);
+            (*nseen)++;
+        }
+    }
     df_print_diags(&d, DF_DIAG_WARNING);
     if (s) {
         const char *const *lines;
@@ -71,10 +91,13 @@ int df_cmd_check(int argc, char **argv) {
                 fprintf(stderr, "defuse: %s: no scenario files (*.lua) in this folder\n", argv[i]);
                 bad = 1;
             }
-            for (int k = 0; k < n; k++) bad |= check_file(paths[k], quiet, werror);
+            Seen *seen = calloc(512, sizeof *seen);
+            int nseen = 0;
+            for (int k = 0; k < n; k++) bad |= check_file(paths[k], quiet, werror, seen, &nseen);
+            free(seen);
             if (n > 0) df_free_list(paths, n);
         } else {
-            bad |= check_file(argv[i], quiet, werror);
+            bad |= check_file(argv[i], quiet, werror, NULL, NULL);
         }
     }
     return bad ? 1 : 0;

@@ -1,0 +1,72 @@
+/* lint.c: checks that need the engine's walk or the screen's limits, for defuse check. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis.h"
+
+/* Longest texts that fit the play screen at its default size (1280x720, 100% text): the
+ * speech card takes about four lines of ~75 characters, a choice card three of ~95. */
+#define FIT_LINE 300
+#define FIT_CHOICE 240
+
+static size_t chars(const char *s) {
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void text_fits(const df_Scenario *sc, df_Diags *d, int line, const char *where, const char *s, size_t max) {
+    if (s && chars(s) > max)
+        df_diags_add(d, DF_DIAG_WARNING, sc->file, line, "%s: %zu characters; at the default window size only about %zu fit",
+                     where, chars(s), max);
+}
+
+void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d) {
+    char where[256];
+    for (int b = 0; b < sc->nbeats; b++) {
+        const df_Beat *bt = &sc->beats[b];
+        snprintf(where, sizeof where, "beat '%s', field 'says'", bt->id);
+        text_fits(sc, d, bt->line, where, bt->says.fixed, FIT_LINE);
+        for (int k = 0; k < DF_BAND_COUNT; k++) text_fits(sc, d, bt->line, where, bt->says.by_band[k], FIT_LINE);
+        for (int c = 0; c < bt->nchoices; c++) {
+            const df_Choice *ch = &bt->choices[c];
+            snprintf(where, sizeof where, "beat '%s', choice %d", bt->id, c + 1);
+            text_fits(sc, d, ch->line, where, ch->text, FIT_CHOICE);
+            if ((!isnan(ch->eff_agitation) && fabs(ch->eff_agitation) > 25) || (!isnan(ch->eff_trust) && fabs(ch->eff_trust) > 25))
+                df_diags_add(d, DF_DIAG_WARNING, sc->file, ch->line,
+                             "%s, field 'effect': a change over 25 can push a meter from the middle to its end in one "
+                             "move (after multipliers it is clamped at 0 or 100)",
+                             where);
+        }
+    }
+    /* Bands each beat is reached in, from the walk, against the lines it has. */
+    df_Walk w;
+    df_Error err;
+    if (df_walk(sc, host, 1, NULL, &w, &err) != 0) {
+        char m[1200];
+        df_error_format(&err, m, sizeof m);
+        df_diags_add(d, DF_DIAG_WARNING, sc->file, 0, "could not walk the scenario to check band lines: %s", m);
+        df_walk_free(&w);
+        return;
+    }
+    for (int b = 0; b < sc->nbeats; b++) {
+        const df_Beat *bt = &sc->beats[b];
+        if (bt->says.fixed || bt->says.fn || !w.beats[b].arrivals) continue;
+        for (int k = 0; k < DF_BAND_COUNT; k++) {
+            if (!(w.beats[b].bands & (1u << k)) || bt->says.by_band[k]) continue;
+            int near = -1;
+            for (int dd = 1; dd < DF_BAND_COUNT && near < 0; dd++) {
+                if (k - dd >= 0 && bt->says.by_band[k - dd]) near = k - dd;
+                else if (k + dd < DF_BAND_COUNT && bt->says.by_band[k + dd]) near = k + dd;
+            }
+            df_diags_add(d, DF_DIAG_WARNING, sc->file, bt->line,
+                         "beat '%s', field 'says': the resident can arrive here %s but there is no %s line (the %s "
+                         "line is used)",
+                         bt->id, df_band_key((df_Band)k), df_band_key((df_Band)k), near >= 0 ? df_band_key((df_Band)near) : "?");
+        }
+    }
+    if (w.truncated)
+        df_diags_add(d, DF_DIAG_NOTE, sc->file, 0, "too many paths to walk them all; band lines were checked on part of them");
+    df_walk_free(&w);
+}
