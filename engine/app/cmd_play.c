@@ -4,9 +4,28 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app.h"
 #include "gui.h"
+
+/* --watch: the file's identity, to notice a save (also a save by renaming). */
+typedef struct Watched {
+    const char *path;
+    struct stat st;
+    bool have;
+} Watched;
+
+static int file_changed(void *ud) {
+    Watched *w = ud;
+    struct stat st;
+    if (stat(w->path, &st) != 0) return 0; /* mid-rename: look again next time */
+    bool changed = w->have && (st.st_mtim.tv_sec != w->st.st_mtim.tv_sec || st.st_mtim.tv_nsec != w->st.st_mtim.tv_nsec ||
+                               st.st_size != w->st.st_size || st.st_ino != w->st.st_ino);
+    w->st = st;
+    w->have = true;
+    return changed;
+}
 
 static void play_usage(FILE *f) {
     fprintf(f,
@@ -20,6 +39,7 @@ static void play_usage(FILE *f) {
             "  --seed N             seed of the run's random stream (default 1)\n"
             "  --transcript FILE    write the whole run as JSON ('-' for stdout)\n"
             "  --assess             hide coaching until the debrief\n"
+            "  --watch              (terminal) reload the file when it is saved, keeping your place\n"
             "  --screenshot FILE    render a screen to a PNG without a display, then exit\n"
             "  --size WxH           window or screenshot size (default 1280x720)\n"
             "  --screen NAME        screenshot of play, feedback or debrief (after --choices)\n"
@@ -41,12 +61,13 @@ int df_cmd_play(int argc, char **argv) {
         {"screen", required_argument, 0, 'N'}, {"fullscreen", no_argument, 0, 'F'},
         {"font", required_argument, 0, 'f'},  {"theme", required_argument, 0, 'T'},
         {"reduce-motion", no_argument, 0, 'R'}, {"trace", required_argument, 0, 'r'},
+        {"watch", no_argument, 0, 'w'},
         {"version", no_argument, 0, 'V'},     {0, 0, 0, 0}};
     df_TermOpts to;
     df_term_opts_default(&to);
     unsigned long long seed = 1;
     const char *transcript = NULL;
-    int *choices = NULL, nchoices = 0, c, text = 0;
+    int *choices = NULL, nchoices = 0, c, text = 0, watch = 0;
     df_GuiOpts go;
     memset(&go, 0, sizeof go);
     go.width = 1280;
@@ -55,6 +76,7 @@ int df_cmd_play(int argc, char **argv) {
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 't': text = 1; break;
+        case 'w': watch = 1; break;
         case 'P': go.screenshot = optarg; break;
         case 'N': go.screen = optarg; break;
         case 'F': go.fullscreen = true; break;
@@ -126,7 +148,7 @@ int df_cmd_play(int argc, char **argv) {
         free(choices);
         return rc;
     }
-    if (!text && !choices) {
+    if (!text && !choices && !watch) {
         int rc = df_gui_open_run(&go);
         if (rc != DF_GUI_NO_DISPLAY && rc != DF_GUI_NO_FONT) {
             free(path);
@@ -138,15 +160,45 @@ int df_cmd_play(int argc, char **argv) {
     df_Script *s = df_script_load(path, NULL, &d);
     df_print_diags(&d, s ? DF_DIAG_ERROR : DF_DIAG_WARNING);
     df_diags_free(&d);
-    free(path);
     if (!s) {
+        free(path);
         free(choices);
         return 1;
     }
     df_Run *run = NULL;
     df_Error err;
     df_error_clear(&err);
-    int rc = df_term_play(s, seed, &to, &run, &err);
+    Watched wst = {go.scenario, {0}, false};
+    if (watch) {
+        to.watch = file_changed;
+        to.watch_ud = &wst;
+        file_changed(&wst);
+        setvbuf(to.in, NULL, _IONBF, 0); /* so waiting on the descriptor sees every line */
+    }
+    int rc, replay[1024];
+    while ((rc = df_term_play(s, seed, &to, &run, &err)) == DF_PLAY_RELOAD) {
+        /* keep the place: the choices so far, replayed silently in the new version */
+        const df_Step *steps;
+        int n = df_run_steps(run, &steps);
+        if (n > 1024) n = 1024;
+        for (int i = 0; i < n; i++) replay[i] = steps[i].shown;
+        df_run_free(run);
+        run = NULL;
+        df_Diags d2 = {0};
+        df_Script *ns = df_script_load(go.scenario, NULL, &d2);
+        if (!ns) {
+            fprintf(stderr, "defuse: not reloaded; the last good version keeps running:\n");
+            df_print_diags(&d2, DF_DIAG_ERROR);
+        } else {
+            df_script_free(s);
+            s = ns;
+            fprintf(to.out, "\n(reloaded %s; restoring your %d choice%s)\n", go.scenario, n, n == 1 ? "" : "s");
+        }
+        df_diags_free(&d2);
+        to.choices = replay;
+        to.nchoices = n;
+        to.replay_quiet = 1;
+    }
     int status = 0;
     if (rc == DF_PLAY_ERROR) {
         char m[1400];
@@ -160,5 +212,6 @@ int df_cmd_play(int argc, char **argv) {
     df_run_free(run);
     df_script_free(s);
     free(choices);
+    free(path);
     return status;
 }

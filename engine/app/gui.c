@@ -30,6 +30,9 @@ typedef struct Gui {
     df_Walk walk;
     bool have_walk;
     uint64_t seed;
+    /* authoring: the reload overlay and notice, and when the notice goes */
+    char overlay[2048], notice[256];
+    unsigned long notice_until;
     /* animation */
     float from_a, to_a, from_t, to_t;
     unsigned long anim_start;
@@ -117,6 +120,7 @@ static int start_run(Gui *g, int k) {
     df_error_clear(&err);
     g->cur = k;
     const df_Scenario *sc = df_script_scenario(g->scripts[k]);
+    if (g->canvas && g->paths[k]) df_watch_file(g->canvas, g->paths[k]); /* hot reload */
     g->run = df_run_new(sc, df_script_host(g->scripts[k]), g->seed, &err);
     if (!g->run) {
         char m[1400];
@@ -131,6 +135,86 @@ static int start_run(Gui *g, int k) {
     g->animating = false;
     set_screen(g, DF_SCREEN_PLAY);
     return 0;
+}
+
+static void ensure_walk(Gui *g);
+
+/* The choices taken so far, as shown, to replay after a reload. */
+static int taken(const df_Run *run, int *out, int cap) {
+    const df_Step *steps;
+    int n = df_run_steps(run, &steps);
+    for (int i = 0; i < n && i < cap; i++) out[i] = steps[i].shown;
+    return n < cap ? n : cap;
+}
+
+static void set_notice(Gui *g, const char *text) {
+    snprintf(g->notice, sizeof g->notice, "%s", text);
+    g->ui.notice = g->notice;
+    g->notice_until = df_ticks_ms() + 4000;
+    trace(g, "notice", 0);
+}
+
+/* The scenario file changed: load it again; on errors keep playing the last good version
+ * and show them; otherwise replay the choices so far in the new version. */
+static void reload(Gui *g) {
+    if (!g->run) return;
+    const char *path = g->paths[g->cur];
+    df_Diags d = {0};
+    df_Script *ns = df_script_load(path, NULL, &d);
+    if (!ns) {
+        size_t o = 0;
+        g->overlay[0] = '\0';
+        o += (size_t)snprintf(g->overlay, sizeof g->overlay, "Not reloaded; the last good version keeps running:\n");
+        for (int i = 0; i < d.n && o + 2 < sizeof g->overlay; i++) {
+            if (d.v[i].severity != DF_DIAG_ERROR) continue;
+            char line[1024];
+            df_diag_format(&d.v[i], line, sizeof line);
+            o += (size_t)snprintf(g->overlay + o, sizeof g->overlay - o, "%s\n", line);
+        }
+        g->ui.overlay = g->overlay;
+        df_diags_free(&d);
+        trace(g, "reload-error", d.errors);
+        return;
+    }
+    df_diags_free(&d);
+    g->overlay[0] = '\0';
+    g->ui.overlay = NULL;
+    int choices[DF_PATH_MAX * 4];
+    int n = taken(g->run, choices, (int)(sizeof choices / sizeof *choices));
+    bool was_feedback = g->ui.screen == DF_SCREEN_FEEDBACK;
+    df_Error err;
+    df_error_clear(&err);
+    df_Run *run = df_run_new(df_script_scenario(ns), df_script_host(ns), g->seed, &err);
+    int done = 0;
+    while (run && done < n && !df_run_over(run) && df_run_choose(run, choices[done], &err) == 0) done++;
+    if (!run) {
+        char m[1400];
+        df_error_format(&err, m, sizeof m);
+        snprintf(g->overlay, sizeof g->overlay, "Not reloaded: %s", m);
+        g->ui.overlay = g->overlay;
+        df_script_free(ns);
+        return;
+    }
+    end_run(g);
+    df_script_free(g->scripts[g->cur]);
+    g->scripts[g->cur] = ns;
+    for (int i = 0; i < g->nitems; i++)
+        if (g->item_script[i] == g->cur) {
+            const df_Scenario *sc = df_script_scenario(ns);
+            g->items[i] = (df_PickItem){sc->id, sc->title, sc->setting, sc->role, sc->summary, sc->minutes};
+        }
+    g->run = run;
+    g->ui.run = run;
+    g->ui.sc = df_script_scenario(ns);
+    g->ui.shown_agitation = g->to_a = (float)df_run_state(run)->agitation;
+    g->ui.shown_trust = g->to_t = (float)df_run_state(run)->trust;
+    g->animating = false;
+    char msg[200];
+    if (done == n) snprintf(msg, sizeof msg, "Reloaded %s; restored step %d", path, n);
+    else snprintf(msg, sizeof msg, "Reloaded %s; the scenario changed at step %d of %d, so play goes on from there", path, done + 1, n);
+    set_notice(g, msg);
+    set_screen(g, df_run_over(run) ? DF_SCREEN_DEBRIEF : (was_feedback && done == n && n ? DF_SCREEN_FEEDBACK : DF_SCREEN_PLAY));
+    if (df_run_over(run)) ensure_walk(g);
 }
 
 /* The calmest and most escalated paths for the debrief, walked with the engine. */
@@ -211,6 +295,10 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
         *quit = true;
         return false;
     }
+    if (ev->kind == DF_EV_FILE) {
+        reload(g);
+        return true;
+    }
     if (ev->kind == DF_EV_RESIZE || ev->kind == DF_EV_EXPOSE) {
         df_canvas_invalidate(g->canvas); /* the window system may have lost our pixels */
         return true;
@@ -252,6 +340,33 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
     }
     if (key == DF_KEY_F11) {
         df_canvas_toggle_fullscreen(g->canvas);
+        return true;
+    }
+    if (ui->jump_open) { /* the "start from here" list takes the keys while open */
+        if (key == DF_KEY_DOWN) ui->jump_focus++;
+        else if (key == DF_KEY_UP && ui->jump_focus > 0) ui->jump_focus--;
+        else if (key == DF_KEY_ESCAPE) ui->jump_open = false;
+        else if (key == DF_KEY_ENTER && g->run) {
+            ui->jump_open = false;
+            start_run(g, g->cur);
+            df_Error err;
+            if (df_run_jump(g->run, ui->jump_focus, &err) == 0) {
+                char msg[160];
+                snprintf(msg, sizeof msg, "Started from beat '%s' (the resident's state is the start's)", ui->sc->beats[ui->jump_focus].id);
+                set_notice(g, msg);
+                trace(g, "jump", ui->jump_focus);
+            }
+        }
+        return true;
+    }
+    if (key == DF_KEY_F5 && g->run) { /* restart from the beginning */
+        start_run(g, g->cur);
+        set_notice(g, "Restarted");
+        return true;
+    }
+    if (key == DF_KEY_F6 && g->run) {
+        ui->jump_open = true;
+        ui->jump_focus = df_run_state(g->run)->beat >= 0 ? df_run_state(g->run)->beat : 0;
         return true;
     }
     switch (ui->screen) {
@@ -466,7 +581,19 @@ int df_gui_run(const df_GuiOpts *o) {
         }
         df_Event ev;
         /* Sleep until something happens; only an animation in progress wakes us per frame. */
-        bool got = df_wait_event(g.canvas, &ev, g.animating ? 16 : -1);
+        /* a notice hides itself: wake once when it is due */
+        int wait = g.animating ? 16 : -1;
+        if (g.ui.notice) {
+            unsigned long now = df_ticks_ms();
+            if (now >= g.notice_until) {
+                g.ui.notice = NULL;
+                dirty = true;
+                continue;
+            }
+            unsigned long left = g.notice_until - now;
+            if (wait < 0 || (unsigned long)wait > left) wait = (int)left;
+        }
+        bool got = df_wait_event(g.canvas, &ev, wait);
         while (got) {
             dirty |= handle(&g, &ev, &quit);
             got = !quit && df_wait_event(g.canvas, &ev, 0);

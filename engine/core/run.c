@@ -71,6 +71,19 @@ static int enter(df_Run *run, int target, df_Error *err) {
         return 0;
     }
     const df_Beat *b = &run->sc->beats[target];
+    /* A resident who arrives Threatening is a safety event (a threat, intrusion): from here
+     * only disengaging is right. A beat with no way to disengage hands over to the
+     * scenario's safety beat. */
+    if (df_band_of(run->st.agitation) == DF_BAND_THREATENING && !b->tripwire) {
+        run->st.tripwire = true;
+        bool can_leave = false;
+        for (int i = 0; i < b->nchoices && !can_leave; i++)
+            for (int k = 0; k < b->choices[i].ntags; k++) can_leave |= b->choices[i].tags[k] == DF_TAG_DISENGAGE;
+        if (!can_leave && run->sc->safety >= 0 && run->sc->safety != target) {
+            target = run->sc->safety;
+            b = &run->sc->beats[target];
+        }
+    }
     run->st.beat = target;
     run->st.visits[target]++;
     if (b->tripwire) run->st.tripwire = true;
@@ -157,6 +170,15 @@ uint64_t df_run_seed(const df_Run *run) { return run->seed; }
 int df_run_visible(const df_Run *run, const int **idx) {
     *idx = run->visible;
     return run->over ? 0 : run->nvisible;
+}
+
+int df_run_jump(df_Run *run, int beat, df_Error *err) {
+    df_error_clear(err);
+    if (run->over || beat < 0 || beat >= run->sc->nbeats) {
+        df_error_set(err, run->sc->file, 0, "cannot jump to that beat");
+        return -1;
+    }
+    return enter(run, beat, err);
 }
 
 int df_run_steps(const df_Run *run, const df_Step **steps) {

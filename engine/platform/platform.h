@@ -52,12 +52,15 @@ typedef enum df_EvKind {
     DF_EV_WHEEL,    /* dy */
     DF_EV_RESIZE,   /* the window changed size */
     DF_EV_EXPOSE,   /* redraw needed */
+    DF_EV_FILE,     /* the watched file changed */
+    DF_EV_TICK,     /* a timer the app asked for */
 } df_EvKind;
 
 enum {
     DF_KEY_OTHER, DF_KEY_UP, DF_KEY_DOWN, DF_KEY_LEFT, DF_KEY_RIGHT, DF_KEY_TAB, DF_KEY_ENTER,
     DF_KEY_ESCAPE, DF_KEY_BACKSPACE, DF_KEY_F11, DF_KEY_F1, DF_KEY_PAGEUP, DF_KEY_PAGEDOWN,
     DF_KEY_HOME, DF_KEY_END, DF_KEY_SPACE, DF_KEY_PLUS, DF_KEY_MINUS, DF_KEY_0,
+    DF_KEY_F5, DF_KEY_F6,
     DF_KEY_CHAR /* ch holds an ASCII letter or digit */
 };
 enum { DF_MOD_SHIFT = 1, DF_MOD_CTRL = 2, DF_MOD_ALT = 4 };
@@ -69,6 +72,12 @@ typedef struct df_Event {
     char text[32];
     float x, y, dy;
 } df_Event;
+
+/* Watches one file through its folder (so editors that save by renaming are seen too); each
+ * change arrives as DF_EV_FILE. Replaces any earlier watch. 0, or -1 if watching is not
+ * available. */
+int df_watch_file(df_Canvas *c, const char *path);
+void df_unwatch(df_Canvas *c);
 
 /* Waits for the next event, at most timeout_ms (-1: forever; 0: poll). Returns false on timeout. */
 bool df_wait_event(df_Canvas *c, df_Event *ev, int timeout_ms);

@@ -8,9 +8,12 @@
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
 #include <math.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
+#include <unistd.h>
 
 /* ---------------------------------------------------------------- fonts */
 
@@ -211,7 +214,16 @@ typedef struct Layer {
     unsigned long used;
 } Layer;
 
+/* A file watch: inotify on the file's folder, read by a thread that turns changes to the
+ * file's name into SDL events (SDL_PushEvent is thread-safe); a pipe tells it to stop. */
+typedef struct Watch {
+    SDL_Thread *thread;
+    int ifd, stop[2];
+    char name[256];
+} Watch;
+
 struct df_Canvas {
+    Watch *watch;
     /* the previous frame's commands and strings, to redraw only what changed */
     df_Cmd *prev;
     int nprev, capprev;
@@ -315,6 +327,7 @@ fail:
 
 void df_canvas_free(df_Canvas *c) {
     if (!c) return;
+    df_unwatch(c);
     free(c->prev);
     free(c->prev_text);
     for (int i = 0; i < LAYER_CACHE; i++)
@@ -760,6 +773,86 @@ df_Color df_canvas_pixel(df_Canvas *c, int x, int y) {
 
 unsigned long df_ticks_ms(void) { return (unsigned long)SDL_GetTicks64(); }
 
+static Uint32 file_event_type(void) {
+    static Uint32 type; /* registered once per process; SDL owns the numbering */
+    if (!type) type = SDL_RegisterEvents(1);
+    return type;
+}
+
+static int watch_thread(void *ud) {
+    Watch *w = ud;
+    char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    for (;;) {
+        struct pollfd p[2] = {{w->ifd, POLLIN, 0}, {w->stop[0], POLLIN, 0}};
+        if (poll(p, 2, -1) < 0) continue;
+        if (p[1].revents) return 0;
+        ssize_t n = read(w->ifd, buf, sizeof buf);
+        if (n <= 0) continue;
+        bool hit = false;
+        for (char *q = buf; q < buf + n;) {
+            struct inotify_event *e = (struct inotify_event *)(void *)q;
+            if (e->len && !strcmp(e->name, w->name)) hit = true;
+            q += sizeof *e + e->len;
+        }
+        if (hit) {
+            SDL_Event ev;
+            memset(&ev, 0, sizeof ev);
+            ev.type = file_event_type();
+            SDL_PushEvent(&ev);
+        }
+    }
+}
+
+int df_watch_file(df_Canvas *c, const char *path) {
+    df_unwatch(c);
+    if (file_event_type() == (Uint32)-1) return -1;
+    Watch *w = calloc(1, sizeof *w);
+    if (!w) return -1;
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : path;
+    if (slash) *slash = '\0';
+    else snprintf(dir, sizeof dir, ".");
+    snprintf(w->name, sizeof w->name, "%s", base);
+    w->ifd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (w->ifd < 0 || pipe(w->stop) != 0) {
+        if (w->ifd >= 0) close(w->ifd);
+        free(w);
+        return -1;
+    }
+    if (inotify_add_watch(w->ifd, dir[0] ? dir : "/", IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE) < 0) {
+        close(w->ifd);
+        close(w->stop[0]);
+        close(w->stop[1]);
+        free(w);
+        return -1;
+    }
+    w->thread = SDL_CreateThread(watch_thread, "defuse-watch", w);
+    if (!w->thread) {
+        close(w->ifd);
+        close(w->stop[0]);
+        close(w->stop[1]);
+        free(w);
+        return -1;
+    }
+    c->watch = w;
+    return 0;
+}
+
+void df_unwatch(df_Canvas *c) {
+    Watch *w = c->watch;
+    if (!w) return;
+    if (write(w->stop[1], "x", 1) != 1) { /* the thread is then left to exit with the process */
+    }
+    SDL_WaitThread(w->thread, NULL);
+    close(w->ifd);
+    close(w->stop[0]);
+    close(w->stop[1]);
+    free(w);
+    c->watch = NULL;
+}
+
 static int map_key(SDL_Keycode k, char *ch) {
     switch (k) {
     case SDLK_UP: return DF_KEY_UP;
@@ -773,6 +866,8 @@ static int map_key(SDL_Keycode k, char *ch) {
     case SDLK_BACKSPACE: return DF_KEY_BACKSPACE;
     case SDLK_F11: return DF_KEY_F11;
     case SDLK_F1: return DF_KEY_F1;
+    case SDLK_F5: return DF_KEY_F5;
+    case SDLK_F6: return DF_KEY_F6;
     case SDLK_PAGEUP: return DF_KEY_PAGEUP;
     case SDLK_PAGEDOWN: return DF_KEY_PAGEDOWN;
     case SDLK_HOME: return DF_KEY_HOME;
@@ -830,6 +925,10 @@ bool df_wait_event(df_Canvas *c, df_Event *ev, int timeout_ms) {
         ev->kind = DF_EV_WHEEL;
         ev->dy = (float)e.wheel.preciseY;
         break;
+    case SDL_USEREVENT:
+    default:
+        if (e.type == file_event_type()) ev->kind = DF_EV_FILE;
+        break;
     case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED) {
             ev->kind = DF_EV_RESIZE;
@@ -838,7 +937,6 @@ bool df_wait_event(df_Canvas *c, df_Event *ev, int timeout_ms) {
             ev->kind = DF_EV_EXPOSE;
         }
         break;
-    default: break;
     }
     return true;
 }

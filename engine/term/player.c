@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -170,7 +171,7 @@ static void feedback(const df_Run *run, const df_TermOpts *o) {
         fprintf(f, "  Now: %s%s%s\n", col(o, band_color[s->band_after]), df_band_name(s->band_after),
                 col(o, C_RESET));
     if (!o->assess) {
-        fprintf(f, "  %s[%s]%s ", col(o, C_BOLD), df_grade_key(s->grade), col(o, C_RESET));
+        fprintf(f, "  %s[%s]%s", col(o, C_BOLD), df_grade_key(s->grade), col(o, C_RESET));
         if (c->coach) {
             fputc('\n', f);
             wrap(f, c->coach, 4, o->width);
@@ -212,14 +213,24 @@ int df_term_play(df_Script *s, unsigned long long seed, const df_TermOpts *o, df
     df_Run *run = df_run_new(sc, df_script_host(s), seed, err);
     if (!run) return DF_PLAY_ERROR;
     *out = run;
-    header(sc, o);
-    int scripted = 0;
+    int scripted = 0, nscript = o->choices ? o->nchoices : 0;
+    bool quiet = o->replay_quiet && nscript > 0;
+    if (!quiet) header(sc, o);
     while (!df_run_over(run)) {
-        show_beat(run, o);
+        if (quiet && scripted >= nscript) quiet = false;
+        if (!quiet) show_beat(run, o);
         const int *vis;
         int n = df_run_visible(run, &vis);
         int pick = 0;
-        if (o->choices && scripted < o->nchoices) {
+        if (o->replay_quiet && scripted < nscript && (o->choices[scripted] < 1 || o->choices[scripted] > n)) {
+            fprintf(o->out, "\n(the scenario changed at step %d: play goes on from here)\n", scripted + 1);
+            nscript = scripted;
+            if (quiet) {
+                quiet = false;
+                show_beat(run, o);
+            }
+        }
+        if (scripted < nscript) {
             int v = o->choices[scripted];
             if (v < 1 || v > n) {
                 fprintf(o->err, "defuse: --choices: step %d: choice %d is out of range (1-%d at beat '%s')\n",
@@ -228,12 +239,19 @@ int df_term_play(df_Script *s, unsigned long long seed, const df_TermOpts *o, df
             }
             pick = v;
             scripted++;
-            fprintf(o->out, "\nYour choice [1-%d]: %d\n", n, pick);
+            if (!quiet) fprintf(o->out, "\nYour choice [1-%d]: %d\n", n, pick);
         } else {
             char line[256];
             while (!pick) {
                 fprintf(o->out, "\nYour choice [1-%d, q to leave]: ", n);
                 fflush(o->out);
+                if (o->watch) { /* wait for input, looking at the file meanwhile */
+                    for (;;) {
+                        struct pollfd p = {fileno(o->in), POLLIN, 0};
+                        if (poll(&p, 1, 250) > 0) break;
+                        if (o->watch(o->watch_ud)) return DF_PLAY_RELOAD;
+                    }
+                }
                 if (!read_line(o->in, line, sizeof line)) {
                     fprintf(o->out, "\n(end of input: leaving the scenario)\n");
                     return DF_PLAY_QUIT;
@@ -245,9 +263,9 @@ int df_term_play(df_Script *s, unsigned long long seed, const df_TermOpts *o, df
         }
         int rc = df_run_choose(run, pick, err);
         if (rc < 0) return DF_PLAY_ERROR;
-        feedback(run, o);
+        if (!quiet || scripted >= nscript) feedback(run, o);
     }
-    if (o->choices && scripted < o->nchoices)
+    if (o->choices && !o->replay_quiet && scripted < o->nchoices)
         fprintf(o->err, "defuse: note: %d choice%s left over after the ending were ignored\n",
                 o->nchoices - scripted, o->nchoices - scripted == 1 ? "" : "s");
     df_term_debrief(run, o);

@@ -14,12 +14,17 @@ typedef struct df_TermOpts {
     int width;      /* wrap width in columns */
     const int *choices; /* scripted choices (1-based), or NULL */
     int nchoices;
+    int replay_quiet;   /* replay the scripted choices silently (after a reload) */
+    /* --watch: asked about four times a second while waiting at the prompt; returning 1
+     * ends the play with DF_PLAY_RELOAD so the caller can reload and replay */
+    int (*watch)(void *ud);
+    void *watch_ud;
 } df_TermOpts;
 
 /* Fills opts for the process's stdin/stdout/stderr, deciding colour from NO_COLOR and isatty. */
 void df_term_opts_default(df_TermOpts *o);
 
-enum { DF_PLAY_DONE = 0, DF_PLAY_ERROR = 1, DF_PLAY_USAGE = 2, DF_PLAY_QUIT = 3 };
+enum { DF_PLAY_DONE = 0, DF_PLAY_ERROR = 1, DF_PLAY_USAGE = 2, DF_PLAY_QUIT = 3, DF_PLAY_RELOAD = 4 };
 
 /* Plays one run to its end (or until the user quits or input ends). The run is returned in
  * *out (also when unfinished) for the caller to free; err names any script problem. */

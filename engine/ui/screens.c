@@ -840,6 +840,55 @@ static void build_debrief(L *l) {
     footer(l, max_off > 0 ? "R replay \u00b7 Page Up/Down scroll \u00b7 Esc scenarios" : "R replay \u00b7 Esc scenarios");
 }
 
+/* ---------------------------------------------------------------- authoring overlays */
+
+static void build_overlays(L *l) {
+    df_Ui *ui = l->ui;
+    float m = l->m, w = (float)ui->w, h = (float)ui->h, pad = m * 0.5f;
+    if (ui->jump_open && ui->sc) {
+        float cw = w * 0.4f, lh = line_h(l, l->small);
+        int n = ui->sc->nbeats, rows = (int)((h * 0.7f - 3 * lh) / lh);
+        if (rows < 3) rows = 3;
+        if (ui->jump_focus >= n) ui->jump_focus = n - 1;
+        if (ui->jump_focus < 0) ui->jump_focus = 0;
+        int first = ui->jump_focus - rows / 2;
+        if (first > n - rows) first = n - rows;
+        if (first < 0) first = 0;
+        int shown = n - first < rows ? n - first : rows;
+        float ch = 2 * pad + lh * 1.5f + (float)shown * lh;
+        df_Rect r = {(w - cw) / 2, (h - ch) / 2, cw, ch};
+        df_dl_rect(l->dl, (df_Rect){0, 0, w, h}, with_alpha(l->th->ink, 90), 0);
+        card_begin(l, r);
+        text(l, (df_Rect){r.x + pad, r.y + pad, cw - 2 * pad, lh * 1.5f}, "Start from a beat (Enter; Esc closes)", l->small, true,
+             l->th->ink, DF_ALIGN_LEFT);
+        for (int i = 0; i < shown; i++) {
+            int b = first + i;
+            float y = r.y + pad + lh * 1.5f + (float)i * lh;
+            if (b == ui->jump_focus) df_dl_rect(l->dl, (df_Rect){r.x + pad * 0.5f, y, cw - pad, lh}, with_alpha(l->th->accent, 60), 4);
+            text(l, (df_Rect){r.x + pad, y, cw - 2 * pad, lh}, ui->sc->beats[b].id, l->small, b == ui->jump_focus, l->th->ink,
+                 DF_ALIGN_LEFT);
+        }
+        card_end(l);
+    }
+    const char *msgs[2] = {ui->overlay, ui->notice};
+    float y = h - m;
+    for (int k = 0; k < 2; k++) {
+        if (!msgs[k] || !msgs[k][0]) continue;
+        float cw = w * 0.5f, th = text_h(l, msgs[k], cw - 2 * pad, l->small, false);
+        if (th > h * 0.4f) th = h * 0.4f;
+        df_Rect r = {w - m - cw, y - th - 2 * pad, cw, th + 2 * pad};
+        card_begin(l, r);
+        df_dl_rect(l->dl, (df_Rect){r.x, r.y, 6, r.h}, k == 0 ? l->th->bad : l->th->accent, 0);
+        df_dl_clip(l->dl, r);
+        df_dl_push_bounds(l->dl, (df_Rect){r.x, r.y, r.w, 1e6f}); /* long errors are cut by the clip, on purpose */
+        text(l, (df_Rect){r.x + pad, r.y + pad, cw - 2 * pad, 1e6f}, msgs[k], l->small, false, l->th->ink, DF_ALIGN_LEFT);
+        df_dl_pop_bounds(l->dl);
+        df_dl_clip(l->dl, (df_Rect){0, 0, 0, 0});
+        card_end(l);
+        y = r.y - m * 0.3f;
+    }
+}
+
 /* ---------------------------------------------------------------- entry */
 
 void df_ui_build(df_Ui *ui, df_DrawList *dl, const df_TextMeasure *tm) {
@@ -860,4 +909,5 @@ void df_ui_build(df_Ui *ui, df_DrawList *dl, const df_TextMeasure *tm) {
         if (ui->run && df_run_result(ui->run)) build_debrief(&l);
         break;
     }
+    build_overlays(&l);
 }

@@ -58,6 +58,12 @@ typedef struct df_Ui {
     /* debrief */
     const df_Walk *walk;
     int scroll;
+    /* authoring aids: an error overlay that does not block play, a short notice, and the
+     * "start from here" list of beats */
+    const char *overlay;
+    const char *notice;
+    bool jump_open;
+    int jump_focus;
     /* filled by df_ui_build: where the agitation meter and the portrait were drawn (tests) */
     df_Rect meter_rect, portrait_rect;
     /* ... and the debrief's bars: the "You" time bar, minutes per pixel of the time chart,

@@ -55,6 +55,24 @@ expect test-choice-out-of-range 1 "step 2: choice 9 is out of range" -- "$BIN" t
 sed 's/path = "calmest"/path = "calmer"/' docs/examples/library-fine.lua >"$T/badpath.lua"
 expect test-bad-path 1 "unknown path 'calmer'" -- "$BIN" check "$T/badpath.lua"
 expect test-usage 2 "test needs at least one PATH" -- "$BIN" test
+# --watch in the terminal: a save reloads the scenario and keeps the place.
+cp docs/examples/library-fine.lua "$T/w.lua"
+mkfifo "$T/in"
+"$BIN" play "$T/w.lua" --watch <"$T/in" >"$T/wout" 2>&1 &
+WP=$!
+exec 3>"$T/in"
+echo 1 >&3
+sleep 0.4
+sed -i 's/Tell me what happened with the card/Walk me through the card/' "$T/w.lua"
+sed -i 's/We moved in March/We moved house in March/' "$T/w.lua"
+sleep 0.8
+echo q >&3
+exec 3>&-
+wait $WP
+CASES=$((CASES + 1))
+if grep -q "reloaded .*w.lua; restoring your 1 choice" "$T/wout" && grep -q "We moved house in March" "$T/wout"; then
+    echo "ok   --watch reloads on save and restores the step"
+else echo "FAIL --watch"; tail -20 "$T/wout"; FAILS=$((FAILS + 1)); fi
 # The worked example of docs/authoring.md is a clean scenario and its best path passes.
 expect example-check 0 "ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror docs/examples/library-fine.lua
 expect example-best 0 "Outcome: Resolved, accepted - passed" -- "$BIN" play docs/examples/library-fine.lua --choices 1,1,1,1

@@ -52,6 +52,44 @@ if kill -0 $APP 2>/dev/null; then echo "FAIL Esc did not close the window"; kill
     wait $APP; rc=$?
     [ $rc -eq 0 ] && echo "ok   Esc closed the window (exit 0)" || { echo "FAIL exit $rc"; cat "$T/out"; FAILS=$((FAILS + 1)); }
 fi
+# Hot reload: edit the scenario while it plays; a broken save shows errors and keeps the
+# last good version; a save by rename (as many editors do) is seen too; F5 restarts.
+cp docs/examples/library-fine.lua "$T/live.lua"
+: >"$T/trace"
+"$BIN" play "$T/live.lua" --trace "$T/trace" --reduce-motion --size 1280x720 >"$T/out2" 2>&1 &
+APP=$!
+wait_for "screen play" >/dev/null
+WID=$(xdotool search --sync --name '^defuse$' | head -1)
+xdotool windowfocus --sync "$WID" 2>/dev/null || true
+xdotool key --clearmodifiers 1
+wait_for "choose 1" >/dev/null
+xdotool key --clearmodifiers Return
+sleep 0.3
+sed -i 's/The machine says my card is blocked/The screen says my card is blocked/' "$T/live.lua"
+CASES=$((CASES + 1))
+if wait_for "notice"; then echo "ok   a saved edit reloads and restores the step"; else echo "FAIL no reload after an edit"; cat "$T/trace"; FAILS=$((FAILS + 1)); fi
+printf 'return scenario {\n  id = "x",\n  title = 42,\n}\n' >"$T/live.lua"
+CASES=$((CASES + 1))
+if wait_for "reload-error"; then echo "ok   a broken save shows its errors and keeps playing"; else echo "FAIL no reload error"; FAILS=$((FAILS + 1)); fi
+kill -0 $APP 2>/dev/null || { echo "FAIL the window closed on a broken save"; FAILS=$((FAILS + 1)); }
+n_before=$(grep -c "^notice" "$T/trace")
+sed 's/The machine says my card/The kiosk says my card/' docs/examples/library-fine.lua >"$T/live.lua.tmp"
+mv "$T/live.lua.tmp" "$T/live.lua"
+CASES=$((CASES + 1))
+i=0
+while [ "$(grep -c "^notice" "$T/trace")" -le "$n_before" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if [ "$(grep -c "^notice" "$T/trace")" -gt "$n_before" ]; then echo "ok   a save by rename reloads within half a second ($((i * 100)) ms)"; else echo "FAIL no reload after a rename-save"; FAILS=$((FAILS + 1)); fi
+xdotool key --clearmodifiers F5
+sleep 0.3
+CASES=$((CASES + 1))
+grep -c "^screen play" "$T/trace" | grep -qv "^1$" && echo "ok   F5 restarts the scenario" || { echo "FAIL F5"; FAILS=$((FAILS + 1)); }
+xdotool key --clearmodifiers F6 Down Return
+sleep 0.3
+CASES=$((CASES + 1))
+grep -q "^jump " "$T/trace" && echo "ok   F6 starts from a chosen beat" || { echo "FAIL F6 jump"; cat "$T/trace"; FAILS=$((FAILS + 1)); }
+kill $APP 2>/dev/null
+wait $APP 2>/dev/null
+
 # A broken font: a clear message and the terminal, never a crash.
 awk 'BEGIN { srand(3); for (i = 0; i < 3000; i++) printf "%c", int(rand() * 255) + 1 }' >"$T/bad.ttf"
 expect_in broken-font-falls-back 0 "font .*bad.ttf.*|using the terminal" "q\n" -- "$BIN" play parking-ticket-counter --font "$T/bad.ttf"

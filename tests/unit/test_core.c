@@ -350,17 +350,22 @@ static void safety_exit_needs_a_tripwire(void **state) {
     df_scenario_free(sc);
 }
 
-static void sustained_threat_trips_the_wire(void **state) {
+/* Arriving Threatening trips the wire; below it, nothing does. */
+static void threat_trips_the_wire(void **state) {
     (void)state;
     const char *tags[] = {"sarcasm", "disengage"};
-    df_Scenario *sc = make_run_scenario(85, 10, tags, 2);
+    df_Scenario *sc = make_run_scenario(66, 10, tags, 2);
     df_Error err;
     df_Run *run = df_run_new(sc, NULL, 1, &err);
-    int sarcasm = 1;
-    assert_int_equal(df_run_choose(run, sarcasm, &err), 0);
     assert_false(df_run_state(run)->tripwire);
-    assert_int_equal(df_run_choose(run, sarcasm, &err), 0);
+    assert_int_equal(df_run_choose(run, 1, &err), 0); /* sarcasm while Venting: over 80 */
+    assert_true(df_run_state(run)->agitation >= 80);
     assert_true(df_run_state(run)->tripwire);
+    const df_Step *steps;
+    df_run_steps(run, &steps);
+    assert_int_equal(df_run_choose(run, 1, &err), 0); /* more sarcasm now is critical */
+    df_run_steps(run, &steps);
+    assert_int_equal(steps[1].grade, DF_GRADE_CRITICAL);
     df_run_free(run);
     df_scenario_free(sc);
 }
@@ -474,7 +479,7 @@ int main(void) {
         cmocka_unit_test(clock_is_monotonic_and_parts_add_up),
         cmocka_unit_test(follow_on_costs_come_from_outcome_and_events),
         cmocka_unit_test(safety_exit_needs_a_tripwire),
-        cmocka_unit_test(sustained_threat_trips_the_wire),
+        cmocka_unit_test(threat_trips_the_wire),
         cmocka_unit_test(scores_stay_in_bounds),
         cmocka_unit_test(good_moves_outscore_bad_moves),
         cmocka_unit_test(runs_are_deterministic_for_a_seed),

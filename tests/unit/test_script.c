@@ -348,6 +348,49 @@ static void seeded_random_is_reproducible(void **state) {
     assert_string_not_equal(lines[0], lines[2]);
 }
 
+/* A resident who arrives Threatening is a safety event: the beat's choices are judged as
+ * after a tripwire, and a beat with no disengage choice hands over to the safety beat. */
+static void arriving_threatening_is_a_safety_event(void **state) {
+    (void)state;
+    const char *src =
+        "return scenario {\n"
+        "  id = 'hot', title = 'Hot', setting = 'counter', role = 'Clerk',\n"
+        "  resident = { name = 'Sam', agitation = 75, volatility = 1.5 },\n"
+        "  start = 'a', safety = 'safe',\n"
+        "  beats = {\n"
+        "    a = { says = 'x', choices = {\n"
+        "      { 'Calm down.', tags = { 'calm_down' }, go = 'b', coach = 'c' },\n"
+        "      { 'Tell me.', tags = { 'listen' }, go = 'b', coach = 'c' } } },\n"
+        "    b = { says = { venting = 'v', threatening = 'I will hurt you.' }, choices = {\n"
+        "      { 'Explain.', tags = { 'explain_why' }, go = 'done', coach = 'c' } } },\n"
+        "    safe = { says = 'He comes over the counter.', tripwire = true, choices = {\n"
+        "      { '[Step back; press the duress button.]', tags = { 'disengage' }, go = 'out', coach = 'c' } } },\n"
+        "  },\n"
+        "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' },\n"
+        "              out = { outcome = 'safety_exit', debrief = 'd' } },\n"
+        "}\n";
+    df_Diags d = {0};
+    df_Script *s = load_text("hot.lua", src, &d);
+    diags_dump(&d);
+    assert_non_null(s);
+    df_Error err;
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
+    assert_int_equal(df_run_choose(run, 1, &err), 0); /* calm down: 75 -> over 80 */
+    assert_true(df_run_state(run)->agitation >= 80);
+    assert_true(df_run_state(run)->tripwire);
+    assert_string_equal(df_script_scenario(s)->beats[df_run_state(run)->beat].id, "safe");
+    assert_int_equal(df_run_choose(run, 1, &err), 0);
+    assert_int_equal(df_run_result(run)->outcome, DF_OUT_SAFETY_EXIT);
+    df_run_free(run);
+    run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
+    assert_int_equal(df_run_choose(run, 2, &err), 0); /* listening keeps him below 80 */
+    assert_false(df_run_state(run)->tripwire);
+    assert_string_equal(df_script_scenario(s)->beats[df_run_state(run)->beat].id, "b");
+    df_run_free(run);
+    df_script_free(s);
+    df_diags_free(&d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_valid_scenario_loads),
@@ -357,6 +400,7 @@ int main(void) {
         cmocka_unit_test(dynamic_parts_run_against_the_state),
         cmocka_unit_test(runtime_errors_name_the_line),
         cmocka_unit_test(seeded_random_is_reproducible),
+        cmocka_unit_test(arriving_threatening_is_a_safety_event),
     };
     return cmocka_run_group_tests_name("script", tests, NULL, NULL);
 }

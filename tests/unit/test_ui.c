@@ -393,6 +393,36 @@ static void only_what_changed_is_redrawn(void **state) {
     df_script_free(s);
 }
 
+/* The authoring overlays: reload errors, a notice and the start-from-here list fit. */
+static void authoring_overlays_render(void **state) {
+    (void)state;
+    df_Script *s = load("scenarios/parking-ticket-counter.lua");
+    df_Run *run = play(s, NULL, 0);
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        df_Ui ui;
+        memset(&ui, 0, sizeof ui);
+        ui.theme = df_theme_get("light");
+        ui.text_scale = 1;
+        ui.run = run;
+        ui.sc = df_script_scenario(s);
+        ui.screen = DF_SCREEN_PLAY;
+        ui.shown_agitation = 48;
+        ui.overlay = "Not reloaded; the last good version keeps running:\nscenarios/mine.lua:42: error: beat 'desk', choice 2, "
+                     "field 'tags': unknown tag 'acknowlege' (did you mean 'acknowledge'?)";
+        ui.notice = "Reloaded scenarios/mine.lua; restored step 3";
+        ui.jump_open = true;
+        ui.jump_focus = 5;
+        df_DrawList dl;
+        df_dl_init(&dl);
+        df_canvas_free(render(&ui, &dl, sizes[k].w, sizes[k].h, "overlays"));
+        assert_true(text_present(&dl, "Not reloaded"));
+        assert_true(text_present(&dl, ui.sc->beats[5].id));
+        df_dl_deinit(&dl);
+    }
+    df_run_free(run);
+    df_script_free(s);
+}
+
 static void a_broken_font_is_reported(void **state) {
     (void)state;
     char err[512];
@@ -417,6 +447,7 @@ int main(void) {
         cmocka_unit_test(text_is_cached_between_frames),
         cmocka_unit_test(spanish_text_renders),
         cmocka_unit_test(only_what_changed_is_redrawn),
+        cmocka_unit_test(authoring_overlays_render),
         cmocka_unit_test(a_broken_font_is_reported),
     };
     return cmocka_run_group_tests_name("ui", tests, setup, teardown);
