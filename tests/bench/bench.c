@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../../engine/analysis/analysis.h"
 #include "../../engine/platform/platform.h"
 #include "../../engine/script/script.h"
 #include "../../engine/ui/screens.h"
@@ -118,6 +119,46 @@ int main(int argc, char **argv) {
     df_script_free(s);
     df_diags_free(&d);
     free(src);
+
+    /* The analyser: every loop-free path of each bundled scenario, and random-walk
+     * throughput (steps per second of CPU) on the largest. */
+    printf("\n%-34s %10s %10s\n", "analysis (every path)", "paths", "ms");
+    const char *largest = NULL;
+    long most = -1;
+    for (int a = 2; a < argc; a++) {
+        df_Diags dd = {0};
+        df_Script *sa = df_script_load(argv[a], NULL, &dd);
+        df_diags_free(&dd);
+        if (!sa) continue;
+        df_Walk w;
+        df_Error we;
+        double t0 = cpu_ms();
+        df_walk(df_script_scenario(sa), df_script_host(sa), 1, NULL, &w, &we);
+        double t = cpu_ms() - t0;
+        const char *base = strrchr(argv[a], '/');
+        printf("%-34s %10ld %10.1f%s\n", base ? base + 1 : argv[a], w.paths, t, w.truncated ? " (truncated)" : "");
+        if (w.paths > most) most = w.paths, largest = argv[a];
+        df_walk_free(&w);
+        df_script_free(sa);
+    }
+    if (largest) {
+        df_Diags dd = {0};
+        df_Script *sa = df_script_load(largest, NULL, &dd);
+        df_diags_free(&dd);
+        df_Walk w;
+        df_Error we;
+        long n = 20000;
+        double t0 = cpu_ms();
+        df_walk_random(df_script_scenario(sa), df_script_host(sa), 1, 7, n, NULL, &w, &we);
+        double t = cpu_ms() - t0;
+        long steps = 0;
+        for (int b = 0; b < df_script_scenario(sa)->nbeats; b++) steps += w.beats[b].arrivals;
+        const char *base = strrchr(largest, '/');
+        printf("%-34s %10.0f steps/s (%ld paths, %ld steps)\n", "random walk", steps / (t / 1000.0), w.paths, steps);
+        printf("  (on %s)\n", base ? base + 1 : largest);
+        df_walk_free(&w);
+        df_script_free(sa);
+    }
 
     /* The terminal player as a user runs it: one process, whole run, peak RSS. Measured
      * before this process loads fonts, since a child starts out counting our pages. */
