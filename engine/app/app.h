@@ -14,6 +14,8 @@ void df_print_diags(const df_Diags *d, int min_severity);
 const char *df_scenario_dir(void);
 /* Resolves a path or a catalog id to a file path (malloc'd), or NULL with a message. */
 char *df_resolve_scenario(const char *arg);
+/* Resolves and loads a scenario for a command, printing any errors; NULL on failure. */
+df_Script *df_open_scenario(const char *arg);
 /* Lists *.lua files of a folder (not recursive), sorted; returns count, fills *paths. */
 int df_list_lua(const char *dir, char ***paths);
 void df_free_list(char **paths, int n);

@@ -92,7 +92,9 @@ static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
         df_format_minutes(w->escalated.total - w->escalated.interaction, e2, sizeof e2);
         df_format_minutes(w->calmest.interaction, c1, sizeof c1);
         df_format_minutes(w->calmest.total - w->calmest.interaction, c2, sizeof c2);
-        printf("\nescalated-to-calm ratio: %.2f (most escalated %s + %s follow-on; calmest %s + %s follow-on)\n",
+        printf("\nescalated-to-calm ratio: %.2f in the interaction, %.2f with follow-on\n"
+               "  (most escalated %s + %s follow-on; calmest %s + %s follow-on)\n",
+               w->calmest.interaction > 0 ? w->escalated.interaction / w->calmest.interaction : 0,
                w->escalated.total / w->calmest.total, e1, e2, c1, c2);
     }
     printf("\n  %-15s %-19s %6s %6s %7s %5s %5s  %s\n", "path", "outcome", "inter.", "total", "time", "score", "peak",
@@ -175,6 +177,9 @@ static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
         cJSON_AddNumberToObject(r, "total_max", round(w->ratios[w->nratios - 1] * 100) / 100);
         if (w->calmest.total > 0)
             cJSON_AddNumberToObject(r, "escalated_to_calm", round(w->escalated.total / w->calmest.total * 100) / 100);
+        if (w->calmest.interaction > 0)
+            cJSON_AddNumberToObject(r, "escalated_to_calm_interaction",
+                                    round(w->escalated.interaction / w->calmest.interaction * 100) / 100);
     }
     cJSON *paths = cJSON_AddObjectToObject(root, "paths_of_note");
     if (w->has_timed) {
@@ -274,13 +279,7 @@ int df_cmd_analyze(int argc, char **argv) {
         fprintf(stderr, "defuse: analyze needs exactly one SCENARIO\n");
         return 2;
     }
-    char *path = df_resolve_scenario(argv[optind]);
-    if (!path) return 1;
-    df_Diags d = {0};
-    df_Script *s = df_script_load(path, NULL, &d);
-    df_print_diags(&d, DF_DIAG_ERROR);
-    df_diags_free(&d);
-    free(path);
+    df_Script *s = df_open_scenario(argv[optind]);
     if (!s) return 1;
     const df_Scenario *sc = df_script_scenario(s);
     df_Walk w;

@@ -334,13 +334,7 @@ int df_cmd_graph(int argc, char **argv) {
         fprintf(stderr, "defuse: graph needs exactly one SCENARIO\n");
         return 2;
     }
-    char *path = df_resolve_scenario(argv[optind]);
-    if (!path) return 1;
-    df_Diags d = {0};
-    df_Script *s = df_script_load(path, NULL, &d);
-    df_print_diags(&d, DF_DIAG_ERROR);
-    df_diags_free(&d);
-    free(path);
+    df_Script *s = df_open_scenario(argv[optind]);
     if (!s) return 1;
     const df_Scenario *sc = df_script_scenario(s);
 

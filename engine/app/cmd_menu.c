@@ -43,28 +43,14 @@ int df_cmd_menu(int argc, char **argv) {
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 't': text = 1; break;
-        case 'P': go.screenshot = optarg; break;
-        case 'F': go.fullscreen = true; break;
-        case 'f': go.font = optarg; break;
-        case 'a': go.assess = true; break;
-        case 'R': go.reduce_motion = true; break;
-        case 'r': go.trace = optarg; break;
-        case 'T':
-            if (strcmp(optarg, "light") && strcmp(optarg, "contrast")) {
-                fprintf(stderr, "defuse: --theme: expected light or contrast, got '%s'\n", optarg);
-                return 2;
-            }
-            go.theme = optarg;
-            break;
-        case 'S':
-            if (df_parse_size(optarg, &go.width, &go.height) != 0) {
-                fprintf(stderr, "defuse: --size: expected WIDTHxHEIGHT between 320x200 and 7680x4320, got '%s'\n", optarg);
-                return 2;
-            }
-            break;
         case 'h': menu_usage(stdout); return 0;
         case 'V': printf("defuse %s\n", DF_VERSION); return 0;
-        default: menu_usage(stderr); return 2;
+        default: {
+            int r = df_gui_option(c, optarg, &go);
+            if (r == 1) break;
+            if (r == 0) menu_usage(stderr);
+            return 2;
+        }
         }
     }
     if (optind < argc) {

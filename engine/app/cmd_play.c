@@ -77,28 +77,7 @@ int df_cmd_play(int argc, char **argv) {
         switch (c) {
         case 't': text = 1; break;
         case 'w': watch = 1; break;
-        case 'P': go.screenshot = optarg; break;
-        case 'N': go.screen = optarg; break;
-        case 'F': go.fullscreen = true; break;
-        case 'f': go.font = optarg; break;
-        case 'R': go.reduce_motion = true; break;
-        case 'r': go.trace = optarg; break;
-        case 'T':
-            if (strcmp(optarg, "light") && strcmp(optarg, "contrast")) {
-                fprintf(stderr, "defuse: --theme: expected light or contrast, got '%s'\n", optarg);
-                free(choices);
-                return 2;
-            }
-            go.theme = optarg;
-            break;
-        case 'S':
-            if (df_parse_size(optarg, &go.width, &go.height) != 0) {
-                fprintf(stderr, "defuse: --size: expected WIDTHxHEIGHT between 320x200 and 7680x4320, got '%s'\n", optarg);
-                free(choices);
-                return 2;
-            }
-            break;
-        case 'a': to.assess = 1; break;
+        case 'a': to.assess = 1; go.assess = true; break;
         case 'j': transcript = optarg; break;
         case 's': {
             char *end;
@@ -121,7 +100,13 @@ int df_cmd_play(int argc, char **argv) {
             break;
         case 'h': play_usage(stdout); free(choices); return 0;
         case 'V': printf("defuse %s\n", DF_VERSION); free(choices); return 0;
-        default: play_usage(stderr); free(choices); return 2;
+        default: {
+            int r = df_gui_option(c, optarg, &go);
+            if (r == 1) break;
+            if (r == 0) play_usage(stderr);
+            free(choices);
+            return 2;
+        }
         }
     }
     if (optind != argc - 1) {

@@ -119,6 +119,17 @@ char *df_resolve_scenario(const char *arg) {
     return found;
 }
 
+df_Script *df_open_scenario(const char *arg) {
+    char *path = df_resolve_scenario(arg);
+    if (!path) return NULL;
+    df_Diags d = {0};
+    df_Script *s = df_script_load(path, NULL, &d);
+    df_print_diags(&d, DF_DIAG_ERROR);
+    df_diags_free(&d);
+    free(path);
+    return s;
+}
+
 int df_parse_size(const char *s, int *w, int *h) {
     char *end;
     errno = 0;

@@ -30,6 +30,11 @@ int df_gui_screenshot(const df_GuiOpts *o);
 /* The same two, through the window plugin (libdefuse-gui.so), loaded on first use. When the
  * plugin cannot be loaded, _run says so and returns DF_GUI_NO_DISPLAY (use the terminal). */
 int df_gui_open_run(const df_GuiOpts *o);
+
+/* The window options both play and the menu take, by getopt letter: P screenshot, N screen,
+ * F fullscreen, f font, R reduce-motion, r trace, a assess, T theme, S size. Returns 1 when
+ * handled, 0 when c is not one of them, -1 after printing a usage error. */
+int df_gui_option(int c, const char *arg, df_GuiOpts *go);
 int df_gui_open_screenshot(const df_GuiOpts *o);
 
 #endif

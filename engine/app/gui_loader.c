@@ -63,6 +63,32 @@ static int call(const char *name, const df_GuiOpts *o, int fallback) {
     return rc;
 }
 
+int df_gui_option(int c, const char *arg, df_GuiOpts *go) {
+    switch (c) {
+    case 'P': go->screenshot = arg; return 1;
+    case 'N': go->screen = arg; return 1;
+    case 'F': go->fullscreen = true; return 1;
+    case 'f': go->font = arg; return 1;
+    case 'R': go->reduce_motion = true; return 1;
+    case 'r': go->trace = arg; return 1;
+    case 'a': go->assess = true; return 1;
+    case 'T':
+        if (strcmp(arg, "light") && strcmp(arg, "contrast")) {
+            fprintf(stderr, "defuse: --theme: expected light or contrast, got '%s'\n", arg);
+            return -1;
+        }
+        go->theme = arg;
+        return 1;
+    case 'S':
+        if (df_parse_size(arg, &go->width, &go->height) != 0) {
+            fprintf(stderr, "defuse: --size: expected WIDTHxHEIGHT between 320x200 and 7680x4320, got '%s'\n", arg);
+            return -1;
+        }
+        return 1;
+    default: return 0;
+    }
+}
+
 int df_gui_open_run(const df_GuiOpts *o) { return call("df_gui_run", o, DF_GUI_NO_DISPLAY); }
 
 int df_gui_open_screenshot(const df_GuiOpts *o) { return call("df_gui_screenshot", o, DF_GUI_ERROR); }
