@@ -2,6 +2,7 @@
 # gen-docs.sh check|update DEFUSE: regenerates the generated parts of docs/*.md. A part is
 # the text between "<!-- gen:KIND ARG -->" and "<!-- end -->"; KIND is
 #   tags           the technique table (defuse list --tags --markdown)
+#   catalog        the scenario catalogue with analysis figures (defuse list --catalog)
 #   file PATH      a file of the repository, quoted in a code block (tested examples)
 #   help COMMAND   the --help text of a command
 # 'check' fails when a document is out of date; 'update' rewrites it.
@@ -24,6 +25,7 @@ for doc in docs/*.md README.md; do
             split($0, w, " ")
             kind = substr(w[2], 5); arg = w[3]
             if (kind == "tags") emit(bin " list --tags --markdown")
+            else if (kind == "catalog") emit("DEFUSE_SCENARIOS=scenarios " bin " list --catalog")
             else if (kind == "file") { print "```" (arg ~ /\.lua$/ ? "lua" : ""); emit("cat " arg); print "```" }
             else if (kind == "help") { print "```"; emit(bin " " arg " --help"); print "```" }
             else { print "gen-docs: unknown kind " kind > "/dev/stderr"; exit 3 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/analysis.h"
 #include "app.h"
 
 static void list_usage(FILE *f) {
@@ -15,6 +16,8 @@ static void list_usage(FILE *f) {
             "Options:\n"
             "  --tags        list the technique tags and their default effects instead\n"
             "  --markdown    print the tag table as Markdown (used for docs/model.md)\n"
+            "  --catalog     print the scenario catalogue as Markdown, with each scenario's\n"
+            "                analysis figures (used for docs/scenarios.md)\n"
             "  -h, --help    show this help\n"
             "  --version     show the version\n");
 }
@@ -49,16 +52,82 @@ static void tags_table(int markdown) {
     }
 }
 
+/* Markdown-safe copy of a table cell: pipes escaped, newlines as spaces. */
+static void cell(const char *s) {
+    for (; s && *s; s++) {
+        if (*s == '|') fputs("\\|", stdout);
+        else if (*s == '\n') fputc(' ', stdout);
+        else fputc(*s, stdout);
+    }
+}
+
+/* The catalogue of docs/scenarios.md: generated, never typed by hand; make test checks it. */
+static int catalog_table(char **paths, int n) {
+    static const char *const order[] = {"counter", "phone", "email", "field", "enforcement", "internal"};
+    int status = 0;
+    printf("| scenario | setting | role | difficulty | objectives | minutes | calm baseline | best path | most escalated |\n");
+    printf("|---|---|---|---|---|---|---|---|---|\n");
+    for (int g = 0; g < 6; g++)
+        for (int i = 0; i < n; i++) {
+            df_Diags d = {0};
+            df_Script *s = df_script_load(paths[i], NULL, &d);
+            df_diags_free(&d);
+            if (!s) {
+                if (g == 0) {
+                    fprintf(stderr, "defuse: %s does not load; run defuse check\n", paths[i]);
+                    status = 1;
+                }
+                continue;
+            }
+            const df_Scenario *sc = df_script_scenario(s);
+            if (strcmp(sc->setting, order[g]) != 0) {
+                df_script_free(s);
+                continue;
+            }
+            df_Walk w;
+            df_Error err;
+            int rc = df_walk(sc, df_script_host(s), 1, NULL, &w, &err);
+            char base[16];
+            df_format_minutes(df_calm_baseline(&sc->params), base, sizeof base);
+            printf("| **");
+            cell(sc->title);
+            printf("**<br>`%s` | %s | ", sc->id, sc->setting);
+            cell(sc->role);
+            printf(" | %s | ", sc->difficulty);
+            for (int k = 0; k < sc->nobjectives; k++) {
+                if (k) printf("<br>");
+                printf("%d. ", k + 1);
+                cell(sc->objectives[k]);
+            }
+            printf(" | %g | %s | ", sc->minutes, base);
+            if (rc == 0 && w.paths) {
+                printf("%.1f× (score %d) | ", w.best.ratio, w.best.score);
+                if (w.has_timed)
+                    printf("%.1f× in the interaction, %.1f× with follow-on |\n", w.escalated.ratio_interaction, w.escalated.ratio);
+                else
+                    printf("safety exits only (not timed) |\n");
+            } else {
+                printf("– | – |\n");
+                status = 1;
+            }
+            df_walk_free(&w);
+            df_script_free(s);
+        }
+    return status;
+}
+
 int df_cmd_list(int argc, char **argv) {
     static const struct option opts[] = {{"tags", no_argument, 0, 't'},    {"markdown", no_argument, 0, 'm'},
+                                         {"catalog", no_argument, 0, 'c'},
                                          {"help", no_argument, 0, 'h'},    {"version", no_argument, 0, 'V'},
                                          {0, 0, 0, 0}};
-    int tags = 0, md = 0, c;
+    int tags = 0, md = 0, catalog = 0, c;
     optind = 0;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 't': tags = 1; break;
         case 'm': md = 1; break;
+        case 'c': catalog = 1; break;
         case 'h': list_usage(stdout); return 0;
         case 'V': printf("defuse %s\n", DF_VERSION); return 0;
         default: list_usage(stderr); return 2;
@@ -80,6 +149,11 @@ int df_cmd_list(int argc, char **argv) {
         return 1;
     }
     int status = 0;
+    if (catalog) {
+        status = catalog_table(paths, n);
+        df_free_list(paths, n);
+        return status;
+    }
     printf("%-28s %-12s %-6s %s\n", "ID", "SETTING", "MIN", "TITLE (ROLE)");
     for (int i = 0; i < n; i++) {
         df_Diags d = {0};
