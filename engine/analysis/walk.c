@@ -89,6 +89,17 @@ static void record(Ctx *c, const df_Run *run, int depth) {
     w->ratios[w->nratios++] = p.ratio;
 }
 
+/* A path that keeps circling (re-entering a beat, or retrying a blocked task) says nothing
+ * new after a few rounds: both walks cut it. A path may enter a beat max_per_beat times and
+ * retry there once. */
+static bool circling(const df_Run *run, const df_WalkLimits *lim) {
+    const df_Step *steps;
+    int ns = df_run_steps(run, &steps), here = df_run_state(run)->beat, at_beat = 0;
+    if (here < 0) return false;
+    for (int i = 0; i < ns; i++) at_beat += steps[i].beat == here;
+    return df_run_state(run)->visits[here] > lim->max_per_beat || at_beat > lim->max_per_beat;
+}
+
 static int visit(Ctx *c, const df_Run *run, int depth) {
     if (c->w->paths >= c->lim->max_paths) {
         c->w->truncated = true;
@@ -102,13 +113,7 @@ static int visit(Ctx *c, const df_Run *run, int depth) {
         c->w->cut++;
         return 0;
     }
-    /* A path that keeps circling (re-entering a beat, or retrying a blocked task) says
-     * nothing new after a few rounds: cut it rather than walk it to max_depth. */
-    const df_Step *steps;
-    int ns = df_run_steps(run, &steps), here = df_run_state(run)->beat, at_beat = 0;
-    for (int i = 0; i < ns; i++) at_beat += steps[i].beat == here;
-    /* a path may enter a beat max_per_beat times, and retry there once (a blocked task) */
-    if (df_run_state(run)->visits[here] > c->lim->max_per_beat || at_beat > c->lim->max_per_beat) {
+    if (circling(run, c->lim)) {
         c->w->cut++;
         return 0;
     }
@@ -197,7 +202,7 @@ int df_walk_random(const df_Scenario *sc, const df_Host *host, uint64_t seed, ui
         df_Run *run = df_run_new(sc, host, seed, err);
         if (!run) return -1;
         int depth = 0;
-        while (!df_run_over(run) && depth < lim->max_depth && depth < DF_PATH_MAX) {
+        while (!df_run_over(run) && depth < lim->max_depth && depth < DF_PATH_MAX && !circling(run, lim)) {
             const int *vis;
             int nv = df_run_visible(run, &vis);
             int ch = 1 + (int)(df_rng_unit(&pick) * nv);
