@@ -255,6 +255,10 @@ static void grade_step(const df_Run *run, int chosen, df_Grade *grade, int *best
     const df_Choice *c = &b->choices[chosen];
     if (c->grade >= 0) {
         *grade = (df_Grade)c->grade;
+        /* task work the resident is not ready for is premature, whatever the author hoped */
+        df_Effect e;
+        df_effect_predict(&run->st, c, &e);
+        if (e.task_blocked && *grade < DF_GRADE_POOR) *grade = DF_GRADE_POOR;
         return;
     }
     double v = choice_value(&run->st, c);
@@ -426,6 +430,11 @@ static void finish(df_Run *run, int ei) {
     r->outcome = end->outcome;
 
     unsigned fo = st->follow_on;
+    /* Disengaging after a safety event is a safety exit, whichever ending the story took. */
+    if (st->tripwire && run->nsteps > 0) {
+        const df_Step *last = &run->steps[run->nsteps - 1];
+        if (has_tag(&sc->beats[last->beat].choices[last->choice], DF_TAG_DISENGAGE)) r->outcome = DF_OUT_SAFETY_EXIT;
+    }
     if (r->outcome == DF_OUT_SAFETY_EXIT && !st->tripwire) {
         /* Walking away from someone who was never a danger is not a safety exit. */
         r->outcome = DF_OUT_UNRESOLVED;
