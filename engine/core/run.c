@@ -408,7 +408,11 @@ int df_run_choose(df_Run *run, int n, df_Error *err) {
         df_error_set(err, sc->file, b->line, "run exceeded 10000 steps");
         return -1;
     }
-    if (e.task_blocked) return refresh_view(run, err);
+    if (e.task_blocked) {
+        /* still here; but a resident now Threatening is a safety event, as on arrival */
+        if (df_band_of(st->agitation) == DF_BAND_THREATENING && !st->tripwire) return enter(run, bi, err);
+        return refresh_view(run, err);
+    }
     return enter(run, target, err);
 }
 
