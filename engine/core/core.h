@@ -372,6 +372,7 @@ typedef struct df_State {
     int recovery_turns;     /* > 0 while in the recovery window */
     int b5_turns;           /* consecutive turns at Threatening */
     bool tripwire;
+    bool disengaged;        /* disengaged after the tripwire: the safety moment is over */
     bool audience;
     bool self_regulated;
     bool task_done;

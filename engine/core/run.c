@@ -219,7 +219,7 @@ static double choice_value(const df_State *st, const df_Choice *c) {
 static df_Grade model_grade(const df_State *st, const df_Choice *c, double v, double vbest) {
     df_Band band = df_band_of(st->agitation);
     bool dis = has_tag(c, DF_TAG_DISENGAGE);
-    if (st->tripwire) return dis ? DF_GRADE_BEST : DF_GRADE_CRITICAL;
+    if (st->tripwire && !st->disengaged) return dis ? DF_GRADE_BEST : DF_GRADE_CRITICAL;
     unsigned f = tag_flags(c);
     if (f & DF_TF_CRITICAL) return DF_GRADE_CRITICAL;
     if (dis) return band >= DF_BAND_THREATENING ? DF_GRADE_BEST
@@ -243,7 +243,7 @@ static void grade_step(const df_Run *run, int chosen, df_Grade *grade, int *best
     for (int k = 0; k < run->nvisible; k++) {
         const df_Choice *c = &b->choices[run->visible[k]];
         double v = choice_value(&run->st, c);
-        if (run->st.tripwire) v = has_tag(c, DF_TAG_DISENGAGE) ? 100 : -100;
+        if (run->st.tripwire && !run->st.disengaged) v = has_tag(c, DF_TAG_DISENGAGE) ? 100 : -100;
         if (c->grade == DF_GRADE_BEST && author_best < 0) author_best = run->visible[k];
         if (c->grade >= 0 && c->grade != DF_GRADE_BEST) v -= 50; /* authored non-best */
         if (v > vbest) {
@@ -251,8 +251,12 @@ static void grade_step(const df_Run *run, int chosen, df_Grade *grade, int *best
             ibest = run->visible[k];
         }
     }
-    *best = author_best >= 0 ? author_best : ibest;
+    *best = author_best >= 0 && !(run->st.tripwire && !run->st.disengaged) ? author_best : ibest;
     const df_Choice *c = &b->choices[chosen];
+    if (run->st.tripwire && !run->st.disengaged) { /* safety comes first: no authored grade overrides it */
+        *grade = has_tag(c, DF_TAG_DISENGAGE) ? DF_GRADE_BEST : DF_GRADE_CRITICAL;
+        return;
+    }
     if (c->grade >= 0) {
         *grade = (df_Grade)c->grade;
         /* task work the resident is not ready for is premature, whatever the author hoped */
@@ -338,6 +342,7 @@ int df_run_choose(df_Run *run, int n, df_Error *err) {
     s.gated = e.gated;
     s.need_match = e.need_match;
     s.task_blocked = e.task_blocked;
+    if (st->tripwire && has_tag(c, DF_TAG_DISENGAGE)) st->disengaged = true;
     st->agitation += e.d_agitation;
     st->trust += e.d_trust;
     st->heard_points += e.heard_points;
@@ -435,10 +440,7 @@ static void finish(df_Run *run, int ei) {
 
     unsigned fo = st->follow_on;
     /* Disengaging after a safety event is a safety exit, whichever ending the story took. */
-    if (st->tripwire && run->nsteps > 0) {
-        const df_Step *last = &run->steps[run->nsteps - 1];
-        if (has_tag(&sc->beats[last->beat].choices[last->choice], DF_TAG_DISENGAGE)) r->outcome = DF_OUT_SAFETY_EXIT;
-    }
+    if (st->disengaged) r->outcome = DF_OUT_SAFETY_EXIT;
     if (r->outcome == DF_OUT_SAFETY_EXIT && !st->tripwire) {
         /* Walking away from someone who was never a danger is not a safety exit. */
         r->outcome = DF_OUT_UNRESOLVED;
