@@ -211,6 +211,13 @@ static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
             const df_ChoiceStats *cs = &w->choices[w->choice_base[b] + k];
             cJSON *c = cJSON_CreateObject();
             cJSON_AddNumberToObject(c, "number", k + 1);
+            /* where it can lead: its go, the targets a go function declares, or "?" */
+            const df_Choice *ch = &sc->beats[b].choices[k];
+            cJSON *to = cJSON_AddArrayToObject(c, "to");
+            if (!ch->go_fn) cJSON_AddItemToArray(to, cJSON_CreateString(df_scenario_target_id(sc, ch->go)));
+            for (int t = 0; ch->go_fn && t < ch->ntargets; t++)
+                cJSON_AddItemToArray(to, cJSON_CreateString(df_scenario_target_id(sc, ch->targets[t])));
+            if (ch->go_fn && !ch->ntargets) cJSON_AddItemToArray(to, cJSON_CreateString("?"));
             cJSON_AddNumberToObject(c, "paths", (double)cs->taken);
             if (cs->taken) {
                 cJSON_AddNumberToObject(c, "average_minutes", round(cs->total_sum / (double)cs->taken * 100) / 100);
