@@ -1,0 +1,546 @@
+-- Seed 4: a widowed 78-year-old phones the Assessors' office, frightened, after her home's assessed value
+-- jumped 22 percent in a revaluation. Trauma-informed: the fear underneath looks like anger.
+-- path best:   3,2,4,1,3,3,4,2
+-- path worst:  1,1,1
+-- path novice: 4,3,4,3,1,1,2,3,4,2
+
+-- Local rules: everything a town may need to change, in one place.
+local RULES = {
+  office         = "Assessors' office",
+  phone          = "555-0136",                      -- the office's direct line
+  address        = "12 Orchard Lane",
+  old_value      = "$412,000",
+  new_value      = "$503,000",
+  jump           = "22 percent",
+  abatement      = "an abatement application",      -- the formal request to lower the value
+  abatement_due  = "February 1",                    -- strict: in the office by this date, no exceptions
+  board          = "the Board of Assessors",        -- who decides abatements
+  decide_months  = 3,                               -- the Board decides within about this many months
+  exemption      = "the senior exemption",          -- for homeowners 70 and over with limited income
+  exemption_off  = "$1,000 off the bill",
+  exemption_due  = "April 1",
+  reviewer       = "Ms. Halvorsen",                 -- the assistant assessor who does review visits
+  review_slot    = "Tuesday at 10",                 -- the next free informal-review visit
+  coa            = "the Council on Aging",          -- the town's senior services, with a social worker
+  coa_phone      = "555-0158",
+  crisis_line    = "988",                           -- the Suicide & Crisis Lifeline
+  supervisor     = "Mr. Kaur, the chief assessor",
+}
+
+-- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
+local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
+local function pick(s, lines)
+  local at = 1
+  for i, b in ipairs(ORDER) do
+    if b == s.band then at = i end
+  end
+  for d = 0, #ORDER do
+    local lo, hi = ORDER[at - d], ORDER[at + d]
+    if lo and lines[lo] then return lines[lo] end
+    if hi and lines[hi] then return lines[hi] end
+  end
+  return ""
+end
+
+-- Hurt a second time, she asks for someone else; a third time, she hangs up in tears.
+local function hurt(s)
+  if (s.visits.not_just_me or 0) > 0 or (s.visits.confused or 0) > 0 then
+    if (s.visits.someone_else or 0) > 0 then return "hung_up" end
+    return "someone_else"
+  end
+  return "not_just_me"
+end
+
+-- After a repair, go back to where the call was.
+local function resume(s)
+  if (s.visits.fear or 0) > 0 then return "record" end
+  if (s.visits.story or 0) > 0 then return "fear" end
+  return "story"
+end
+
+-- How a call that reached the plan ends.
+local function close_out(s)
+  if s.flags.promised then return "promise_broken" end
+  if s.band == "settled" then return "plan_made" end
+  return "plan_worried"
+end
+
+return scenario {
+  id         = "assessment-jump-phone",
+  title      = "Twenty-two percent",
+  setting    = "phone",
+  role       = "Clerk, " .. RULES.office,
+  minutes    = 5,
+  difficulty = "advanced",
+  summary    = "A frightened widow calls after her home's assessment jumped " .. RULES.jump .. ", sure she's about to lose the house.",
+  objectives = {
+    "Hear the fear under the words, and let a slip like 'you people' pass.",
+    "Explain in plain words what the new value is and isn't, without predicting the bill or the Board's decision.",
+    "Check the record with her, lay out every route and its deadline, and put it in writing.",
+  },
+
+  resident = {
+    name       = "Lorraine Castillo",
+    agitation  = 38,
+    trust      = 30,
+    need       = "information",
+    volatility = 1.0,
+    recovery   = 1.2,        -- fear, not hostility: good moves land well
+    audience   = false,
+    waited     = 10,         -- on hold
+    look = { skin = 3, hair = "bun", hair_colour = "grey", top = "cardigan" },
+  },
+
+  time = { task = 8 },
+
+  start  = "opens",
+  safety = "crisis",
+
+  beats = {
+    opens = {
+      note = "Fear, not hostility. She needs to be heard before any explanation can land.",
+      says = {
+        uneasy    = "[A shaky voice.] Hello? Is this the assessors? I have a letter here. It says my house is worth five hundred and three thousand dollars. It was four hundred and twelve. I'm on Social Security. How am I supposed to pay that?",
+        defensive = "[A shaky voice, talking fast.] Hello? The assessors? This letter says my house is five hundred and three thousand. It was four-twelve. I'm on Social Security! How am I supposed to pay that?",
+        venting   = "[Close to tears.] I've been on hold all this time! This letter says five hundred and three thousand! I'm on Social Security! How am I supposed to pay that?",
+      },
+      choices = {
+        { "Values went up all over town this year, ma'am. Almost everyone's did.",
+          tags = { "minimize" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
+          coach = "Meant to reassure her she isn't singled out, but 'everyone' tells a frightened caller her house is just one of many." },
+        { "That's the revaluation. Values are set at full and fair cash value as of January 1, based on last year's arm's-length sales.",
+          tags = { "explain_why", "jargon" }, go = "confused",
+          coach = "Accurate, and almost none of it means anything to her yet; she asked how she'll pay, not how values are set." },
+        { "[Let her finish.] Take your time. I'm right here. Tell me what's happened.",
+          tags = { "listen" }, go = "story",
+          coach = "She's frightened; before any explanation can land she needs to say it all to someone who's listening." },
+        { "Can I have the address on the letter, please?",
+          tags = { "task" }, go = "story",
+          coach = "You'll need it, but jumping to the lookup tells her the number matters more than she does." },
+      },
+    },
+
+    story = {
+      note = "Near miss: 'you people', then an apology. Discomfort, not abuse; let it pass.",
+      says = {
+        settled   = "It's 12 Orchard Lane. Hector and I bought it in 1979. He passed last spring. It's only my Social Security now, and a little of his pension. If the taxes go up like that, I'll lose the house. What are you people doing to us? [A breath.] I'm sorry. That wasn't fair.",
+        uneasy    = "It's 12 Orchard Lane. Hector and I bought it in 1979. He passed last spring. It's just my Social Security now, and a little of his pension. If the taxes go up like that I'll lose the house. What are you people doing to us? [A breath.] I'm sorry. You didn't do this.",
+        defensive = "12 Orchard Lane. Since 1979. Hector passed last spring. It's just my Social Security and a bit of his pension. If the taxes go up like that I'll lose the house! What are you people doing to us? [A breath.] I'm sorry. I'm sorry.",
+        venting   = "[Crying.] 12 Orchard Lane! Since 1979! Hector's gone and it's just my Social Security! I'll lose the house! What are you people DOING to us? [A breath.] I'm sorry.",
+      },
+      choices = {
+        { "Mrs. Castillo, I'd ask you not to say 'you people'. I'm trying to help you.",
+          tags = { "limit" }, go = "shamed",
+          coach = "A limit is for abuse that carries on; she slipped once and apologised at once. Correcting her now shames a frightened caller." },
+        { "It sounds like what's frightening is the thought of losing the home you and Hector made, more than the number itself. And there's nothing to apologise for.",
+          tags = { "label" }, set = { labelled = true }, go = "fear",
+          coach = "Naming the fear underneath, tentatively, and waving off the apology tells her you heard her, not just the figure." },
+        { "I'm sorry, I can't help you while you're this upset. Please call back when you've had a chance to calm down.",
+          tags = { "disengage" }, go = "ended_early",
+          coach = "'You people' followed at once by an apology is fear, not abuse. Ending the call abandons a frightened caller and guarantees a complaint." },
+        { "I'm sorry for your loss. Now, about the assessment: let me explain how it works.",
+          tags = { "apologize", "explain_why" }, go = "fear",
+          coach = "The condolence is right, but turning straight to the explanation makes it sound like a formality on the way to the paperwork." },
+      },
+    },
+
+    fear = {
+      says = function(s)
+        if s.flags.labelled then
+          return pick(s, {
+            settled   = "[She lets out a long breath.] Yes. That's it exactly. Everything in this house is him. Twenty-two percent. Does that mean my taxes go up twenty-two percent?",
+            uneasy    = "[She lets out a long breath.] Yes. That's it exactly. Everything in this house is him. I haven't slept since the letter came. Twenty-two percent. Does that mean my taxes go up twenty-two percent?",
+            defensive = "Yes. Yes, that's it. Everything in this house is him. Twenty-two percent. Does that mean my taxes go up twenty-two percent?",
+            venting   = "Yes! Everything in this house is him! Twenty-two percent! Does that mean my taxes go up twenty-two percent?",
+          })
+        end
+        return pick(s, {
+          settled   = "Thank you. [A pause.] But twenty-two percent. Does that mean my taxes go up twenty-two percent?",
+          uneasy    = "Thank you. [A pause.] But twenty-two percent. Does that mean my taxes go up twenty-two percent? I can't, I just can't.",
+          defensive = "[A pause.] But twenty-two percent. Does that mean my taxes go up twenty-two percent? I can't. I just can't.",
+          venting   = "Twenty-two percent! Does that mean my taxes go up twenty-two percent? I can't!",
+        })
+      end,
+      choices = {
+        { "Everyone's went up, Mrs. Castillo. It's not just you.",
+          tags = { "minimize" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
+          coach = "True across town, and no help at all to someone asking about her own house; it sounds like 'stop fussing'." },
+        { "Don't you worry. I'm sure your bill won't go up much at all.",
+          tags = { "overpromise" }, promise = "The bill won't go up much.", set = { promised = true }, go = "record",
+          coach = "It's the comfort she wants, but the tax rate isn't set yet and isn't yours to predict; if the bill rises, she'll remember who said it." },
+        { "The bill comes from the rate, which gets set after the FY budget's voted and the levy's certified by the state.",
+          tags = { "jargon", "explain_why" }, go = "confused",
+          coach = "The right idea in the wrong words: 'FY', 'levy' and 'certified' are office language to someone this frightened." },
+        { "Not necessarily, and here's why. The letter is what we think the house would sell for; every house in town was rechecked. Your bill is that value times the tax rate, which isn't set yet, so I can't tell you the bill. I can check the value.",
+          tags = { "explain_why", "inform" }, set = { explained = true }, go = "record",
+          coach = "She asked a real question: answer it plainly, say honestly what you can't know yet, and point to what you can do." },
+      },
+    },
+
+    record = {
+      says = function(s)
+        if s.flags.promised then
+          return pick(s, {
+            settled   = "Oh, thank God. [A shaky laugh.] But five hundred thousand? For my little house? Who would pay that?",
+            uneasy    = "Oh, thank God. [A shaky laugh.] But five hundred thousand? For my little house? Who would pay that?",
+            defensive = "Well, thank God for that. But five hundred thousand? For my little house? Who would pay that?",
+          })
+        end
+        if s.flags.explained then
+          return pick(s, {
+            settled   = "Oh. So it might not be as bad as I thought. But five hundred thousand for my little house? Who would pay that?",
+            uneasy    = "So it might not be as bad. But five hundred thousand for my little house? Nobody would pay that for it.",
+            defensive = "Maybe. But five hundred thousand? For my little house? Nobody would pay that.",
+          })
+        end
+        return pick(s, {
+          settled   = "Five hundred thousand for my little house. Who would pay that, dear? Nobody would.",
+          uneasy    = "Five hundred thousand, for my little house. Who would pay that? Nobody would pay that for it.",
+          defensive = "Five hundred thousand? For my little house? Nobody would pay that!",
+          venting   = "Five hundred thousand! For my little house! Nobody would pay that!",
+        })
+      end,
+      choices = {
+        { "[Pull up the record for " .. RULES.address .. ".] Let's make sure we have your house right. I'll read you what's on file, and you stop me if anything's wrong.",
+          tags = { "task", "ask" }, go = "details",
+          coach = "Checking the record together answers 'who would pay that?' with something she can do, and errors in it are the most common real ground." },
+        { "Houses on Orchard Lane have been going for over half a million. The market is what it is.",
+          tags = { "argue" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
+          coach = "Probably accurate, and it tells her she's wrong about her own street; the record may say something different." },
+        { "If you think it's too high, you can file " .. RULES.abatement .. ". The form's on our website.",
+          tags = { "inform" }, go = "alone",
+          coach = "The right route, but pointed at from a distance; she doesn't yet know whether the value is even wrong." },
+        { "Honestly, if the taxes get to be too much, some people in your situation look at downsizing.",
+          tags = { "minimize" }, go = "crisis",
+          coach = "Meant as practical advice, but to a new widow afraid of losing her husband's house it confirms her worst fear." },
+      },
+    },
+
+    details = {
+      says = {
+        settled   = "[Papers rustle.] Two full bathrooms? No, dear. There's one, and a little toilet under the stairs. And the basement isn't finished. Hector put a rug down there once, that's all. Does that matter?",
+        uneasy    = "[Papers rustle.] Two full bathrooms? No. There's one, and a little toilet under the stairs. And the basement isn't finished; Hector put a rug down there once, that's all. Does that matter?",
+        defensive = "Two full bathrooms? No! There's one, and a toilet under the stairs. And the basement isn't finished. Does that matter?",
+      },
+      choices = {
+        { "Are you sure? The inspector would have measured when they came through.",
+          tags = { "argue" }, go = "doubted",
+          coach = "Doubting her about her own house of forty-five years turns a lucky find into a credibility contest." },
+        { "Okay, I've noted that. Anything else that looks wrong?",
+          tags = { "ask" }, go = "next_steps",
+          coach = "Useful, but she asked whether it matters; leaving the question hanging keeps the fear going." },
+        { "It may well matter. I can't change the value myself or say what " .. RULES.board .. " will decide, but a wrong bathroom count and an unfinished basement are exactly what they look at. I'm noting both on your file now.",
+          tags = { "inform", "own" }, go = "next_steps",
+          coach = "An honest yes-it-matters, with the limits of what you can promise said out loud, and an action she can hear you take." },
+        { "Oh, that'll knock a good chunk off. Fifty thousand at least.",
+          tags = { "overpromise" }, promise = "The value will come down by $50,000.", set = { promised = true }, go = "next_steps",
+          coach = "Generous and wrong to say: the Board decides, and a number you made up becomes the number she holds the town to." },
+      },
+    },
+
+    next_steps = {
+      says = {
+        settled   = "So what do I do now? I don't want to miss anything. Hector did all the papers. I'm not good with forms.",
+        uneasy    = "So what do I do now? I don't want to miss anything. Hector did all the papers. I'm no good with forms.",
+        defensive = "So what do I do? I don't want to miss anything. Hector did all the papers!",
+        venting   = "What do I DO? Hector did all the papers! I don't know how!",
+      },
+      choices = {
+        { "You'd file a Form 128 with the Board of Assessors within the statutory window. There's also a Clause 41C exemption if you qualify.",
+          tags = { "jargon", "inform" }, go = "confused",
+          coach = "Form numbers and clause numbers are how the office thinks, not how she does; she'll hear that this is too hard for her." },
+        { "Just download the abatement form from our website and send it in before the deadline.",
+          tags = { "inform", "buck_pass" }, go = "alone",
+          coach = "Correct, quick, and it leaves a frightened 78-year-old to find a form online alone." },
+        { "Three things, and you can do all of them. The abatement form, due " .. RULES.abatement_due .. "; that date is strict. " ..
+          "A check for " .. RULES.exemption .. ", which can take " .. RULES.exemption_off .. ". And a visit from our assistant assessor to see the basement.",
+          tags = { "options", "inform" }, go = "plan",
+          coach = "Every route at once, in plain words, with the one deadline that can't move: real choices give back some of the control she's lost." },
+        { "Don't worry about any of that. I'll make sure your value gets fixed.",
+          tags = { "overpromise" }, promise = "Her value will be fixed.", set = { promised = true }, go = "plan",
+          coach = "Warm, and not yours to give: the Board decides, and if it doesn't, she'll have missed the deadline trusting you." },
+      },
+    },
+
+    plan = {
+      says = {
+        settled   = "All of it, please. But I won't remember all this. I'm writing on the back of an envelope.",
+        uneasy    = "All of it, please. But I won't remember all this. I'm writing on the back of an envelope, and my hands are shaking.",
+        defensive = "All of it. But I won't remember it. I'm writing on an envelope and my hands are shaking.",
+      },
+      choices = {
+        { "Is there a son or daughter who could help you with the paperwork?",
+          tags = { "ask" }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
+          coach = "Sometimes useful, but asked now it can sound like 'this is beyond you'; make it easy for her first." },
+        { "It's all on the back of the notice you got.",
+          tags = { "buck_pass" }, go = "alone",
+          coach = "True, in small print, and it hands the whole job back to someone who just told you she can't manage it alone." },
+        { "And if the bill's still too much after all that, some people your age look at selling and moving somewhere smaller.",
+          tags = { "minimize" }, go = "crisis",
+          coach = "Practical in a planning meeting; to a new widow who called afraid of losing her husband's house, it's the thing she feared most, said out loud." },
+        { "You don't need to remember it. I'll mail you the abatement form with the bathroom and basement noted, the exemption form, and one page with the " .. RULES.abatement_due .. " date circled. Can our assistant assessor, " .. RULES.reviewer .. ", visit " .. RULES.review_slot .. "?",
+          tags = { "own", "options" }, go = "close",
+          coach = "Putting it in writing and booking the visit takes the weight off her memory; asking about the day keeps her in charge." },
+      },
+    },
+
+    close = {
+      says = {
+        settled   = RULES.review_slot .. ". Yes. Thank you, dear. I was so frightened when I opened that letter.",
+        uneasy    = RULES.review_slot .. ". All right. Thank you. I'm still frightened, but at least I know what happens now.",
+        defensive = "All right. " .. RULES.review_slot .. ". I'll watch for the envelope, I suppose.",
+      },
+      choices = {
+        { "Just remember, the deadline's strict. If you miss it, there's nothing anyone can do.",
+          tags = { "threaten_early" }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
+          coach = "The date matters, but said as a warning it leaves a frightened caller with the fear instead of the plan." },
+        { "Thank you for calling instead of sitting with it. I'm Sam. If anything in the envelope is unclear, call me at " .. RULES.phone .. ". The " .. RULES.abatement_due .. " date is the one to keep.",
+          tags = { "thank", "own" }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
+          coach = "A warm close with a name, a number and the one thing to remember: she hangs up knowing someone has her file." },
+        { "Okay, you're all set. Have a good day now.",
+          tags = { "hollow" }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
+          coach = "Polite, but a scripted goodbye after a call like this leaves her alone with it again." },
+      },
+    },
+
+    confused = {
+      says = {
+        settled   = "I'm sorry, dear, I don't understand a word of that. I just need to know if I'm going to lose my house.",
+        uneasy    = "I'm sorry, I don't understand a word of that. I just need to know if I'm going to lose my house.",
+        defensive = "I'm sorry, I don't understand a word of that. [Her voice rises.] I just need to know if I'm going to lose my house!",
+        venting   = "I don't understand ANY of that! [Crying.] I just need to know if I'm going to lose my house!",
+      },
+      choices = {
+        { "I'm sorry, that was office talk. Let me start again, plainly, and stop me any time. What worries you most?",
+          tags = { "apologize", "ask" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
+          coach = "Own the jargon, slow down, and give her the floor; a plain restart costs a minute and saves the call." },
+        { "[Repeat it, more slowly.] Full and fair cash value. As of January 1.",
+          tags = { "jargon" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
+          coach = "Slower isn't plainer: the same words at half speed tell her the problem is her hearing, not your language." },
+        { "It's all explained on the back of the notice.",
+          tags = { "buck_pass" }, go = "someone_else",
+          coach = "She's told you she doesn't understand; sending her back to the same paper tells her she's on her own." },
+      },
+    },
+
+    not_just_me = {
+      says = {
+        settled   = "[Quietly.] I don't care about everyone, dear. I care about this house. You sound like the man from the bank when Hector died.",
+        uneasy    = "[Her voice cracks.] I don't care about everyone. I care about this house. You sound like the man from the bank when Hector died.",
+        defensive = "[Her voice cracks.] I don't care about everyone! I care about this house. You sound just like the man from the bank when Hector died.",
+        venting   = "[Crying.] I don't care about everyone! It's MY house! You sound just like the man from the bank when Hector died!",
+      },
+      choices = {
+        { "Mrs. Castillo, please try to calm down. Getting upset won't change the value.",
+          tags = { "calm_down" }, go = "someone_else",
+          coach = "She isn't being unreasonable, she's frightened; 'calm down' tells her the fear is the problem." },
+        { "I'm only telling you how it is, ma'am.",
+          tags = { "argue" }, go = "someone_else",
+          coach = "Defending the remark makes it about you; she's comparing you to the worst call of her life." },
+        { "You're right, I'm sorry. That was about the town, and you called about your home. Tell me about it.",
+          tags = { "apologize", "listen" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
+          coach = "A short, sincere repair and a return to her: she'll forgive the slip if the next thing you do is listen." },
+      },
+    },
+
+    shamed = {
+      says = {
+        settled   = "[A long pause.] I... I'm sorry. I said I was sorry. Maybe I should just call back another time.",
+        uneasy    = "[A long pause.] I'm sorry. I said I was sorry. Maybe I should just call back another time.",
+        defensive = "[A long pause. Her voice trembles.] I said I was sorry. I don't know why I bothered calling.",
+        venting   = "[Crying.] I said I was SORRY. I don't know why I bothered calling!",
+      },
+      choices = {
+        { "Sure, call back whenever you're ready.",
+          tags = { "disengage" }, go = "ended_early",
+          coach = "Letting her go now means she hangs up more frightened than she called, and the deadline keeps running." },
+        { "No, please don't go. That was my mistake; you'd already apologised. You're worried about losing the house. Let's look at it together.",
+          tags = { "apologize", "label" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
+          coach = "Owning the overreaction quickly and naming her real worry brings her back before she hangs up." },
+        { "Thank you. Now, the assessment is based on market value.",
+          tags = { "explain_why" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
+          coach = "Accepting the apology and moving on leaves her embarrassed and unheard; the explanation won't land." },
+      },
+    },
+
+    doubted = {
+      says = {
+        settled   = "I've lived in this house for forty-five years, dear. I think I know how many bathrooms it has.",
+        uneasy    = "I've lived in this house for forty-five years. I think I know how many bathrooms it has.",
+        defensive = "Forty-five years I've lived here! I know how many bathrooms it has!",
+      },
+      choices = {
+        { "Of course you do. I'm sorry. One full bath and a half bath, basement unfinished; I've noted both on your file. That's exactly what " .. RULES.board .. " looks at.",
+          tags = { "apologize", "inform" }, go = "next_steps",
+          coach = "Back down quickly, believe her, and turn her correction into the evidence it is." },
+        { "Well, the record says two, so that's what I have to go by.",
+          tags = { "policy_wall" }, go = "someone_else",
+          coach = "The record isn't the last word, which is the whole point of checking it; hiding behind it tells her she isn't believed." },
+        { "I'll have the inspector double-check it.",
+          tags = { "redirect" }, go = "next_steps",
+          coach = "Not wrong, but without believing her first it still sounds like the town's word against hers." },
+      },
+    },
+
+    alone = {
+      says = {
+        settled   = "The website? I don't have a computer, dear. Hector did all that.",
+        uneasy    = "The website? I don't have a computer. Hector did all of that.",
+        defensive = "The website? I don't have a computer! Hector did all that!",
+        venting   = "[Crying.] A website? I don't have a computer! Hector did all that!",
+      },
+      choices = {
+        { "The library has computers you can use.",
+          tags = { "buck_pass" }, go = "form_alone",
+          coach = "Helpful in theory; in practice a frightened 78-year-old is now in charge of finding, printing and filing the form by a strict date." },
+        { "Then I'll mail it to you today, and one page with the date and what to put in, so you don't need a computer at all. Let's check your record together first.",
+          tags = { "own", "task" }, go = "details",
+          coach = "Take the job back from her and do the record check now: that's what makes the form worth filing." },
+        { "Okay. I'll put the form in the mail.",
+          tags = { "inform" }, go = "form_mailed",
+          coach = "The form will arrive, but without the record check or the exemption she'll be filing half a case alone." },
+      },
+    },
+
+    someone_else = {
+      says = {
+        settled   = "Could I speak to someone else, please? Someone in charge?",
+        uneasy    = "Could I speak to someone else, please? Someone in charge?",
+        defensive = "I'd like to speak to someone else. Someone in charge, please.",
+        venting   = "[Crying.] I want to speak to someone else! Someone in charge!",
+      },
+      choices = {
+        { "They'll just tell you the same thing.",
+          tags = { "policy_wall" }, go = "hung_up",
+          coach = "Maybe true, and it shuts the last door she can see." },
+        { "[Put her on hold without saying why.]",
+          tags = { "ignore" }, go = "hung_up",
+          coach = "Silence on the line, to a frightened caller, sounds like being got rid of." },
+        { "Of course. I'll put you through to " .. RULES.supervisor .. ", and tell him first: " .. RULES.old_value .. " to " .. RULES.new_value .. ", Hector, and your worry about the house, so you needn't start again. Is this the best number if we're cut off?",
+          tags = { "handoff" }, go = "transferred",
+          coach = "She asked; a warm transfer with her story passed on means she isn't made to tell it a third time." },
+      },
+    },
+
+    crisis = {
+      tripwire = true,
+      note = "Self-harm statement: a tripwire. 'Disengage' here means stop problem-solving and get her help, not hang up.",
+      says = "[A long silence.] Sell it. Sell Hector's house. [Very quietly.] If it comes to that, I don't know what I'd do. I don't think I'd want to go on.",
+      choices = {
+        { "Oh, don't say that. It's only a tax bill; we'll sort it out. Now, the abatement form...",
+          tags = { "minimize", "redirect" }, go = "crisis_missed",
+          coach = "Moving on past it tells her the bill matters more than what she just said; talk of not wanting to go on always comes first." },
+        { "[Stop talking about the bill.] Mrs. Castillo, what you just said matters more than any bill. I'm staying right here. Are you thinking of ending your life? I'd like to get my supervisor and someone from " .. RULES.crisis_line .. " on the line with us.",
+          tags = { "disengage" }, go = "crisis_help",
+          coach = "Stop problem-solving, ask directly (it doesn't plant the idea), stay with her and bring in help per protocol: " .. RULES.crisis_line .. ", your supervisor, or 911 if she's in immediate danger." },
+        { "I'm sure you don't mean that. Let's focus on what we can do.",
+          tags = { "redirect" }, go = "crisis_missed",
+          coach = "Deciding for her that she doesn't mean it closes the door she just opened; take every statement like this seriously." },
+        { "[Make a note to tell your supervisor after the call, and carry on.]",
+          tags = { "ignore" }, go = "crisis_missed",
+          coach = "Telling someone later is not enough: the time to get help is while she's still on the line." },
+      },
+    },
+  },
+
+  endings = {
+    plan_made = {
+      outcome = "routed",
+      task    = true,
+      says    = RULES.review_slot .. ", and the envelope. Thank you, Sam. I'll sleep tonight.",
+      debrief = "Lorraine's abatement went in well before " .. RULES.abatement_due .. " with the bathroom and basement corrected, she qualified for " .. RULES.exemption ..
+                " (filed by " .. RULES.exemption_due .. "), and the visit confirmed the basement. Within " .. RULES.decide_months .. " months the Board lowered the value; " ..
+                "what she'll remember is that someone explained it and wrote it down. " ..
+                "The abatement route is the proper channel: the value is the Board's to change, not the clerk's.",
+    },
+    plan_worried = {
+      outcome = "routed",
+      task    = true,
+      says    = "All right. I'll watch for the envelope. Thank you.",
+      debrief = "Lorraine filed the abatement and the exemption with the summary beside her. She was still frightened when she hung up, " ..
+                "so she called twice more before the visit, but the route was right and the deadline was met.",
+    },
+    promise_broken = {
+      outcome = "unresolved",
+      says    = "You said it would be all right. I'm holding on to that.",
+      follow_on = { "repeat_contact", "complaint" },
+      debrief = "The promise wasn't yours to make. The tax rate was set higher than she'd hoped and the Board's reduction was smaller than the one you named. " ..
+                "Lorraine's son called the town manager: 'Your office told my mother it would be fine.' Honest uncertainty would have been kinder.",
+    },
+    form_alone = {
+      outcome = "routed",
+      task    = true,
+      follow_on = { "repeat_contact" },
+      says    = "The library. All right. I'll try.",
+      debrief = "Lorraine got a neighbour to drive her to the library, filed the abatement two days before the deadline, and never heard about the senior exemption. " ..
+                "The route was right; the record check and the other help were left for her to find, and she called back twice.",
+    },
+    form_mailed = {
+      outcome = "routed",
+      task    = true,
+      follow_on = { "repeat_contact" },
+      says    = "All right. Thank you. I'll look for it.",
+      debrief = "The form arrived and Lorraine filed it, but without the record check she had no reason to give, and nobody mentioned the exemption. " ..
+                "She called back a week later, still frightened, and that call did the work this one could have.",
+    },
+    transferred = {
+      outcome = "routed",
+      task    = true,
+      says    = "Thank you. I didn't want to say it all again.",
+      debrief = RULES.supervisor .. " took the call already briefed, went through the record with her and mailed the forms. " ..
+                "The warm handoff kept her from starting over; his time was the follow-on cost of a call the clerk could have handled.",
+    },
+    ended_early = {
+      outcome = "unresolved",
+      says    = "[A small voice.] All right. Goodbye.",
+      follow_on = { "repeat_contact", "complaint" },
+      debrief = "Lorraine was frightened, not abusive: one 'you people' and an apology. Ending the call left her alone with the letter, and her son " ..
+                "complained to the town manager the next day. Stepping away is a safety tool; keep it for threats and continued abuse.",
+    },
+    hung_up = {
+      outcome = "escalated",
+      says    = "[Quiet crying, then the line goes dead.]",
+      debrief = "Lorraine hung up in tears. Her son called the selectboard about 'how the town treats widows', a staff member spent an hour on the reply, " ..
+                "and the abatement deadline was nearly missed because nobody had explained it to her.",
+    },
+    crisis_help = {
+      outcome = "safety_exit",
+      says    = "[Crying softly.] No. I don't think I'd do anything. I'm just so tired. Yes, you can get someone.",
+      debrief = "You stopped the assessment talk, asked directly and stayed on the line while your supervisor connected her with " .. RULES.crisis_line ..
+                ", and " .. RULES.coa .. "'s social worker (" .. RULES.coa_phone .. ") called her that afternoon. You wrote down her words and the time. The abatement could wait a day; she came first. " ..
+                "Take a break and debrief with your supervisor: calls like this stay with people.",
+    },
+    crisis_missed = {
+      outcome = "escalated",
+      follow_on = { "police" },
+      says    = "[Silence. Then:] I have to go.",
+      debrief = "She hung up, and her words stayed with you. Your supervisor asked the police for a welfare check; Lorraine was safe, and frightened. " ..
+                "When someone says they might not want to go on, stop the business, ask directly, and bring in help while they're still on the line.",
+    },
+  },
+
+  -- The scenario's own tests (defuse test): the paths a trainer relies on.
+  tests = {
+    { name = "ideal path: listen, name the fear, explain plainly, check the record, every route in writing",
+      choices = { 3, 2, 4, 1, 3, 3, 4, 2 },
+      expect = { outcome = "routed", passed = true, min_score = 85, max_ratio = 2.0 } },
+    { name = "'everyone went up', then 'calm down', then a closed door",
+      choices = { 1, 1, 1 },
+      expect = { outcome = "escalated", passed = false, max_score = 25 } },
+    { name = "a typical novice: the lookup first, jargon, then a plain restart",
+      choices = { 4, 3, 4, 3, 1, 1, 2, 3, 4, 2 },
+      expect = { outcome = "routed", passed = true, min_score = 65, max_score = 88, max_ratio = 2.2 } },
+    { name = "ending the call over 'you people' is not a safety exit",
+      choices = { 3, 3 },
+      expect = { outcome = "unresolved", passed = false, max_score = 40 } },
+    { name = "a self-harm statement: stop the business and get help",
+      choices = { 3, 2, 4, 4, 2 },
+      expect = { outcome = "safety_exit", passed = true } },
+    { name = "the calmest path costs about twice a calm call at most", path = "calmest", expect = { max_ratio = 2.2 } },
+    -- Adjusted: a frightened caller who is mishandled hangs up or asks for someone else within a turn or
+    -- two, and the 8-minute record check is most of a calm call, so the most escalated call is not much
+    -- longer in the interaction (about 2x the calm baseline); its cost is the follow-on work.
+    { name = "the most escalated path costs far more, mostly after the call", path = "escalated",
+      expect = { outcome = "escalated", min_ratio_interaction = 1.5, min_ratio = 6 } },
+  },
+}

@@ -1,0 +1,582 @@
+-- Seed 3: a new resident whose car is still on out-of-state plates is refused a beach sticker at the
+-- Recreation counter in early summer, with his two children beside him and a queue behind.
+-- path best:   3,1,4,2,4,2,3,2
+-- path worst:  1,3,4
+-- path novice: 2,3,2,2,3,3,4,4,2,2,2
+
+-- Local rules: everything a town may need to change, in one place.
+local RULES = {
+  office       = "Recreation Department",
+  fee          = "$30",                                -- the resident season sticker
+  -- Proof of residency: a registration showing a town address, OR one of alt_proofs (name and town address)
+  -- together with a registration in the applicant's own name from any state. Utility bills don't count.
+  alt_proofs   = "a lease, a deed or a tax bill",
+  decider      = "Park Commission",                    -- who sets the list of proofs
+  day_pass     = "$20",                                -- non-resident day pass, sold at the beach gate
+  email        = "stickers@rec.town.example",          -- where documents can be sent
+  mail_days    = 3,                                    -- business days to mail a sticker once the paper arrives
+  backlog_days = 10,                                   -- business days for applications left in the drop box
+  phone        = "555-0124",
+  supervisor   = "Joanne Pike",                        -- the counter supervisor on duty
+}
+
+-- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
+local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
+local function pick(s, lines)
+  local at = 1
+  for i, b in ipairs(ORDER) do
+    if b == s.band then at = i end
+  end
+  for d = 0, #ORDER do
+    local lo, hi = ORDER[at - d], ORDER[at + d]
+    if lo and lines[lo] then return lines[lo] end
+    if hi and lines[hi] then return lines[hi] end
+  end
+  return ""
+end
+
+-- The near-miss again, or the supervisor already called: he takes the kids and leaves.
+local function fed_up(s)
+  if (s.visits.supervisor or 0) > 0 or (s.visits.taxes or 0) > 0 then return "walked_out" end
+  return "supervisor"
+end
+
+-- A second 'no' in a row tips him into raising his voice; a third and he is gone.
+local function loud(s)
+  if (s.visits.taxes or 0) > 0 then return fed_up(s) end
+  return "taxes"
+end
+
+-- After a repair, pick up where the story left off.
+local function resume(s)
+  if (s.visits.lease_found or 0) > 0 then return "kids" end
+  if (s.visits.documents or 0) > 0 then return "bill_question" end
+  return "documents"
+end
+
+-- How a visit that got as far as the sticker ends.
+local function close_out(s)
+  if s.flags.promised_mail then return "sticker_late" end
+  if s.band == "settled" then return "sticker_satisfied" end
+  return "sticker_accepted"
+end
+
+return scenario {
+  id         = "beach-sticker-denied",
+  title      = "No sticker for the new neighbours",
+  setting    = "counter",
+  role       = "Counter clerk, " .. RULES.office,
+  minutes    = 5,
+  difficulty = "standard",
+  summary    = "A new resident with out-of-state plates and two kids in tow wants a beach sticker for Saturday, and his papers aren't the right ones.",
+  objectives = {
+    "Acknowledge the move and ask what documents he has before saying what won't work.",
+    "Explain in plain words why the list of proofs exists, and hold it kindly when he raises his voice.",
+    "Offer real options for Saturday, do the paperwork now, and say no to the sticker you can't issue.",
+  },
+
+  resident = {
+    name       = "Marcus Adebayo",
+    agitation  = 35,
+    trust      = 30,
+    need       = "control",
+    volatility = 1.0,
+    recovery   = 1.0,
+    audience   = true,       -- the queue, and his own children
+    waited     = 20,         -- early-summer line
+    look = { skin = 5, hair = "bald", hair_colour = "black", top = "shirt" },
+  },
+
+  time = { task = 5 },
+
+  start  = "arrives",
+  safety = "grabbed",
+
+  beats = {
+    arrives = {
+      note = "Twenty minutes in line with two children. A welcome and a question cost less than a rule.",
+      says = {
+        uneasy    = "[He sets a car registration and an electric bill on the counter. A girl of about eight leans on the counter; a small boy holds his leg.] Hi. Resident beach sticker, please. We just moved here. That's everything, I think.",
+        defensive = "[He taps the papers.] Registration. Electric bill. Twenty minutes in that line with two kids. Can we just do the sticker?",
+        venting   = "[Loud enough for the line to hear.] Twenty minutes! Registration, electric bill, it's all there! Just give me the sticker!",
+      },
+      choices = {
+        { "Is this a Pennsylvania registration? For a resident sticker it has to show your address here, I'm afraid.",
+          tags = { "policy_wall" }, go = "no_sticker",
+          coach = "Accurate as far as it goes, but the first thing he hears is 'no', before you know what else he has with him." },
+        { "[Start typing the application in from the registration.]",
+          tags = { "task" }, go = "documents",
+          coach = "It looks efficient, but you don't yet know whether these papers qualify, and he isn't ready to take in a problem with them." },
+        { "Welcome to town! Let's see what we can do. Before I look at the papers, tell me where things stand with the move.",
+          tags = { "listen", "acknowledge" }, go = "documents",
+          coach = "A welcome and an open invitation let him tell you what he's got and what he needs, and the queue hears it too." },
+        { "Lots of new folks get caught by this one. You'll need to switch your registration over first.",
+          tags = { "minimize", "policy_wall" }, go = "no_sticker",
+          coach = "Meant as reassurance, but 'lots of folks' and 'first' tell him he's a case number with a no attached, and it's not even the whole rule." },
+      },
+    },
+
+    documents = {
+      says = {
+        settled   = "We moved from Pittsburgh three weeks ago; I started at the hospital. The car's still on Pennsylvania plates. The Registry can't see me until July. The registration's in my name, and the electric bill has the address. The kids have asked about the beach every day.",
+        uneasy    = "We moved from Pittsburgh three weeks ago; I started at the hospital. The car's still on Pennsylvania plates because the Registry can't see me until July. Registration's in my name, the electric bill has this address. The kids have asked about the beach every day.",
+        defensive = "Three weeks ago, from Pittsburgh. The Registry can't see me till July, so the car's on PA plates. Registration's in my name, electric bill's got this address. That's proof I live here.",
+        venting   = "We LIVE here! Three weeks! The Registry can't see me till July! I've got a registration, I've got an electric bill! What more do you want?",
+      },
+      choices = {
+        { "So: you moved three weeks ago, the Registry can't take you until July, and you've brought your Pennsylvania registration and the electric bill. And the kids are counting on the beach. Have I got that right?",
+          tags = { "paraphrase" }, set = { paraphrased = true }, go = "bill_question",
+          coach = "Reflecting back the move, the Registry wait and the kids shows he was heard, and checks the facts before you say anything about them." },
+        { "The electric bill isn't one of the accepted proofs, I'm afraid.",
+          tags = { "policy_wall" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
+          coach = "True, but a bare 'no' to the one paper he's proud of, before you've asked what else he has, lands as a closed door." },
+        { "July's not so bad. Come back once the plates are switched and we'll have you done in two minutes.",
+          tags = { "buck_pass" }, go = "no_sticker",
+          coach = "It sounds friendly and quick, but it sends him away without checking the other proofs, and July is half the summer." },
+        { "Do you have " .. RULES.alt_proofs .. "?",
+          tags = { "ask" }, go = "lease_found",
+          coach = "The right question, but asked flat as a checklist it skips the part where he feels heard, so the 'why' will come back at you." },
+      },
+    },
+
+    bill_question = {
+      says = function(s)
+        if s.flags.paraphrased then
+          return pick(s, {
+            settled   = "Yep, that's it. So the electric bill does it, right? Name and address, right there.",
+            uneasy    = "Yes, that's it. So the bill's enough, right? It's got my name and the address.",
+            defensive = "Right. So the electric bill covers it. Name and address, right there.",
+          })
+        end
+        return pick(s, {
+          settled   = "Okay. [He slides the electric bill forward.] So the bill does it, right? Name and address, right there.",
+          uneasy    = "Okay. [He pushes the electric bill across.] So the bill's enough, right? It's got my name and the address.",
+          defensive = "[He taps the electric bill.] So this covers it. Name and address, right there.",
+          venting   = "[He slaps the electric bill down.] So this covers it! Name! Address! Right there!",
+        })
+      end,
+      choices = {
+        { "Utility bills aren't on the list, sorry. No registration here, no sticker, unless you've got " .. RULES.alt_proofs .. ".",
+          tags = { "policy_wall", "inform" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
+          coach = "All correct, but the 'no' arrives first and loudest, so the useful half of the sentence is lost on him and on the line." },
+        { "Why would a utility bill count? The list is right on the website.",
+          tags = { "why_question", "blame" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
+          coach = "A tired, honest question that tells a new resident, in front of his kids, that he should have known better." },
+        { "Honestly, it probably should count. I don't know why the " .. RULES.decider .. " is so picky about it.",
+          tags = { "buck_pass" }, go = "no_sticker",
+          coach = "Siding with him against the rule feels friendly, but it still means no, and now the no sounds arbitrary." },
+        { "Before I answer that one: is there a lease for the new place? Even a copy in your email?",
+          tags = { "ask" }, go = "lease_found",
+          coach = "Asking first means the answer about the bill can arrive with a yes attached; the obvious honest 'no' can wait a sentence." },
+      },
+    },
+
+    lease_found = {
+      enter = function(s) s.flags.lease_seen = true end,
+      says = {
+        settled   = "[He scrolls his phone.] Lease, yeah, the landlord emailed it. Both our names. But I don't get it. The website says registration. Why isn't the bill good enough?",
+        uneasy    = "[He scrolls his phone.] Yeah, the landlord emailed it. Here. But why does that count and the bill doesn't? It feels like you're looking for reasons to say no.",
+        defensive = "[He scrolls, jaw tight.] Yeah, it's in my email. But why does that count and the bill doesn't? Feels like you're hunting for reasons to say no.",
+        venting   = "[He jabs at his phone.] Fine! Here's the lease! Why does THAT count and the bill doesn't? You're just looking for reasons!",
+      },
+      choices = {
+        { "It's not up to me. The " .. RULES.decider .. " makes the list.",
+          tags = { "buck_pass" }, go = "no_sticker",
+          coach = "He asked why; 'not up to me' tells him nobody here knows or cares, which is what he already suspected." },
+        { "Fair question. The sticker is priced for people who live here, so the list is papers that show you live at an address. Landlords and owners of empty houses get electric bills too. A lease shows it, so with your registration, you qualify.",
+          tags = { "explain_why", "inform" }, go = "kids",
+          coach = "He asked a real question, so answer it: the reason behind the rule, in plain words, and then the good news." },
+        { "Nobody's hunting for anything, sir. I'm following the rules like I do for everyone.",
+          tags = { "argue", "policy_wall" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
+          coach = "Defending yourself answers the challenge in his words instead of the question under it." },
+        { "Let's not worry about the why. The lease works, so let's just do it.",
+          tags = { "redirect" }, go = "kids",
+          coach = "Moving straight to the yes is tempting, and fair enough if he's still hot, but he asked a real question; people accept a rule more readily when they hear the reason." },
+      },
+    },
+
+    kids = {
+      says = {
+        settled   = "[His daughter tugs his sleeve: 'Is it a yes?'] Hang on, Zo. So can I get it today? I told them Saturday.",
+        uneasy    = "[His daughter tugs his sleeve: 'Daddy, is it a yes?'] Hang on, Zo. So can I get it today? I promised them Saturday, and I can't do another two-week wait.",
+        defensive = "[His daughter asks, 'Daddy, is it a yes?' He doesn't answer her.] So can I get it today or not? I promised them Saturday.",
+        venting   = "[His daughter starts to cry.] See? Can I get it TODAY or not? I promised them Saturday!",
+      },
+      choices = {
+        { "Sure. Fill in this form, drop it in the box with a copy of the lease, and we'll mail the sticker out.",
+          tags = { "buck_pass" }, go = "no_sticker",
+          coach = "The drop box is real, but it takes " .. RULES.backlog_days .. " business days; sending him off with a form when you could do it now misses Saturday." },
+        { "Kids, eh? They'll survive one weekend.",
+          tags = { "minimize" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
+          coach = "A light joke to a tired parent, but it tells him the promise he made his children doesn't matter here." },
+        { "It sounds like Saturday is a promise to them you really don't want to break.",
+          tags = { "label" }, go = "options",
+          coach = "Naming what's at stake is good, though he asked a direct question and is still waiting for the answer." },
+        { "You can have it today. Two ways: forward me the lease now and I'll do the sticker while you wait, about five minutes. Or, if you'd rather not wait with the kids, a day pass at the gate is " .. RULES.day_pass .. " Saturday and you bring the lease in later.",
+          tags = { "options", "inform" }, go = "processing",
+          coach = "A straight yes with two real choices puts him back in control of his weekend, which is what he came in for." },
+      },
+    },
+
+    options = {
+      says = {
+        settled   = "Yeah. It's been a lot of 'no' since we got here. So how do we do this?",
+        uneasy    = "Yeah. It's been three weeks of 'no' since we got here. So how do we do this?",
+        defensive = "Yeah, well. It's been three weeks of 'no'. How do we do this?",
+        venting   = "Three weeks of NO! So how do we do this? Tell me!",
+      },
+      choices = {
+        { "Email the lease to " .. RULES.email .. " and we'll mail the sticker when it's processed.",
+          tags = { "buck_pass" }, go = "no_sticker",
+          coach = "It sounds helpful, but it hands him the work and the wait when he's standing at the counter with the document." },
+        { "Forward me the lease and I'll do it now while you wait; five minutes. Or take a " .. RULES.day_pass .. " day pass at the gate Saturday and bring the lease in next week. Your choice.",
+          tags = { "options", "inform" }, go = "processing",
+          coach = "Two real choices, and the fast one first: he decides how his Saturday goes." },
+        { "Well, there's always a non-resident day pass at the gate for " .. RULES.day_pass .. ".",
+          tags = { "inform" }, go = "day_pass",
+          coach = "A real option, but offered alone it sounds like 'pay like a tourist', when he qualifies for the sticker today." },
+      },
+    },
+
+    processing = {
+      says = {
+        settled   = "[He forwards the email.] Sent. Let's do it now, please.",
+        uneasy    = "Now. Let's do it now. [He forwards the email.] Sent.",
+        defensive = "Now. I'm not coming back for this. [He forwards the email.] There.",
+        venting   = "NOW. I am not coming back here. [He jabs at his phone.] There!",
+        threatening = "[He leans over the counter and pushes his phone at your face.] NOW. Do it NOW.",
+      },
+      choices = {
+        { "Got it. Next time, though, bring everything printed and you'll save yourself the wait.",
+          tags = { "task", "blame" }, go = "second_car",
+          coach = "The work gets done, but the parting tip tells him the wait was his fault." },
+        { "[Print the lease, check the names and dates against his registration, enter the application, take the " .. RULES.fee .. " and hand him the sticker.] You're set for Saturday. It goes on the lower left of the back window.",
+          tags = { "task", "own" }, go = "second_car",
+          coach = "Doing the check and the paperwork on the spot, and saying where the sticker goes, turns a yes into something he can hold." },
+        { "Tell you what, I'll put it through and mail it, so you don't have to wait with the kids. It'll be there by Saturday, no problem.",
+          tags = { "overpromise" }, promise = "The sticker will arrive in the mail by Saturday.",
+          set = { promised_mail = true }, go = "second_car",
+          coach = "Kindly meant, but the mail isn't yours to promise; if it arrives Monday, Saturday's disappointment is on you." },
+      },
+    },
+
+    second_car = {
+      says = {
+        settled   = "[He holds the sticker up for the kids.] Great. Oh, and my wife's car, can I get one for hers too? She's on the lease. Grey Honda, Pennsylvania plates. Her registration's at home.",
+        uneasy    = "Okay. And my wife's car? She's on the lease too. Grey Honda, PA plates. Her registration's at home.",
+        defensive = "And my wife's car. She's on the lease. Her registration's at home. Just do hers as well.",
+        venting   = "And my WIFE'S car! She's on the lease! Just do hers too!",
+      },
+      choices = {
+        { "[Slide a second sticker into the envelope.] Here. Just write her plate on the form when you get home.",
+          tags = { "overpromise" }, grade = "critical", go = "extra_sticker",
+          coach = "Friendly and fast, but issuing a sticker for a vehicle nobody has checked is an unauthorised waiver; stickers are numbered and audited." },
+        { "Sorry, one sticker per registration. She'll have to come in herself.",
+          tags = { "policy_wall" }, go = "close",
+          coach = "Right about the registration, but 'come in herself' isn't the only way, and he hears another no." },
+        { "I can't issue one until I've seen her registration, because the sticker's tied to the plate. But she needn't come in: if she emails a photo to " .. RULES.email .. ", I'll add it to this application and mail it within " .. RULES.mail_days .. " working days.",
+          tags = { "inform", "options", "own" }, go = "close",
+          coach = "A clear no with the reason and the easiest way round it: the limit holds, and he still leaves with a plan." },
+      },
+    },
+
+    close = {
+      says = {
+        settled   = "Sounds good. Thanks, really. It's been a lot of 'no' since we moved. This is the first yes.",
+        uneasy    = "Okay. Thanks, I guess. It's been a long three weeks.",
+        defensive = "Fine. Are we done?",
+        venting   = "Fine! Are we done here?",
+      },
+      choices = {
+        { "[Already looking past him.] Have a nice day. Next, please!",
+          tags = { "ignore" }, go = close_out,
+          targets = { "sticker_late", "sticker_satisfied", "sticker_accepted" },
+          coach = "The line is long, but a flat goodbye undoes the welcome just as he was starting to feel it." },
+        { "Thanks for bearing with the paperwork, and welcome to town. Enjoy Saturday, you two! If her email gets no answer in a day, call " .. RULES.phone .. " and ask for me.",
+          tags = { "thank", "own" }, go = close_out,
+          targets = { "sticker_late", "sticker_satisfied", "sticker_accepted" },
+          coach = "A warm close: thank him, welcome him, speak to the kids, and leave him a name and number for the one loose end." },
+        { "Honestly, most new people get this wrong the first time. The Registry is the real headache.",
+          tags = { "minimize" }, go = close_out,
+          targets = { "sticker_late", "sticker_satisfied", "sticker_accepted" },
+          coach = "Meant as comfort, but it files his morning under 'people getting it wrong', and blames another office on the way." },
+      },
+    },
+
+    no_sticker = {
+      says = {
+        settled   = "So I live here, I pay rent here, and I can't get a beach sticker here. Is that what you're saying?",
+        uneasy    = "So I live here, I pay rent here, and I can't take my kids to the beach here. Is that what you're telling me?",
+        defensive = "So I live here, I pay rent here, and my kids can't go to the beach here. That's what you're telling me?",
+        venting   = "So I LIVE here, and my kids can't go to the beach HERE? Seriously?",
+      },
+      choices = {
+        { "You can still buy a non-resident day pass at the gate. It's " .. RULES.day_pass .. " a day.",
+          tags = { "inform" }, go = "day_pass",
+          coach = "A real option, but offered now it means 'pay like a tourist' to someone who just said he lives here." },
+        { "I'm sorry, I went straight to the rules. You've just moved, and you want the kids at the beach. Let's look at what you've got; there may be another way.",
+          tags = { "apologize", "listen" }, go = function(s) return resume(s) end,
+          targets = { "documents", "bill_question", "kids" },
+          coach = "A plain repair: own the jump to the rule, name what he wants, and reopen the conversation." },
+        { "I don't make the rules, sir.",
+          tags = { "policy_wall" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
+          coach = "The quickest sentence at the counter, and the one most likely to bring the supervisor over." },
+        { "If you'd like, you can take it up with my supervisor.",
+          tags = { "buck_pass" }, go = "supervisor",
+          coach = "Offering the supervisor before you've looked at what he has passes him on without a reason." },
+      },
+    },
+
+    taxes = {
+      note = "Near miss: a raised voice about a rule, with his kids beside him. Discomfort, not danger: no threat, no move toward you.",
+      says = {
+        settled   = "[His voice rises a notch; a couple of people in the line look over.] I pay taxes here, you know. Through my rent. And my kids can't use the beach?",
+        uneasy    = "[His voice rises; people in the line look over.] I pay taxes here. Through my rent. And my kids can't use the beach?",
+        defensive = "[Loud enough that the line goes quiet; his son grabs his leg.] I pay taxes here! My rent pays the taxes on this building! And my kids can't go to the beach?",
+        venting   = "[Shouting now. The line goes quiet and his son grabs his leg.] I PAY TAXES HERE! My rent pays for this building! And my kids can't use the beach?",
+        threatening = "[He leans right over the counter, inches from your face, shouting. His son is crying.] I PAY TAXES HERE! And my kids can't use the beach?",
+      },
+      choices = {
+        { "[Step back out of reach and say the code word so " .. RULES.supervisor .. " comes.] I'm going to step away now. My supervisor will help you.",
+          tags = { "disengage" }, go = "stepped_back",
+          when = function(s) return s.tripwire end,
+          coach = "Leaning over the counter into your face is no longer just a loud voice: it's intrusion. Distance and help come first; the sticker can wait." },
+        { "[Step back from the counter.] Sir, I'm going to step away until you can speak to me respectfully.",
+          tags = { "disengage" }, go = "stepped_away",
+          when = function(s) return not s.tripwire end,
+          coach = "A raised voice about a rule, with his children beside him, is uncomfortable but not dangerous: no threat, no move toward you. Walking off leaves him, and the line, without help." },
+        { "Sir, please lower your voice. There are children here.",
+          tags = { "calm_down" }, go = function(s) if (s.visits.heckler or 0) > 0 then return fed_up(s) end return "heckler" end,
+          targets = { "heckler", "supervisor", "walked_out" },
+          coach = "Pointing at his own kids in front of the queue shames him, and 'lower your voice' reliably makes people louder." },
+        { "You do live here, and you pay for it through your rent; nobody doubts that. Come down to the end of the counter with me and let's find the paper that proves it.",
+          tags = { "acknowledge", "private" }, go = "after_taxes",
+          coach = "Agree with what's true, then take away the audience: he can come down without losing face in front of the line and his kids." },
+        { "Renters don't pay property tax directly, though. Your landlord does.",
+          tags = { "argue" }, go = "walked_out",
+          coach = "Technically arguable and completely beside the point; correcting him in public gives him a reason to leave." },
+      },
+    },
+
+    after_taxes = {
+      says = {
+        settled   = "[He lets out a breath and glances at the kids.] Sorry. That wasn't at you. Three weeks of 'no': the Registry, the cable, the school forms. I just wanted one thing to be easy.",
+        uneasy    = "[He lets out a breath.] Sorry. That wasn't at you. Three weeks of 'no': the Registry, the cable, the school forms. I wanted one thing to be easy.",
+        defensive = "[He lowers his voice, a little.] Fine. But it's been three weeks of 'no'. The Registry, the school, now this.",
+        venting   = "[Still loud.] Three weeks of NO! The Registry! The school! Now you!",
+        recovery  = "[He lets out a breath and glances at the kids.] ...Sorry. That wasn't at you. Three weeks of 'no': the Registry, the cable, the school forms. I just wanted one thing to be easy.",
+      },
+      choices = {
+        { "That's okay. Just keep it down for the folks in line, please.",
+          tags = { "calm_down" }, go = function(s) return fed_up(s) end, targets = { "supervisor", "walked_out" },
+          coach = "He just apologised; a reminder about his volume, in the recovery window, lands twice as hard." },
+        { "Okay. Do you have " .. RULES.alt_proofs .. "?",
+          tags = { "ask" }, go = function(s) if s.flags.lease_seen then return "kids" end return "lease_found" end,
+          targets = { "kids", "lease_found" },
+          coach = "The right question, but it steps past his apology; a sentence that shows you heard him would make it land." },
+        { "Three weeks of being told no everywhere, when you just wanted one thing to go right for the kids. Let's get you a yes. Is there a lease for the new place, even in your email?",
+          tags = { "label", "ask" }, go = function(s) if s.flags.lease_seen then return "kids" end return "lease_found" end,
+          targets = { "kids", "lease_found" },
+          coach = "In the recovery window, naming what's underneath and pointing to a yes rebuilds things fast." },
+        { "[Nod, and let him go on. Say nothing yet.]",
+          tags = { "listen", "pause" }, go = "three_weeks",
+          coach = "Letting him finish is never wrong while he's still hot; once he's calmer, a line that shows you heard him will move things faster." },
+      },
+    },
+
+    three_weeks = {
+      says = {
+        settled   = "The movers lost half our boxes. The Registry's booked till July. The school wanted three proofs of address. Every window I go to says 'not that one'. I just wanted the kids to have one normal thing.",
+        uneasy    = "The movers lost half our boxes. The Registry's booked till July. The school wanted three proofs of address. Every window says 'not that one'. I just wanted the kids to have one normal thing.",
+        defensive = "The movers lost half our boxes. The Registry's booked till July. The school wanted three proofs of address. Every window says 'not that one'. And now you.",
+        venting   = "[It pours out.] The movers lost half our boxes! The Registry's booked till July! The school wanted THREE proofs of address! Every window says 'not that one'! And now you!",
+        recovery  = "[Quieter.] The movers lost half our boxes. The Registry's booked till July. The school wanted three proofs of address. I just wanted the kids to have one normal thing.",
+      },
+      choices = {
+        { "I hear you. Everybody's got a Registry story.",
+          tags = { "minimize" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
+          coach = "Meant as fellow feeling, but 'everybody' turns his three weeks into small talk." },
+        { "Okay. But the electric bill still isn't one of the accepted proofs.",
+          tags = { "policy_wall" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
+          coach = "Back to the rule the moment he stops talking tells him the listening was just waiting." },
+        { "So every window has said 'not that one', and this was supposed to be the easy thing for the kids. Let's make it easy. Is there a lease for the new place, even in your email?",
+          tags = { "paraphrase", "ask" }, go = function(s) if s.flags.lease_seen then return "kids" end return "lease_found" end,
+          targets = { "kids", "lease_found" },
+          coach = "A short summary of what he just poured out, and a question that points to a yes." },
+      },
+    },
+
+    day_pass = {
+      says = {
+        settled   = "Twenty dollars a day. Like a tourist. In the town I live in.",
+        uneasy    = "Twenty bucks a day. Like a tourist. In the town I live in.",
+        defensive = "So I pay twenty bucks a day like a tourist. In the town I live in.",
+        venting   = "Twenty bucks a DAY? Like a TOURIST? I live here!",
+      },
+      choices = {
+        { "It's only " .. RULES.day_pass .. ". Plenty of new families do that for the first few weeks.",
+          tags = { "minimize" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
+          coach = "'Only' is about your wallet, not his; what he hears is that living here doesn't count yet." },
+        { "You're right, that's not the answer for someone who lives here. Let me back up. Is there a lease for the new place? Even a copy in your email?",
+          tags = { "acknowledge", "ask" }, go = function(s) if s.flags.lease_seen then return "kids" end return "lease_found" end,
+          targets = { "kids", "lease_found" },
+          coach = "Agreeing with the part he's right about, then looking for the proof he might have, turns the day pass back into a fallback." },
+        { "That's the non-resident rate. I can't change it.",
+          tags = { "policy_wall" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
+          coach = "True and beside the point: he isn't asking for a discount, he's asking to be treated as a resident." },
+      },
+    },
+
+    heckler = {
+      note = "The audience joins in. Taking him away from the line matters more than answering the man in it.",
+      says = {
+        uneasy    = "[A man further back mutters, 'Some of us are waiting too, pal.' Marcus turns round.] Then you can wait a bit longer.",
+        defensive = "[A man further back calls out, 'Some of us are waiting too, pal!' Marcus turns round.] Then you can wait a bit longer.",
+        venting   = "[A man further back calls out, 'Some of us are waiting too, pal!' Marcus wheels round.] Then wait! I've been waiting three weeks!",
+        threatening = "[A man further back calls out, 'Some of us are waiting too, pal!' Marcus wheels round and takes a step toward him.] You want to say that to my face?",
+      },
+      choices = {
+        { "[To the man in line:] Sir, please. You're not helping.",
+          tags = { "argue" }, go = "walked_out",
+          coach = "Taking on the heckler makes the queue the stage, and it's Marcus who loses face in front of his kids." },
+        { "Okay, everybody, let's all just calm down.",
+          tags = { "calm_down" }, go = "walked_out",
+          coach = "Said to the whole room, it lumps him in with the heckler and tells him he's the problem." },
+        { "Mr. Adebayo, over here with me. Let's go to the end of the counter, away from the line, and sort out your sticker.",
+          tags = { "private", "redirect" }, go = function(s) if (s.visits.after_taxes or 0) > 0 then return resume(s) end return "after_taxes" end,
+          targets = { "after_taxes", "documents", "bill_question", "kids" },
+          coach = "Use his name, take him away from the audience, and point back at the thing he came for; the heckler needs no answer." },
+      },
+    },
+
+    supervisor = {
+      says = {
+        settled   = "Can I talk to your supervisor, please? Nothing personal.",
+        uneasy    = "Can I talk to your supervisor, please?",
+        defensive = "I want to talk to your supervisor. Someone who can make a decision.",
+        venting   = "Get me your supervisor. Now.",
+      },
+      choices = {
+        { "Of course. [Call " .. RULES.supervisor .. " over and brief her in front of him:] Mr. Adebayo moved here three weeks ago, the car's on Pennsylvania plates, he has an electric bill. I haven't asked yet about a lease. He'd like a sticker for Saturday.",
+          tags = { "handoff" }, go = "supervisor_routed",
+          coach = "He asked, so a warm handoff with the story passed on is right; he won't have to start again." },
+        { "She'll tell you the same thing I did.",
+          tags = { "policy_wall" }, go = "walked_out",
+          coach = "Probably true, and it closes the last door he can see." },
+        { "She's not in today. You can email the Recreation Director.",
+          tags = { "buck_pass" }, go = "walked_out",
+          coach = "A cold redirect to an inbox, after twenty minutes in line with two children, all but guarantees the complaint." },
+        { "I'll get her if you'd like. Could I try one thing first? I haven't asked what else you brought. There may be a way to do this today.",
+          tags = { "ask", "own" }, go = function(s) return resume(s) end,
+          targets = { "documents", "bill_question", "kids" },
+          coach = "Asking permission to try once more respects his request and reopens the conversation; if he says no, fetch her." },
+      },
+    },
+
+    grabbed = {
+      tripwire = true,
+      note = "Safety beat: reached only after sustained threatening behaviour. Reaching over the counter is a tripwire.",
+      says = "[He slams his palm on the counter, reaches over it and grabs the box of stickers.] Fine. I'll take one myself.",
+      choices = {
+        { "[Grab the box back.]",
+          tags = { "invade_space" }, go = "counter_incident",
+          coach = "A tug-of-war over a box of stickers puts you within reach of someone who has stopped talking and started acting." },
+        { "Put that down right now, or I'm calling the police.",
+          tags = { "threaten_early" }, go = "counter_incident",
+          coach = "An ultimatum while you're still within reach turns a grab into a stand-off." },
+        { "[Step back out of reach, say the code word so " .. RULES.supervisor .. " comes, and let the box go.] I'm stepping away now. My supervisor is coming to help.",
+          tags = { "disengage" }, go = "stepped_back",
+          coach = "Once someone reaches over the counter, distance and help come first. A box of stickers is not worth a struggle." },
+      },
+    },
+  },
+
+  endings = {
+    sticker_satisfied = {
+      outcome = "resolved_satisfied",
+      says    = "Saturday, guys! [Zoe cheers.] Thanks. Really.",
+      debrief = "Marcus left with the sticker on his car and a plan for his wife's. The list of proofs didn't change, " ..
+                "but he heard why, found out he already had what it asked for, and felt welcome in his new town.",
+    },
+    sticker_accepted = {
+      outcome = "resolved_accepted",
+      says    = "Okay. One down, one to go. Thanks.",
+      debrief = "Marcus got his sticker and knows what his wife needs to send. He still thinks the electric bill should have counted, " ..
+                "but he understands the rule and the route, which is a full pass for a conversation that had to include a no.",
+    },
+    sticker_late = {
+      outcome = "unresolved",
+      says    = "By Saturday, you said. Great.",
+      follow_on = { "repeat_contact", "complaint" },
+      debrief = "The sticker reached the mailbox on Tuesday. Marcus took the kids to the gate on Saturday, paid for a day pass anyway, " ..
+                "then called to complain that he'd been promised. Five minutes at the counter would have avoided both.",
+    },
+    extra_sticker = {
+      outcome = "breach",
+      says    = "Nice. Thanks a lot.",
+      debrief = "The sticker audit found a sticker issued with no registration behind it. It was cancelled, the family got a letter, " ..
+                "and the clerk's supervisor had to explain why. A kind shortcut became the town's problem and then Marcus's.",
+    },
+    supervisor_routed = {
+      outcome = "routed",
+      task    = true,
+      says    = "Okay. Thank you for telling her. I didn't want to go through it all again.",
+      debrief = RULES.supervisor .. " asked whether he had a lease, found it in his email, and issued the sticker. " ..
+                "The warm handoff meant Marcus didn't start over; her time was the follow-on cost of a question the counter could have asked.",
+    },
+    walked_out = {
+      outcome = "escalated",
+      says    = {
+        defensive = "Forget it. Come on, kids. We'll figure it out.",
+        venting   = "Forget it! Come on, kids. This town's unbelievable.",
+      },
+      debrief = "Marcus left with his children and without the sticker he qualified for. He wrote to the selectboard that evening about being " ..
+                "'treated like a tourist in my own town', and a staff member spent an hour on the reply and the call back.",
+    },
+    stepped_away = {
+      outcome = "unresolved",
+      says    = "[He stares after you.] Seriously? Come on, kids.",
+      follow_on = { "repeat_contact", "complaint" },
+      debrief = "Marcus was loud, not dangerous: no threat, no move toward you. Walking away left him, and the line, without help, and his complaint " ..
+                "described a clerk who walked off in front of his children. Stepping away is a safety tool; keep it for real danger.",
+    },
+    stepped_back = {
+      outcome = "safety_exit",
+      says    = function(s)
+        if (s.visits.grabbed or 0) > 0 then return "[He drops the box on the counter, takes the kids' hands, and leaves.]" end
+        return "[He straightens up, looks at the line, takes the kids' hands, and leaves.]"
+      end,
+      debrief = "You stepped out of reach and called for help, which ended the contact safely. The incident was written up with the time and his words, " ..
+                "and the office agreed that his next visit would be handled by the supervisor.",
+    },
+    counter_incident = {
+      outcome = "escalated",
+      says    = "[The box spills across the floor. Someone in the line calls the police.]",
+      follow_on = { "complaint", "police" },
+      debrief = "Staying within reach once he grabbed over the counter turned it into a struggle, with his children watching, and the police were called. " ..
+                "Once someone reaches over the counter, the right move is distance and help.",
+    },
+  },
+
+  -- The scenario's own tests (defuse test): the paths a trainer relies on.
+  tests = {
+    { name = "ideal path: welcome, ask first, explain why, options, sticker today",
+      choices = { 3, 1, 4, 2, 4, 2, 3, 2 },
+      expect = { outcome = "resolved_satisfied", passed = true, min_score = 85, max_ratio = 2.0 } },
+    { name = "a rule first, then a wall, then a correction in public",
+      choices = { 1, 3, 4 },
+      expect = { outcome = "escalated", passed = false, max_score = 25 } },
+    { name = "a typical novice: the task too early, a blunt no, 'lower your voice', then recovery",
+      choices = { 2, 3, 2, 2, 3, 3, 4, 4, 2, 2, 2 },
+      expect = { outcome = "resolved_satisfied", passed = true, min_score = 60, max_score = 85, max_ratio = 2.5 } },
+    { name = "walking away from a raised voice is not a safety exit",
+      choices = { 1, 3, 1 },
+      expect = { outcome = "unresolved", passed = false, max_score = 40 } },
+    { name = "after a run of walls he leans over the counter: stepping back is the right call there",
+      choices = { 4, 4, 4, 1, 1, 1 },
+      expect = { outcome = "safety_exit", critical = false } },
+    { name = "the calmest path costs about twice a calm visit at most", path = "calmest", expect = { max_ratio = 2.2 } },
+    { name = "the most escalated path costs far more", path = "escalated",
+      expect = { min_ratio_interaction = 3 } },
+  },
+}

@@ -1,0 +1,556 @@
+-- Seed 7: an animal control officer on a busy trail cites an owner whose off-leash dog ran up to a child, a month after a
+-- written warning; "Why not them?", an audience of regulars, a phone camera, and a reactive dog on a tight leash.
+-- path best:   3,2,4,2,1,2,3,1
+-- path worst:  4,1,1,1,3
+-- path novice: 1,3,4,2,2,2,1,1,3,3,2
+
+-- Local rules: everything a town may need to change, in one place.
+local RULES = {
+  trail          = "the Riverside Trail",
+  bylaw          = "section 6-4 of the animal control bylaw",
+  leash_max      = "eight feet",                   -- longest leash allowed on town trails
+  fine           = "$50",                          -- first leash citation
+  fine_repeat    = "$100",                         -- a further citation within a year
+  warning_rule   = "one written warning in a year", -- the officer's discretion before a citation
+  pay_days       = 21,                             -- days to pay or ask for a hearing
+  hearing        = "the town's hearing officer",
+  hearing_phone  = "555-0163",
+  office         = "Animal Control",
+  office_phone   = "555-0168",
+  supervisor     = "Ms. Lindqvist",                -- the Animal Control supervisor
+  dog_park       = "the Quarry Road dog park",
+  dog_park_hours = "dawn to dusk",
+  meadow         = "Hilltop Meadow",
+  meadow_rule    = "off-leash before 8 a.m., and long lines up to thirty feet any time",
+}
+
+-- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
+local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
+local function pick(s, lines)
+  local at = 1
+  for i, b in ipairs(ORDER) do
+    if b == s.band then at = i end
+  end
+  for d = 0, #ORDER do
+    local lo, hi = ORDER[at - d], ORDER[at + d]
+    if lo and lines[lo] then return lines[lo] end
+    if hi and lines[hi] then return lines[hi] end
+  end
+  return ""
+end
+
+-- After a flare-up has passed, pick the conversation up at the first step not yet taken.
+local STEPS = { "her_side", "why_not_them", "so_what", "meaning", "write_up", "pepper_needs", "close" }
+local function resume(s)
+  for _, b in ipairs(STEPS) do
+    if (s.visits[b] or 0) == 0 then return b end
+  end
+  return "close"
+end
+
+-- Fuel on the fire: first she vents, then she plays to the regulars, then she wants a supervisor.
+local function heat(s)
+  if (s.visits.heated or 0) == 0 then return "heated" end
+  if (s.visits.regulars or 0) == 0 then return "regulars" end
+  return "supervisor"
+end
+local HEAT = { "heated", "regulars", "supervisor" }
+
+-- Walking away: a safety exit after a real cue, abandoning the contact before one.
+local function leave(s)
+  if s.tripwire then return "stepped_away" end
+  return "left_early"
+end
+
+-- How a contact that got this far ends.
+local function close_out(s)
+  if s.flags.promised_hearing then return "promise_broken" end
+  if s.flags.nod_and_wink then return "nod_and_wink" end
+  if s.band == "venting" or s.band == "threatening" then return "stormed_off" end
+  if s.band == "defensive" then return "hearing_route" end
+  if s.band == "settled" then return "cited_satisfied" end
+  return "cited_accepted"
+end
+local CLOSE = { "promise_broken", "nod_and_wink", "stormed_off", "hearing_route", "cited_satisfied", "cited_accepted" }
+
+return scenario {
+  id         = "dog-off-leash-trail",
+  title      = "Why not them?",
+  setting    = "enforcement",
+  role       = "Animal control officer, on foot patrol on " .. RULES.trail,
+  minutes    = 5,
+  difficulty = "standard",
+  summary    = "An owner whose off-leash dog ran up to a small child, a month after a written warning, says it's harassment: why not the other dogs?",
+  objectives = {
+    "Acknowledge her and her dog before anything else, and let 'why not them?' pass without a debate.",
+    "Give the real reason for the leash rule and this citation, and explain plainly what the citation means and how to contest it.",
+    "Offer real alternatives for the dog, and hold the citation kindly: no unofficial second warning.",
+  },
+
+  resident = {
+    name       = "Joyce Okonkwo",
+    agitation  = 45,
+    trust      = 30,
+    need       = "fairness",
+    volatility = 1.1,
+    recovery   = 1.0,
+    audience   = true,     -- other dog walkers on a busy trail
+    waited     = 0,
+    look = { skin = 6, hair = "curly", hair_colour = "grey", top = "cardigan" },
+  },
+
+  time = {
+    task = 4,  -- writing the citation with a calm owner
+    M    = 6,  -- hostile minutes on a busy trail, with a dog on the leash and walkers stopping, cost more than at a counter
+  },
+
+  start  = "stopped",
+  safety = "too_close",
+
+  beats = {
+    stopped = {
+      note = "Pepper ran up to a four-year-old on a scooter and jumped up at her; the mother flagged you down. Joyce had a written warning last month.",
+      says = {
+        uneasy    = "[A woman in her sixties clips the leash onto a panting young shepherd mix and comes over.] She was only saying hello. She's never hurt a soul. You're not going to write me up again, are you?",
+        defensive = "[A woman in her sixties clips the leash onto a panting young shepherd mix and walks straight up to you.] She was saying hello, that's all. She's never hurt a soul. You're not seriously writing me up again?",
+      },
+      choices = {
+        { "[Take out the citation book.] I'll need some ID, please.",
+          tags = { "task" }, go = "her_side",
+          coach = "The citation has to be written, but opening with the paperwork tells her the outcome before she's said a word; she won't take in anything that follows." },
+        { "A friendly dog still can't run up to a four-year-old. That little girl was terrified.",
+          tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "True, and it starts a debate about her dog's temperament, which is the one argument you can't win and don't need." },
+        { "Thank you for getting her back on the leash so fast. I can see she's a sweetheart, and I can see this is the last thing you needed this morning.",
+          tags = { "acknowledge", "thank" }, go = "her_side",
+          coach = "Crediting what she did right and acknowledging her morning costs one breath, and it separates her from the rule she broke." },
+        { "Ma'am, let's keep our voices down. There are children around.",
+          tags = { "calm_down" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "She isn't shouting yet. Tone-policing a worried owner in front of the other walkers is what gets her shouting." },
+      },
+    },
+
+    her_side = {
+      says = {
+        settled   = "She's a rescue, eighteen months old. She needs to run, and I can't run with her, not with my knees. This is the one place she gets to stretch her legs.",
+        uneasy    = "She's a rescue. Eighteen months. She needs to run, and I can't run with her, not with these knees. This is the one place she can stretch her legs. She didn't hurt anyone.",
+        defensive = "She's a rescue. Eighteen months old. She needs to run, and I can't run with her, not with my knees. This trail is the one place she can. And she didn't hurt anyone!",
+        venting   = "She's a RESCUE! She needs to run, and I can't run with her, not with my knees! This is the ONE place! And she didn't hurt anybody!",
+        recovery  = "Sorry. She's a rescue, you see. Eighteen months. She needs to run, and I can't, with my knees. This is the one place she can.",
+      },
+      choices = {
+        { "There's " .. RULES.dog_park .. " for that.",
+          tags = { "options" }, go = "why_not_them",
+          coach = "A real option, but offered before she feels heard it sounds like 'take your dog somewhere else', and it will bounce." },
+        { "So Pepper needs a proper run every day, your knees won't let you give her one, and this trail is where she gets it. Have I got that right?",
+          tags = { "paraphrase" }, go = "why_not_them",
+          coach = "Reflecting her reasons back, including the knees, shows you heard the problem under the rule-breaking; it's what lets the explanation land later." },
+        { "She jumped up at a child. As far as that mother is concerned, that's hurting someone.",
+          tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "It answers her last sentence and ignores the rest; now you're arguing about whether her dog is dangerous." },
+        { "What's her name?",
+          tags = { "ask" }, go = "why_not_them",
+          coach = "A warm, human question that treats the dog as hers, not as a case; good, though it doesn't show you took in what she just told you." },
+      },
+    },
+
+    why_not_them = {
+      note = "The challenging question. Let it pass, don't debate it, and return to what happened here.",
+      says = {
+        settled   = "[She nods down the trail, where two dogs are running loose by the river.] I do wonder about them, though. Why not them?",
+        uneasy    = "[She points down the trail, where two dogs are running loose by the river.] And what about them? Why not them?",
+        defensive = "[She points down the trail, where two dogs are running loose by the river.] And what about them? Look! Why not them? Why is it always me?",
+        venting   = "[She jabs a finger down the trail, where two dogs are running loose by the river.] What about THEM? Why not THEM? It's always ME! This is harassment!",
+        recovery  = "[She looks down the trail, where two dogs are running loose by the river.] Sorry. But... why not them? Honestly?",
+      },
+      choices = {
+        { "I'm not singling you out. If she'd been on her leash, we wouldn't be talking.",
+          tags = { "blame" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "Logically sound and it lands as 'your fault': it answers a question about fairness with a finger pointed at her." },
+        { "Those dogs aren't jumping up at children.",
+          tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "A debate about which dog is worse is a contest she has to win in front of the other walkers." },
+        { "Everyone asks me that. 'Why not them.' Ten times a day.",
+          tags = { "minimize", "sarcasm" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "A tired officer's honest sigh, and it tells her she's just another complaint in a long day." },
+        { "Fair question, and I'll walk down there when we're done. Right now I'm here about what happened with Pepper and that little girl.",
+          tags = { "redirect" }, go = "so_what",
+          coach = "Granting the question without debating it, then coming back to what happened here, keeps you out of the power struggle." },
+      },
+    },
+
+    so_what = {
+      says = {
+        settled   = "So what happens now? You write me a ticket because a dog said hello?",
+        uneasy    = "So what happens now? You write me a ticket because my dog said hello to a child?",
+        defensive = "So what, then? You write me a ticket because my dog said hello to a child?",
+        venting   = "So what? You TICKET me because my dog said HELLO?",
+        recovery  = "So... what happens now? A ticket? Because she said hello?",
+      },
+      choices = {
+        { "It's " .. RULES.bylaw .. ": dogs on town trails must be under control on a leash of " .. RULES.leash_max .. " or less.",
+          tags = { "jargon" }, go = "meaning",
+          coach = "Citing the section sounds authoritative and explains nothing; she asked why, and got a number." },
+        { "It isn't about whether she's friendly. A forty-pound dog running at a four-year-old can knock her flat or scare her into a bite. " ..
+          "Last month's warning was the one the policy allows, so this time it's a citation.",
+          tags = { "explain_why" }, go = "meaning",
+          coach = "The reason, in plain words and about the child rather than her dog's character, plus an honest account of the discretion already used." },
+        { "Look, I'll make it another warning. Just keep her on the leash, okay?",
+          tags = { "overpromise" }, promise = "Another warning instead of a citation.", grade = "critical", go = "warning_breach",
+          coach = "Kind, and outside your authority: the policy allows " .. RULES.warning_rule .. ", and it was used. An off-the-books second warning is an unauthorised waiver." },
+        { "Rules are rules, ma'am. It's not up to me.",
+          tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "It is partly up to you (you chose the warning last month), and 'rules are rules' gives her no reason at all." },
+      },
+    },
+
+    meaning = {
+      says = {
+        settled   = "How much is it? And does this go on some kind of record?",
+        uneasy    = "How much is it? And is this going on some kind of record now?",
+        defensive = "And how much is that going to cost me? Am I on some kind of record now?",
+        venting   = "How MUCH? And now I've got a RECORD, have I?",
+        recovery  = "How much is it? And... is this a record? I've never had so much as a parking ticket.",
+      },
+      choices = {
+        { "It's " .. RULES.fine .. ", a civil fine, not a criminal record. You can pay within " .. RULES.pay_days .. " days, or if you think I've got it wrong, call " ..
+          RULES.hearing_phone .. " for a hearing with " .. RULES.hearing .. ", who can reduce or dismiss it.",
+          tags = { "inform" }, go = "write_up",
+          coach = "The amount, what it isn't, the deadline and the route to contest it: plain, complete, and it puts the next decision in her hands." },
+        { RULES.fine .. " this time. Next time it's " .. RULES.fine_repeat .. ", and after that we start looking at the dog.",
+          tags = { "threaten_early" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "The escalation schedule is real; leading with it, and with a hint at the dog, sounds like a threat to the thing she loves." },
+        { "Ask for a hearing. They'll knock it down for a first one, I'm sure.",
+          tags = { "overpromise" }, promise = "The hearing officer will reduce the fine.", set = { promised_hearing = true }, go = "write_up",
+          coach = "Comforting, and not yours to promise: the hearing officer decides, and a 'sure thing' that doesn't happen turns into a complaint." },
+        { "Don't worry about the record. Nobody ever looks at those.",
+          tags = { "minimize" }, go = "write_up",
+          coach = "Meant to reassure, but it waves away a real worry and leaves her question unanswered." },
+      },
+    },
+
+    write_up = {
+      says = {
+        settled   = "[She takes out her driver's license.] All right. Write it, then.",
+        uneasy    = "[She sighs and holds out her driver's license.] Fine. Write it, then.",
+        defensive = "[She holds out her driver's license, jaw tight.] Fine. Write it.",
+        venting   = "[She thrusts her license at you.] Go on, then! Write it!",
+        threatening = "[She shoves her license at your chest, stepping in close, and Pepper starts to bark.] Go on! WRITE it!",
+        recovery  = "[She holds out her license.] All right. Sorry. Write it.",
+      },
+      choices = {
+        { "If you'd kept her on the leash after the warning, we wouldn't be here.",
+          tags = { "blame" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "She has already accepted the citation; a parting 'told you so' reopens it." },
+        { "[Take the license, write the citation, read the details back to her, and hand over her copy with the hearing number circled.]",
+          tags = { "task" }, go = "pepper_needs",
+          coach = "The work itself, done openly: reading it back lets her check it's right and makes the route feel like hers." },
+        { "[Write it up in silence, tear off her copy and hand it over.]",
+          tags = { "task", "ignore" }, go = "pepper_needs",
+          coach = "The citation gets written, but silence while you write feels like being processed, just as she had started to trust you." },
+      },
+    },
+
+    pepper_needs = {
+      says = {
+        settled   = "[She folds the citation into her pocket.] So where's she meant to run? She's a young dog. She'll be climbing the walls.",
+        uneasy    = "[She folds the citation into her pocket.] So where's she supposed to run now? She's a young dog. She'll climb the walls at home.",
+        defensive = "[She stuffs the citation into her pocket.] So where's she supposed to run? She's a young dog! She'll go mad in the house.",
+        venting   = "[She crumples the citation into her pocket.] So where's she supposed to RUN? Tell me that!",
+      },
+      choices = {
+        { "That's something you'll have to work out, I'm afraid.",
+          tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "Accurate about whose dog it is, and it shuts the one door where you can actually help." },
+        { "Honestly? Early mornings, when nobody's around, nobody's going to bother you.",
+          tags = { "overpromise" }, promise = "Early-morning off-leash walks won't be enforced.", set = { nod_and_wink = true }, go = "close",
+          coach = "A kindly wink, and a promise on behalf of every officer who patrols this trail; the next one will cite her, and she'll say you told her it was fine." },
+        { "Two ideas. There's " .. RULES.dog_park .. ", fenced and off-leash " .. RULES.dog_park_hours .. ". And " .. RULES.meadow .. " is " .. RULES.meadow_rule ..
+          ", so she can stretch out without you running.",
+          tags = { "options", "inform" }, go = "close",
+          coach = "Real places, within the rules, that meet the need she told you about (a young dog's run, an owner's knees): the citation stands and her problem gets smaller." },
+      },
+    },
+
+    close = {
+      says = function(s)
+        if s.flags.nod_and_wink then
+          return pick(s, {
+            settled   = "[She smiles for the first time.] Early mornings. Right. Thank you, officer. You're one of the good ones.",
+            uneasy    = "Early mornings, then. Well. Thank you for that, at least.",
+            defensive = "Early mornings. Fine. At least that's something.",
+            venting   = "Early mornings! Fine! So the rules are for daytime only, are they?",
+          })
+        end
+        return pick(s, {
+          settled   = "[She looks down at Pepper, who is sniffing the grass.] " .. RULES.meadow .. ". She'd like that. She'll hate the car ride, mind you.",
+          uneasy    = "[She looks down at Pepper.] The dog park, then. She'll hate the car ride.",
+          defensive = "The dog park. Fine. I still think this is unfair.",
+          venting   = "A dog park! Wonderful! Thanks for NOTHING!",
+        })
+      end,
+      choices = {
+        { "Thank you for clipping her on so fast today, and for hearing me out. I hope the meadow works for you both.",
+          tags = { "thank" }, go = function(s) return close_out(s) end, targets = CLOSE,
+          coach = "Thanking her for what she did right, and for listening, lets her leave with her dignity and a reason to keep the leash on." },
+        { "And keep her on the leash from now on, or the next one's " .. RULES.fine_repeat .. ".",
+          tags = { "threaten_early" }, go = function(s) return close_out(s) end, targets = CLOSE,
+          coach = "True, and she already knows; the last word as a warning undoes the goodwill you built." },
+        { "[Nod and head off down the trail toward the loose dogs.]",
+          tags = { "ignore" }, go = function(s) return close_out(s) end, targets = CLOSE,
+          coach = "Going to the loose dogs keeps your word, but leaving without a closing word feels abrupt after a hard conversation." },
+      },
+    },
+
+    heated = {
+      note = "First flare-up. Let it burn off; few words; keep an eye on the dog.",
+      says = {
+        uneasy    = "You know what this is? It's harassment. Every day I'm here, and you pick on me.",
+        defensive = "This is harassment! You've had it in for me since last month! Every day I walk here and you pick on me!",
+        venting   = "This is HARASSMENT! You've had it in for me since last month! Every single day I'm here, and it's always ME!",
+      },
+      choices = {
+        { "Nobody's harassing you, ma'am. I'm doing my job.",
+          tags = { "argue" }, go = "regulars",
+          coach = "A defence of yourself is an argument she has to answer, and now the regulars are watching it." },
+        { "[Let her say it. Stay where you are, a leash-length back, and keep an eye on Pepper.]",
+          tags = { "listen", "self_regulate" }, go = "cooled",
+          coach = "Saying nothing while she vents takes the fuel away; standing a leash-length back keeps you safe from a stressed dog." },
+        { "Let's step off the path over by that bench, out of everyone's way.",
+          tags = { "private" }, go = "cooled",
+          coach = "Moving out of the stream of walkers removes the audience; good, though a moment of listening first would land better." },
+      },
+    },
+
+    regulars = {
+      note = "Near-miss cue: a regular films. Discomfort, not danger; leaving here abandons the contact.",
+      says = {
+        settled   = "[A man with a beagle stops and raises his phone.] It's all right, Frank's just keeping a record. Aren't you, Frank?",
+        uneasy    = "[A man with a beagle stops and raises his phone.] Frank, would you film this, please? Just so there's a record.",
+        defensive = "[A man with a beagle stops and raises his phone.] Good. Film it, Frank. Film her picking on a pensioner.",
+        venting   = "[A man with a beagle stops and raises his phone.] FILM it, Frank! Let everyone see her harassing a pensioner!",
+        threatening = "[She steps right up into your face as the man films, and Pepper lunges at the end of the leash, barking, teeth showing.] Go on! Write THAT down!",
+      },
+      choices = {
+        { "Sir, put the phone away, please. This doesn't concern you.",
+          tags = { "stop_filming" }, go = "supervisor",
+          coach = "Filming on a public trail is lawful; telling him to stop makes you the story and gives Joyce an ally." },
+        { "[Radio the office that you're leaving, and walk off down the trail.]",
+          tags = { "disengage" }, go = function(s) return leave(s) end, targets = { "stepped_away", "left_early" },
+          coach = "A phone and a raised voice are uncomfortable, not dangerous. Leaving now abandons a contact mid-way and looks like retreat on video; save it for a real cue." },
+        { "[Let the camera be. Quietly:] Mrs. Okonkwo, let's step over by the bench, just the two of us, and sort this out.",
+          tags = { "private" }, go = function(s) if (s.visits.cooled or 0) > 0 then return "bench" end return "cooled" end,
+          targets = { "cooled", "bench" },
+          coach = "Ignoring the camera and taking her a few steps from the audience makes the most boring video, and lets her climb down without losing face." },
+        { "[To the camera:] For the record, her dog jumped up at a four-year-old.",
+          tags = { "argue" }, go = "supervisor",
+          coach = "Playing to the camera turns a citation into a public argument about her dog, which you'll lose whichever of you is right." },
+      },
+    },
+
+    cooled = {
+      says = {
+        settled   = "[She wipes her eyes.] I'm sorry. I'm not like this. She's all I've got since my husband died. This walk is... it's our thing.",
+        uneasy    = "[She wipes her eyes.] Sorry. I'm not like this. She's all I've got since my husband died, and this walk is our thing.",
+        defensive = "[She blinks hard.] She's all I've got, you know. Since my husband died. This walk is our thing.",
+        venting   = "She's all I've GOT! Since my husband died! This walk is the one thing we have!",
+        recovery  = "[She wipes her eyes.] I'm sorry. I'm not like this. She's all I've got since my husband died. This walk is... it's our thing.",
+      },
+      choices = {
+        { "Well, the rules still apply, I'm afraid.",
+          tags = { "policy_wall" }, go = "supervisor",
+          coach = "She's just told you what the walk means; answering with the rule tells her it didn't register." },
+        { "Okay. So, about the citation.",
+          tags = { "inform" }, go = function(s) return resume(s) end, targets = STEPS,
+          coach = "Not wrong, but stepping past what she just told you leaves her unheard, and what comes next may not land." },
+        { "I'm sorry about your husband. It sounds like these walks with Pepper are holding a lot together for you.",
+          tags = { "label", "acknowledge" }, go = function(s) return resume(s) end, targets = STEPS,
+          coach = "In the recovery window, naming what the walk means to her (not the outburst) rebuilds trust fast; the rule can wait a sentence." },
+      },
+    },
+
+    bench = {
+      says = {
+        settled   = "[On the bench, away from Frank's phone, she sits down heavily.] I know she shouldn't have jumped up. I know that. I'm just so tired of being told off.",
+        uneasy    = "[On the bench, away from Frank's phone, she sits down heavily.] I know she shouldn't have jumped. I do know. I'm just tired of being told off.",
+        defensive = "[At the bench, away from Frank, she stays standing.] I know she shouldn't have jumped. All right? I know. I'm just sick of being told off.",
+        venting   = "[At the bench, still loud.] I KNOW she shouldn't have jumped! I'm just sick of being told off like a child!",
+        recovery  = "[On the bench, away from Frank's phone, she sits down heavily.] I know she shouldn't have jumped up. I know. I'm just so tired of being told off.",
+      },
+      choices = {
+        { "It sounds like you've felt watched on this trail for a while now, and today just piled on.",
+          tags = { "label" }, go = function(s) return resume(s) end, targets = STEPS,
+          coach = "Naming the feeling under 'harassment' (being watched and told off) tells her you heard it, without agreeing that she's been picked on." },
+        { "Well, nobody likes being told off. But the leash rule is the leash rule.",
+          tags = { "minimize", "policy_wall" }, go = "supervisor",
+          coach = "She just admitted the dog was wrong; meeting that with the rule again leaves her nowhere to go but back up." },
+        { "Thank you for saying that. Shall we go through what happens now?",
+          tags = { "thank", "ask" }, go = function(s) return resume(s) end, targets = STEPS,
+          coach = "Crediting the admission is good; asking before you explain gives her a say. It skips what she said about feeling told off, though." },
+      },
+    },
+
+    supervisor = {
+      says = {
+        settled   = "I think I'd like to speak to your supervisor, if that's all right.",
+        uneasy    = "I'd like to speak to your supervisor, please.",
+        defensive = "I want to speak to your supervisor. Now.",
+        venting   = "Get me your SUPERVISOR. Now!",
+      },
+      choices = {
+        { "She'll tell you exactly the same thing.",
+          tags = { "policy_wall" }, go = "stormed_off",
+          coach = "Probably true, and it shuts the last door she can see." },
+        { "You can call " .. RULES.office .. " at " .. RULES.office_phone .. ".",
+          tags = { "buck_pass" }, go = "stormed_off",
+          coach = "A phone number in place of a person is a cold transfer; she'll call, and the complaint will be about you." },
+        { "[Radio " .. RULES.supervisor .. " and brief her where Joyce can hear:] Owner with a written warning on file, dog off leash, jumped up at a small child; she feels singled out and wants a supervisor.",
+          tags = { "handoff" }, go = "supervisor_routed",
+          coach = "She asked, and a warm handoff with the facts passed on means she doesn't have to start again, and the decision is reviewed by someone else." },
+      },
+    },
+
+    too_close = {
+      tripwire = true,
+      note = "Tripwire and safety beat: the owner is in your face and the dog is lunging on the leash between you. Distance first; the citation can be mailed.",
+      says = {
+        uneasy      = "[She steps right up to you, finger raised. Pepper, picking up on it, lunges at the end of the leash, barking, teeth showing.]",
+        defensive   = "[She steps right up into your face, finger jabbing. Pepper lunges at the end of the leash, barking, teeth showing.] Write THAT down!",
+        venting     = "[She steps right up into your face, finger jabbing at your chest. Pepper lunges at the end of the leash, snarling.] Go on! Write THAT down!",
+        threatening = "[She's in your face, finger jabbing your chest, and Pepper lunges at the end of the leash, snarling, inches from your leg.] Go on! WRITE IT DOWN!",
+      },
+      choices = {
+        { "[Reach down and grab Pepper's collar to hold her back.]",
+          tags = { "invade_space" }, go = "still_close",
+          coach = "Grabbing a stressed dog's collar, with the owner in your face, is how officers get bitten; you don't handle a dog you don't need to." },
+        { "Ma'am! Step back and control your dog! Now!",
+          tags = { "calm_down" }, go = "still_close",
+          coach = "Shouting orders keeps you within reach of a lunging dog, and it winds both of them up further." },
+        { "[Step back out of the leash's reach and put the bench between you. Radio the office.] I'm ending this now. The citation will come in the mail.",
+          tags = { "disengage" }, go = "stepped_away",
+          coach = "An owner in your face and a dog lunging between you is a tripwire: distance and a barrier first, help on the radio, and the citation by mail." },
+      },
+    },
+
+    still_close = {
+      tripwire = true,
+      note = "Second tripwire beat: the officer stayed. It is still not too late to get distance.",
+      says = {
+        uneasy      = "[Pepper is barking wildly now, straining toward you, and Joyce is struggling to hold the leash.] Pepper! PEPPER!",
+        defensive   = "[Pepper is barking wildly, straining toward you, and Joyce is struggling to hold the leash.] Now look what you've done! Pepper!",
+        venting     = "[Pepper is snarling and straining toward your legs; Joyce can barely hold the leash.] Now look what you've DONE!",
+        threatening = "[Pepper is snarling and lunging at your legs; the leash is slipping through Joyce's hands.] Look what you've DONE!",
+      },
+      choices = {
+        { "[Back away slowly, sideways, without turning your back or staring at the dog, until the bench is between you. Radio the office for a second officer.]",
+          tags = { "disengage" }, go = "stepped_away",
+          coach = "Late is better than never: slow, sideways distance from a frightened dog, a barrier, and help on the way. The citation can be mailed." },
+        { "[Crouch down, hold out your hand and talk softly to Pepper.]",
+          tags = { "invade_space" }, go = "incident",
+          coach = "Soothing a snarling dog face to face puts your hand and your face at her level; that's an animal-handling job for later, not this moment." },
+        { "Mrs. Okonkwo, get control of that dog or I'll have her impounded!",
+          tags = { "threaten_early" }, go = "incident",
+          coach = "A threat to take her dog at the moment she's losing her grip on the leash makes both of them more frantic, and you're still in reach." },
+      },
+    },
+  },
+
+  endings = {
+    cited_satisfied = {
+      outcome = "resolved_satisfied",
+      says    = "Thank you. Really. I'll try the meadow tomorrow. Come on, Pepper.",
+      debrief = "Joyce paid the fine and started taking Pepper to " .. RULES.meadow .. " in the early mornings. She still thinks the trail rule is too strict, " ..
+                "but she felt treated as a person, not a problem, and there were no more complaints about Pepper.",
+    },
+    cited_accepted = {
+      outcome = "resolved_accepted",
+      says    = "Fine. I still think it's unfair. But thank you for explaining it.",
+      debrief = "Joyce disagrees with the citation and may ask for a hearing, which is her right. She left knowing why it was written, what it means, " ..
+                "how to contest it and where Pepper can run. For an enforcement contact, that is a full pass.",
+    },
+    hearing_route = {
+      outcome = "routed",
+      task    = true,
+      says    = "I'll be asking for a hearing. I want someone else to look at this.",
+      debrief = "Joyce requested a hearing, the proper channel, and the hearing officer upheld the citation. She left still tense; " ..
+                "a little more time hearing her out would likely have made the hearing unnecessary.",
+    },
+    supervisor_routed = {
+      outcome = "routed",
+      task    = true,
+      says    = "Thank you. I'll wait for her.",
+      debrief = "The supervisor came, heard the facts from you and Joyce's side from her, and confirmed the citation and the hearing route. " ..
+                "Her time was the cost; the warm handoff meant Joyce didn't have to start over.",
+    },
+    warning_breach = {
+      outcome = "breach",
+      says    = "[She looks surprised.] Oh. Well. Thank you, dear.",
+      debrief = "The policy allows " .. RULES.warning_rule .. ", and it had been used. The child's mother asked Animal Control what had been done, " ..
+                "found there was no citation, and complained; the case was reopened by a supervisor and Joyce was cited anyway, now feeling misled.",
+    },
+    promise_broken = {
+      outcome = "unresolved",
+      follow_on = { "repeat_contact", "complaint" },
+      says    = "Right. A hearing, and they'll knock it down. Thank you.",
+      debrief = "The hearing officer upheld the full fine: there had been a warning and a child. Joyce complained that 'the officer said it would be reduced'. " ..
+                "You don't decide hearings; a comforting prediction only moved the disappointment to a worse day.",
+    },
+    nod_and_wink = {
+      outcome = "unresolved",
+      follow_on = { "repeat_contact", "complaint" },
+      says    = "Early mornings. I'll remember that.",
+      debrief = "Three weeks later a colleague cited Joyce at 6:45 a.m., a " .. RULES.fine_repeat .. " second citation. She complained that another officer had told her " ..
+                "early mornings were fine. A wink is a promise made for every officer on the trail.",
+    },
+    stormed_off = {
+      outcome = "escalated",
+      says    = {
+        defensive = "I've heard enough. You'll be hearing from the selectboard.",
+        venting   = "That's IT! You'll be hearing from the selectboard! Come on, Pepper!",
+      },
+      debrief = "Joyce wrote to the selectboard and the local paper that afternoon, and Frank's video went round the dog walkers' group. " ..
+                "A supervisor spent the next day on replies, and the citation still had to be explained to her again.",
+    },
+    left_early = {
+      outcome = "unresolved",
+      follow_on = { "repeat_contact", "complaint" },
+      says    = "[Behind you, Frank keeps filming.] That's right, walk away!",
+      debrief = "Walking off on a phone camera and a raised voice, with no threat and the dog under control, left the citation unwritten and the video titled " ..
+                "'officer runs off'. Joyce complained, and the child's mother asked why nothing was done. Walking away is a safety tool; this wasn't the moment.",
+    },
+    stepped_away = {
+      outcome = "safety_exit",
+      says    = "[She stops, breathing hard, and hauls Pepper back to her side.]",
+      debrief = "You got distance and a barrier between you and a lunging dog, called it in, and left. The citation went by mail, the contact was " ..
+                "written up with her words, and the next visit to the trail was planned with a second officer. Nobody was hurt.",
+    },
+    incident = {
+      outcome = "escalated",
+      follow_on = { "police", "complaint" },
+      says    = "[Pepper's teeth catch your sleeve and Joyce screams her name. Someone calls 911.]",
+      debrief = "Staying within reach of an owner in your face and a lunging dog ended with a bite to your forearm, a police report and a dangerous-dog " ..
+                "hearing for Pepper that nobody wanted. When the owner closes in and the dog is between you, the answer is distance, not control.",
+    },
+  },
+
+  -- The scenario's own tests (defuse test): the paths a trainer relies on.
+  tests = {
+    { name = "ideal path: acknowledge, reflect, let 'why not them' pass, explain, inform, write it, options, thank",
+      choices = { 3, 2, 4, 2, 1, 2, 3, 1 },
+      expect = { outcome = "resolved_satisfied", passed = true, min_score = 85, max_ratio = 2.0 } },
+    { name = "tone-policing, a self-defence, stopping the camera, then staying in reach of the dog",
+      choices = { 4, 1, 1, 1, 3 },
+      expect = { outcome = "escalated", passed = false, max_score = 25 } },
+    { name = "a typical novice: paperwork first, an argument about the other dogs, then a hearing",
+      choices = { 1, 3, 4, 2, 2, 2, 1, 1, 3, 3, 2 },
+      expect = { outcome = "routed", passed = false, min_score = 45, max_score = 70, min_ratio = 2.2, max_ratio = 3.5 } },
+    { name = "an unofficial second warning is a breach",
+      choices = { 3, 2, 4, 3 },
+      expect = { outcome = "breach", critical = true, passed = false } },
+    { name = "leaving on the camera is not a safety exit",
+      choices = { 3, 3, 1, 2 },
+      expect = { outcome = "unresolved", ending = "left_early", passed = false } },
+    { name = "the calmest path costs under about twice a calm contact", path = "calmest", expect = { max_ratio = 2.2 } },
+    { name = "the most escalated path costs far more", path = "escalated", expect = { min_ratio_interaction = 3 } },
+  },
+}

@@ -1,0 +1,570 @@
+-- Seed 2: a parking enforcement officer, alone on the street, is confronted by a driver who runs back as the ticket prints,
+-- with a bus stop watching and one person filming; includes a tripwire (the driver shoves or throws something).
+-- path best:   2,3,3,1,2,1,2
+-- path worst:  1,1,1
+-- path novice: 2,2,3,1,2,1,2
+
+-- Local rules: everything a town may need to change, in one place.
+local RULES = {
+  fine         = "$35",                              -- expired-meter ticket
+  appeal_days  = 21,                                 -- days to ask for a hearing
+  late_fee     = "$20",                              -- added when the ticket is unpaid and unappealed after appeal_days
+  appeal_ways  = "online, by mail, or at the Parking Clerk's window in Town Hall",
+  clerk        = "the Parking Clerk's office",
+  clerk_phone  = "555-0147",
+  decider      = "a hearing officer",                -- who decides appeals (not the officer)
+  supervisor   = "Sergeant Okoro",                   -- the on-duty enforcement supervisor
+  badge        = "417",                              -- the officer's badge number
+  street       = "Station Street",
+  pay_station  = "pay station 14",
+  dispatch     = "Dispatch",                         -- who the officer radios
+}
+
+-- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
+local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
+local function pick(s, lines)
+  local at = 1
+  for i, b in ipairs(ORDER) do
+    if b == s.band then at = i end
+  end
+  for d = 0, #ORDER do
+    local lo, hi = ORDER[at - d], ORDER[at + d]
+    if lo and lines[lo] then return lines[lo] end
+    if hi and lines[hi] then return lines[hi] end
+  end
+  return ""
+end
+
+-- After the heat has passed, pick up the conversation at the first step not yet taken.
+local function resume(s)
+  if (s.visits.his_side or 0) == 0 then return "his_side" end
+  if (s.visits.the_ask or 0) == 0 then return "the_ask" end
+  if (s.visits.crowd or 0) == 0 then return "crowd" end
+  if (s.visits.steps_in or 0) == 0 then return "steps_in" end
+  return "note"
+end
+local RESUME = { "his_side", "the_ask", "crowd", "steps_in", "note" }
+
+-- Fuel on the fire: the first time he gets loud, the second time he plays to the bus stop,
+-- the third time he wants a supervisor. (Two bad moves in a row reach the supervisor sooner.)
+local function heat(s)
+  if (s.visits.shouting or 0) == 0 then return "shouting" end
+  if (s.visits.playing_crowd or 0) == 0 then return "playing_crowd" end
+  return "supervisor"
+end
+local HEAT = { "shouting", "playing_crowd", "supervisor" }
+
+-- Walking away: a safety exit after a real cue, abandoning the contact before one.
+local function leave(s)
+  if s.tripwire then return "stepped_back" end
+  return "walked_off"
+end
+
+-- How a contact that got this far ends.
+local function close_out(s)
+  if s.flags.promised_void then return "promise_broken" end
+  if s.band == "venting" or s.band == "threatening" then return "complaint_called" end
+  if s.band == "settled" and s.flags.noted then return "noted_satisfied" end
+  return "noted_accepted"
+end
+
+return scenario {
+  id         = "parking-officer-street",
+  title      = "Two minutes on " .. RULES.street,
+  setting    = "enforcement",
+  role       = "Parking enforcement officer, on foot",
+  minutes    = 5,
+  difficulty = "advanced",
+  summary    = "A commuter sprints back as your " .. RULES.fine .. " ticket prints, demands you cancel it, and plays to a bus stop where someone is filming.",
+  objectives = {
+    "Keep your own temper and your position by the car; let him get it out before you explain anything.",
+    "Explain plainly why a printed ticket can't be cancelled on the street, and how the appeal works with his evidence.",
+    "Tell discomfort from danger: let the camera and the insults pass, set a limit on distance, and leave at once if he shoves or throws.",
+  },
+
+  resident = {
+    name       = "Daniel Kowalczyk",
+    agitation  = 60,
+    trust      = 30,
+    need       = "fairness",
+    volatility = 1.3,      -- a commuter who has just missed his train, in front of an audience
+    recovery   = 0.9,
+    audience   = true,     -- the bus stop, and the phone
+    waited     = 0,
+    look = { skin = 2, hair = "short", hair_colour = "brown", top = "jacket" },
+  },
+
+  time = { task = 2 },
+
+  start  = "printing",
+  safety = "shove",
+
+  beats = {
+    printing = {
+      note = "He starts Venting. The officer's first job is her own temper and position; the ticket is already printed.",
+      says = {
+        venting = "[A man in a suit jacket sprints up the sidewalk waving a slip of paper. Heads turn at the bus stop.] Hey! HEY! You saw me running back! I was RIGHT THERE!",
+      },
+      choices = {
+        { "Sir, calm down. Once it's printed it's issued. There's nothing I can do now.",
+          tags = { "calm_down", "policy_wall" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "Both halves are things officers say every day, and together they tell a man who is already shouting that his reaction is the problem and the door is shut." },
+        { "[Breathe out. Stay on the curb side of the car, hands visible, and let him get it out.]",
+          tags = { "listen", "self_regulate" }, go = "his_side",
+          coach = "Your first move is your own temper and position. With the car between you, letting him say it costs a minute and takes most of the heat out." },
+        { "I didn't see anyone running. The meter had been expired for a while before I started.",
+          tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "It may be true, but correcting him in front of a bus stop turns the ticket into a contest he has to win." },
+        { "[Tear off the ticket and hold it out.] Here you go, sir. How to appeal is all on the back.",
+          tags = { "inform" }, go = "parasite",
+          coach = "The appeal route is the right information, but handed over before he has said a word it reads as 'not my problem'." },
+      },
+    },
+
+    parasite = {
+      note = "Near-miss cue: a single insult. The bait is for the officer's urge to win; let it pass.",
+      says = {
+        defensive = "[He doesn't take it. He looks at the ticket, then at you.] Unbelievable. You people are parasites. Get a real job.",
+        venting   = "[He knocks your hand aside, not hard, and doesn't take the ticket.] Parasites! That's what you are! Get a REAL job!",
+      },
+      choices = {
+        { "I've got a real job, sir. It's making sure people pay for their parking.",
+          tags = { "argue", "sarcasm" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "A comeback feels like self-respect, but it's exactly the contest he wanted, and the bus stop is watching." },
+        { "Okay, that's it. If you're going to talk to me like that, we're done here.",
+          tags = { "threaten_early" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "One insult is discomfort, not danger. Ending the conversation over a word hands him a grievance and leaves his question unanswered." },
+        { "[Let the word go by. Lower the ticket.] Tell me what happened.",
+          tags = { "listen", "redirect", "self_regulate" }, go = "his_side",
+          coach = "The insult is about the ticket, not you. Letting it pass and asking for his side takes the bait off the table." },
+        { "Name-calling isn't going to help you, sir.",
+          tags = { "calm_down" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "A lecture on manners keeps the focus on the insult, and he has an audience to defend it in front of." },
+      },
+    },
+
+    his_side = {
+      says = {
+        uneasy    = "The pay station by my car is dead. Black screen. So I ran across the road to the other one, there was a line, I paid. Look: 8:06. And your ticket says 8:04. Two minutes. And there goes my train.",
+        defensive = "Pay station by my car is dead. Black screen! I ran across to the other one, stood in line, paid. 8:06, look! Your ticket says 8:04. Two minutes. And I've missed my train.",
+        venting   = "The machine's DEAD! I ran across the road, I stood in line, I PAID! 8:06! And you write me up at 8:04! Two minutes! And my train's gone!",
+      },
+      choices = {
+        { "The app works even when a pay station's down. That's what most people use.",
+          tags = { "blame" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "Useful advice for next time, but right now it tells him the dead machine and the lost train are his own fault." },
+        { "That's a rough morning, the machine and the train both.",
+          tags = { "acknowledge" }, go = "the_ask",
+          coach = "Kind and short, but it skips the facts he cares about (the two minutes, the receipt), so he can't tell yet whether you took them in." },
+        { "So the machine by your car was dead, you went across the road to pay, the ticket went on two minutes before your receipt, and now the train's gone. Have I got that right?",
+          tags = { "paraphrase" }, go = "the_ask",
+          coach = "Reflecting the facts, with the times, shows him you took in his side; feeling heard is what lets the explanation land next." },
+        { "Can I see the receipt?",
+          tags = { "ask" }, go = "steps_in",
+          coach = "A fair request, but asked this early it invites him round the car and into your space with the slip held out." },
+      },
+    },
+
+    the_ask = {
+      says = {
+        settled   = "Okay. So can you just cancel it? You've got the thing right there.",
+        uneasy    = "Right. So cancel it. You've got the thing right there in your hand.",
+        defensive = "So cancel it. You've got the thing in your hand. Hit delete.",
+        venting   = "So CANCEL it! It's right there in your hand! Hit delete!",
+        recovery  = "Okay. Sorry. So can you just cancel it? It's right there in your hand.",
+      },
+      choices = {
+        { "Rules are rules, sir. Once it prints, it's in the system.",
+          tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "The fastest sentence on the street and the most expensive: no reason, no route, just a closed door in front of an audience." },
+        { "Tell you what, leave it with me. I'll put it in to be voided this afternoon.",
+          tags = { "overpromise" }, promise = "The officer will get the ticket voided.",
+          set = { promised_void = true }, go = "crowd",
+          coach = "It ends the argument now, but officers can't void a printed ticket; when the notice arrives anyway he'll come back angrier, with your name." },
+        { "I can't cancel it here. Once it prints it's locked, so nobody on the street gets to make or unmake a ticket. " ..
+          "It goes to " .. RULES.decider .. " who isn't me, and that receipt is exactly what they look at.",
+          tags = { "explain_why" }, go = "crowd",
+          coach = "The reason is the fairness he's asking for: the person who wrote it doesn't get the last word. Said once he feels heard, it lands." },
+        { "Honestly, it's " .. RULES.fine .. ". Pay it online on the train and it's done.",
+          tags = { "minimize" }, go = "wont_pay",
+          coach = "Meant as a practical shortcut, but it says his two minutes don't matter, and paying would end his right to contest a ticket he has grounds to fight." },
+      },
+    },
+
+    crowd = {
+      note = "Near-miss cue: a bystander filming and a jibe about quotas. Discomfort, not danger; leaving here abandons the contact.",
+      says = {
+        settled   = "[He glances at the bus stop, where a woman is filming on her phone.] Yeah, keep filming. Seriously, though, do you people have a quota?",
+        uneasy    = "[He turns to the bus stop, where a woman is filming on her phone.] You getting this? Two minutes! What's the quota today, officer?",
+        defensive = "[He turns to the bus stop, where a woman is filming on her phone.] You getting this? Two minutes! Judge, jury and executioner. What's your quota, huh?",
+        venting   = "[He shouts to the bus stop, where a woman is filming on her phone.] Film this! FILM IT! Judge, jury and executioner! How many today, huh? What's the quota?",
+        threatening = "[He snatches the phone from the woman at the bus stop and flings it against the car beside you. It bursts on the door.] FILM THAT!",
+      },
+      choices = {
+        { "[Let the quota line and the camera go by.] What I can do right now is add your receipt to the ticket record, so the hearing officer sees it with the ticket.",
+          tags = { "redirect" }, go = function(s) return resume(s) end, targets = RESUME,
+          coach = "The camera is legal and the jibe is bait. Letting both pass and going back to what you can actually do makes the most boring, and the best, video." },
+        { "Ma'am, please stop filming. This is between me and the driver.",
+          tags = { "stop_filming" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "Filming a public officer on a public street is lawful; asking her to stop hands him an ally and makes you the story." },
+        { "[Radio " .. RULES.dispatch .. " that you're clearing the block, and walk away up the street.]",
+          tags = { "disengage" }, go = function(s) return leave(s) end, targets = { "stepped_back", "walked_off" },
+          coach = "A camera and an insult are uncomfortable, not dangerous. Leaving now abandons a man mid-question and reads as running; save it for a real cue such as a shove or something thrown." },
+        { "There's no quota, sir. We're paid the same whether we write one ticket or fifty.",
+          tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "It's true, and rebutting it on camera sounds defensive. A challenging question is better let go than won." },
+      },
+    },
+
+    steps_in = {
+      note = "He closes the distance. A limit on distance is right here whatever his mood: grade set to best.",
+      says = {
+        settled   = "[He comes round the front of the car, receipt held out toward your face, a step closer than you'd like.] Here. Look. 8:06.",
+        uneasy    = "[He comes round the front of the car, holding the receipt out toward your face, a step closer than you'd like.] Look at it. 8:06. Look.",
+        defensive = "[He comes round the front of the car and pushes the receipt toward your face, much too close.] Look at it! 8:06! LOOK at it!",
+        venting   = "[He strides round the front of the car and shoves the receipt at your face, inches away.] LOOK at it! 8:06! Are you blind?",
+      },
+      choices = {
+        { "[Reach out and take the receipt from his hand.]",
+          tags = { "invade_space" }, go = "shove",
+          coach = "Reaching toward someone this close and this angry closes the last of the gap, and a grab for the slip can start a grab back." },
+        { "I want to see it. Step back onto the sidewalk for me and hold it up; I can read it from there.",
+          tags = { "limit" }, grade = "best", go = function(s) return resume(s) end, targets = RESUME,
+          coach = "A short, specific limit on distance, framed around what you both want: he keeps his evidence, you keep your space, and the car goes back between you." },
+        { "Whoa, whoa. Back off. Relax.",
+          tags = { "calm_down" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "Getting distance is right; 'relax' is the wrong way to ask for it and sounds like you're handling him." },
+        { "[Say nothing and keep your eyes on the handheld until he backs off.]",
+          tags = { "ignore" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "Looking away from someone who is too close leaves you without eyes on him and tells him he isn't worth an answer." },
+      },
+    },
+
+    note = {
+      enter = function(s) s.flags.at_note = true end,
+      says = {
+        settled   = "[He steps back onto the sidewalk and holds the receipt up.] Okay. There. Now what?",
+        uneasy    = "[He steps back onto the sidewalk and holds the receipt up.] Fine. There. 8:06. Now what?",
+        defensive = "[He takes half a step back and holds the receipt up.] Fine. There. Now what happens?",
+        venting   = "[He steps back, just, holding the receipt up.] THERE! Happy? Now what?",
+        threatening = "[He takes half a step back, then jabs the receipt at your face.] THERE! Happy? NOW what?",
+        recovery  = "[He steps back onto the sidewalk and holds up the receipt.] Sorry. There. 8:06. What now?",
+      },
+      choices = {
+        { "[Read the time from where you stand, photograph the receipt and the dead " .. RULES.pay_station .. ", and add both to the ticket record.] " ..
+          "That's on the record now, with a note that the station was out. The hearing officer sees it alongside the ticket.",
+          tags = { "task" }, set = { noted = true }, go = "close",
+          coach = "The real work of the stop: his evidence goes in the record, the dead machine gets reported, and you promised only what you did." },
+        { "[Tear off the ticket and hand it over.] Everything's on the back. You've got " .. RULES.appeal_days .. " days.",
+          tags = { "inform" }, go = "on_the_back",
+          coach = "Accurate, but his best evidence walks away in his pocket when it could be on the ticket record in two minutes." },
+        { "You'll want to photograph that pay station yourself. Proving it's on you, not me.",
+          tags = { "blame" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "Good advice in the wrong voice: 'it's on you' makes the dead machine his fault when the photo takes you ten seconds." },
+        { "With that receipt you'll win, no question. They'll throw it out.",
+          tags = { "overpromise" }, promise = "The appeal will succeed.",
+          set = { promised_void = true }, go = "close",
+          coach = "He probably has a strong case, but you don't decide appeals; a sure thing from the officer becomes a grievance if it's upheld." },
+      },
+    },
+
+    close = {
+      says = function(s)
+        if s.flags.promised_void then
+          return pick(s, {
+            settled   = "Okay. So you'll sort it out, and I don't have to do anything. Great.",
+            uneasy    = "Right. So you'll sort it, and I don't need to do anything. Okay.",
+            defensive = "So you'll sort it. You'd better. I've got your badge number.",
+            venting   = "You'd BETTER sort it. I've got your badge number!",
+          })
+        end
+        return pick(s, {
+          settled   = "So I send this in, and somebody who isn't you decides. Okay. That's... fair enough.",
+          uneasy    = "So I send it in and somebody who isn't you decides. Fine. I guess.",
+          defensive = "So I send it in and someone else decides. Great. Another morning gone.",
+          venting   = "So I do the paperwork, for your mistake. Brilliant. Really brilliant.",
+        })
+      end,
+      choices = {
+        { "Yep. Next time the app would save you all this.",
+          tags = { "blame" }, go = function(s) return close_out(s) end,
+          targets = { "promise_broken", "complaint_called", "noted_satisfied", "noted_accepted" },
+          coach = "A parting tip that sounds like 'your fault after all' undoes some of what you built." },
+        { RULES.appeal_days .. " days, " .. RULES.appeal_ways .. ", with that receipt. Don't pay it first: paying closes the appeal. " ..
+          "Thanks for stepping back and showing me. And I'm sorry about the train.",
+          tags = { "thank", "inform" }, go = function(s) return close_out(s) end,
+          targets = { "promise_broken", "complaint_called", "noted_satisfied", "noted_accepted" },
+          coach = "The route, the deadline, the one trap to avoid, and a word for his cooperation and his morning: a clean close that lets him leave with his face intact." },
+        { "[Nod and walk on to the next car.]",
+          tags = { "ignore" }, go = function(s) return close_out(s) end,
+          targets = { "promise_broken", "complaint_called", "noted_satisfied", "noted_accepted" },
+          coach = "Walking on is where this ends, but without the deadline or a word of thanks he's left holding a form he half understands." },
+      },
+    },
+
+    shouting = {
+      note = "He plays to the bus stop. Few words, no fuel, take away the audience.",
+      says = {
+        uneasy    = "[He looks over at the bus stop.] Unbelievable. Everyone saw me running. Everyone.",
+        defensive = "[Louder, half to the bus stop.] Unbelievable! Everybody saw me running! Two minutes, and I get a lecture!",
+        venting   = "[Shouting now, to the bus stop.] UNBELIEVABLE! You all saw me running! Two minutes! She's just standing there!",
+      },
+      choices = {
+        { "I need you to stop shouting, sir, or I'm calling the police.",
+          tags = { "threaten_early" }, go = "supervisor",
+          coach = "Shouting is not a crime; threatening police for it raises the stakes and gives the bus stop a better video." },
+        { "Let's walk up the sidewalk, away from the bus stop, and go through it properly.",
+          tags = { "private" }, go = "after_vent",
+          coach = "Moving a few steps from the audience takes away his need to win in public; you stay out on the open street, with room to step away." },
+        { "[Say nothing. Keep your face still, the car between you, and let it burn out.]",
+          tags = { "listen", "pause" }, go = "after_vent",
+          coach = "Silence and attention let the burst spend itself; the bus stop is still watching, so it works a little slower." },
+        { "Sir, everyone can see you parked at a dead meter.",
+          tags = { "argue" }, go = "supervisor",
+          coach = "Scoring a point off him in front of the audience he's playing to guarantees he has to score one back." },
+      },
+    },
+
+    after_vent = {
+      says = {
+        settled   = "[He breathes out.] Look. I'm not a deadbeat. I was paying. That's all I'm saying.",
+        uneasy    = "[He breathes out and glances at the bus stop.] Look. I'm not a deadbeat. I was paying. That's all.",
+        defensive = "[Still breathing hard.] I'm not a deadbeat. I was PAYING. That's the point.",
+        venting   = "I'm not a deadbeat! I was paying! Does nobody get that?",
+        recovery  = "[He runs a hand over his face.] Sorry. Look, I'm not a deadbeat. I was paying. That's all.",
+      },
+      choices = {
+        { "See? That's better. Nobody needs to shout.",
+          tags = { "calm_down" }, go = "supervisor",
+          coach = "Praising him for calming down treats him like a child in front of the same audience; it reopens the wound." },
+        { "I believe you were paying. Dead machine, a line across the road, two minutes. That's a rotten morning.",
+          tags = { "paraphrase", "acknowledge" }, go = function(s) return resume(s) end, targets = RESUME,
+          coach = "In the recovery window one warm, specific line does a lot: no lecture about the outburst, just his facts back." },
+        { "Okay. So: the appeal's on the back of the ticket.",
+          tags = { "inform" }, go = function(s) return resume(s) end, targets = RESUME,
+          coach = "Not wrong, but he just told you what hurts, and stepping straight past it leaves him unheard." },
+      },
+    },
+
+    wont_pay = {
+      says = {
+        uneasy    = "Pay it? No. I'm not paying for a broken machine. I'll just leave it.",
+        defensive = "Pay it? I'm not paying a cent for your broken machine. Let them come after me.",
+        venting   = "PAY it? I'm not paying a CENT! Let them come and get me!",
+        recovery  = "Pay it? No. Sorry, but no. I'm not paying for a broken machine.",
+      },
+      choices = {
+        { "Suit yourself. It'll go to collections, and that's on you.",
+          tags = { "sarcasm", "threaten_early" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "The consequence is real; delivered as 'suit yourself' it's a dare, and he has an audience to take it up in front of." },
+        { "[Let him finish. Nod, and say nothing yet.]",
+          tags = { "listen" }, go = function(s) return resume(s) end, targets = RESUME,
+          coach = "He's not really planning his finances; he's saying it isn't fair. Letting that land before you answer costs a minute and saves an argument." },
+        { "That's your call. Just so you know what it means: after " .. RULES.appeal_days .. " days there's a " .. RULES.late_fee .. " late fee, " ..
+          "and later the registry can hold up your renewal. An appeal stops that clock, and it's free.",
+          tags = { "inform", "options" }, go = "crowd",
+          coach = "The real consequences, stated calmly with the free way round them, are information, not a threat; it leaves the choice with him." },
+        { "Please don't do that. It's honestly not worth your time; just pay it.",
+          tags = { "minimize" }, go = "complaint_called",
+          coach = "A second push to pay a ticket he has grounds to fight tells him you just want him gone." },
+      },
+    },
+
+    playing_crowd = {
+      note = "Second flare-up: he turns his back and plays to the audience. Remove the audience; add no fuel.",
+      says = {
+        uneasy    = "[He turns to the bus stop.] You all saw that, right? I'm not crazy.",
+        defensive = "[He turns his back on you and calls to the bus stop.] You all saw that, right? She won't even hear me out!",
+        venting   = "[He turns his back on you and shouts to the bus stop.] YOU ALL SAW THAT! She won't even LISTEN! Keep filming!",
+      },
+      choices = {
+        { "Sir, this isn't a show. Turn around and talk to me.",
+          tags = { "calm_down" }, go = "supervisor",
+          coach = "Scolding him for the performance makes the performance about you, and it's now on camera." },
+        { "[Wait, quiet, by the car. When he turns back:] Let's step along here, away from the bus stop, just us, and finish this.",
+          tags = { "private", "pause" }, go = "cooling",
+          coach = "Waiting out the speech and then moving a few steps from the audience lets him climb down without losing face; keep the open street on your side." },
+        { "[Start typing the next plate into the handheld while he talks.]",
+          tags = { "ignore" }, go = "supervisor",
+          coach = "Getting on with the job feels professional, but turning to the next car while he's mid-sentence proves his point to the bus stop." },
+      },
+    },
+
+    cooling = {
+      says = {
+        settled   = "[Out of earshot of the bus stop, he lets out a breath.] Look, I've got a nine o'clock I'm going to miss now. I was paying. That's all.",
+        uneasy    = "[Away from the bus stop, he lets out a breath.] Look. I've got a nine o'clock I'm going to miss now. I was paying. That's all.",
+        defensive = "[Away from the bus stop, still tight.] I've got a nine o'clock I'm going to miss. I was paying. You get that?",
+        venting   = "[Still loud, even away from the bus stop.] I've got a NINE O'CLOCK! I was PAYING! You get that?",
+        recovery  = "[Quieter now.] Sorry. I've got a nine o'clock I'm going to miss. I was paying. That's all.",
+      },
+      choices = {
+        { "Meetings get missed. It happens to everyone.",
+          tags = { "minimize" }, go = "supervisor",
+          coach = "Meant to take the sting out, but it tells him his morning doesn't count, right as he started to come down." },
+        { "So you did what you were supposed to, a dead machine got in the way, and now you're late as well. That's a lot for a Tuesday.",
+          tags = { "label", "paraphrase" }, go = function(s) return resume(s) end, targets = RESUME,
+          coach = "Naming what stings (paying and being treated as if he didn't) and the cost to his day lets him feel heard without a word about the shouting." },
+        { "Okay. So, about the appeal.",
+          tags = { "inform" }, go = function(s) return resume(s) end, targets = RESUME,
+          coach = "Moving straight to the process skips the thing he just told you, so the explanation may bounce." },
+        { "I'd be late too if I'd been shouting in the street for ten minutes.",
+          tags = { "sarcasm" }, go = "supervisor",
+          coach = "A joke at his expense right as he climbed down: he has to climb back up to save face." },
+      },
+    },
+
+    supervisor = {
+      says = {
+        uneasy    = "I'd like to talk to your supervisor. And I want your badge number.",
+        defensive = "Get your supervisor down here. And what's your badge number?",
+        venting   = "Get your SUPERVISOR. Now. And give me your badge number!",
+      },
+      choices = {
+        { "She'll tell you exactly what I told you.",
+          tags = { "policy_wall" }, go = "complaint_called",
+          coach = "Probably true, and it shuts the last door he can see." },
+        { "[Radio " .. RULES.supervisor .. " and brief her where he can hear:] Driver at " .. RULES.pay_station .. ", station dead, receipt two minutes after issue, wants a supervisor. " ..
+          "Badge " .. RULES.badge .. ", sir; she's five minutes away.",
+          tags = { "handoff", "inform" }, go = "supervisor_routed",
+          coach = "He asked, and a warm handoff is a real option: the supervisor hears his story from you, so he doesn't start over, and giving your badge number costs nothing." },
+        { "My badge number's on the ticket. You can call " .. RULES.clerk .. " at " .. RULES.clerk_phone .. " if you want to complain.",
+          tags = { "buck_pass" }, go = "complaint_called",
+          coach = "Pointing him at a phone line when he asked for a person is a cold transfer; the complaint writes itself." },
+      },
+    },
+
+    shove = {
+      tripwire = true,
+      note = "Tripwire and safety beat: he shoves or throws. Distance, the car between you, radio for help; the ticket doesn't matter now.",
+      says = {
+        uneasy      = "[He jerks back from your hand and shoves you hard in the shoulder.] Don't you touch me!",
+        defensive   = "[He slaps your hand away and shoves you in the chest.] Don't you TOUCH me!",
+        venting     = "[He shoves you back against the car.] Get your hands off me!",
+        threatening = "[He steps in and shoves you back into the car, then flings his coffee cup; it bursts across the hood beside you.] How's THAT for evidence?",
+      },
+      choices = {
+        { "That's assault. You stay right there, sir; you're not going anywhere.",
+          tags = { "limit" }, go = "squared_up",
+          coach = "Trying to hold a man who has just shoved you keeps you within his reach. Your job now is distance and help, not an arrest." },
+        { "[Hold your ground and tuck the ticket under his wiper.]",
+          tags = { "invade_space" }, go = "squared_up",
+          coach = "Finishing the ticket puts you next to him again. Policy lets you let a ticket go; nothing about it is worth a second shove." },
+        { "[Step back and round the car so it's between you, radio " .. RULES.dispatch .. " for help, and let the ticket go.] I'm ending this now.",
+          tags = { "disengage" }, go = "stepped_back",
+          coach = "A shove or a thrown object ends the conversation. Distance, a barrier, help on the radio, and no more talk about the ticket. Write it up after." },
+        { "Sir! Calm down! Everyone's filming this!",
+          tags = { "calm_down" }, go = "squared_up",
+          coach = "Words aimed at someone who has just used his hands keep you standing there; it's time to move, not to persuade." },
+      },
+    },
+
+    squared_up = {
+      tripwire = true,
+      note = "Second tripwire beat: the officer stayed after the shove. It is still not too late to leave.",
+      says = {
+        uneasy      = "[He squares up to you, chest out, fists clenched at his sides. Someone at the bus stop shouts 'Leave it, man!']",
+        defensive   = "[He squares up to you, chest out, fists clenched. Someone at the bus stop shouts 'Leave it, man!'] Go on, then. Write me up for this.",
+        venting     = "[He squares up to you, fists clenched, face red. Someone at the bus stop shouts 'Leave it!'] Go on! Do something!",
+        threatening = "[He squares up, fists clenched, right in your face. Someone at the bus stop shouts 'Leave it!'] Go on! DO something!",
+      },
+      choices = {
+        { "[Stand firm and raise your radio like a baton.] Back. Off.",
+          tags = { "invade_space", "threaten_early" }, go = "incident",
+          coach = "Squaring up back turns it into a fight you have no reason to be in; the radio is for calling help, not for holding him off." },
+        { "You need to calm down right now, sir.",
+          tags = { "calm_down" }, go = "incident",
+          coach = "He is past words. Another instruction keeps you in reach of a man with his fists clenched." },
+        { "[Back away round the car without turning your back, keep it between you, and radio " .. RULES.dispatch .. ": assault, your location, send help. Leave the ticket.]",
+          tags = { "disengage" }, go = "stepped_back",
+          coach = "Late is better than never: distance, a barrier, help on the radio. The ticket, the argument and the last word can all be left behind." },
+      },
+    },
+  },
+
+  endings = {
+    noted_satisfied = {
+      outcome = "resolved_satisfied",
+      says    = "Okay. Thanks for putting the receipt on there. Sorry I yelled.",
+      debrief = "Daniel caught the next train with the ticket, the route and his receipt on the record. The hearing officer later dismissed it " ..
+                "on the photo of the dead pay station. The bus-stop video, if it was ever posted, showed an officer letting a man talk and then helping him.",
+    },
+    noted_accepted = {
+      outcome = "resolved_accepted",
+      says    = "Fine. " .. RULES.appeal_days .. " days. I'm still appealing it.",
+      debrief = "Daniel still thinks the ticket should have been torn up on the spot, but he left with the route, the deadline and his evidence " ..
+                "already on the record. That is a full pass for an enforcement contact: the answer was no, and it was a fair no.",
+    },
+    on_the_back = {
+      outcome = "routed",
+      follow_on = { "repeat_contact" },
+      says    = "[He snatches the ticket.] Fine. I'll read the back.",
+      debrief = "Daniel appealed, but his receipt was crumpled and the pay station had been fixed by lunch, so the Parking Clerk had to chase " ..
+                "the maintenance log. The route was right; two minutes with the camera on your handheld would have put the evidence on the record.",
+    },
+    supervisor_routed = {
+      outcome = "routed",
+      says    = "Fine. I'll wait for her.",
+      debrief = "The supervisor arrived, heard the facts from you in a sentence and the rest from him, and walked him through the appeal. " ..
+                "Her time was the cost of the handoff; the warm brief meant he didn't have to start the story again.",
+    },
+    complaint_called = {
+      outcome = "escalated",
+      says    = {
+        uneasy    = "Forget it. I'm calling Town Hall.",
+        defensive = "Forget it. You'll be hearing from Town Hall.",
+        venting   = "Forget it! You'll be hearing from Town Hall! [He waves at the bus stop.] And so will they!",
+      },
+      debrief = "Daniel phoned " .. RULES.clerk .. " and the town manager that morning, and the bus-stop video went round a local group by lunch. " ..
+                "A supervisor spent the afternoon on the reply, and his appeal still had to be explained to him by someone else.",
+    },
+    promise_broken = {
+      outcome = "unresolved",
+      follow_on = { "repeat_contact", "complaint" },
+      says    = "Okay. I'm holding you to that.",
+      debrief = "A printed ticket can't be voided by the officer, so the notice arrived anyway. Daniel came to " .. RULES.clerk .. " asking for " ..
+                "'the officer who promised', and then filed a complaint. A promise you can't keep only moves the argument to a worse day.",
+    },
+    walked_off = {
+      outcome = "unresolved",
+      follow_on = { "repeat_contact", "complaint" },
+      says    = "[He shouts after you.] That's right! Walk away! [The woman at the bus stop keeps filming.]",
+      debrief = "Leaving on a camera and a jibe, with no shove, no threat and nothing thrown, turned a fair ticket into a clip titled 'officer runs from driver'. " ..
+                "Daniel complained, and still had to ask the Parking Clerk how to appeal. Walking away is a safety tool; this time, standing your ground quietly was enough.",
+    },
+    stepped_back = {
+      outcome = "safety_exit",
+      says    = "[He swears, kicks his own tire and drives off.]",
+      debrief = "You got the car between you, called " .. RULES.dispatch .. " and left the ticket where it was. The contact was written up with his words, the time " ..
+                "and the bystander as a witness. Nobody was hurt, and the town backed the decision to let the ticket go.",
+    },
+    incident = {
+      outcome = "escalated",
+      follow_on = { "police", "complaint" },
+      says    = "[He shoves you again. Someone at the bus stop calls 911.]",
+      debrief = "Staying within reach after he put his hands on you turned a ticket into an assault call. Police came, statements took the morning, " ..
+                "and the video showed an officer standing her ground for a " .. RULES.fine .. " ticket. A shove or a thrown object means distance and help, not the last word.",
+    },
+  },
+
+  -- The scenario's own tests (defuse test): the paths a trainer relies on.
+  tests = {
+    { name = "ideal path: breathe, reflect, explain, let the bait pass, set a limit, note the evidence",
+      choices = { 2, 3, 3, 1, 2, 1, 2 },
+      expect = { outcome = "resolved_accepted", passed = true, min_score = 85, max_ratio = 2.0 } },
+    { name = "calm down and a wall, then no exit after the shove",
+      choices = { 1, 1, 1 },
+      expect = { outcome = "escalated", passed = false, critical = true, max_score = 25 } },
+    { name = "a typical novice: a kind line instead of a reflection, so the reason and the note bounce",
+      choices = { 2, 2, 3, 1, 2, 1, 2 },
+      expect = { outcome = "routed", passed = false, min_score = 45, max_score = 70, min_ratio = 2.5, max_ratio = 4.0 } },
+    { name = "leaving on the camera is not a safety exit",
+      choices = { 2, 3, 3, 3 },
+      expect = { outcome = "unresolved", ending = "walked_off", passed = false } },
+    { name = "disengaging after the shove is a safety exit, not a critical error",
+      choices = { 2, 4, 1, 3 },
+      expect = { outcome = "safety_exit", critical = false, min_score = 60 } },
+    { name = "the calmest path costs under about twice a calm contact", path = "calmest", expect = { max_ratio = 2.2 } },
+    { name = "the most escalated path costs far more", path = "escalated", expect = { min_ratio_interaction = 3 } },
+  },
+}

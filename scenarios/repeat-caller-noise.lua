@@ -1,0 +1,477 @@
+-- Seed 15: a caller rings the Town Manager's office for the fifth time this month about motorcycles
+-- on his street, a problem no office can simply fix, and turns his anger on the employee.
+-- The protocol: acknowledge, give the same answer once, offer the written route, warn once, then end the call.
+-- path best:   4,1,3,2,3,2,3
+-- path worst:  1,2,1
+-- path novice: 1,1,1,1,2,3,4,3,3
+
+-- Local rules: everything a town may need to change, in one place.
+local RULES = {
+  office        = "Town Manager's office",
+  manager       = "the Town Manager",
+  board         = "the Select Board",
+  street        = "Orchard Road",
+  calls         = "fifth",                                  -- his calls about this in the current month
+  cutoff        = "noon on the Wednesday before a meeting", -- written requests in by then can go on the next agenda
+  route         = "a letter or email to the Town Manager",  -- the formal written route
+  study         = "a traffic-calming study",                -- what the board can ask for
+  police_answer = "the police stop loud exhausts when they catch them on patrol, under state vehicle law",
+  dpw_answer    = "Orchard Road is an emergency route, so speed humps aren't allowed on it",
+  police_line   = "555-0155",                               -- police non-emergency line
+  deputy        = "Dana Whitfield, the assistant town manager",
+}
+
+-- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
+local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
+local function pick(s, lines)
+  local at = 1
+  for i, b in ipairs(ORDER) do
+    if b == s.band then at = i end
+  end
+  for d = 0, #ORDER do
+    local lo, hi = ORDER[at - d], ORDER[at + d]
+    if lo and lines[lo] then return lines[lo] end
+    if hi and lines[hi] then return lines[hi] end
+  end
+  return ""
+end
+
+-- Pushed into the heat a second time: he asks for the boss; a third time, he hangs up.
+local function heat(s)
+  if (s.visits.wants_boss or 0) > 0 then return "hung_up" end
+  if (s.visits.heated or 0) > 0 then return "wants_boss" end
+  return "heated"
+end
+
+-- Authored grades below hold only while nobody is in danger. Once he has made a threat (a tripwire),
+-- these choices are swapped for ones the model grades: only ending the call is right.
+local function calm_only(s) return not s.tripwire end
+local function in_danger(s) return s.tripwire end
+local function end_on_threat()
+  return { "Mr. Keogh, I'm ending this call now. Goodbye. [Log his exact words and the time, and tell your supervisor.]",
+    tags = { "disengage" }, when = in_danger, go = "threat_ended",
+    coach = "That was a threat. Stop problem-solving, end the call without arguing, and report it; nobody has to keep talking after that." }
+end
+
+-- Passed along a second time: straight into the heat.
+local function passed_on(s)
+  if (s.visits.brushed or 0) > 0 then return heat(s) end
+  return "brushed"
+end
+
+return scenario {
+  id         = "repeat-caller-noise",
+  title      = "The fifth call about the motorcycles",
+  setting    = "phone",
+  role       = "Front desk, " .. RULES.office,
+  minutes    = 5,
+  difficulty = "advanced",
+  summary    = "A caller on his " .. RULES.calls .. " call this month about motorcycles that no office can stop demands action, then turns on you.",
+  objectives = {
+    "Acknowledge the impact and give the same answer once, briefly, without re-arguing it.",
+    "Offer the formal written route that can put the problem in front of people with authority.",
+    "When the abuse turns on you, warn once, and end the call politely if it continues.",
+  },
+
+  resident = {
+    name       = "Martin Keogh",
+    agitation  = 65,
+    trust      = 15,
+    need       = "recognition",
+    volatility = 1.2,
+    recovery   = 0.6,      -- high-conflict: good moves land slowly
+    audience   = false,
+    waited     = 3,        -- minutes on hold
+    look = { skin = 1, hair = "bald", hair_colour = "grey", top = "cardigan" },
+  },
+
+  time = { task = 3, calm_turns = 5 },
+
+  start  = "opens",
+  safety = "abuse_continues",
+
+  beats = {
+    opens = {
+      note = "He swears about the situation, not at you. Not yet the moment for a limit.",
+      says = {
+        defensive = "This is my " .. RULES.calls .. " call this month. Those motorcycles were tearing up " .. RULES.street .. " till one in the morning again. Police, roads, health: I've called them all. So what are you going to do?",
+        venting   = "This is my " .. RULES.calls .. " call this month. FIFTH. Those motorcycles were tearing up " .. RULES.street .. " till one in the morning again. Police, roads, health, I've called them all, and nobody does a damn thing. So what are YOU going to do?",
+      },
+      choices = {
+        { "Mr. Keogh, I can see the notes from your other calls. Vehicle noise is a police matter; I can give you their non-emergency number again.",
+          tags = { "buck_pass" }, go = passed_on, targets = { "brushed", "heated", "wants_boss", "hung_up" },
+          coach = "Accurate, and the fastest way off the phone, but it's the fifth office to hand him along, and he's heard that number before." },
+        { "Sir, I'll need you to watch your language if you want my help.",
+          tags = { "calm_down" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "His 'damn' is aimed at the situation, not at you. Policing it in the first ten seconds tells him the noise doesn't matter." },
+        { "[Open a new report.] Okay. What time did it start last night?",
+          tags = { "ask" }, go = passed_on, targets = { "brushed", "heated", "wants_boss", "hung_up" },
+          coach = "A reasonable question, but he's given the times four times already; starting a fresh form sounds like starting from zero." },
+        { "Five calls, and still awake at one in the morning. That's a lot of bad nights, and a lot of calls that went nowhere.",
+          tags = { "acknowledge", "label" }, go = "recognised",
+          coach = "Naming the impact and the repeat, specifically, tells him this call has registered before you say anything else." },
+      },
+    },
+
+    recognised = {
+      says = {
+        uneasy    = "Nowhere is right. Police say they patrol. Roads say no speed bumps. Health says it's not their bylaw. I'm up at four for the bakery. I want someone to do something, or I'll take the town to court.",
+        defensive = "Nowhere is right. Police say they 'patrol'. Roads say no speed bumps. Health says not their bylaw. Everybody's got a reason. I'm up at four for the bakery. Do something, or I'll sue this town.",
+        venting   = "Nowhere is RIGHT. Police say they 'patrol'. Roads say no speed bumps. Health says not their bylaw. Everybody's got a reason! I'm up at four for the bakery! Do something, or I swear I'll sue this town!",
+      },
+      choices = {
+        { "[Let him get it all out. A quiet 'mm-hm' when he pauses.]",
+          tags = { "listen" }, go = "heard_him",
+          coach = "He's still venting; letting it run out costs a minute and saves several. 'I'll sue' is frustration, not danger." },
+        { "Suing the town won't get the bikes off your street, honestly. It would just tie everything up for years.",
+          tags = { "argue", "minimize" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "Probably true, and it turns his frustration into a debate about lawsuits he'll want to win." },
+        { "If you're going to start talking about suing, I'll have to end this call. Goodbye.",
+          tags = { "disengage" }, grade = "poor", go = "cut_off",
+          coach = "Saying he'll sue is his right, not a threat to anyone's safety. Ending the call here is walking away from hard service, and he'll complain." },
+        { "I'll get the police to put a car on " .. RULES.street .. " every night this week. You have my word.",
+          tags = { "overpromise" }, promise = "A police car on " .. RULES.street .. " every night this week.",
+          set = { promised = true }, go = "promised_patrol",
+          coach = "It calms him for a moment, but you don't direct patrols. When no car comes, it becomes the sixth broken promise." },
+      },
+    },
+
+    heard_him = {
+      says = {
+        uneasy    = "...So that's where I am. I just want somebody who can actually decide something to hear it.",
+        defensive = "...So. That's where I am. Somebody with some authority needs to hear this, because I'm done being passed around.",
+        venting   = "...And that's IT. Somebody with some authority needs to hear this! I'm done being passed around!",
+      },
+      choices = {
+        { "I hear you. I really do understand how frustrating this must be for you.",
+          tags = { "hollow" }, go = "what_now",
+          coach = "Well meant, but it's the line he's heard on four calls already, and he hears the script in it." },
+        { "Well, to be fair, the police did add patrols, and Public Works explained the emergency-route rule.",
+          tags = { "argue" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "Defending the other offices tells him this office is on their side, not listening to him." },
+        { "So it isn't only the noise. Four offices have each given you a reason, and nobody who can change anything has actually heard you. Is that it?",
+          tags = { "paraphrase", "label" }, go = "what_now",
+          coach = "He told you what he needs: to be heard by someone with authority. Saying it back shows you caught it, under the noise complaint." },
+      },
+    },
+
+    what_now = {
+      says = function(s)
+        if s.flags.took_back then
+          return pick(s, {
+            uneasy    = "So you can't even promise that. All right. So what can you actually do?",
+            defensive = "So you can't even promise that. Great. So what CAN you do?",
+            venting   = "So you can't even PROMISE that! Great! So what CAN you do?",
+          })
+        end
+        return pick(s, {
+          settled   = "Yes. That's it. Finally. So what happens now?",
+          uneasy    = "Yes. That's it exactly. So? What happens now?",
+          defensive = "Yes. That's it. So what are you going to do about it?",
+          venting   = "YES. So what are you going to DO about it?",
+        })
+      end,
+      choices = {
+        { "Let me put you through to the police chief's line. He's the one who can actually do something.",
+          tags = { "buck_pass" }, go = passed_on, targets = { "brushed", "heated", "wants_boss", "hung_up" },
+          coach = "A cold transfer to an office he's called four times; he's just told you that's the problem." },
+        { "Straight answer, once, so you're not left guessing: " .. RULES.police_answer .. ", and " .. RULES.dpw_answer .. ". That hasn't changed.",
+          tags = { "inform", "explain_why" }, go = "same_answer",
+          coach = "The same answer, given once, plainly and honestly, without re-arguing it. He can't get a different one by calling again." },
+        { "I'll make sure it gets sorted this time. Leave it with me.",
+          tags = { "overpromise" }, promise = "The motorcycle noise will be sorted.",
+          set = { promised = true }, go = "promised_patrol",
+          coach = "It's what he wants to hear, and it's a promise no one in this office can keep." },
+        { "What would 'sorted' look like for you, realistically?",
+          tags = { "ask" }, go = "sorted",
+          coach = "A fair question, though he asked a direct one first; he may need to hear where things stand before he can answer it." },
+      },
+    },
+
+    sorted = {
+      says = {
+        uneasy    = "Sorted? Honestly? The bikes gone. Or at least somebody who can actually decide something looking at it. Not another 'we've passed it on'.",
+        defensive = "Sorted? The bikes GONE. Or somebody who can actually decide something looking at it. Not another 'we've passed it on'.",
+        venting   = "Sorted?! The bikes GONE! Or somebody who can actually DECIDE something looking at it! Not another 'we've passed it on'!",
+      },
+      choices = {
+        { "Then the people to reach are the board. Put it in writing to " .. RULES.manager .. ", asking for " .. RULES.study .. ". In by " .. RULES.cutoff .. ", it can go on their agenda.",
+          tags = { "options", "inform" }, set = { route_given = true }, go = "personal",
+          coach = "He told you what 'sorted' means: someone with authority looking at it. The written route is exactly that, with a deadline." },
+        { "Honestly, the bikes gone just isn't realistic, I'm afraid.",
+          tags = { "minimize" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "Probably true, and it answers the half of his sentence he didn't need answered." },
+        { "I'll pass it on to the police chief again, then.",
+          tags = { "buck_pass" }, go = passed_on, targets = { "brushed", "heated", "wants_boss", "hung_up" },
+          coach = "He just said 'not another we've passed it on', and that's what this is." },
+      },
+    },
+
+    same_answer = {
+      says = {
+        uneasy    = "That's what everyone says. So that's it? Nothing?",
+        defensive = "That's the same script I got from everybody else. So that's it? Nothing?",
+        venting   = "That's the same SCRIPT! Word for word! So that's it? NOTHING?",
+      },
+      choices = {
+        { "Like I said, it's a police matter. I can only tell you what they've told you.",
+          tags = { "policy_wall" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "Honest, and it closes the last door he can see. He needs to hear what is still open to him." },
+        { "Let me go through it again. The state vehicle law says exhausts have to be fitted with...",
+          tags = { "argue", "jargon" }, effect = { minutes = 3 }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "Re-arguing the same answer invites him to argue it back. You gave it once; that's enough." },
+        { "There's one route that hasn't been tried. Put it in writing to " .. RULES.manager .. ", asking for " .. RULES.study .. ". In by " .. RULES.cutoff .. ", it can go on " .. RULES.board .. "'s agenda.",
+          tags = { "options", "inform" }, set = { route_given = true }, go = "personal",
+          coach = "A real route to people with authority, with the deadline. It answers his need to be heard by someone who can decide." },
+        { "I'm sorry, sir. There's nothing else we can do.",
+          tags = { "policy_wall", "apologize" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "Kind in tone, but 'nothing' isn't true: there's a written route to the board he hasn't been told about." },
+      },
+    },
+
+    personal = {
+      note = "The abuse is now aimed at the employee. This is the moment for one clear warning. His pattern, on every call, is to test it.",
+      says = {
+        settled   = "A letter. Right. You know what you are? A [swears] paper-pusher. I pay your salary, you know.",
+        uneasy    = "A letter. Wonderful. You know what you are? A useless [swears] paper-pusher. I pay your salary.",
+        defensive = "A letter. A LETTER. You know what you are? A useless little paper-pusher hiding behind a phone. I pay your salary, you [swears].",
+        venting   = "A LETTER?! You useless little paper-pusher! I pay your salary, you [swears]! You hear me?",
+        threatening = "A LETTER?! You useless [swears]. I know which car's yours in the Town Hall lot. Think about that when you're pushing your paper.",
+      },
+      choices = {
+        { "I don't have to take this. [Hang up.]",
+          tags = { "disengage" }, grade = "poor", when = calm_only, go = "cut_off",
+          coach = "You don't have to take abuse, but hanging up without a warning skips the step that makes ending a call fair and defensible." },
+        end_on_threat(),
+        { "Mr. Keogh, I want to help you get this to the board. I can't do that while I'm being sworn at. If it carries on, I'll end the call.",
+          tags = { "limit" }, set = { warned = true }, grade = "best", when = calm_only,
+          go = "abuse_continues",
+          coach = "One calm, specific limit on the behaviour, with the help still on offer. More empathy here would reward the insult." },
+        { "With respect, my salary's the same whether you write the letter or not.",
+          tags = { "sarcasm" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "Very human, and it hands him exactly the quote for his complaint." },
+        { "I'll let that go. The letter is the one route that reaches the people who decide. I'll email you the address and the Wednesday cutoff now.",
+          tags = { "redirect", "options" }, set = { let_pass = true },
+          go = function(s) if s.agitation < 45 then return "letter_routed" end return "still_at_you" end,
+          targets = { "letter_routed", "still_at_you" },
+          coach = "Letting one insult pass and steering back to the route can work if he has come down. It skips the warning, though, so if it carries on you've nothing to stand on." },
+      },
+    },
+
+    still_at_you = {
+      note = "No warning has been given yet. Warn once, then end the call if it continues.",
+      says = {
+        defensive = "'Let it go'? Don't you patronise me. You're all useless, and you're the worst of the lot, you [swears].",
+        venting   = "'Let it GO'? Don't you patronise ME! You're all useless, and you're the worst of the lot, you [swears]!",
+        threatening = "'Let it GO'? You patronising [swears]. Keep it up and you'll find out what a month with no sleep does to a man. I know where you work.",
+      },
+      choices = {
+        { "Sir, calm down. I'm trying to help you.",
+          tags = { "calm_down" }, go = "hung_up",
+          coach = "It sets no clear limit, and 'calm down' is the phrase most likely to make him louder." },
+        { "[Hang up.]",
+          tags = { "disengage" }, grade = "poor", when = calm_only, go = "cut_off",
+          coach = "Hanging up without a warning looks like being cut off, and he'll call back to complain about you as well as the noise." },
+        { "Mr. Keogh, I want to help you get this in front of the board. I can't while I'm being sworn at. If it continues, I'll end the call.",
+          tags = { "limit" }, set = { warned = true }, grade = "best", when = calm_only,
+          go = "abuse_continues",
+          coach = "The warning the protocol needs: calm, specific, with the route still on offer. Say it once, then keep to it." },
+        { "Mr. Keogh, I want to help you get this in front of the board. I can't while I'm being spoken to like this. If it continues, I'll end the call.",
+          tags = { "limit" }, set = { warned = true }, when = in_danger,
+          go = "abuse_continues",
+          coach = "A warning is for abuse. Once he has made a threat, the time for warnings is over: end the call and report it." },
+        end_on_threat(),
+      },
+    },
+
+    abuse_continues = {
+      tripwire = true,
+      note = "Abuse continued after a clear warning (or his behaviour stayed threatening): end the call politely and document.",
+      says = function(s)
+        if s.flags.warned then
+          return pick(s, {
+            uneasy    = "End the call? You'll END the call? You work for ME, you [swears]. I'll talk however I like.",
+            defensive = "End the call? You'll END the call? You work for ME, you [swears]. I'll talk however I like.",
+            venting   = "Warn ME? You work for ME, you useless [swears]! I'll call every day till somebody listens!",
+          })
+        end
+        return "[He's shouting now.] You people want to see what a man does after a month with no sleep? Keep pushing me. I know where Town Hall is."
+      end,
+      choices = {
+        { "Mr. Keogh, one more word like that and I am hanging up.",
+          tags = { "limit" }, effect = { minutes = 5 }, go = "abused_on",
+          coach = "A second warning instead of keeping to the first teaches him that your limits can be pushed." },
+        { "Okay, okay. Let me just go over the police answer once more.",
+          tags = { "redirect", "inform" }, effect = { minutes = 5 }, go = "abused_on",
+          coach = "Carrying on after the warning was ignored tells him the limit wasn't real, and the abuse goes on." },
+        { "Mr. Keogh, I'm ending the call now. The route to the board is still open: " .. RULES.route .. ". Goodbye.",
+          tags = { "disengage" }, go = function(s) if s.flags.warned then return "call_ended" end return "threat_ended" end,
+          targets = { "call_ended", "threat_ended" },
+          coach = "The abuse continued after a clear warning, so end the call: briefly, without blame, with the route still open. Then write it up." },
+        { "Please, sir. I'm only trying to help you.",
+          tags = { "hollow" }, effect = { minutes = 5 }, go = "abused_on",
+          coach = "Pleading invites more of the same. The warn-then-end rule exists so you don't have to absorb it." },
+      },
+    },
+
+    heated = {
+      says = {
+        uneasy    = "Don't tell me how to talk. I've been polite four times. Polite got me nowhere.",
+        defensive = "Don't you tell me how to talk. I was polite four times. Polite got me nowhere.",
+        venting   = "Don't you TELL me how to talk! I was polite four times! Polite got me NOWHERE!",
+        threatening = "Don't you tell ME how to talk! Keep it up and I'll come down there and say it to your face!",
+      },
+      choices = {
+        { "If you keep shouting, sir, I'll hang up.",
+          tags = { "threaten_early" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "He's shouting about the problem, not abusing you yet; a threat to hang up now sounds like a brush-off with a deadline." },
+        { "That's fair. You've been polite four times and got nowhere, and I'm sorry. Tell me what's been going on.",
+          tags = { "apologize", "listen" },
+          go = function(s) if s.heard then return "what_now" end return "recognised" end,
+          targets = { "what_now", "recognised" },
+          coach = "A quick, plain repair, then the floor back to him. No defending what you said." },
+        { "I'm not the one riding the motorcycle, Mr. Keogh.",
+          tags = { "argue" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "True, and it makes the call about defending yourself rather than about his sleep." },
+      },
+    },
+
+    brushed = {
+      says = {
+        uneasy    = "I've called the police. Four times. You're the fifth office to pass me along.",
+        defensive = "The police? I've CALLED the police. Four times! You're the fifth office to pass me along like a parcel.",
+        venting   = "The POLICE? I've CALLED the police! FOUR TIMES! You're the fifth office to pass me along like a parcel!",
+        threatening = "The POLICE? Pass me along one more time and I'll come down there and sit in your lobby till somebody deals with me!",
+      },
+      choices = {
+        { "You're right, you've been passed along enough, and I'm not going to do it again. I'm sorry. Tell me about last night.",
+          tags = { "apologize", "listen" }, go = "recognised",
+          coach = "Owning the pattern without blaming the other offices, then listening, turns the call around." },
+        { "They really are the ones who can deal with it, sir.",
+          tags = { "policy_wall" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "The same handoff, said louder; it proves his point about being passed along." },
+        { "[Put him on hold to look through the notes from his last calls.]",
+          tags = { "ignore" }, effect = { minutes = 3 }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          coach = "Hold music without a word, to a man who feels ignored, is the fastest way to a hang-up." },
+      },
+    },
+
+    wants_boss = {
+      says = {
+        uneasy    = "I'd like to speak to the Town Manager, please. I'm done with the front desk.",
+        defensive = "Put me through to the Town Manager. Right now. I'm done with the help desk.",
+        venting   = "Put me through to the Town Manager! RIGHT NOW! I'm done with the help desk!",
+        threatening = "Put me through to the Town Manager RIGHT NOW, or I'm coming down there and I'll find her office myself.",
+      },
+      choices = {
+        { "[Transfer him to the Town Manager's voicemail.]",
+          tags = { "buck_pass" }, go = "hung_up",
+          coach = "A transfer to voicemail is a cold handoff; he hears it as being got rid of, again." },
+        { "I'll put you through to " .. RULES.deputy .. ". I'll tell her about the five calls and the motorcycles first, so you don't have to start again.",
+          tags = { "handoff" }, go = "handed_up",
+          coach = "He wants someone with authority, and the deputy has it. A warm handoff with the story passed on is the right route now." },
+        { "The Town Manager doesn't take calls directly, sir.",
+          tags = { "policy_wall" }, go = "hung_up",
+          coach = "True in most towns, and it shuts the last door he can see." },
+        { "She doesn't take calls, but she does read letters, and so does the board. I'll email you where to write and the Wednesday-noon cutoff for the next agenda, right now.",
+          tags = { "options", "own" }, set = { route_given = true }, go = "personal",
+          coach = "A real route to the people he wants, but offered to a man this hot it sounds like one more brush-off; a warm handoff lands better now." },
+      },
+    },
+
+    promised_patrol = {
+      says = {
+        uneasy    = "Every night? You promise? Because I'm writing your name down.",
+        defensive = "Every night? You promise? I'm writing your name down, and I'll be on the porch at one a.m. looking for that car.",
+        venting   = "You PROMISE? I'm writing your name down! I'll be on my porch at one a.m. looking for that car!",
+      },
+      choices = {
+        { "Yep. Leave it with me.",
+          tags = { "overpromise" }, go = "patrol_never_came",
+          coach = "Doubling down on a promise you can't keep makes you the name on his next complaint." },
+        { "I need to take that back, and I'm sorry. I don't direct the police, and I shouldn't have promised it. Let me tell you what I can do.",
+          tags = { "own", "apologize" }, set = { took_back = true, promised = false }, go = "what_now",
+          coach = "Correcting a promise you can't keep, straight away and plainly, costs a moment of trust and saves a broken one later." },
+        { "Well, I'll ask them. I can't control what they do.",
+          tags = { "buck_pass" }, go = passed_on, targets = { "brushed", "heated", "wants_boss", "hung_up" },
+          coach = "Half a retraction that puts it back on the police; he hears the sixth handoff." },
+      },
+    },
+  },
+
+  endings = {
+    call_ended = {
+      outcome = "safety_exit",
+      says    = "[He's still swearing as the line clicks off.]",
+      debrief = "You warned once and ended the call politely when the abuse continued, which is the protocol. Some callers carry on however well the call " ..
+                "is handled; that isn't your failure. You logged his words and the time and told your supervisor; his next contacts go to the assistant " ..
+                "town manager, and the written route you gave him stays open.",
+    },
+    threat_ended = {
+      outcome = "safety_exit",
+      says    = "[The line clicks.]",
+      debrief = "He made a threat, so you ended the call without arguing, wrote down his exact words and the time, and reported it to your supervisor, " ..
+                "who passed it to the police on " .. RULES.police_line .. ". His next contacts go through the assistant town manager, with a second person on the line.",
+    },
+    letter_routed = {
+      outcome = "routed",
+      task    = true,
+      says    = "Fine. Send it. Keogh, with a K. And I will write, don't think I won't.",
+      debrief = "You logged the call and emailed him the address and the cutoff. Martin's request went on " .. RULES.board .. "'s agenda and he spoke " ..
+                "for three minutes at public comment. The motorcycles haven't stopped, but the calls to the front desk have: the people who decide heard him.",
+    },
+    handed_up = {
+      outcome = "routed",
+      says    = "Fine. Thank you for telling her. I don't want to go through it all again.",
+      debrief = "The assistant town manager took the call already briefed and explained the written route to the board herself. " ..
+                "Her time is the follow-on cost; the warm handoff meant he didn't have to start over.",
+    },
+    cut_off = {
+      outcome = "unresolved",
+      follow_on = { "repeat_contact", "complaint" },
+      says    = "[The line goes dead in the middle of his sentence.]",
+      debrief = "He hadn't been warned, and he hadn't threatened anyone, so the hang-up looked like being cut off. He called back to complain " ..
+                "about you as well as the motorcycles. Warn once, then end the call: that is what makes it fair and defensible.",
+    },
+    patrol_never_came = {
+      outcome = "unresolved",
+      says    = "Every night. I'll be watching.",
+      follow_on = { "repeat_contact", "complaint" },
+      debrief = "No police car came: patrols were never yours to promise. Martin called back the next night, quoting your name, and wrote to " ..
+                "the Select Board about the broken promise. The honest answer would have been shorter in the end.",
+    },
+    hung_up = {
+      outcome = "escalated",
+      says    = "[Click.]",
+      debrief = "Martin hung up and emailed every Select Board member about the Town Manager's office. A supervisor spent an hour on the reply, " ..
+                "and he still didn't know about the written route, so the sixth call came a week later.",
+    },
+    abused_on = {
+      outcome = "escalated",
+      says    = "[He keeps at you for another three minutes, then slams the phone down.]",
+      debrief = "After the warning was ignored you stayed on the line, and the abuse went on until he hung up. A limit that isn't kept stops " ..
+                "protecting you, and next time he'll expect the same. End the call, log his words and the time, and tell your supervisor.",
+    },
+  },
+
+  -- The scenario's own tests (defuse test): the paths a trainer relies on.
+  tests = {
+    { name = "ideal path: acknowledge, listen, reflect, same answer once, written route, warn, end the call",
+      choices = { 4, 1, 3, 2, 3, 2, 3 },
+      expect = { outcome = "safety_exit", ending = "call_ended", passed = true, min_score = 85, max_ratio = 2.0 } },
+    { name = "passed along twice, then a second warning instead of ending the call",
+      choices = { 1, 2, 1 },
+      expect = { outcome = "escalated", passed = false, critical = true, max_score = 25 } },
+    { name = "a typical novice: a cold handoff, a scripted line, lets the insult pass, then warns and ends the call",
+      choices = { 1, 1, 1, 1, 2, 3, 4, 3, 3 },
+      expect = { outcome = "safety_exit", passed = true, min_score = 65, max_score = 85 } },
+    { name = "hanging up at the first insult, without a warning, is not a safety exit",
+      choices = { 4, 1, 3, 2, 3, 1 },
+      expect = { outcome = "unresolved", ending = "cut_off", passed = false } },
+    { name = "'I'll sue' is not a threat: ending the call there is walking away",
+      choices = { 4, 3 },
+      expect = { outcome = "unresolved", ending = "cut_off", passed = false } },
+    { name = "the calmest path costs about twice a calm call at most", path = "calmest", expect = { max_ratio = 2.2 } },
+    { name = "the most escalated path costs far more", path = "escalated", expect = { min_ratio_interaction = 3 } },
+  },
+}
