@@ -25,6 +25,8 @@ local RULES = {
   coa_phone      = "555-0158",
   crisis_line    = "988",                           -- the Suicide & Crisis Lifeline
   supervisor     = "Mr. Kaur, the chief assessor",
+  supervisor_name = "Mr. Kaur",
+  sup_back       = "one o'clock",                   -- when the chief assessor is back from lunch
 }
 
 -- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
@@ -91,7 +93,9 @@ return scenario {
     look = { skin = 3, hair = "bun", hair_colour = "grey", top = "cardigan" },
   },
 
-  time = { task = 8 },
+  -- M 6: a frightened caller's confusion and tears stretch a call more than the default allows;
+  -- resident 0.75: she tells it slowly, loses her place and repeats herself (default 0.25 min an exchange).
+  time = { task = 8, M = 6, resident = 0.75 },
 
   start  = "opens",
   safety = "crisis",
@@ -211,7 +215,7 @@ return scenario {
           tags = { "inform" }, go = "alone",
           coach = "The right route, but pointed at from a distance; she doesn't yet know whether the value is even wrong." },
         { "Honestly, if the taxes get to be too much, some people in your situation look at downsizing.",
-          tags = { "minimize" }, go = "crisis",
+          tags = { "minimize" }, set = { selling = true }, go = "crisis",
           coach = "Meant as practical advice, but to a new widow afraid of losing her husband's house it confirms her worst fear." },
       },
     },
@@ -276,7 +280,7 @@ return scenario {
           tags = { "buck_pass" }, go = "alone",
           coach = "True, in small print, and it hands the whole job back to someone who just told you she can't manage it alone." },
         { "And if the bill's still too much after all that, some people your age look at selling and moving somewhere smaller.",
-          tags = { "minimize" }, go = "crisis",
+          tags = { "minimize" }, set = { selling = true }, go = "crisis",
           coach = "Practical in a planning meeting; to a new widow who called afraid of losing her husband's house, it's the thing she feared most, said out loud." },
         { "You don't need to remember it. I'll mail you the abatement form with the bathroom and basement noted, the exemption form, and one page with the " .. RULES.abatement_due .. " date circled. Can our assistant assessor, " .. RULES.reviewer .. ", visit " .. RULES.review_slot .. "?",
           tags = { "own", "options" }, go = "close",
@@ -414,18 +418,89 @@ return scenario {
           tags = { "policy_wall" }, go = "hung_up",
           coach = "Maybe true, and it shuts the last door she can see." },
         { "[Put her on hold without saying why.]",
-          tags = { "ignore" }, go = "hung_up",
+          tags = { "ignore" }, go = "on_hold",
           coach = "Silence on the line, to a frightened caller, sounds like being got rid of." },
         { "Of course. I'll put you through to " .. RULES.supervisor .. ", and tell him first: " .. RULES.old_value .. " to " .. RULES.new_value .. ", Hector, and your worry about the house, so you needn't start again. Is this the best number if we're cut off?",
-          tags = { "handoff" }, go = "transferred",
+          tags = { "handoff", "ask" }, go = "transferred",
           coach = "She asked; a warm transfer with her story passed on means she isn't made to tell it a third time." },
+      },
+    },
+
+    -- A frightened caller rarely hangs up at the first bad moment: she waits on hold, loses her
+    -- place, asks the same question again, and only then gives up.
+    on_hold = {
+      note = "Three minutes of silence is a long time for a frightened caller. She isn't angry; she's lost.",
+      says = {
+        settled   = "[Three minutes of hold music. Then, uncertainly:] Hello? Is anyone there? I'm sorry, I don't know if I pressed something.",
+        uneasy    = "[Three minutes of hold music. Then, uncertainly:] Hello? Hello? Is anyone there? I'm sorry, I don't know if I pressed something. [To herself:] Oh, Hector.",
+        defensive = "[Three minutes of hold music. Then:] Hello? Hello? Did I get cut off? I don't know what I pressed. [To herself:] Oh, Hector, I can't do this.",
+        venting   = "[Three minutes of hold music. Then, in tears:] Hello? HELLO? Is anyone there? Did they hang up on me? Oh, Hector, I can't do this.",
+      },
+      choices = {
+        { "Sorry about that. " .. RULES.supervisor_name .. " is at lunch until " .. RULES.sup_back .. "; you could try him then.",
+          tags = { "apologize", "buck_pass" }, go = "son",
+          coach = "Polite, but after three minutes of silence 'try again later' tells her the whole call was for nothing, and she loses her place." },
+        { "I'm here, Mrs. Castillo. I'm sorry, I should have told you I was putting you on hold. " .. RULES.supervisor_name .. " is at lunch, and I don't want you waiting any longer, so let's go through it together now. I'm not going anywhere.",
+          tags = { "apologize", "own" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
+          coach = "Own the silent hold, tell her plainly where things stand, and take the call back yourself: she needs someone, not a particular someone." },
+        { "[Put her back on hold.]",
+          tags = { "ignore" }, go = "hung_up",
+          coach = "A second silence, with no word, is when a frightened caller decides nobody is coming back." },
+      },
+    },
+
+    son = {
+      note = "Asking for her son is asking for someone she trusts to stand beside her. She needs that person to be you, now.",
+      says = {
+        settled   = "Not till " .. RULES.sup_back .. ". [A pause.] Could my son call you instead? He understands these things. His number's in Hector's book somewhere. Hold on, dear. [Drawers opening.]",
+        uneasy    = "Not till " .. RULES.sup_back .. ". [A pause.] Could my son call you instead? He understands all this. His number's in Hector's book, somewhere. Hold on. [Drawers opening; a long pause.]",
+        defensive = "Not till " .. RULES.sup_back .. "? [Her voice shakes.] Then could my son call you? He understands all this. His number's in Hector's book. Hold on, hold on. [Drawers banging; a long pause.]",
+        venting   = "[Crying.] Not till " .. RULES.sup_back .. "? I can't wait that long! My son, he could call you. His number's in Hector's book. Where is it? [Drawers banging; a long pause.]",
+      },
+      choices = {
+        { "[Wait quietly while she looks.] Take your time; I'm right here. And you needn't wait for anyone: we can go through it together now, and I'll post your son a copy if you'd like.",
+          tags = { "pause", "own" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
+          coach = "Give her the silence she needs, then offer to be the help she's looking for, with her son kept in the loop." },
+        { "I'm sorry, I can only discuss the property with the owner.",
+          tags = { "apologize", "policy_wall" }, go = "repeats",
+          coach = "There may be a privacy rule, but she didn't ask for his access; she asked for help. Leading with the rule leaves her searching drawers alone." },
+        { "[Carry on with other work while she searches.]",
+          tags = { "ignore" }, go = "repeats",
+          coach = "She can hear the keyboard; a frightened caller reads it as being a nuisance, and loses her place." },
+      },
+    },
+
+    repeats = {
+      note = "Confusion, not stubbornness: she asks again because nobody has answered her in words she could keep.",
+      says = {
+        settled   = "[Papers rustle.] I'm sorry, dear, I've lost my place. Can I just ask again? Does this mean my taxes go up " .. RULES.jump .. "? And do I have to pay it now?",
+        uneasy    = "[Papers rustle.] I'm sorry, I've lost my place. Can I ask again? Does this mean my taxes go up " .. RULES.jump .. "? Do I have to pay it now? Nobody's told me.",
+        defensive = "[Papers rustle.] I'm sorry, I've lost my place. I'll ask again: does this mean my taxes go up " .. RULES.jump .. "? Do I have to pay it now? I've asked and asked and I still don't know.",
+        venting   = "[Crying, papers rustling.] I've lost my place. I don't understand any of it. Do my taxes go up " .. RULES.jump .. "? Do I have to pay it NOW? I keep asking and nobody tells me!",
+      },
+      choices = {
+        { "As I said, ma'am: the bill is the assessed value times the tax rate, and the rate's set after the budget.",
+          tags = { "explain_why", "jargon" }, go = "confused",
+          coach = "'As I said', and the same office words again, to someone who has told you she's lost: she hears that the confusion is her fault." },
+        { "Well, if it all gets too much, some people in your situation sell and move somewhere smaller.",
+          tags = { "minimize" }, set = { selling = true }, go = "crisis",
+          coach = "Meant as practical, and it's the thing she is most afraid of, said out loud by the town." },
+        { "Of course you can ask again; it's a lot to take in. Not necessarily: the letter is the value, not the bill, and the bill depends on a tax rate that isn't set yet. Nothing is due now. Let's go through your house together, step by step.",
+          tags = { "acknowledge", "inform" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
+          coach = "Answer the repeated question as if it were the first time, plainly and patiently, then slow the call down." },
       },
     },
 
     crisis = {
       tripwire = true,
       note = "Self-harm statement: a tripwire. 'Disengage' here means stop problem-solving and get her help, not hang up.",
-      says = "[A long silence.] Sell it. Sell Hector's house. [Very quietly.] If it comes to that, I don't know what I'd do. I don't think I'd want to go on.",
+      -- Reached by a remark about selling, or (as the safety beat) when she is overwhelmed.
+      says = function(s)
+        if s.flags.selling then
+          return "[A long silence.] Sell it. Sell Hector's house. [Very quietly.] If it comes to that, I don't know what I'd do. I don't think I'd want to go on."
+        end
+        return "[A long silence. Then, very quietly:] I can't do this. I can't lose this house too, not after Hector. If it comes to that, I don't know what I'd do. I don't think I'd want to go on."
+      end,
       choices = {
         { "Oh, don't say that. It's only a tax bill; we'll sort it out. Now, the abatement form...",
           tags = { "minimize", "redirect" }, go = "crisis_missed",
@@ -537,10 +612,10 @@ return scenario {
       choices = { 3, 2, 4, 4, 2 },
       expect = { outcome = "safety_exit", passed = true } },
     { name = "the calmest path costs about twice a calm call at most", path = "calmest", expect = { max_ratio = 2.2 } },
-    -- Adjusted: a frightened caller who is mishandled hangs up or asks for someone else within a turn or
-    -- two, and the 8-minute record check is most of a calm call, so the most escalated call is not much
-    -- longer in the interaction (about 2x the calm baseline); its cost is the follow-on work.
+    -- Recalibrated: a mishandled frightened caller doesn't hang up at once; she waits on a silent hold,
+    -- looks for her son's number, loses her place and asks again, so the most escalated call runs about
+    -- 5x the calm baseline in the interaction (about 3x the calmest call); the follow-on is still most of it.
     { name = "the most escalated path costs far more, mostly after the call", path = "escalated",
-      expect = { outcome = "escalated", min_ratio_interaction = 1.5, min_ratio = 6 } },
+      expect = { outcome = "escalated", min_ratio_interaction = 4, min_ratio = 6 } },
   },
 }

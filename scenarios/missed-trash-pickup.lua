@@ -14,6 +14,7 @@ local RULES = {
   return_hours   = 24,                                -- contract time for the hauler to return for a logged miss
   callback_by    = "3 this afternoon",                -- the callback commitment staff may make
   ops_supervisor = "our operations supervisor, Ray Delgado",
+  sup_back       = "one",                             -- when the supervisor is back from lunch
   dpw_phone      = "555-0130",
 }
 
@@ -45,9 +46,12 @@ local function close_out(s)
   return "logged_accepted"
 end
 
--- A second trip into the heat: she hangs up.
+-- A second trip into the heat: she goes round the whole story again, angrier; a third, she hangs up.
 local function heat(s)
-  if (s.visits.hotter or 0) > 0 then return "hung_up" end
+  if (s.visits.hotter or 0) > 0 then
+    if (s.visits.round_again or 0) > 0 then return "hung_up" end
+    return "round_again"
+  end
   return "hotter"
 end
 
@@ -92,13 +96,13 @@ return scenario {
       },
       choices = {
         { "Pickups are done by " .. RULES.hauler .. ", our contractor. I can give you their number.",
-          tags = { "buck_pass" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          tags = { "buck_pass" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Technically true and the fastest way off the phone, but it's the town's contract, and a cold redirect guarantees a fourth call." },
         { "[Let her finish. A short 'mm-hm' when she pauses.]",
           tags = { "listen" }, go = "burst_done",
           coach = "The first burst has to come out; anything you say over it is lost, and letting it pass costs less than interrupting it." },
         { "Ma'am, I can't help you if you're going to swear.",
-          tags = { "calm_down" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          tags = { "calm_down" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Swearing about the situation isn't abuse aimed at you; policing it in the first ten seconds tells her the problem doesn't matter." },
         { "Okay. What's the address?",
           tags = { "task" }, go = "logged",
@@ -195,7 +199,7 @@ return scenario {
       end,
       choices = {
         { "Thanks. I'll pass it on to " .. RULES.hauler .. " right away.",
-          tags = { "buck_pass" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          tags = { "buck_pass" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Word for word what she was told twice before; it undoes the trust you just built." },
         { "[Pull up 42 Larch, log " .. RULES.pickup_day .. "'s miss, and tick 'repeat'.] It's logged as a repeat miss, which goes somewhere different from a normal one.",
           tags = { "task", "inform" }, go = "logged",
@@ -222,7 +226,7 @@ return scenario {
           tags = { "handoff" }, go = "transferred",
           coach = "A real warm handoff, but you can already do what she needs; the supervisor's time is the cost." },
         { "Logging it is all I can do from here, ma'am.",
-          tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "True as far as it goes, but it leaves out everything that makes this log matter." },
         { "I'll get them out there today. I'll make sure of it.",
           tags = { "overpromise" }, promise = "A truck will come today.",
@@ -255,7 +259,7 @@ return scenario {
           go = "close",
           coach = "A specific commitment you control (a time, a number, a next step) is what 'we'll pass it on' never gave her." },
         { "Honestly, " .. RULES.hauler .. " has been short of drivers all summer. It's not just you.",
-          tags = { "minimize" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          tags = { "minimize" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Meant as context, but 'it's not just you' tells her the maggots are normal now." },
       },
     },
@@ -294,7 +298,7 @@ return scenario {
           tags = { "ignore" }, go = "hung_up",
           coach = "Silent hold music while she's this angry is the most common way a call like this ends in a hang-up and a complaint." },
         { "Ma'am, I'm not the one driving the trucks.",
-          tags = { "argue" }, go = "supervisor_ask",
+          tags = { "argue" }, go = "round_again",
           coach = "True, and it makes the call about defending yourself instead of about her bin." },
         { "You're right: it's our contract, and it's our job to chase it. I'm sorry I put it back on you. Tell me what's been happening.",
           tags = { "apologize", "listen" }, go = "burst_done",
@@ -322,6 +326,89 @@ return scenario {
         { "[Transfer her to the supervisor's voicemail.]",
           tags = { "buck_pass" }, go = "hung_up",
           coach = "A transfer to voicemail is a cold handoff; she'll hear it as being got rid of." },
+        { "Can you hold a moment while I see if he's free? [Check, and come back.] I'm sorry, he's at lunch until " .. RULES.sup_back .. ".",
+          tags = { "inform", "ask", "apologize" }, go = "at_lunch",
+          coach = "Honest, but it only reports another closed door; say what you can do now, not just who isn't there." },
+      },
+    },
+
+    -- An angry caller is rarely done in two turns: she goes round again, demands the hauler's
+    -- number, learns the supervisor is at lunch, and is put on hold before she hangs up.
+    round_again = {
+      note = "She is going round again because she still doesn't feel heard. Another defence only restarts the loop.",
+      says = {
+        uneasy    = "[A hard breath.] Okay. One more time, since nobody there seems to listen. Third miss since June. Out by six-thirty. Maggots. A two-year-old. Four calls to " .. RULES.hauler .. ", three to you, and every one of you says it's somebody else's job.",
+        defensive = "No, you listen. I'll say it one more time, slowly, since nobody there listens. Third miss since June. Out by six-thirty. Maggots. A two-year-old. Four calls to " .. RULES.hauler .. ", three to you, and every one of you says it's somebody else's job.",
+        venting   = "No, YOU listen! One more time, since nobody there LISTENS! Third miss since June! Out by six-thirty! Maggots! A two-year-old! Four calls to " .. RULES.hauler .. ", three to you, and every one of you says it's somebody else's job!",
+      },
+      choices = {
+        { "Let me explain how it works. Under the solid-waste agreement " .. RULES.hauler .. " runs the routes, their dispatch assigns the trucks, and we review performance each quarter, so day to day it really is their call.",
+          tags = { "argue", "explain_why", "jargon" }, go = "hauler_number",
+          coach = "A long defence of how the contract works answers a question she didn't ask, costs minutes, and tells her again it's somebody else's job." },
+        { "[Let her go round again without interrupting.] You're right. It's our contract, and I just put it back on you. I'm sorry. Tell me about this week.",
+          tags = { "listen", "apologize" }, go = "burst_done",
+          coach = "She's repeating herself because nobody has shown they heard it; letting her finish and owning the town's part ends the loop." },
+        { "Ma'am, I heard you the first time.",
+          tags = { "interrupt" }, go = "hauler_number",
+          coach = "If she felt heard she wouldn't be saying it again; cutting her off proves the opposite." },
+      },
+    },
+
+    hauler_number = {
+      says = {
+        uneasy    = "Fine. Then give me " .. RULES.hauler .. "'s number, the one that actually gets answered. And the name of whoever runs the routes. And yours, please.",
+        defensive = "Fine. Then give me " .. RULES.hauler .. "'s number. The real one, not the one that rings out. And the name of whoever runs the routes. And yours, while you're at it.",
+        venting   = "FINE. Give me " .. RULES.hauler .. "'s number! The REAL one, not the one that rings out! And the name of whoever runs the routes! And YOURS!",
+      },
+      choices = {
+        { "[Look up " .. RULES.hauler .. "'s dispatch line and read it out, then their complaint steps: reference number, photo of the bin, forty-eight hours to respond.]",
+          tags = { "inform", "jargon" }, go = "supervisor_ask",
+          coach = "She asked for the number, but reading out the hauler's complaint procedure hands the chasing straight back to her, and it takes minutes." },
+        { "I'm not allowed to give out staff surnames.",
+          tags = { "policy_wall" }, go = "supervisor_ask",
+          coach = "There may be a rule, but leading with it sounds like hiding; your first name and a commitment would do." },
+        { "I'll give you their dispatch line, and my name. But you shouldn't have to chase them; it's our contract. I'm sorry it's come to this. Let me log it as a repeat miss now and chase it myself.",
+          tags = { "apologize", "own" }, go = "ready",
+          coach = "Give what she asked for, then take the chasing off her: the number matters less than someone at the town owning it." },
+      },
+    },
+
+    at_lunch = {
+      says = {
+        uneasy    = "At lunch. Of course. Then I'll hold. I'm not calling a fourth time.",
+        defensive = "At lunch. Of course he is. I've got maggots in ninety degrees and he's at lunch. Then I'll hold. I'm not hanging up until somebody does something.",
+        venting   = "At LUNCH? I've got maggots in ninety degrees and he's at LUNCH? Then I'll HOLD! I'm not hanging up until somebody does something!",
+      },
+      choices = {
+        { "Ma'am, there's nothing more I can do for you right now.",
+          tags = { "policy_wall" }, go = "hung_up",
+          coach = "There is more you can do (log it as a repeat and commit to a callback), and she knows it." },
+        { "That's fair to be angry about, and I won't leave you on hold for an hour. I'll brief him myself when he's back at " .. RULES.sup_back .. ". Meanwhile I'll log this as a repeat miss right now.",
+          tags = { "apologize", "own" }, go = "ready",
+          coach = "Own the bad news, then offer what you can do now; she wants action, not a supervisor for his own sake." },
+        { "All right. Would you like to hold while I try his mobile? It may take a few minutes.",
+          tags = { "inform", "ask" }, go = "on_hold",
+          coach = "Explaining the hold is better than silence, but it's more waiting for someone who wants action; you can act now without him." },
+      },
+    },
+
+    on_hold = {
+      note = "Four minutes of hold music, and the call is still yours: explain, apologise, and offer what you can do now.",
+      says = {
+        uneasy    = "[Four minutes of hold music. Then:] Hello? Are you still there? It's been four minutes.",
+        defensive = "[Four minutes of hold music. Then:] Hello? Hello? Four minutes of that music. Is anybody actually there?",
+        venting   = "[Four minutes of hold music. Then:] Hello? HELLO? Four minutes! Is anybody actually THERE?",
+      },
+      choices = {
+        { "I'm here. I'm sorry, that was too long to leave you. He isn't back yet, so rather than keep you waiting, I'll log it as a repeat miss myself now and have him call you this afternoon.",
+          tags = { "apologize", "own" }, go = "ready",
+          coach = "Apologise for the wait in one sentence, then take the call back yourself with something concrete." },
+        { "[Put her back on hold without a word.]",
+          tags = { "ignore" }, go = "hung_up",
+          coach = "A second hold, without a word, tells her she's being waited out; most callers hang up here and write in." },
+        { "Ma'am, I'm doing the best I can.",
+          tags = { "argue" }, go = "hung_up",
+          coach = "Defending yourself after leaving her on hold turns the complaint towards you." },
       },
     },
 
@@ -339,10 +426,10 @@ return scenario {
           targets = { "burst_done", "ready" },
           coach = "A quick, plain repair, then straight back to what you can do; don't over-explain the question." },
         { "Well, the driver's log says no bin was out.",
-          tags = { "argue" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          tags = { "argue" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Now it's her word against a driver's note, and she has already told you she's tired of not being believed." },
         { "I have to ask; it's on the checklist.",
-          tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "hung_up", "hotter" },
+          tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Hiding behind the checklist confirms the question was about her, not the truck." },
       },
     },
