@@ -17,6 +17,7 @@ local RULES = {
   mail_days    = 3,                                    -- business days to mail a sticker once the paper arrives
   backlog_days = 10,                                   -- business days for applications left in the drop box
   phone        = "555-0124",
+  sticker_spot = "the lower left of the back window", -- where the sticker must be displayed
   supervisor   = "Joanne Pike",                        -- the counter supervisor on duty
 }
 
@@ -250,7 +251,7 @@ return scenario {
         { "Got it. Next time, though, bring everything printed and you'll save yourself the wait.",
           tags = { "task", "blame" }, go = "second_car",
           coach = "The work gets done, but the parting tip tells him the wait was his fault." },
-        { "[Print the lease, check the names and dates against his registration, enter the application, take the " .. RULES.fee .. " and hand him the sticker.] You're set for Saturday. It goes on the lower left of the back window.",
+        { "[Print the lease, check the names and dates against his registration, enter the application, take the " .. RULES.fee .. " and hand him the sticker.] You're set for Saturday. It goes on " .. RULES.sticker_spot .. ".",
           tags = { "task", "own" }, go = "second_car",
           coach = "Doing the check and the paperwork on the spot, and saying where the sticker goes, turns a yes into something he can hold." },
         { "Tell you what, I'll put it through and mail it, so you don't have to wait with the kids. It'll be there by Saturday, no problem.",
@@ -408,10 +409,10 @@ return scenario {
 
     day_pass = {
       says = {
-        settled   = "Twenty dollars a day. Like a tourist. In the town I live in.",
-        uneasy    = "Twenty bucks a day. Like a tourist. In the town I live in.",
-        defensive = "So I pay twenty bucks a day like a tourist. In the town I live in.",
-        venting   = "Twenty bucks a DAY? Like a TOURIST? I live here!",
+        settled   = RULES.day_pass .. " a day. Like a tourist. In the town I live in.",
+        uneasy    = RULES.day_pass .. " a day. Like a tourist. In the town I live in.",
+        defensive = "So I pay " .. RULES.day_pass .. " a day like a tourist. In the town I live in.",
+        venting   = RULES.day_pass .. " a DAY? Like a TOURIST? I live here!",
       },
       choices = {
         { "It's only " .. RULES.day_pass .. ". Plenty of new families do that for the first few weeks.",

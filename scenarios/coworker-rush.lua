@@ -10,6 +10,7 @@ local RULES = {
   quotes         = "three written quotes",
   bus_quote      = "$14,800",                      -- the one quote on the requisition
   vendor         = "Cardinal Coach",               -- the company that quoted
+  vendor_short   = "Cardinal",                     -- how people refer to it in passing
   coop_vendor    = "Bay State Charter",            -- a charter company on the state contract
   coop_contract  = "the state cooperative contract",  -- buying from it needs no further quotes
   hold_until     = "Friday at noon",               -- when the bus company releases the buses
@@ -284,8 +285,8 @@ return scenario {
     sham = {
       note = "An offhand request to bend the rule. Not a threat: a colleague testing how hard the line is.",
       says = {
-        settled   = "Quotes. Right. [He lowers his voice.] Look, everyone knows Cardinal's getting this. Can't I just get two outfits to send me a number? Any number?",
-        uneasy    = "Quotes. [He lowers his voice.] Everyone knows Cardinal's getting this. Can't I just get two outfits to send me any number?",
+        settled   = "Quotes. Right. [He lowers his voice.] Look, everyone knows " .. RULES.vendor_short .. "'s getting this. Can't I just get two outfits to send me a number? Any number?",
+        uneasy    = "Quotes. [He lowers his voice.] Everyone knows " .. RULES.vendor_short .. "'s getting this. Can't I just get two outfits to send me any number?",
         defensive = "Fine. I'll get two outfits to send me a number. Any number. It's a formality, right?",
         venting   = "Fine! I'll get two outfits to send any number! It's a formality anyway!",
       },
@@ -296,7 +297,7 @@ return scenario {
         { "They have to be real prices on the same spec, or it's a false record with your name on it. Ask for real ones; " ..
           RULES.vendor .. " may still win. And " .. RULES.coop_vendor .. " needs no quotes at all.",
           tags = { "explain_why", "options" }, go = function(s) return guard(s, "priority") end, targets = { "priority", "went_over" },
-          coach = "Holding the line kindly, with the reason and a route that still gets him what he wants: Cardinal can win a real comparison." },
+          coach = "Holding the line kindly, with the reason and a route that still gets him what he wants: " .. RULES.vendor_short .. " can win a real comparison." },
         { "Andre! You can't say things like that to me.",
           tags = { "argue" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
           coach = "Shock is understandable, but it turns an offhand remark into an accusation, and he'll dig in to save face." },
@@ -463,9 +464,9 @@ return scenario {
         { "Andre, lower your voice. People are working.",
           tags = { "calm_down" }, go = function(s) return worse(s) end, targets = LADDER,
           coach = "Probably true, and it turns his frustration into a reprimand from a junior colleague." },
-        { "Let's not do this at my desk. Come and sit in the small conference room.",
+        { "Let's not do this at my desk. Come and sit at the table by the window, where it's quieter.",
           tags = { "private" }, go = "cooled",
-          coach = "Moving somewhere quieter helps, though there's no real audience here; your attention would have done more." },
+          coach = "Moving somewhere quieter helps, though there's no real audience here; your attention would have done more. Quieter, not closed: don't take someone who is shouting into a closed room alone." },
       },
     },
 
@@ -561,7 +562,7 @@ return scenario {
       outcome = "breach",
       says    = "Great. I'll have them to you by tomorrow.",
       follow_on = { "repeat_contact", "complaint" },
-      debrief = "Two 'quotes' arrived the next morning, both a little above Cardinal's, neither asked on the same spec. The auditor spotted them in the autumn review. " ..
+      debrief = "Two 'quotes' arrived the next morning, both a little above " .. RULES.vendor_short .. "'s, neither asked on the same spec. The auditor spotted them in the autumn review. " ..
                 "Knowingly processing sham quotes is a false procurement record; both departments ended up explaining it to the town manager.",
     },
     went_over = {

@@ -5,6 +5,7 @@
 
 -- Local rules: everything a town may need to change, in one place.
 -- (The account figures are this resident's; the rest is town policy.)
+-- Her Spanish lines say some amounts in words ('trescientos', 'ochenta', 'cuatro meses'): change them with balance, plan_down and plan_months.
 local RULES = {
   office        = "Water & Sewer Billing",
   interp_phone  = "555-0170",              -- the phone interpreter line (any language, any hour)
@@ -369,7 +370,7 @@ return scenario {
           coach = "Real choices, in plain numbers, with her deciding. This is the moment the problem becomes one she can solve." },
         { "Is there family who could lend it to her? It's only about three hundred.",
           tags = { "minimize" }, set = { small = true }, go = "defended",
-          coach = "'Only' three hundred is a week's groceries for a family of four, and asking about family loans isn't your place." },
+          coach = "'Only' three hundred is two weeks' groceries for a family of four, and asking about family loans isn't your place." },
         { "[Hand her the payment-plan form, in English.] She can fill this out and bring it back with " .. RULES.plan_down .. ".",
           tags = { "inform", "jargon" }, go = "form_in_english",
           coach = "The right route, in a form she can't read. She'll need someone else to fill it in, and the 14th is close." },
@@ -378,8 +379,8 @@ return scenario {
 
     plan = {
       says = {
-        settled   = "El plan, entonces. Ochenta hoy sí puedo. Y voy a llamar a " .. RULES.assist_es .. ". [Interpreter: 'The plan, then. I can do eighty today. And I'll call Human Services.']",
-        uneasy    = "El plan. Ochenta hoy sí puedo, y voy a llamar a " .. RULES.assist_es .. ". ¿Pero seguro que ya no me cortan el agua? [Interpreter: 'The plan. I can do eighty today. But you're sure they won't cut the water now?']",
+        settled   = "El plan, entonces. Ochenta hoy sí puedo. Y voy a llamar a " .. RULES.assist_es .. ". [Interpreter: 'The plan, then. I can do " .. RULES.plan_down .. " today. And I'll call " .. RULES.assist_office .. ".']",
+        uneasy    = "El plan. Ochenta hoy sí puedo, y voy a llamar a " .. RULES.assist_es .. ". ¿Pero seguro que ya no me cortan el agua? [Interpreter: 'The plan. I can do " .. RULES.plan_down .. " today. But you're sure they won't cut the water now?']",
         defensive = "Está bien, el plan. Pero, ¿seguro que ya no me cortan el agua? [Interpreter: 'Fine, the plan. But you're sure they won't cut the water now?']",
         venting   = "¡Está bien, el plan! ¿Pero me van a cortar el agua o no? [Interpreter: 'Fine, the plan! But are you cutting the water or not?']",
       },
@@ -535,7 +536,7 @@ return scenario {
     },
     plan_accepted = {
       outcome = "resolved_accepted",
-      says    = "Bueno. No me gusta, pero entiendo. Ochenta hoy y el resto en cuatro meses. [Interpreter: 'Okay. I don't like it, but I understand. Eighty today, the rest over four months.']",
+      says    = "Bueno. No me gusta, pero entiendo. Ochenta hoy y el resto en cuatro meses. [Interpreter: 'Okay. I don't like it, but I understand. " .. RULES.plan_down .. " today, the rest over " .. RULES.plan_months .. " months.']",
       debrief = "Marisol still thinks the winter bill should have been explained sooner, but she understood the balance, chose the plan and left with it in Spanish. " ..
                 "Understood and accepted, in her own language, is a full pass; the shut-off was cancelled.",
     },

@@ -18,6 +18,7 @@ local RULES = {
   street       = "Station Street",
   pay_station  = "pay station 14",
   dispatch     = "Dispatch",                         -- who the officer radios
+  registry_step = "later the registry can hold up your renewal", -- what follows an unpaid, unappealed ticket
 }
 
 -- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
@@ -125,7 +126,7 @@ return scenario {
       note = "Near-miss cue: a single insult. The bait is for the officer's urge to win; let it pass.",
       says = {
         defensive = "[He doesn't take it. He looks at the ticket, then at you.] Unbelievable. You people are parasites. Get a real job.",
-        venting   = "[He knocks your hand aside, not hard, and doesn't take the ticket.] Parasites! That's what you are! Get a REAL job!",
+        venting   = "[He jerks back from the ticket as if it were dirty, and won't take it.] Parasites! That's what you are! Get a REAL job!",
       },
       choices = {
         { "I've got a real job, sir. It's making sure people pay for their parking.",
@@ -313,9 +314,9 @@ return scenario {
         { "I need you to stop shouting, sir, or I'm calling the police.",
           tags = { "threaten_early" }, go = "supervisor",
           coach = "Shouting is not a crime; threatening police for it raises the stakes and gives the bus stop a better video." },
-        { "Let's walk up the sidewalk, away from the bus stop, and go through it properly.",
+        { "Let's step down to the other end of the car, away from the bus stop, and go through it properly.",
           tags = { "private" }, go = "after_vent",
-          coach = "Moving a few steps from the audience takes away his need to win in public; you stay out on the open street, with room to step away." },
+          coach = "Moving a few steps from the audience takes away his need to win in public; staying by the car keeps it between you, with the open street to step away into." },
         { "[Say nothing. Keep your face still, the car between you, and let it burn out.]",
           tags = { "listen", "pause" }, go = "after_vent",
           coach = "Silence and attention let the burst spend itself; the bus stop is still watching, so it works a little slower." },
@@ -361,7 +362,7 @@ return scenario {
           tags = { "listen" }, go = function(s) return resume(s) end, targets = RESUME,
           coach = "He's not really planning his finances; he's saying it isn't fair. Letting that land before you answer costs a minute and saves an argument." },
         { "That's your call. Just so you know what it means: after " .. RULES.appeal_days .. " days there's a " .. RULES.late_fee .. " late fee, " ..
-          "and later the registry can hold up your renewal. An appeal stops that clock, and it's free.",
+          "and " .. RULES.registry_step .. ". An appeal stops that clock, and it's free.",
           tags = { "inform", "options" }, go = "crowd",
           coach = "The real consequences, stated calmly with the free way round them, are information, not a threat; it leaves the choice with him." },
         { "Please don't do that. It's honestly not worth your time; just pay it.",
@@ -381,9 +382,9 @@ return scenario {
         { "Sir, this isn't a show. Turn around and talk to me.",
           tags = { "calm_down" }, go = "supervisor",
           coach = "Scolding him for the performance makes the performance about you, and it's now on camera." },
-        { "[Wait, quiet, by the car. When he turns back:] Let's step along here, away from the bus stop, just us, and finish this.",
+        { "[Wait, quiet, by the car. When he turns back:] Let's step down to the other end of the car, away from the bus stop, and finish this.",
           tags = { "private", "pause" }, go = "cooling",
-          coach = "Waiting out the speech and then moving a few steps from the audience lets him climb down without losing face; keep the open street on your side." },
+          coach = "Waiting out the speech and then moving a few steps from the audience lets him climb down without losing face; keep the car between you and the open street on your side." },
         { "[Start typing the next plate into the handheld while he talks.]",
           tags = { "ignore" }, go = "supervisor",
           coach = "Getting on with the job feels professional, but turning to the next car while he's mid-sentence proves his point to the bus stop." },

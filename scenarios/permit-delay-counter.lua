@@ -18,6 +18,8 @@ local RULES = {
   notice_date    = "the 3rd",                   -- the day the incomplete notice was emailed
   select_office  = "the Select Board office",
   select_phone   = "555-0131",
+  chair          = "Carol Mendes",              -- the Select Board chair she name-drops
+  chair_first    = "Carol",
   callback_by    = "4:30",                      -- the time the technician commits to call back by
   upload_by      = "3:00",                      -- uploads before this time are logged the same day
 }
@@ -361,9 +363,9 @@ return scenario {
 
     status_play = {
       says = {
-        uneasy    = "Doesn't it? I've known Carol Mendes twenty years. One call from her and this place would find my file fast enough.",
-        defensive = "Doesn't it? I've known Carol Mendes for twenty years. One call from her and you'd find my file fast enough.",
-        venting   = "Oh, it won't? I've known Carol Mendes twenty years! One call from her and you'd find my file in five minutes!",
+        uneasy    = "Doesn't it? I've known " .. RULES.chair .. " twenty years. One call from her and this place would find my file fast enough.",
+        defensive = "Doesn't it? I've known " .. RULES.chair .. " for twenty years. One call from her and you'd find my file fast enough.",
+        venting   = "Oh, it won't? I've known " .. RULES.chair .. " twenty years! One call from her and you'd find my file in five minutes!",
       },
       choices = {
         { "Dropping names doesn't get anyone special treatment here.",
@@ -534,8 +536,8 @@ return scenario {
     walked_out = {
       outcome = "escalated",
       says    = {
-        uneasy    = "Forget it. I'll call Carol tonight.",
-        defensive = "Forget it. I'll call Carol tonight.",
+        uneasy    = "Forget it. I'll call " .. RULES.chair_first .. " tonight.",
+        defensive = "Forget it. I'll call " .. RULES.chair_first .. " tonight.",
         venting   = "Forget it! You'll hear from the Select Board!",
       },
       debrief = "Gloria left without learning what was missing. The chair forwarded her complaint to the town administrator, the commissioner spent " ..

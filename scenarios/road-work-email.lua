@@ -19,6 +19,7 @@ local RULES = {
   pm          = "Sam Ortiz",                   -- the project manager
   pm_phone    = "555-0147",
   walk_times  = "Tuesday at 8 or Wednesday at 3",
+  walk_booked = "Tuesday at 8",                -- the slot she picks from walk_times
   claims      = "a claim form with the Town Clerk",
   notice_date = "June 2",                      -- when the project notice went to every business on the street
   manager_line = "555-0110",                   -- Town Manager's office
@@ -200,7 +201,7 @@ return scenario {
       end,
       choices = {
         { "[Reply:] 'So: the dates at your door, and a sign saying you're open. The trench reaches you " .. RULES.frontage .. "; the sidewalk stays open. The Main St sign will read " .. RULES.sign_text .. ". I'll confirm by " .. RULES.signs_by .. ".'",
-          tags = { "inform", "paraphrase", "own" }, promise = "Confirm the new sign by Thursday.", go = "authority",
+          tags = { "inform", "paraphrase", "own" }, promise = "Confirm the new sign by " .. RULES.signs_by .. ".", go = "authority",
           coach = "One line showing you read what she asked, then both answers and one commitment you can keep. Short replies keep a cooling thread cool." },
         { "[Reply:] 'Please see the attached Traffic Management Plan, rev. C, sections 4.2 to 4.7, which set out the approved detour and signage.'",
           tags = { "jargon", "policy_wall" }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
@@ -239,10 +240,10 @@ return scenario {
 
     compensation = {
       says = {
-        settled   = "[Her reply:] Tuesday at 8 works. One more question, and I mean it fairly: is the town going to do anything about the business I've lost?",
-        uneasy    = "[Her reply:] Tuesday at 8. And while we're at it: who pays for my lost Saturdays? Is the town going to make this right?",
-        defensive = "[Her reply:] Tuesday at 8. And who pays for my lost Saturdays? Is the town going to make this right or not?",
-        venting   = "[Her reply:] Tuesday at 8. And WHO PAYS for my lost Saturdays? Is the town going to make this right or NOT?",
+        settled   = "[Her reply:] " .. RULES.walk_booked .. " works. One more question, and I mean it fairly: is the town going to do anything about the business I've lost?",
+        uneasy    = "[Her reply:] " .. RULES.walk_booked .. ". And while we're at it: who pays for my lost Saturdays? Is the town going to make this right?",
+        defensive = "[Her reply:] " .. RULES.walk_booked .. ". And who pays for my lost Saturdays? Is the town going to make this right or not?",
+        venting   = "[Her reply:] " .. RULES.walk_booked .. ". And WHO PAYS for my lost Saturdays? Is the town going to make this right or NOT?",
       },
       choices = {
         { "[Reply:] 'I'm truly sorry. This one is on us, and we'll make sure you're compensated for what you've lost.'",
@@ -293,10 +294,10 @@ return scenario {
 
     last_email = {
       says = {
-        settled   = "[Her reply:] Got it, thank you. I can work with that. The sign had better be up by Thursday, mind.",
-        uneasy    = "[Her reply:] Got it. The sign had better be up by Thursday.",
-        defensive = "[Her reply:] Fine. The sign had better be up by Thursday. I'll be checking.",
-        venting   = "[Her reply:] FINE. That sign had better be up by Thursday. I'll be standing on the corner checking.",
+        settled   = "[Her reply:] Got it, thank you. I can work with that. The sign had better be up by " .. RULES.signs_by .. ", mind.",
+        uneasy    = "[Her reply:] Got it. The sign had better be up by " .. RULES.signs_by .. ".",
+        defensive = "[Her reply:] Fine. The sign had better be up by " .. RULES.signs_by .. ". I'll be checking.",
+        venting   = "[Her reply:] FINE. That sign had better be up by " .. RULES.signs_by .. ". I'll be standing on the corner checking.",
       },
       choices = {
         { "[Reply:] 'No problem! We'll make sure your Saturdays are back to normal from now on.'",
@@ -306,7 +307,7 @@ return scenario {
         { "[Reply:] 'Glad that's sorted. For future projects, it's worth checking the town website before emailing the board.'",
           tags = { "blame" }, go = close_out, targets = { "site_walk_satisfied", "site_walk_accepted" },
           coach = "A parting lesson undoes some of the goodwill; she'll remember being told off more than the dates." },
-        { "[Reply:] 'Thanks, Ms. Souza. " .. RULES.pm .. " will meet you at the café Tuesday at 8, and I'll email you " .. RULES.signs_by .. " once the sign is up.'",
+        { "[Reply:] 'Thanks, Ms. Souza. " .. RULES.pm .. " will meet you at the café " .. RULES.walk_booked .. ", and I'll email you " .. RULES.signs_by .. " once the sign is up.'",
           tags = { "thank", "own" }, go = close_out, targets = { "site_walk_satisfied", "site_walk_accepted" },
           coach = "A short, warm close that repeats the two commitments. Friendly and firm: nothing left open to argue about." },
       },
@@ -434,8 +435,8 @@ return scenario {
   endings = {
     site_walk_satisfied = {
       outcome = "resolved_satisfied",
-      says    = "[Her reply:] See you Tuesday. And thank you for actually answering the question.",
-      debrief = "The sign went up on Thursday, as you said, and Sam walked the block with Renata on Tuesday. Her Saturdays aren't back to normal yet, " ..
+      says    = "[Her reply:] See you then. And thank you for actually answering the question.",
+      debrief = "The sign went up by " .. RULES.signs_by .. ", as you said, and " .. RULES.pm .. " walked the block with Renata as booked. Her Saturdays aren't back to normal yet, " ..
                 "but she can plan around the dates, and she wrote to the board to say Public Works had been helpful. Nothing in the thread admits fault.",
     },
     site_walk_accepted = {
