@@ -480,7 +480,7 @@ return scenario {
           coach = "Pleading invites more of the same; the protocol exists so you don't have to absorb it." },
         { "Ms. Brooks, I'm going to end the call now. I'll still send your missed pickup to the hauler today. You're welcome to call back when you're ready to talk it through. Goodbye.",
           tags = { "disengage" }, go = "call_ended",
-          coach = "The abuse continued after a clear warning, so you end the call: say so briefly and without blame, keep the service on offer, then write it up." },
+          coach = "The abuse went on after a warning, or turned into threats, so you end the call: say so briefly and without blame, keep the service on offer, then write it up and report any threat." },
       },
     },
   },
@@ -514,8 +514,9 @@ return scenario {
     call_ended = {
       outcome = "safety_exit",
       says    = "[The line goes quiet, then clicks.]",
-      debrief = "You warned once and then ended the call politely when the abuse continued, which is the protocol. " ..
-                "You wrote down her words and the time for your supervisor, and the missed pickup was still sent to the hauler.",
+      debrief = "You ended the call politely once the abuse went past what the protocol asks anyone to take: after a clear warning, " ..
+                "or at once when it turned into threats. You wrote down her exact words and the time for your supervisor (reporting any threat), " ..
+                "and the missed pickup was still sent to the hauler.",
     },
     abused_on = {
       outcome = "escalated",
