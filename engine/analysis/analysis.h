@@ -21,6 +21,7 @@ typedef struct df_Path {
 typedef struct df_WalkLimits {
     int max_depth;     /* choices per path; longer paths are cut and counted */
     long max_paths;    /* stop after this many complete paths */
+    long max_nodes;    /* ... or after visiting this many steps in all (cut paths included) */
     int max_per_beat;  /* times a path may enter one beat (1: no loops; a blocked task may be
                           retried once) before it is cut as circling */
 } df_WalkLimits;

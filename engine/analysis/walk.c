@@ -8,6 +8,7 @@
 void df_walk_limits_default(df_WalkLimits *l) {
     l->max_depth = 40;
     l->max_paths = 200000;
+    l->max_nodes = 2000000;
     l->max_per_beat = 1;
 }
 
@@ -18,6 +19,7 @@ typedef struct Ctx {
     df_Error *err;
     int prefix[DF_PATH_MAX];
     long cap;
+    long nodes;
 } Ctx;
 
 static void record(Ctx *c, const df_Run *run, int depth) {
@@ -101,7 +103,7 @@ static bool circling(const df_Run *run, const df_WalkLimits *lim) {
 }
 
 static int visit(Ctx *c, const df_Run *run, int depth) {
-    if (c->w->paths >= c->lim->max_paths) {
+    if (c->w->paths >= c->lim->max_paths || ++c->nodes > c->lim->max_nodes) {
         c->w->truncated = true;
         return 0;
     }
@@ -179,7 +181,7 @@ int df_walk(const df_Scenario *sc, const df_Host *host, uint64_t seed, const df_
     if (prepare(sc, out, err) != 0) return -1;
     df_Run *run = df_run_new(sc, host, seed, err);
     if (!run) return -1;
-    Ctx c = {sc, lim, out, err, {0}, 0};
+    Ctx c = {sc, lim, out, err, {0}, 0, 0};
     int rc = visit(&c, run, 0);
     df_run_free(run);
     finish_walk(out);
@@ -197,7 +199,7 @@ int df_walk_random(const df_Scenario *sc, const df_Host *host, uint64_t seed, ui
     out->random = true;
     df_Rng pick;
     df_rng_seed(&pick, walk_seed);
-    Ctx c = {sc, lim, out, err, {0}, 0};
+    Ctx c = {sc, lim, out, err, {0}, 0, 0};
     for (long k = 0; k < n; k++) {
         df_Run *run = df_run_new(sc, host, seed, err);
         if (!run) return -1;

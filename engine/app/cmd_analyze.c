@@ -301,7 +301,7 @@ int df_cmd_analyze(int argc, char **argv) {
         rc = df_walk(sc, df_script_host(s), 1, &lim, &w, &err);
         snprintf(how, sizeof how, "every path");
         if (rc == 0 && w.truncated) {
-            fprintf(stderr, "defuse: more than %ld paths: analysing %ld random paths (seed %llu) instead\n", lim.max_paths,
+            fprintf(stderr, "defuse: too many paths to walk them all (over %ld, or %ld steps): analysing %ld random paths (seed %llu) instead\n", lim.max_paths, lim.max_nodes,
                     lim.max_paths, wseed);
             df_walk_free(&w);
             rc = df_walk_random(sc, df_script_host(s), 1, wseed, lim.max_paths, &lim, &w, &err);

@@ -126,6 +126,10 @@ static int start_run(Gui *g, int k) {
         char m[1400];
         df_error_format(&err, m, sizeof m);
         fprintf(stderr, "defuse: %s\n", m);
+        snprintf(g->overlay, sizeof g->overlay, "The scenario stopped: %s", m);
+        g->ui.overlay = g->overlay;
+        g->ui.run = NULL;
+        set_screen(g, DF_SCREEN_PICKER);
         return -1;
     }
     g->ui.run = g->run;
@@ -172,8 +176,9 @@ static void reload(Gui *g) {
             o += (size_t)snprintf(g->overlay + o, sizeof g->overlay - o, "%s\n", line);
         }
         g->ui.overlay = g->overlay;
+        int nerr = d.errors;
         df_diags_free(&d);
-        trace(g, "reload-error", d.errors);
+        trace(g, "reload-error", nerr);
         return;
     }
     df_diags_free(&d);
@@ -187,6 +192,15 @@ static void reload(Gui *g) {
     df_Run *run = df_run_new(df_script_scenario(ns), df_script_host(ns), g->seed, &err);
     int done = 0;
     while (run && done < n && !df_run_over(run) && df_run_choose(run, choices[done], &err) == 0) done++;
+    if (run && df_run_broken(run)) { /* the new version fails on the way back: keep the old one */
+        char m[1400];
+        df_error_format(&err, m, sizeof m);
+        snprintf(g->overlay, sizeof g->overlay, "Not reloaded: replaying your choices failed: %s", m);
+        g->ui.overlay = g->overlay;
+        df_run_free(run);
+        df_script_free(ns);
+        return;
+    }
     if (!run) {
         char m[1400];
         df_error_format(&err, m, sizeof m);
@@ -233,10 +247,14 @@ static int choose(Gui *g, int n) {
     df_Error err;
     df_error_clear(&err);
     int rc = df_run_choose(g->run, n, &err);
-    if (rc < 0) {
+    if (rc < 0) { /* the run stopped: say why, and go back to the scenarios */
         char m[1400];
         df_error_format(&err, m, sizeof m);
         fprintf(stderr, "defuse: %s\n", m);
+        snprintf(g->overlay, sizeof g->overlay, "The scenario stopped: %s", m);
+        g->ui.overlay = g->overlay;
+        end_run(g);
+        set_screen(g, DF_SCREEN_PICKER);
         return -1;
     }
     if (rc > 0) return 1;
@@ -348,13 +366,20 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
         else if (key == DF_KEY_ESCAPE) ui->jump_open = false;
         else if (key == DF_KEY_ENTER && g->run) {
             ui->jump_open = false;
-            start_run(g, g->cur);
             df_Error err;
+            if (start_run(g, g->cur) != 0) return true;
             if (df_run_jump(g->run, ui->jump_focus, &err) == 0) {
                 char msg[160];
                 snprintf(msg, sizeof msg, "Started from beat '%s' (the resident's state is the start's)", ui->sc->beats[ui->jump_focus].id);
                 set_notice(g, msg);
                 trace(g, "jump", ui->jump_focus);
+            } else {
+                char m[1400];
+                df_error_format(&err, m, sizeof m);
+                snprintf(g->overlay, sizeof g->overlay, "The scenario stopped: %s", m);
+                g->ui.overlay = g->overlay;
+                end_run(g);
+                set_screen(g, DF_SCREEN_PICKER);
             }
         }
         return true;
@@ -369,6 +394,7 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
         ui->jump_focus = df_run_state(g->run)->beat >= 0 ? df_run_state(g->run)->beat : 0;
         return true;
     }
+    if (ui->screen != DF_SCREEN_PICKER && !g->run) set_screen(g, DF_SCREEN_PICKER);
     switch (ui->screen) {
     case DF_SCREEN_PICKER: {
         int idx[512];
@@ -388,6 +414,7 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
     case DF_SCREEN_PLAY: {
         const int *vis;
         int n = df_run_visible(g->run, &vis);
+        if (n == 0) return false;
         if (key == DF_KEY_CHAR && ev->ch >= '1' && ev->ch <= '9') {
             if (ev->ch - '0' <= n) choose(g, ev->ch - '0');
         } else if (key == DF_KEY_DOWN || (key == DF_KEY_TAB && !(ev->mods & DF_MOD_SHIFT))) ui->focus = (ui->focus + 1) % n;

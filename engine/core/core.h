@@ -475,6 +475,8 @@ int df_run_visible(const df_Run *run, const int **idx);
 /* Picks the n-th visible choice (1-based). -1 with err on a script error; 1 when n is out of range. */
 int df_run_choose(df_Run *run, int n, df_Error *err);
 int df_run_steps(const df_Run *run, const df_Step **steps);
+/* True after a scenario function failed: the run takes no more choices. */
+bool df_run_broken(const df_Run *run);
 /* Authoring aid ("start from here"): moves a run to a beat as if it had just been entered,
  * keeping the state. 0, or -1 with err. */
 int df_run_jump(df_Run *run, int beat, df_Error *err);

@@ -17,6 +17,7 @@ struct df_Run {
     df_Step *steps;
     int nsteps, capsteps;
     bool over;
+    bool broken; /* a scenario function failed: the run stops where it is */
     df_Result result;
 };
 
@@ -169,16 +170,23 @@ uint64_t df_run_seed(const df_Run *run) { return run->seed; }
 
 int df_run_visible(const df_Run *run, const int **idx) {
     *idx = run->visible;
-    return run->over ? 0 : run->nvisible;
+    return run->over || run->broken ? 0 : run->nvisible;
 }
+
+bool df_run_broken(const df_Run *run) { return run->broken; }
 
 int df_run_jump(df_Run *run, int beat, df_Error *err) {
     df_error_clear(err);
-    if (run->over || beat < 0 || beat >= run->sc->nbeats) {
+    if (run->over || run->broken || beat < 0 || beat >= run->sc->nbeats) {
         df_error_set(err, run->sc->file, 0, "cannot jump to that beat");
         return -1;
     }
-    return enter(run, beat, err);
+    int rc = enter(run, beat, err);
+    if (rc < 0) {
+        run->broken = true;
+        run->nvisible = 0;
+    }
+    return rc;
 }
 
 int df_run_steps(const df_Run *run, const df_Step **steps) {
@@ -309,8 +317,25 @@ static void update_recovery(df_State *st) {
     if (st->agitation > st->peak) st->peak = st->agitation;
 }
 
+static int choose(df_Run *run, int n, df_Error *err);
+
+/* A failed choice leaves the state half-applied (a hook or the next beat failed), so the
+ * run stops there for good: no more choices, no visible choices. */
 int df_run_choose(df_Run *run, int n, df_Error *err) {
     df_error_clear(err);
+    if (run->broken) {
+        df_error_set(err, run->sc->file, 0, "the run stopped after a scenario error");
+        return -1;
+    }
+    int rc = choose(run, n, err);
+    if (rc < 0) {
+        run->broken = true;
+        run->nvisible = 0;
+    }
+    return rc;
+}
+
+static int choose(df_Run *run, int n, df_Error *err) {
     if (run->over || n < 1 || n > run->nvisible) return 1;
     const df_Scenario *sc = run->sc;
     df_State *st = &run->st;

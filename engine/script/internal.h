@@ -48,6 +48,9 @@ int df_sb_pcall(df_Script *s, int nargs, int nresults, long long instr, double s
 df_Scenario *df_loader_convert(df_Script *s, df_Diags *diags);
 /* Graph checks on a converted scenario. */
 void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags);
+/* Adds a Lua message ("chunk:line: text", or plain text) as a diagnostic with its file and
+ * line in their own fields, so every problem prints as file:line: error: text. */
+void df_sb_diag(df_Diags *d, const char *name, const char *msg);
 /* Pushes the read-only proxy for the run state. */
 void df_sb_push_state(df_Script *s);
 

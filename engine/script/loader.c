@@ -321,7 +321,9 @@ static int ids_find(const Ids *ids, const char *id) {
 static int resolve(Ld *ld, const Ids *ids, const char *id, const char *path) {
     int t = ids_find(ids, id);
     if (t == DF_NO_TARGET) {
-        const char *m = did_you_mean(id, ids->names, ids->n);
+        /* suggestions compare with every id: only for the first few errors, so a file full
+         * of bad targets cannot make the check quadratic */
+        const char *m = ld->d->errors < 20 ? did_you_mean(id, ids->names, ids->n) : NULL;
         if (m)
             ERR(ld, path, "unknown beat or ending '%s' (did you mean '%s'?)", id, m);
         else
@@ -1049,7 +1051,7 @@ df_Scenario *df_loader_convert(df_Script *s, df_Diags *diags) {
     if (df_sb_pcall(s, 2, 0, s->limits.load_instr, s->limits.load_seconds, "reading the scenario", &err) != 0) {
         char m[1400];
         df_error_format(&err, m, sizeof m);
-        df_diags_add(diags, DF_DIAG_ERROR, "", 0, "%s", m);
+        df_sb_diag(diags, s->name, m);
         df_scenario_free(ld.sc);
         return NULL;
     }
@@ -1070,16 +1072,19 @@ void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags)
     Ld ld = {s, s->L, NULL, diags}; /* diag() only needs the file */
     int nb = sc->nbeats, ne = sc->nendings, n = nb + ne;
     /* node ids: beats 0..nb-1, endings nb..nb+ne-1 */
-    int nedges = 0;
+    /* A go function without declared targets may lead anywhere: such a beat is marked
+     * "wild" (reaches every node, and is taken to reach an ending) instead of getting an
+     * edge to every node, which would be quadratic in a large file. */
+    size_t nedges = 0;
     for (int i = 0; i < nb; i++)
         for (int k = 0; k < sc->beats[i].nchoices; k++) {
             const df_Choice *c = &sc->beats[i].choices[k];
-            nedges += c->go_fn ? (c->ntargets ? c->ntargets : n) : 1;
+            nedges += c->go_fn ? (size_t)c->ntargets : 1;
         }
-    int *from = malloc(sizeof(int) * (size_t)(nedges + 1)), *to = malloc(sizeof(int) * (size_t)(nedges + 1));
-    char *fwd = calloc((size_t)n + 1, 1), *back = calloc((size_t)n + 1, 1);
+    int *from = malloc(sizeof(int) * (nedges + 1)), *to = malloc(sizeof(int) * (nedges + 1));
+    char *fwd = calloc((size_t)n + 1, 1), *back = calloc((size_t)n + 1, 1), *wild = calloc((size_t)n + 1, 1);
     int *queue = malloc(sizeof(int) * (size_t)(n + 1));
-    if (!from || !to || !fwd || !back || !queue) {
+    if (!from || !to || !fwd || !back || !wild || !queue) {
         df_diags_add(diags, DF_DIAG_ERROR, s->name, 0, "out of memory while checking the graph");
         goto done;
     }
@@ -1089,7 +1094,7 @@ void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags)
         for (int k = 0; k < b->nchoices; k++) {
             const df_Choice *c = &b->choices[k];
             if (c->go_fn && !c->ntargets) {
-                for (int j = 0; j < n; j++) from[m] = i, to[m++] = j;
+                wild[i] = 1;
                 char path[512];
                 snprintf(path, sizeof path, "beats.%s.choices.%d.go", b->id, k + 1);
                 WARN(&ld, path, "go is a function without targets = {...}; the checker cannot follow it");
@@ -1128,13 +1133,21 @@ void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags)
     int qh = 0, qt = 0;
     if (sc->start >= 0) fwd[sc->start] = 1, queue[qt++] = sc->start;
     if (sc->safety >= 0 && !fwd[sc->safety]) fwd[sc->safety] = 1, queue[qt++] = sc->safety;
+    bool any_wild = false;
     while (qh < qt) {
         int u = queue[qh++];
+        if (wild[u] && !any_wild) { /* a reached wild beat may go anywhere */
+            any_wild = true;
+            for (int j = 0; j < n; j++)
+                if (!fwd[j]) fwd[j] = 1, queue[qt++] = j;
+        }
         for (int e = fs[u]; e < fs[u + 1]; e++)
             if (!fwd[fa[e]]) fwd[fa[e]] = 1, queue[qt++] = fa[e];
     }
     qh = qt = 0;
     for (int i = 0; i < ne; i++) back[nb + i] = 1, queue[qt++] = nb + i;
+    for (int i = 0; i < nb; i++)
+        if (wild[i]) back[i] = 1, queue[qt++] = i;
     while (qh < qt) {
         int u = queue[qh++];
         for (int e = bs[u]; e < bs[u + 1]; e++)
@@ -1179,5 +1192,6 @@ done:
     free(to);
     free(fwd);
     free(back);
+    free(wild);
     free(queue);
 }

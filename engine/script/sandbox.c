@@ -131,6 +131,20 @@ static int has_position(const char *msg) {
     return d > c + 1 && *d == ':';
 }
 
+void df_sb_diag(df_Diags *d, const char *name, const char *msg) {
+    if (has_position(msg)) {
+        const char *c = strchr(msg, ':');
+        char file[256];
+        snprintf(file, sizeof file, "%.*s", (int)(c - msg), msg);
+        int line = atoi(c + 1);
+        const char *rest = strchr(c + 1, ':') + 1;
+        while (*rest == ' ') rest++;
+        df_diags_add(d, DF_DIAG_ERROR, file, line, "%s", rest);
+    } else {
+        df_diags_add(d, DF_DIAG_ERROR, name, 0, "%s", msg);
+    }
+}
+
 int df_sb_pcall(df_Script *s, int nargs, int nresults, long long instr, double seconds,
                 const char *what, df_Error *err) {
     lua_State *L = s->L;
@@ -259,8 +273,9 @@ static int l_random(lua_State *L) {
         lo = luaL_checkinteger(L, first);
         hi = luaL_checkinteger(L, first + 1);
     }
-    luaL_argcheck(L, lo <= hi && hi - lo < (lua_Integer)1 << 40, first, "interval is empty or too large");
-    lua_pushinteger(L, lo + (lua_Integer)(u * (double)(hi - lo + 1)));
+    lua_Unsigned span = (lua_Unsigned)hi - (lua_Unsigned)lo; /* unsigned: no overflow */
+    luaL_argcheck(L, lo <= hi && span < (lua_Unsigned)1 << 40, first, "interval is empty or too large");
+    lua_pushinteger(L, (lua_Integer)((lua_Unsigned)lo + (lua_Unsigned)(u * (double)(span + 1))));
     return 1;
 }
 
@@ -390,6 +405,37 @@ static lua_Integer plain_length(lua_State *L) {
     if (luaL_getmetafield(L, 1, "__len") != LUA_TNIL)
         luaL_error(L, "table.insert and table.remove need a table without a __len metamethod");
     return (lua_Integer)lua_rawlen(L, 1);
+}
+
+/* concat, unpack and sort walk a range the script chooses; with C functions as __index
+ * (table.concat itself, say) no instruction runs and nothing is allocated, so neither the
+ * hook nor the memory cap would stop them. They take plain tables, and pay for the range. */
+static void plain_table(lua_State *L, const char *fn) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (luaL_getmetafield(L, 1, "__index") != LUA_TNIL || luaL_getmetafield(L, 1, "__newindex") != LUA_TNIL ||
+        luaL_getmetafield(L, 1, "__len") != LUA_TNIL)
+        luaL_error(L, "table.%s needs a table without __index, __newindex or __len metamethods", fn);
+}
+
+static int l_concat(lua_State *L) {
+    plain_table(L, "concat");
+    lua_Integer i = luaL_optinteger(L, 3, 1), j = luaL_optinteger(L, 4, (lua_Integer)lua_rawlen(L, 1));
+    if (i <= j) charge(L, (lua_Unsigned)j - (lua_Unsigned)i + 1u);
+    return call_original(L);
+}
+
+static int l_unpack(lua_State *L) {
+    plain_table(L, "unpack");
+    lua_Integer i = luaL_optinteger(L, 2, 1), j = luaL_optinteger(L, 3, (lua_Integer)lua_rawlen(L, 1));
+    if (i <= j) charge(L, (lua_Unsigned)j - (lua_Unsigned)i + 1u);
+    return call_original(L);
+}
+
+static int l_sort(lua_State *L) {
+    plain_table(L, "sort");
+    lua_Unsigned n = lua_rawlen(L, 1);
+    charge(L, n * 20u); /* about n log n comparisons for the lengths a memory cap allows */
+    return call_original(L);
 }
 
 static int l_insert(lua_State *L) {
@@ -696,7 +742,8 @@ static int build_sandbox(lua_State *L) {
 
     copy_allowed(L, tab, table_allowed);
     static const struct { const char *name; lua_CFunction fn; } guarded[] = {
-        {"move", l_move}, {"insert", l_insert}, {"remove", l_remove}};
+        {"move", l_move}, {"insert", l_insert}, {"remove", l_remove},
+        {"concat", l_concat}, {"unpack", l_unpack}, {"sort", l_sort}};
     for (size_t i = 0; i < sizeof guarded / sizeof *guarded; i++) {
         lua_getfield(L, tab, guarded[i].name);
         lua_pushcclosure(L, guarded[i].fn, 1);
@@ -906,7 +953,9 @@ static df_Script *load_buffer(const char *name, const char *buf, size_t len, con
     df_Limits l;
     if (lim) l = *lim;
     else df_limits_default(&l);
-    if (len == 0 || strspn(buf, " \t\r\n") == len) {
+    size_t blank = 0;
+    while (blank < len && (buf[blank] == ' ' || buf[blank] == '\t' || buf[blank] == '\r' || buf[blank] == '\n')) blank++;
+    if (len == 0 || blank == len) {
         df_diags_add(diags, DF_DIAG_ERROR, name, 0, "file is empty (expected: return scenario { ... })");
         return NULL;
     }
@@ -933,7 +982,8 @@ static df_Script *load_buffer(const char *name, const char *buf, size_t len, con
     memcpy(src, buf + off, len - off);
     size_t slen = len - off;
     src[slen] = '\0';
-    if (slen >= 2 && src[0] == '#') src[0] = '-', src[1] = '-';
+    if (slen >= 1 && src[0] == '#') /* a "#!" line: blank it, keeping its newline */
+        for (size_t i = 0; i < slen && src[i] != '\n'; i++) src[i] = ' ';
 
     df_Script *s = script_new(name, &l, &err);
     if (!s) {
@@ -953,7 +1003,7 @@ static df_Script *load_buffer(const char *name, const char *buf, size_t len, con
         char clean[1024];
         df_sanitize(m ? m : "syntax error", m ? ml : 11, clean, sizeof clean);
         /* most syntax errors start with "name:line:"; a few (the parser's C stack limit) do not */
-        df_diags_add(diags, DF_DIAG_ERROR, has_position(clean) ? "" : name, 0, "%s", clean);
+        df_sb_diag(diags, name, clean);
         free(src);
         df_script_free(s);
         return NULL;
@@ -968,7 +1018,7 @@ static df_Script *load_buffer(const char *name, const char *buf, size_t len, con
     if (df_sb_pcall(s, 0, 1, l.load_instr, l.load_seconds, "loading the file", &err) != 0) {
         char m[1400];
         df_error_format(&err, m, sizeof m);
-        df_diags_add(diags, DF_DIAG_ERROR, "", 0, "%s", m);
+        df_sb_diag(diags, name, m);
         df_script_free(s);
         return NULL;
     }

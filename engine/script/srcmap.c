@@ -144,7 +144,10 @@ static int is_name(const Tok *t, const char *s) {
     return t->type == T_NAME && t->len == strlen(s) && memcmp(t->p, s, t->len) == 0;
 }
 
+#define MAX_ENTRIES 200000 /* beyond this, lines fall back to a parent's: memory stays bounded */
+
 static void add(df_SrcMap *m, const char *path, int line) {
+    if (m->n >= MAX_ENTRIES) return;
     if (m->n == m->cap) {
         int cap = m->cap ? m->cap * 2 : 256;
         Entry *v = realloc(m->v, (size_t)cap * sizeof *v);

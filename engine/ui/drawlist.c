@@ -105,7 +105,6 @@ void df_dl_pop_bounds(df_DrawList *dl) {
 }
 
 static void overflow(df_DrawList *dl, const char *s, const char *why, float need, float have) {
-    if (getenv("DEFUSE_DEBUG_OVERFLOW")) fprintf(stderr, "overflow: %.60s (%s: needs %.0f px, has %.0f)\n", s, why, need, have);
     if (!dl->overflows) snprintf(dl->overflow_what, sizeof dl->overflow_what, "%.60s (%s: needs %.0f px, has %.0f)", s, why, need, have);
     dl->overflows++;
 }

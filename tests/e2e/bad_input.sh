@@ -32,11 +32,11 @@ LUA
 expect exitless-cycle 1 "cycle.lua:6: error: beat 'a': no ending can be reached" -- "$BIN" check "$T/cycle.lua"
 expect exitless-cycle-play 1 "no ending can be reached" -- "$BIN" play "$T/cycle.lua" --choices 1
 printf 'return scenario {\n  id = "x",\n  title = [[unterminated\n' >"$T/syntax.lua"
-expect syntax-error 1 "syntax.lua:[0-9]+: unfinished long string" -- "$BIN" check "$T/syntax.lua"
+expect syntax-error 1 "syntax.lua:[0-9]+: error: unfinished long string" -- "$BIN" check "$T/syntax.lua"
 printf 'return 42\n' >"$T/noscenario.lua"
 expect not-a-scenario 1 "must end with: return scenario" -- "$BIN" check "$T/noscenario.lua"
 printf '\357\273\277#!/usr/bin/env defuse\nlocal x = nope\n' >"$T/bom.lua"
-expect bom-shebang-lines 1 "bom.lua:2: undeclared global 'nope'" -- "$BIN" check "$T/bom.lua"
+expect bom-shebang-lines 1 "bom.lua:2: error: undeclared global 'nope'" -- "$BIN" check "$T/bom.lua"
 printf 'return scenario { id = "a\\27[2Jb" }\n' >"$T/esc.lua"
 expect escape-in-text 1 "control character" -- "$BIN" check "$T/esc.lua"
 if grep -q "$(printf '\033')" "$T/out"; then echo "FAIL escape bytes reached the terminal"; FAILS=$((FAILS + 1)); fi

@@ -189,7 +189,7 @@ static void test_capabilities_absent(void **st) {
     for (const char *const *n = names; *n; n++) {
         char src[4096], want[128];
         snprintf(src, sizeof src, "local x = %s\n%s", *n, MINI_SCENARIO);
-        snprintf(want, sizeof want, NAME ":1: undeclared global '%s'", *n);
+        snprintf(want, sizeof want, NAME ":1: error: undeclared global '%s'", *n);
         refused(src, NULL, want);
     }
     refused("local f = string.dump(function() end)\n" MINI_SCENARIO, NULL, NAME ":1:",
@@ -224,8 +224,8 @@ static void test_bytecode_refused(void **st) {
     refused_n(bom, sizeof bom - 1, NULL, "binary", (const char *)NULL);
     /* and no way to make one from inside */
     refused("local f = load(string.dump(function() return 1 end))\n" MINI_SCENARIO, NULL,
-            NAME ":1: undeclared global 'load'");
-    refused("local f = load\n" MINI_SCENARIO, NULL, NAME ":1: undeclared global 'load'");
+            NAME ":1: error: undeclared global 'load'");
+    refused("local f = load\n" MINI_SCENARIO, NULL, NAME ":1: error: undeclared global 'load'");
 }
 
 /* ---------------------------------------------------------------- 3. string metatable */
@@ -314,8 +314,8 @@ static void test_close_metamethod_loop(void **st) {
 static void test_no_coroutines(void **st) {
     (void)st;
     refused("local co = coroutine.create(function() end)\n" MINI_SCENARIO, NULL,
-            NAME ":1: undeclared global 'coroutine'");
-    refused("local w = coroutine.wrap\n" MINI_SCENARIO, NULL, NAME ":1: undeclared global 'coroutine'");
+            NAME ":1: error: undeclared global 'coroutine'");
+    refused("local w = coroutine.wrap\n" MINI_SCENARIO, NULL, NAME ":1: error: undeclared global 'coroutine'");
     /* no library value leads to one either */
     probe("local found = {}\n"
           "for _, lib in ipairs({string, table, math, utf8}) do\n"
@@ -384,16 +384,16 @@ static void test_recursion(void **st) {
     df_Limits big;
     df_limits_default(&big);
     big.memory = 256u << 20;
-    refused("local function f() return f() + 1 end\nf()\n" MINI_SCENARIO, &big, NAME ":1: stack overflow");
+    refused("local function f() return f() + 1 end\nf()\n" MINI_SCENARIO, &big, NAME ":1: error: stack overflow");
     refused("local function f() return f() + 1 end\nf()\n" MINI_SCENARIO, NULL, NAME ": in loading the file",
             "not enough memory (limit 64 MiB)");
     refused("local t = setmetatable({}, {__index = function(t, k) return t[k] end})\nlocal x = t.x\n" MINI_SCENARIO,
-            NULL, NAME ":1: C stack overflow");
+            NULL, NAME ":1: error: C stack overflow");
     refused("local t = setmetatable({}, {__tostring = function(t) return tostring(t) end})\nprint(t)\n" MINI_SCENARIO,
-            NULL, NAME ":1: C stack overflow");
+            NULL, NAME ":1: error: C stack overflow");
     refused("local mt = {} mt.__lt = function(a, b) return a < b end\n"
             "local x = setmetatable({}, mt) < setmetatable({}, mt)\n" MINI_SCENARIO,
-            NULL, NAME ":1: C stack overflow");
+            NULL, NAME ":1: error: C stack overflow");
     /* deep nesting in the source is the parser's business */
     char *src = malloc(1 << 20);
     assert_non_null(src);
@@ -414,7 +414,7 @@ static void test_hostile_error_objects(void **st) {
     refused("error(nil)\n" MINI_SCENARIO, NULL, "(error object is a nil value)");
     refused("error()\n" MINI_SCENARIO, NULL, "error object is a nil value");
     refused("error(function() while true do end end)\n" MINI_SCENARIO, NULL, "(error object is a function value)");
-    refused("error(('y'):rep(10 * 1024 * 1024))\n" MINI_SCENARIO, NULL, NAME ":1: yyyy"); /* capped */
+    refused("error(('y'):rep(10 * 1024 * 1024))\n" MINI_SCENARIO, NULL, NAME ":1: error: yyyy"); /* capped */
     refused("error(('y'):rep(10 * 1024 * 1024), 0)\n" MINI_SCENARIO, NULL, "yyyy");
     run_fails(ONE_BEAT("says = function(s) error(setmetatable({}, {__tostring = function() while true do end end})) end"),
               NULL, "(error object is a table value)");
@@ -519,7 +519,7 @@ static void test_invalid_utf8(void **st) {
 /* Class 15: terminal escapes never reach a message, whoever wrote them. */
 static void test_escape_sequences(void **st) {
     (void)st;
-    refused("error('\\27[2J\\27]0;pwned\\7')\n" MINI_SCENARIO, NULL, NAME ":1: [2J]0;pwned");
+    refused("error('\\27[2J\\27]0;pwned\\7')\n" MINI_SCENARIO, NULL, NAME ":1: error: [2J]0;pwned");
     refused("error('\\xC2\\x9b31m csi')\n" MINI_SCENARIO, NULL, "31m csi");
     refused(ONE_BEAT("says = 'red \\27[31m text'"), NULL, NAME ":5:", "control character");
     refused("return scenario {\n  id = 'e', title = 'T\\27]0;x\\7', setting = 's', role = 'r',\n"
@@ -537,17 +537,17 @@ static void test_escape_sequences(void **st) {
 /* Class 16: undeclared globals can be neither read nor written; _ENV cannot be unlocked. */
 static void test_strict_globals(void **st) {
     (void)st;
-    refused("local x = undefined_name\n" MINI_SCENARIO, NULL, NAME ":1: undeclared global 'undefined_name'");
-    refused("\nfoo = 1\n" MINI_SCENARIO, NULL, NAME ":2: assignment to undeclared global 'foo'");
-    refused("_ENV[1] = 1\n" MINI_SCENARIO, NULL, NAME ":1: assignment to undeclared global");
+    refused("local x = undefined_name\n" MINI_SCENARIO, NULL, NAME ":1: error: undeclared global 'undefined_name'");
+    refused("\nfoo = 1\n" MINI_SCENARIO, NULL, NAME ":2: error: assignment to undeclared global 'foo'");
+    refused("_ENV[1] = 1\n" MINI_SCENARIO, NULL, NAME ":1: error: assignment to undeclared global");
     refused("setmetatable(_ENV, {})\n" MINI_SCENARIO, NULL, NAME ":1:", "protected metatable");
     refused("getmetatable(_ENV).__newindex = nil\n" MINI_SCENARIO, NULL, NAME ":1:", "boolean value");
-    refused("rawset(string, 'len', nil)\n" MINI_SCENARIO, NULL, NAME ":1: undeclared global 'rawset'");
+    refused("rawset(string, 'len', nil)\n" MINI_SCENARIO, NULL, NAME ":1: error: undeclared global 'rawset'");
     refused("string.len = nil\n" MINI_SCENARIO, NULL, NAME ":1:", "read-only");
     refused("table.insert = nil\n" MINI_SCENARIO, NULL, NAME ":1:", "read-only");
     refused("math.random = nil\n" MINI_SCENARIO, NULL, NAME ":1:", "read-only");
     refused("setmetatable(math, nil)\n" MINI_SCENARIO, NULL, NAME ":1:", "protected metatable");
-    refused("scenario = nil\n" MINI_SCENARIO, NULL, NAME ":1: assignment to undeclared global 'scenario'");
+    refused("scenario = nil\n" MINI_SCENARIO, NULL, NAME ":1: error: assignment to undeclared global 'scenario'");
     probe("print('env', getmetatable(_ENV), rawget(_ENV, 'string'), rawget(string, 'len'))", "env\tfalse\tnil\tnil");
     /* a local _ENV only hides the library from the script itself */
     refused("local _ENV = {}\nx = 1\nreturn scenario {}\n", NULL, NAME ":3:", "global 'scenario'");
@@ -622,16 +622,16 @@ static void test_wall_clock(void **st) {
     lim.load_instr = 1LL << 60;
     lim.load_seconds = 0.2;
     double t0 = now_s();
-    refused("while true do end\n" MINI_SCENARIO, &lim, NAME ":1: time limit exceeded");
+    refused("while true do end\n" MINI_SCENARIO, &lim, NAME ":1: error: time limit exceeded");
     assert_true(now_s() - t0 < 1.5);
     /* few instructions, each a C call over megabytes: the clock is still checked in time */
     t0 = now_s();
     refused("local s = ('x'):rep(8e6)\nfor i = 1, 1e9 do local u = s:upper() end\n" MINI_SCENARIO, &lim,
-            NAME ":2: time limit exceeded");
+            NAME ":2: error: time limit exceeded");
     assert_true(now_s() - t0 < 0.6);
     t0 = now_s();
     refused("local s = ('x'):rep(2.5e7)\nfor i = 1, 1e9 do s:find('y', 1, true) end\n" MINI_SCENARIO, &lim,
-            NAME ":2: time limit exceeded");
+            NAME ":2: error: time limit exceeded");
     assert_true(now_s() - t0 < 0.6);
 }
 

@@ -317,6 +317,11 @@ static void runtime_errors_name_the_line(void **state) {
     assert_int_equal(df_run_choose(run, 2, &err), -1);
     df_error_format(&err, msg, sizeof msg);
     assert_non_null(strstr(msg, "rt.lua:9: attempt to index a nil value"));
+    /* the run stopped there: nothing to choose, and choosing again is refused */
+    const int *vis;
+    assert_int_equal(df_run_visible(run, &vis), 0);
+    assert_true(df_run_broken(run));
+    assert_int_equal(df_run_choose(run, 1, &err), -1);
     df_run_free(run);
     df_script_free(s);
     df_diags_free(&d);
