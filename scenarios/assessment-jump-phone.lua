@@ -29,20 +29,6 @@ local RULES = {
   sup_back       = "one o'clock",                   -- when the chief assessor is back from lunch
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- Hurt a second time, she asks for someone else; a third time, she hangs up in tears.
 local function hurt(s)
@@ -151,14 +137,14 @@ return scenario {
     fear = {
       says = function(s)
         if s.flags.labelled then
-          return pick(s, {
+          return s:line({
             settled   = "[She lets out a long breath.] Yes. That's it exactly. Everything in this house is him. Twenty-two percent. Does that mean my taxes go up twenty-two percent?",
             uneasy    = "[She lets out a long breath.] Yes. That's it exactly. Everything in this house is him. I haven't slept since the letter came. Twenty-two percent. Does that mean my taxes go up twenty-two percent?",
             defensive = "Yes. Yes, that's it. Everything in this house is him. Twenty-two percent. Does that mean my taxes go up twenty-two percent?",
             venting   = "Yes! Everything in this house is him! Twenty-two percent! Does that mean my taxes go up twenty-two percent?",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "Thank you. [A pause.] But twenty-two percent. Does that mean my taxes go up twenty-two percent?",
           uneasy    = "Thank you. [A pause.] But twenty-two percent. Does that mean my taxes go up twenty-two percent? I can't, I just can't.",
           defensive = "[A pause.] But twenty-two percent. Does that mean my taxes go up twenty-two percent? I can't. I just can't.",
@@ -184,20 +170,20 @@ return scenario {
     record = {
       says = function(s)
         if s.flags.promised then
-          return pick(s, {
+          return s:line({
             settled   = "Oh, thank God. [A shaky laugh.] But five hundred thousand? For my little house? Who would pay that?",
             uneasy    = "Oh, thank God. [A shaky laugh.] But five hundred thousand? For my little house? Who would pay that?",
             defensive = "Well, thank God for that. But five hundred thousand? For my little house? Who would pay that?",
           })
         end
         if s.flags.explained then
-          return pick(s, {
+          return s:line({
             settled   = "Oh. So it might not be as bad as I thought. But five hundred thousand for my little house? Who would pay that?",
             uneasy    = "So it might not be as bad. But five hundred thousand for my little house? Nobody would pay that for it.",
             defensive = "Maybe. But five hundred thousand? For my little house? Nobody would pay that.",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "Five hundred thousand for my little house. Who would pay that, dear? Nobody would.",
           uneasy    = "Five hundred thousand, for my little house. Who would pay that? Nobody would pay that for it.",
           defensive = "Five hundred thousand? For my little house? Nobody would pay that!",

@@ -21,20 +21,6 @@ local RULES = {
   supervisor   = "Joanne Pike",                        -- the counter supervisor on duty
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- The near-miss again, or the supervisor already called: he takes the kids and leaves.
 local function fed_up(s)
@@ -143,13 +129,13 @@ return scenario {
     bill_question = {
       says = function(s)
         if s.flags.paraphrased then
-          return pick(s, {
+          return s:line({
             settled   = "Yep, that's it. So the electric bill does it, right? Name and address, right there.",
             uneasy    = "Yes, that's it. So the bill's enough, right? It's got my name and the address.",
             defensive = "Right. So the electric bill covers it. Name and address, right there.",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "Okay. [He slides the electric bill forward.] So the bill does it, right? Name and address, right there.",
           uneasy    = "Okay. [He pushes the electric bill across.] So the bill's enough, right? It's got my name and the address.",
           defensive = "[He taps the electric bill.] So this covers it. Name and address, right there.",

@@ -21,20 +21,6 @@ local RULES = {
   salvage        = "licensed salvage yards that tow junk cars for free",
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- How the visit ends once the notice is in his hands.
 local function close_out(s)
@@ -217,13 +203,13 @@ return scenario {
     hardship = {
       says = function(s)
         if s.flags.told_hardship then
-          return pick(s, {
+          return s:line({
             settled   = "...Yeah. Well. So what happens now?",
             uneasy    = "...Yeah. So what happens now?",
             defensive = "So what happens now?",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "I lost my job in March. My wife started chemo in May. Some days I just can't face the yard.",
           uneasy    = "I lost my job in March. My wife started chemo in May. Some days I can't get off the couch, let alone fix a truck. And then you pull up.",
           defensive = "I lost my job in March. My wife's on chemo. I can barely keep the lights on, never mind the yard.",
@@ -276,13 +262,13 @@ return scenario {
     plan = {
       says = function(s)
         if s.visits.plan > 1 then
-          return pick(s, {
+          return s:line({
             settled   = "The grass first, I suppose. And the Buick. It's dead anyway. Salvage would really take it for free?",
             uneasy    = "The grass, I suppose. And the Buick's dead anyway. Salvage would take it for free?",
             defensive = "The grass. Fine. And salvage takes the Buick for free? Really?",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "Another " .. RULES.extension_days .. " days if I get one gone... The Buick's dead anyway. Salvage would really take it for free?",
           uneasy    = "Another " .. RULES.extension_days .. " if I get one gone. The Buick's dead anyway. Salvage would take it for free?",
           defensive = "Fine. And salvage takes them for free? Really?",

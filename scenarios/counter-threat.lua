@@ -24,20 +24,6 @@ local RULES = {
   eap           = "the Employee Assistance Program, 555-0190",
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- A second mistake while he's already hot: he stops arguing and makes the threat.
 local function heat(s)
@@ -294,7 +280,7 @@ return scenario {
       note = "Tripwire (and the safety beat): a veiled threat, 'leakage'. It comes whatever you did before. Stop problem-solving and disengage.",
       says = function(s)
         if s.flags.sup then
-          return pick(s, {
+          return s:line({
             uneasy      = "[As " .. RULES.supervisor .. " walks over, he leans toward you and says quietly:] People like you are why people snap. I know which car out back is yours.",
             defensive   = "[As " .. RULES.supervisor .. " walks over, he leans toward you and says quietly:] People like you are why people snap. I know which car out back is yours.",
             venting     = "[As " .. RULES.supervisor .. " walks over, he leans in close:] People like you are why people snap. I know which car out back is yours. Think about that.",
@@ -302,7 +288,7 @@ return scenario {
           })
         end
         if paid(s) then
-          return pick(s, {
+          return s:line({
             settled     = "[He takes the receipt and folds it slowly, then doesn't move.] You know, people like you are why people snap. I know which car out back is yours.",
             uneasy      = "[He takes the receipt, folds it slowly, and doesn't move.] You know, people like you are why people snap. I know which car out back is yours. [He holds your eye.]",
             defensive   = "[He takes the receipt, folds his arms and holds your eye, voice low.] People like you are why people snap. I know which car out back is yours.",
@@ -310,7 +296,7 @@ return scenario {
             threatening = "[He snatches the receipt and leans over the counter, close, voice low.] People like you are why people snap. I know which car is yours. Think about that tonight.",
           })
         end
-        return pick(s, {
+        return s:line({
           settled     = "[He goes quiet and holds your eye.] You know, people like you are why people snap. I know which car out back is yours.",
           uneasy      = "[He goes quiet and holds your eye.] You know, people like you are why people snap. I know which car out back is yours.",
           defensive   = "[He folds his arms and holds your eye, voice low.] People like you are why people snap. I know which car out back is yours.",

@@ -32,20 +32,6 @@ local RULES = {
   emergency_wait = "48 hours",                     -- how long the CPO takes to rule on one
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- "noon tomorrow" -> "Noon tomorrow", for a rule used at the start of a sentence.
 local function cap(text)
@@ -359,14 +345,14 @@ return scenario {
     wrap = {
       says = function(s)
         if s.flags.vague then
-          return pick(s, {
+          return s:line({
             settled   = "Okay. I'll wait to hear, then. Soon, I hope.",
             uneasy    = "'As soon as you can.' Okay. I'll chase you tomorrow, then.",
             defensive = "'As soon as you can.' Right. I'll be back here at noon.",
             venting   = "'As soon as you can'? I'll be back at noon!",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "Okay. " .. cap(RULES.quotes_by) .. ". Thanks. Honestly, I came in here ready to go to the town manager.",
           uneasy    = "Okay. " .. cap(RULES.quotes_by) .. ". I'll hold you to the hour.",
           defensive = "Fine. " .. cap(RULES.quotes_by) .. ". We'll see.",

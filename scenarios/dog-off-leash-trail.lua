@@ -24,20 +24,6 @@ local RULES = {
   meadow_rule    = "off-leash before 8 a.m., and long lines up to thirty feet any time",
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- After a flare-up has passed, pick the conversation up at the first step not yet taken.
 local STEPS = { "her_side", "why_not_them", "so_what", "meaning", "write_up", "pepper_needs", "close" }
@@ -275,14 +261,14 @@ return scenario {
     close = {
       says = function(s)
         if s.flags.nod_and_wink then
-          return pick(s, {
+          return s:line({
             settled   = "[She smiles for the first time.] Early mornings. Right. Thank you, officer. You're one of the good ones.",
             uneasy    = "Early mornings, then. Well. Thank you for that, at least.",
             defensive = "Early mornings. Fine. At least that's something.",
             venting   = "Early mornings! Fine! So the rules are for daytime only, are they?",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "[She looks down at Pepper, who is sniffing the grass.] " .. RULES.meadow .. ". She'd like that. She'll hate the car ride, mind you.",
           uneasy    = "[She looks down at Pepper.] The dog park, then. She'll hate the car ride.",
           defensive = "The dog park. Fine. I still think this is unfair.",

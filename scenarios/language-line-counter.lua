@@ -29,20 +29,6 @@ local RULES = {
   translated    = "the Spanish payment-plan summary",   -- a translated one-page form the office keeps
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- The disengage button near a raised voice: only a safety exit if there really was a danger.
 local function walk_off(s)
@@ -405,20 +391,20 @@ return scenario {
     defended = {
       says = function(s)
         if s.flags.small then
-          return pick(s, {
+          return s:line({
             uneasy    = "¿Solo trescientos? Para usted será poco. Para mí son dos semanas de comida. [Interpreter: 'Only three hundred? Maybe for you. For me it's two weeks of groceries.']",
             defensive = "¿Solo trescientos? ¿Y pedirle a mi familia? Para mí son dos semanas de comida. [Interpreter: 'Only three hundred? Ask my family? For me that's two weeks of groceries.']",
             venting   = "¡¿Solo trescientos?! ¡Son dos semanas de comida para mis hijos! [Interpreter: 'Only three hundred?! That's two weeks of food for my kids!']",
           })
         end
         if s.flags.brushed then
-          return pick(s, {
+          return s:line({
             uneasy    = "¿Seguramente? No vine para que me digan 'seguramente'. Vine a saber qué pasó. [Interpreter: 'Probably? I didn't come here to be told probably. I came to find out what happened.']",
             defensive = "¿Seguramente? No vine a escuchar 'seguramente'. ¿Qué pasó con mi pago? [Interpreter: 'Probably? I didn't come here to hear probably. What happened to my payment?']",
             venting   = "¡No quiero un 'seguramente'! ¡Quiero saber qué pasó con mi pago! [Interpreter: 'I don't want a probably! I want to know what happened to my payment!']",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "Perdone, ¿me está diciendo que es mi culpa? Yo siempre pago. [Interpreter: 'Sorry, are you saying it's my fault? I always pay.']",
           uneasy    = "¿Me está diciendo que es mi culpa? Yo pago mis cuentas. [Interpreter: 'Are you saying it's my fault? I pay my bills.']",
           defensive = "¿Me está diciendo que es mi culpa? Trabajo desde las cinco de la mañana y pago mis cuentas. [Interpreter: 'Are you saying it's my fault? I work from five in the morning and I pay my bills.']",
@@ -464,14 +450,14 @@ return scenario {
     supervisor_demand = {
       says = function(s)
         if s.flags.interp then
-          return pick(s, {
+          return s:line({
             settled   = "Perdone, pero quiero hablar con su supervisor. [Interpreter: 'Excuse me, but I'd like to speak to your supervisor.']",
             uneasy    = "Quiero hablar con su supervisor, por favor. [Interpreter: 'I'd like to speak to your supervisor, please.']",
             defensive = "Quiero hablar con su supervisor. Con alguien que sí me escuche. [Interpreter: 'I want your supervisor. Someone who will actually listen to me.']",
             venting   = "¡Basta! ¡Quiero hablar con su supervisor! ¡Ahora! [Interpreter: 'Enough! I want your supervisor! Now!']",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "Disculpe, ¿no hay nadie aquí que hable español? ¿Un supervisor, tal vez? [She looks around the office.]",
           uneasy    = "¿Hay alguien que hable español? ¿Un supervisor, por favor? [She looks around the office for anyone who might help.]",
           defensive = "¡Quiero hablar con alguien que hable español! ¿Hay un supervisor? [She looks around the office for anyone who might help.]",

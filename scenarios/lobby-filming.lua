@@ -23,20 +23,6 @@ local RULES = {
   channel         = "Open Door Accountability",
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- Where an escalating move leads. An auditor doesn't leave when it gets heated: that is the
 -- content. She challenges, then plays to the lobby, then demands the supervisor; at the top
@@ -204,7 +190,7 @@ return scenario {
     lookup = {
       says = function(s)
         local yes = (s.used.paraphrase or 0) > 0
-        return pick(s, {
+        return s:line({
           settled   = (yes and "That's right. " or "Okay. ") .. RULES.request_month .. ". So, where is it?",
           uneasy    = (yes and "That's right. " or "Okay. ") .. "So where is it?",
           defensive = (yes and "Yes. " or "") .. "So where is it? Go on, chat's waiting.",
@@ -323,26 +309,26 @@ return scenario {
       -- What she calls out depends on what set her off.
       says = function(s)
         if s.flags.lens then
-          return pick(s, {
+          return s:line({
             uneasy    = "[She pulls the phone back and widens the shot to the lobby.] Whoa. Chat, she just put her hand on my camera.",
             defensive = "[She pulls the phone back and turns it to the lobby.] Chat, did you see that? She grabbed at my camera. In a public building.",
             venting   = "[Holding the phone up high.] Everybody see that? She grabbed my camera! In a PUBLIC building!",
           })
         elseif s.flags.shoved then
-          return pick(s, {
+          return s:line({
             uneasy    = "[She shakes out her hand and widens the shot to the lobby.] Whoa. Chat, did you see that? She shoved the door on my hand.",
             defensive = "[She shakes out her hand and turns the phone to the lobby.] Chat, did you see that? She shoved a door on my hand. In a public building.",
             venting   = "[Holding up her hand to the camera.] Everybody see that? She slammed the door on my hand! In a PUBLIC building!",
           })
         elseif (s.used.stop_filming or 0) > 0 then
-          return pick(s, {
+          return s:line({
             settled   = "[She widens the shot to take in the lobby.] Sorry, are you saying I can't film in a public building?",
             uneasy    = "[She widens the shot to take in the lobby.] Are you telling me I can't film in a public building? Chat, she's telling me I can't film.",
             defensive = "[She turns the phone to the lobby.] Chat, did you hear that? This is a public lobby. Are you telling me I can't film here?",
             venting   = "[She turns the phone to the lobby.] Did everyone hear that? Public building! I can film whatever I want!",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "[She widens the shot to take in the lobby.] Huh. Chat, that's how they talk to the public in here.",
           uneasy    = "[She widens the shot to take in the lobby.] Chat, you seeing this? That's how they talk to the public in here.",
           defensive = "[She turns the phone to the lobby.] Chat, you hearing this? This is how a public servant talks to the public.",
@@ -370,20 +356,20 @@ return scenario {
       note = "Venting for the lobby and the stream. Loud, not dangerous: let it burn out.",
       says = function(s)
         if s.flags.shoved or s.flags.lens then
-          return pick(s, {
+          return s:line({
             uneasy    = "[She turns to the people in line.] You all saw that, right? Hands on a member of the public.",
             defensive = "[To the line of residents.] You all saw that! Putting hands on a member of the public, on camera!",
             venting   = "[Loud, to the whole lobby.] You all SAW that! Hands on a member of the public! This is exactly why we film!",
           })
         elseif (s.used.stop_filming or 0) > 0 then
-          return pick(s, {
+          return s:line({
             settled   = "[She turns to the people in line.] You see this? They don't want cameras in here. I wonder why.",
             uneasy    = "[She turns to the people in line.] You see this? Ask a question here, and they try to shut the camera off.",
             defensive = "[To the line of residents.] Everybody see this? A public servant trying to shut down a camera in a public building!",
             venting   = "[Loud, to the whole lobby.] Everybody see this? Shutting down a camera in a PUBLIC building! This is exactly why we do this!",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "[She turns to the people in line.] You see this? This is what you get when you ask a question here.",
           uneasy    = "[She turns to the people in line.] You see this? This is what happens when you ask a question here.",
           defensive = "[To the line of residents.] Everybody see this? Months of silence, and now this is how they treat you to your face!",

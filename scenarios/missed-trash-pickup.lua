@@ -18,20 +18,6 @@ local RULES = {
   dpw_phone      = "555-0130",
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- Where a limit leads: it holds if the caller has come down from venting, otherwise the abuse goes on.
 local function after_limit(s)
@@ -186,12 +172,12 @@ return scenario {
     ready = {
       says = function(s)
         if s.visits.ready > 1 then
-          return pick(s, {
+          return s:line({
             uneasy    = "Yes. That's it. So are you logging it or not?",
             defensive = "Yes. That's what I've been saying. Are you logging it or not?",
           })
         end
-        return pick(s, {
+        return s:line({
           uneasy    = "Yes. 42 Larch Street. " .. RULES.pickup_day .. ". And it was out by half past six, before you ask.",
           defensive = "42 Larch Street. " .. RULES.pickup_day .. ". It was out by half six. Before you ask.",
           venting   = "42 Larch! It was OUT by half six!",
@@ -461,7 +447,7 @@ return scenario {
       note = "Abuse continued after a clear warning (or sustained threatening behaviour): end the call politely and document.",
       says = function(s)
         if s.flags.warned then
-          return pick(s, {
+          return s:line({
             defensive = "Warn me? You're going to warn me? You're a useless [swears], and I'll talk however I like.",
             venting   = "Warn ME? You're going to warn ME? You're a useless [swears], and I'll talk however I like!",
           })

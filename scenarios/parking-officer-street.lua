@@ -21,20 +21,6 @@ local RULES = {
   registry_step = "later the registry can hold up your renewal", -- what follows an unpaid, unappealed ticket
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- After the heat has passed, pick up the conversation at the first step not yet taken.
 local function resume(s)
@@ -272,14 +258,14 @@ return scenario {
     close = {
       says = function(s)
         if s.flags.promised_void then
-          return pick(s, {
+          return s:line({
             settled   = "Okay. So you'll sort it out, and I don't have to do anything. Great.",
             uneasy    = "Right. So you'll sort it, and I don't need to do anything. Okay.",
             defensive = "So you'll sort it. You'd better. I've got your badge number.",
             venting   = "You'd BETTER sort it. I've got your badge number!",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "So I send this in, and somebody who isn't you decides. Okay. That's... fair enough.",
           uneasy    = "So I send it in and somebody who isn't you decides. Fine. I guess.",
           defensive = "So I send it in and someone else decides. Great. Another morning gone.",

@@ -17,20 +17,6 @@ local RULES = {
   supervisor    = "Ms. Okafor",                -- the counter supervisor on duty
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- A second trip into the heat: she stops arguing and asks for the supervisor.
 local function vent(s)
@@ -248,13 +234,13 @@ return scenario {
     record = {
       says = function(s)
         if s.flags.showed_phone then
-          return pick(s, {
+          return s:line({
             settled   = "What does it say?",
             uneasy    = "Well? What does your screen say?",
             defensive = "Go on. Tell me it says I didn't pay.",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "[She holds up her phone: 8:51, 'Session active, ends 10:51'.] There. What does yours say?",
           uneasy    = "[She holds up her phone: 8:51, 'Session active, ends 10:51'.] There. So what does your screen say?",
           defensive = "[She holds up her phone: 8:51, 'Session active, ends 10:51'.] There. Go on, tell me yours says I didn't pay.",

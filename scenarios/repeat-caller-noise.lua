@@ -21,20 +21,6 @@ local RULES = {
   deputy        = "Dana Whitfield, the assistant town manager",
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- Pushed into the heat a second time: he asks for the boss; a third time, he hangs up.
 local function heat(s)
@@ -158,13 +144,13 @@ return scenario {
     what_now = {
       says = function(s)
         if s.flags.took_back then
-          return pick(s, {
+          return s:line({
             uneasy    = "So you can't even promise that. All right. So what can you actually do?",
             defensive = "So you can't even promise that. Great. So what CAN you do?",
             venting   = "So you can't even PROMISE that! Great! So what CAN you do?",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "Yes. That's it. Finally. So what happens now?",
           uneasy    = "Yes. That's it exactly. So? What happens now?",
           defensive = "Yes. That's it. So what are you going to do about it?",
@@ -289,7 +275,7 @@ return scenario {
       note = "Abuse continued after a clear warning (or his behaviour stayed threatening): end the call politely and document.",
       says = function(s)
         if s.flags.warned then
-          return pick(s, {
+          return s:line({
             uneasy    = "End the call? You'll END the call? You work for ME, you [swears]. I'll talk however I like.",
             defensive = "End the call? You'll END the call? You work for ME, you [swears]. I'll talk however I like.",
             venting   = "Warn ME? You work for ME, you useless [swears]! I'll call every day till somebody listens!",

@@ -25,20 +25,6 @@ local RULES = {
   manager_line = "555-0110",                   -- Town Manager's office
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- Each defensive reply pushes her further up the chain: a furious reply-all, then the Town Manager, then the board.
 -- Pushed while she's already at boiling point, she stops writing to staff and takes it public at once.
@@ -139,7 +125,7 @@ return scenario {
     her_answer = {
       says = function(s)
         local head = ((s.used.private or 0) > 0) and "[To you only, this time:] " or "[Reply All:] "
-        return head .. pick(s, {
+        return head .. s:line({
           settled   = "Signs. Okay. But signs don't pay my rent. Why did nobody say it would run into October? I'd hoped it could pause on Saturdays.",
           uneasy    = "Signs. Fine. Signs don't pay my rent. Why did nobody say this would run into October? I want the work stopped on Saturdays.",
           defensive = "Signs. Fine. Signs don't pay my rent. Why did nobody tell us it would run into OCTOBER? I want the work stopped on Saturdays until then.",
@@ -166,34 +152,34 @@ return scenario {
     what_helps = {
       says = function(s)
         if s.flags.asked then
-          return pick(s, {
+          return s:line({
             settled   = "[Her reply:] Honestly? Knowing when the trench is outside my door, so I can plan staff. And a sign at Main Street saying we're open. People see ROAD CLOSED and turn round.",
             uneasy    = "[Her reply:] What would help? Knowing when the trench is outside MY door, so I can plan staff. And a sign at Main Street saying we're open. People see ROAD CLOSED and turn round.",
             defensive = "[Her reply:] What would HELP? Knowing when the trench is outside MY door. And a sign at Main Street that says we're OPEN. People see ROAD CLOSED and turn round.",
           })
         end
         if s.flags.corrected then
-          return pick(s, {
+          return s:line({
             uneasy    = "[Her reply:] So that was never real. Okay. Then what can you tell me? When is the trench outside my door? And can anyone put up a sign saying we're open?",
             defensive = "[Her reply:] So you can't even promise that. Great. Then what CAN you tell me? When is the trench outside my door? And will anyone put up a sign saying we're open?",
             venting   = "[Her reply:] So it was NEVER real. Great. Then what CAN you tell me? When is the trench outside MY door? And will ANYONE put up a sign saying we're OPEN?",
           })
         end
         if s.flags.repaired and not s.flags.asked then
-          return pick(s, {
+          return s:line({
             uneasy    = "[To you only:] All right. That's more like it. What I actually need is to know when the trench is outside my door. And a sign at Main Street saying we're open.",
             defensive = "[To you only:] Fine. That's more like it. What I need is to know when the trench is outside MY door. And a sign at Main Street that says we're OPEN.",
             venting   = "[To you only:] FINE. What I NEED is to know when the trench is outside MY door! And a sign at Main Street that says we're OPEN!",
           })
         end
         if s.flags.called then
-          return pick(s, {
+          return s:line({
             uneasy    = "[On the phone, still sharp:] Okay. What I need is to know when the trench is outside my door, so I can plan staff. And a sign at Main Street that says we're open.",
             defensive = "[On the phone, clipped:] Fine. What I need is to know when the trench is outside MY door, so I can plan staff. And a sign at Main Street that says we're OPEN.",
             venting   = "[On the phone, loud:] What I NEED is to know when the trench is outside MY door! And a sign at Main Street that says we're OPEN!",
           })
         end
-        return pick(s, {
+        return s:line({
           uneasy    = "[Her reply:] I don't care how old the pipe is. I need to know when the trench is outside my door, so I can plan staff. And a sign that says we're open.",
           defensive = "[Her reply:] I don't care how old your pipe is. What I need is to know when the trench is outside MY door. And a sign at Main Street that says we're OPEN.",
           venting   = "[Her reply:] I don't CARE how old your pipe is! I need to know when the trench is outside MY door! And a sign that says we're OPEN!",
@@ -265,13 +251,13 @@ return scenario {
     schedule_request = {
       says = function(s)
         if s.flags.corrected then
-          return pick(s, {
+          return s:line({
             uneasy    = "[Her reply:] So there's no cheque. Wonderful. Fine, I'll fill in your form. Can you at least send me the exact days the trench is outside my door? I have a rota to do.",
             defensive = "[Her reply:] So there's no cheque. Wonderful. Fine, I'll fill in your form. Now send me the exact days the trench is outside my door. I have a rota to do.",
             venting   = "[Her reply:] So there's NO cheque. Wonderful. I'll fill in your FORM. Now send me the exact days the trench is outside MY door. I have a rota to do.",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "[Her reply:] Thanks, I'll fill it in. Could you send me the exact days the trench is outside my door? I need to do the staff rota.",
           uneasy    = "[Her reply:] Fine, I'll fill it in. Can you send me the exact days the trench is outside my door? I need to do the staff rota.",
           defensive = "[Her reply:] Fine. Send me the exact days the trench is outside my door. I have a staff rota to do.",
@@ -379,13 +365,13 @@ return scenario {
     held_to_it = {
       says = function(s)
         if s.flags.comp then
-          return pick(s, {
+          return s:line({
             uneasy    = "[Her reply:] Thank you. I've attached my figures: $4,800 in lost Saturday sales so far. When can I expect payment?",
             defensive = "[Her reply:] Good. I've attached my figures: $4,800 in lost Saturday sales. When can I expect the cheque?",
             venting   = "[Reply All:] GOOD. Attached: $4,800 in lost Saturday sales. You said the town takes FULL RESPONSIBILITY. When do I get the cheque?",
           })
         end
-        return pick(s, {
+        return s:line({
           uneasy    = "[Her reply:] Thank you! So the street's open this Saturday? I've told my staff to come in.",
           defensive = "[Her reply:] So the street's open this Saturday? I've told my staff to come in. It had better be.",
           venting   = "[Her reply:] So it's OPEN this Saturday? I've told my staff to come IN. It had BETTER be.",

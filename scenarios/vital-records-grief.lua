@@ -20,20 +20,6 @@ local RULES = {
   side_desk     = "the desk by the window",     -- a quieter spot, still in the open office
 }
 
--- Picks a band line from a table, falling back to the nearest calmer band, then the next hotter one.
-local ORDER = { "settled", "uneasy", "defensive", "venting", "threatening" }
-local function pick(s, lines)
-  local at = 1
-  for i, b in ipairs(ORDER) do
-    if b == s.band then at = i end
-  end
-  for d = 0, #ORDER do
-    local lo, hi = ORDER[at - d], ORDER[at + d]
-    if lo and lines[lo] then return lines[lo] end
-    if hi and lines[hi] then return lines[hi] end
-  end
-  return ""
-end
 
 -- How many missteps he has had to put up with so far.
 local MISTAKES = { "argue", "minimize", "buck_pass", "policy_wall", "calm_down", "sarcasm", "why_question",
@@ -170,7 +156,7 @@ return scenario {
     funeral_story = {
       says = function(s)
         local seat = s.flags.aside and "[He sits, the folder on his knees.] " or ""
-        return seat .. pick(s, {
+        return seat .. s:line({
           settled   = "The funeral home said the paperwork goes to the town in a day or two and I could pick up copies here. That was Tuesday. The bank appointment's Monday, and the funeral deposit has to come out of her account.",
           uneasy    = "The funeral home said it goes to the town in a day or two and I could pick up copies here. That was Tuesday. The bank's Monday, and the funeral deposit has to come out of her account.",
           defensive = "The funeral home said a day or two. That was Tuesday. The bank's Monday, and the funeral deposit has to come out of her account. It all hangs on this paper.",
@@ -199,14 +185,14 @@ return scenario {
       note = "The record was started by the funeral home on Tuesday; the cause of death still needs the hospice doctor's signature. Nothing can be certified until it's filed.",
       says = function(s)
         if s.flags.at_counter then
-          return pick(s, {
+          return s:line({
             settled   = "[You look the record up. He watches your face, the couple waiting behind him.] It's not there, is it?",
             uneasy    = "[You look the record up. He watches your face; the couple behind him are waiting.] It's not there, is it?",
             defensive = "[You look the record up, with the couple waiting behind him.] What? What does it say?",
             venting   = "[You look the record up. The couple behind him go quiet.] What? What does it SAY?",
           })
         end
-        return pick(s, {
+        return s:line({
           settled   = "[You look the record up. He watches your face.] It's not there, is it?",
           uneasy    = "[You look the record up. He watches your face.] It's not there, is it?",
           defensive = "[You look the record up. He watches your face.] What? What does it say?",
@@ -241,7 +227,7 @@ return scenario {
       note = "The near-miss: a raised voice and one harsh word, then tears. This is grief, not danger. Stay, steady and quiet.",
       says = function(s)
         local where = s.flags.aside and "" or " The couple behind him go silent."
-        return pick(s, {
+        return s:line({
           settled   = "[His voice rises." .. where .. "] Then what am I supposed to do? Tell the bank to wait? You people are useless! " ..
                       "[He stops. His eyes fill, and he presses the heel of his hand against them.]",
           uneasy    = "[His voice rises." .. where .. "] Then what am I supposed to do? Tell the bank to wait? Tell the funeral home to wait? You people are useless! " ..

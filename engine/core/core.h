@@ -390,6 +390,9 @@ typedef struct df_State {
 } df_State;
 
 const df_Flag *df_state_flag(const df_State *st, const char *name);
+/* The line of a text table for the state: the recovery line in the recovery window, else
+ * the band's line, else the nearest band's (lower first); "" if there is none. */
+const char *df_text_for(const df_Text *t, const df_State *st);
 /* Sets a flag; returns false if the table is full or the name too long. */
 bool df_state_set_flag(df_State *st, const char *name, int type, double num, const char *str);
 bool df_state_in_recovery(const df_State *st);

@@ -25,8 +25,7 @@ static double clampd(double x, double lo, double hi) { return x < lo ? lo : x > 
 
 /* ---------------------------------------------------------------- text */
 
-/* Picks the static line for the band: the band itself, else the nearest band, lower first. */
-static const char *text_for_band(const df_Text *t, const df_State *st) {
+const char *df_text_for(const df_Text *t, const df_State *st) {
     if (t->recovery && df_state_in_recovery(st)) return t->recovery;
     if (t->fixed) return t->fixed;
     int b = df_band_of(st->agitation);
@@ -39,7 +38,7 @@ static const char *text_for_band(const df_Text *t, const df_State *st) {
 
 static int eval_text(df_Run *run, const df_Text *t, char *buf, size_t cap, df_Error *err) {
     if (t->fn && run->host.text) return run->host.text(run->host.ud, t->fn, &run->st, buf, cap, err);
-    snprintf(buf, cap, "%s", text_for_band(t, &run->st));
+    snprintf(buf, cap, "%s", df_text_for(t, &run->st));
     return 0;
 }
 

@@ -611,6 +611,23 @@ static int l_used_index(lua_State *L) {
     return 1;
 }
 
+/* s:line{ uneasy = "...", venting = "..." }: the engine's own choice of line for the
+ * resident's band (nearest band, lower first; recovery in the recovery window). */
+static int l_state_line(lua_State *L) {
+    df_State *st = check_cur(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    df_Text t;
+    memset(&t, 0, sizeof t);
+    for (int b = 0; b < DF_BAND_COUNT; b++) {
+        if (lua_getfield(L, 2, df_band_key((df_Band)b)) == LUA_TSTRING) t.by_band[b] = lua_tostring(L, -1);
+        else lua_pop(L, 1); /* the strings stay on the stack while t points at them */
+    }
+    if (lua_getfield(L, 2, "recovery") == LUA_TSTRING) t.recovery = lua_tostring(L, -1);
+    else lua_pop(L, 1);
+    lua_pushstring(L, df_text_for(&t, st));
+    return 1;
+}
+
 static int l_state_index(lua_State *L) {
     df_State *st = check_cur(L);
     const char *k = luaL_checkstring(L, 2);
@@ -628,6 +645,7 @@ static int l_state_index(lua_State *L) {
     else if (!strcmp(k, "flags") || !strcmp(k, "visits") || !strcmp(k, "used")) {
         lua_getiuservalue(L, 1, !strcmp(k, "flags") ? 1 : !strcmp(k, "visits") ? 2 : 3);
     } else if (!strcmp(k, "random")) lua_pushcfunction(L, l_random);
+    else if (!strcmp(k, "line")) lua_pushcfunction(L, l_state_line);
     else return luaL_error(L, "the state has no field '%s'", k);
     return 1;
 }

@@ -264,7 +264,7 @@ static void dynamic_parts_run_against_the_state(void **state) {
         "              go = function(s) if s.visits.a >= 3 then return 'done' end return 'b' end,\n"
         "              targets = { 'done', 'b' }, coach = 'c' },\n"
         "          } },\n"
-        "    b = { says = function(s) return 'at ' .. RULES.office .. ' ' .. s.band .. ' ' .. s.flags.entered end,\n"
+        "    b = { says = function(s) return 'at ' .. RULES.office .. ' ' .. s:line{ uneasy = 'u', venting = 'v' } .. ' ' .. s.flags.entered end,\n"
         "          choices = { { 'Bye.', tags = { 'thank' }, go = 'done', coach = 'c' } } },\n"
         "  },\n"
         "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
@@ -282,7 +282,7 @@ static void dynamic_parts_run_against_the_state(void **state) {
     assert_int_equal(df_run_choose(run, 1, &err), 0);
     assert_int_equal(df_run_visible(run, &vis), 2);
     assert_int_equal(df_run_choose(run, 2, &err), 0); /* visits.a == 2 -> b */
-    assert_string_equal(df_run_line(run), "at Permits defensive 2");
+    assert_string_equal(df_run_line(run), "at Permits u 2"); /* defensive: the nearest lower band */
     assert_int_equal(df_run_choose(run, 1, &err), 0);
     assert_true(df_run_over(run));
     df_run_free(run);
