@@ -22,6 +22,27 @@ static void text_fits(const df_Scenario *sc, df_Diags *d, int line, const char *
                      where, chars(s), max);
 }
 
+/* Plays a path; fills a fingerprint of what the learner saw and the result. 0 or -1. */
+static int replay(const df_Scenario *sc, const df_Host *host, const df_Path *p, unsigned long *hash) {
+    df_Error err;
+    df_Run *run = df_run_new(sc, host, 1, &err);
+    if (!run) return -1;
+    for (int i = 0; i < p->n && !df_run_over(run); i++)
+        if (df_run_choose(run, p->choices[i], &err) != 0) break;
+    unsigned long h = 5381;
+    const df_Step *steps;
+    int n = df_run_steps(run, &steps);
+    for (int i = 0; i < n; i++) {
+        for (const char *c = steps[i].said; *c; c++) h = h * 33 + (unsigned char)*c;
+        h = h * 33 + (unsigned long)steps[i].choice;
+    }
+    const df_Result *r = df_run_result(run);
+    if (r) h = h * 33 + (unsigned long)lround(r->total * 100) + (unsigned long)r->score;
+    *hash = h;
+    df_run_free(run);
+    return 0;
+}
+
 void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d) {
     char where[256];
     for (int b = 0; b < sc->nbeats; b++) {
@@ -68,5 +89,18 @@ void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d) {
     }
     if (w.truncated)
         df_diags_add(d, DF_DIAG_NOTE, sc->file, 0, "too many paths to walk them all; band lines were checked on part of them");
+    /* A run must be (scenario, seed, choices): the same path twice must look the same. A
+     * function that keeps its own memory in a local (instead of s.flags) breaks that, and
+     * with it replays after a reload, the analysis and the tests. */
+    const df_Path *probe[2] = {&w.best, &w.worst};
+    for (int k = 0; k < 2 && w.paths; k++) {
+        unsigned long h1, h2;
+        if (replay(sc, host, probe[k], &h1) == 0 && replay(sc, host, probe[k], &h2) == 0 && h1 != h2) {
+            df_diags_add(d, DF_DIAG_WARNING, sc->file, 0,
+                         "playing the same choices twice gave different runs: a scenario function keeps state of "
+                         "its own (use s.flags); replays, analysis and tests cannot be trusted");
+            break;
+        }
+    }
     df_walk_free(&w);
 }

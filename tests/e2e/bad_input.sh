@@ -40,6 +40,19 @@ expect bom-shebang-lines 1 "bom.lua:2: error: undeclared global 'nope'" -- "$BIN
 printf 'return scenario { id = "a\\27[2Jb" }\n' >"$T/esc.lua"
 expect escape-in-text 1 "control character" -- "$BIN" check "$T/esc.lua"
 if grep -q "$(printf '\033')" "$T/out"; then echo "FAIL escape bytes reached the terminal"; FAILS=$((FAILS + 1)); fi
+cat >"$T/hidden.lua" <<'LUA'
+local count = 0
+return scenario {
+  id = "hidden", title = "Hidden", setting = "counter", role = "Clerk",
+  resident = { name = "Sam", agitation = 30 }, start = "a",
+  beats = {
+    a = { says = function(s) count = count + 1; return "call " .. count end,
+          choices = { { "Go.", tags = { "listen" }, go = "done", coach = "c" } } },
+  },
+  endings = { done = { outcome = "resolved_accepted", debrief = "d" } },
+}
+LUA
+expect hidden-state 1 "playing the same choices twice gave different runs" -- "$BIN" check --werror "$T/hidden.lua"
 chmod 000 "$T/cycle.lua"
 if [ "$(id -u)" != 0 ]; then
     expect unreadable 1 "cannot open: Permission denied" -- "$BIN" check "$T/cycle.lua"
