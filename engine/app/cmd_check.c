@@ -1,4 +1,4 @@
-/* cmd_check.c: defuse check PATH...: validate scenario files or folders. */
+/* cmd_check.c: defuse check PATH...: validate scenario and module files or folders. */
 #define _GNU_SOURCE
 #include <getopt.h>
 #include <stdlib.h>
@@ -12,8 +12,9 @@ static void check_usage(FILE *f) {
     fprintf(f,
             "Usage: defuse check [OPTIONS] PATH...\n"
             "\n"
-            "Load and validate scenario files, or every *.lua file in a folder. Problems are\n"
-            "printed as file:line: error|warning: message.\n"
+            "Load and validate scenario files and module files (a trainer's session plan), or\n"
+            "every *.lua file in a folder. Problems are printed as\n"
+            "file:line: error|warning: message.\n"
             "\n"
             "Options:\n"
             "  --werror      treat warnings as errors\n"
@@ -30,10 +31,37 @@ typedef struct Seen {
     char path[512];
 } Seen;
 
+/* A module's exercise must name scenarios that exist in the scenario folder and load. */
+static void check_module(const df_Module *m, const char *path, df_Diags *d) {
+    char **paths;
+    int n = df_list_lua(df_scenario_dir(), &paths);
+    char *ids[256];
+    int nids = 0;
+    for (int i = 0; i < n && nids < 256; i++) {
+        df_Diags q = {0};
+        df_Script *s = df_script_load(paths[i], NULL, &q);
+        if (s) ids[nids++] = strdup(df_script_scenario(s)->id);
+        df_script_free(s);
+        df_diags_free(&q);
+    }
+    for (int k = 0; k < m->nexercise; k++) {
+        int found = 0;
+        for (int i = 0; i < nids && !found; i++) found = ids[i] && !strcmp(ids[i], m->exercise[k]);
+        if (!found)
+            df_diags_add(d, DF_DIAG_ERROR, path, m->exercise_line[k],
+                         "exercise: no scenario with id '%s' loads from %s (see 'defuse list')",
+                         m->exercise[k], df_scenario_dir());
+    }
+    for (int i = 0; i < nids; i++) free(ids[i]);
+    if (n > 0) df_free_list(paths, n);
+}
+
 static int check_file(const char *path, int quiet, int werror, Seen *seen, int *nseen) {
     df_Diags d = {0};
-    df_Script *s = df_script_load(path, NULL, &d);
-    if (s) {
+    df_Script *s = df_script_load_any(path, NULL, &d);
+    if (s && df_script_module(s)) {
+        check_module(df_script_module(s), path, &d);
+    } else if (s) {
         const df_Scenario *sc = df_script_scenario(s);
         df_lint(sc, df_script_host(s), &d);
         for (int i = 0; seen && i < *nseen; i++)

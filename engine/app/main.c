@@ -14,7 +14,7 @@ static void usage(FILE *f) {
             "Commands:\n"
             "  play SCENARIO   play a scenario (a path or a catalog id)\n"
             "  list            list the bundled scenarios (--tags: the technique table)\n"
-            "  check PATH...   validate scenario files or folders\n"
+            "  check PATH...   validate scenario and module files or folders\n"
             "  analyze SCENARIO  walk every path: outcomes, times, best and worst paths\n"
             "  graph SCENARIO  the scenario as a Graphviz DOT graph (--heat: agitation)\n"
             "  test PATH...    run the tests that scenarios declare\n"

@@ -127,6 +127,12 @@ const char *df_scenario_strdup(df_Scenario *sc, const char *s, size_t len) {
     return p;
 }
 
+void df_module_free(df_Module *m) {
+    if (!m) return;
+    df_scenario_free(m->store);
+    free(m);
+}
+
 int df_scenario_find_beat(const df_Scenario *sc, const char *id) {
     for (int i = 0; i < sc->nbeats; i++)
         if (strcmp(sc->beats[i].id, id) == 0) return i;

@@ -333,6 +333,36 @@ typedef struct df_Scenario {
     struct df_Arena *arena; /* owns every string and array above */
 } df_Scenario;
 
+/* A trainer's 20-minute module: the session plan defuse present runs. Pure data. */
+#define DF_MAX_POINTS 8
+#define DF_MAX_EXERCISE 4
+#define DF_MAX_WRAPUP 6
+#define DF_MAX_ROLES 8
+
+typedef struct df_Point {
+    const char *title, *body, *notes, *question, *reveal;
+    int line;
+} df_Point;
+
+typedef struct df_Module {
+    const char *file, *id, *title, *audience, *pace, *closing;
+    double minutes;
+    const char *roles[DF_MAX_ROLES];
+    int nroles;
+    const char *objectives[DF_MAX_OBJECTIVES];
+    int nobjectives;
+    df_Point points[DF_MAX_POINTS];
+    int npoints;
+    const char *exercise[DF_MAX_EXERCISE]; /* scenario ids */
+    int exercise_line[DF_MAX_EXERCISE];
+    int nexercise;
+    const char *wrapup[DF_MAX_WRAPUP];
+    int nwrapup;
+    struct df_Scenario *store; /* owns the strings (through its arena) */
+} df_Module;
+
+void df_module_free(df_Module *m);
+
 /* The scenario owns an arena; the loader allocates through these. */
 df_Scenario *df_scenario_new(void);
 void df_scenario_free(df_Scenario *sc);

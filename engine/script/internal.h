@@ -38,7 +38,9 @@ struct df_Script {
     df_SrcMap *map;
     char *log[DF_LOG_MAX];
     int nlog;
-    int scenario_ref;       /* registry ref of the table given to scenario() */
+    int scenario_ref;       /* registry ref of the table given to scenario() or module() */
+    int is_module;          /* it was module() */
+    df_Module *mod;
 };
 
 /* Runs fn(L) with nargs already pushed under the budget; 0 or -1 with err. */
@@ -46,6 +48,8 @@ int df_sb_pcall(df_Script *s, int nargs, int nresults, long long instr, double s
                 const char *what, df_Error *err);
 /* Builds a df_Scenario from the table at the top of the stack; problems go to diags. */
 df_Scenario *df_loader_convert(df_Script *s, df_Diags *diags);
+/* Builds a df_Module from the table at the top of the stack. */
+df_Module *df_loader_convert_module(df_Script *s, df_Diags *diags);
 /* Graph checks on a converted scenario. */
 void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags);
 /* Adds a Lua message ("chunk:line: text", or plain text) as a diagnostic with its file and

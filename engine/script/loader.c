@@ -1058,6 +1058,144 @@ df_Scenario *df_loader_convert(df_Script *s, df_Diags *diags) {
     return ld.sc;
 }
 
+/* ---------------------------------------------------------------- modules */
+
+/* Reads t[key] as a list of strings into out (at most max); returns the count. */
+static int get_string_list(Ld *ld, int t, const char *key, const char *path, const char **out,
+                           int *lines, int max, size_t maxlen, int required) {
+    lua_State *L = ld->L;
+    char sub[512];
+    join(sub, sizeof sub, path, key);
+    lua_pushstring(L, key);
+    int ty = lua_rawget(L, t), count = 0;
+    if (ty == LUA_TTABLE) {
+        int n = list_len(L, -1);
+        check_keys(ld, -1, sub, (const char *const[]){NULL}, n);
+        if (n > max) ERR(ld, sub, "%d items; at most %d", n, max);
+        if (n == 0 && required) ERR(ld, sub, "give at least one");
+        for (int i = 1; i <= n && i <= max; i++) {
+            char item[560];
+            snprintf(item, sizeof item, "%s.%d", sub, i);
+            if (lua_rawgeti(L, -1, i) == LUA_TSTRING) {
+                const char *v = take_string(ld, item, maxlen, 0);
+                if (v) {
+                    if (lines) lines[count] = df_srcmap_line(ld->s->map, item);
+                    out[count++] = v;
+                }
+            } else {
+                ERR(ld, item, "expected a string");
+            }
+            lua_pop(L, 1);
+        }
+    } else if (ty == LUA_TNIL) {
+        if (required) ERR(ld, sub, "required list is missing");
+    } else {
+        ERR(ld, sub, "expected a list of strings, got %s", lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    return count;
+}
+
+static const char *const module_keys[] = {"id", "title", "minutes", "audience", "roles", "pace",
+                                          "objectives", "points", "exercise", "wrapup",
+                                          "closing", NULL};
+static const char *const point_keys[] = {"title", "body", "notes", "question", "reveal", NULL};
+
+static int convert_module(lua_State *L) {
+    Ld *ld = lua_touserdata(L, 1);
+    df_Module *m = lua_touserdata(L, 2);
+    int t = 3;
+    luaL_checkstack(L, 40, "module conversion");
+    check_keys(ld, t, "", module_keys, 0);
+    m->file = df_scenario_strdup(ld->sc, ld->s->name, strlen(ld->s->name));
+    m->id = get_string(ld, t, "id", "", 1, MAX_ID, 0);
+    if (m->id && !valid_id(m->id)) ERR(ld, "id", "'%s' is not a valid id (letters, digits, '_' and '-')", m->id);
+    m->title = get_string(ld, t, "title", "", 1, MAX_SHORT, 0);
+    m->minutes = get_number(ld, t, "minutes", "", 0, 5, 120, 20);
+    m->audience = get_string(ld, t, "audience", "", 0, MAX_NOTE, 0);
+    static const char *const paces[] = {"trainer", "timed", NULL};
+    m->pace = "trainer";
+    get_enum(ld, t, "pace", paces, &m->pace, 0);
+    m->closing = get_string(ld, t, "closing", "", 0, MAX_NOTE, 1);
+    m->nroles = get_string_list(ld, t, "roles", "", m->roles, NULL, DF_MAX_ROLES, MAX_SHORT, 0);
+    m->nobjectives = get_string_list(ld, t, "objectives", "", m->objectives, NULL,
+                                     DF_MAX_OBJECTIVES, MAX_NOTE, 1);
+    m->nexercise = get_string_list(ld, t, "exercise", "", m->exercise, m->exercise_line,
+                                   DF_MAX_EXERCISE, MAX_ID, 1);
+    for (int i = 0; i < m->nexercise; i++)
+        if (!valid_id(m->exercise[i])) {
+            char sub[64];
+            snprintf(sub, sizeof sub, "exercise.%d", i + 1);
+            ERR(ld, sub, "'%s' is not a scenario id", m->exercise[i]);
+        }
+    m->nwrapup = get_string_list(ld, t, "wrapup", "", m->wrapup, NULL, DF_MAX_WRAPUP, MAX_NOTE, 0);
+
+    lua_pushliteral(L, "points");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TTABLE) {
+        int pt = lua_gettop(L), n = list_len(L, pt);
+        check_keys(ld, pt, "points", (const char *const[]){NULL}, n);
+        if (n == 0) ERR(ld, "points", "give at least one teaching point");
+        if (n > DF_MAX_POINTS) ERR(ld, "points", "%d points; at most %d fit a 20-minute session", n, DF_MAX_POINTS);
+        for (int i = 1; i <= n && i <= DF_MAX_POINTS; i++) {
+            char path[64];
+            snprintf(path, sizeof path, "points.%d", i);
+            df_Point *p = &m->points[m->npoints];
+            memset(p, 0, sizeof *p);
+            p->line = df_srcmap_line(ld->s->map, path);
+            if (lua_rawgeti(L, pt, i) != LUA_TTABLE) {
+                ERR(ld, path, "expected a point table { title = ..., body = ... }");
+            } else {
+                int it = lua_gettop(L);
+                check_keys(ld, it, path, point_keys, 0);
+                p->title = get_string(ld, it, "title", path, 1, MAX_SHORT, 0);
+                p->body = get_string(ld, it, "body", path, 1, MAX_NOTE, 1);
+                p->notes = get_string(ld, it, "notes", path, 0, MAX_NOTE, 1);
+                p->question = get_string(ld, it, "question", path, 0, MAX_NOTE, 1);
+                p->reveal = get_string(ld, it, "reveal", path, 0, MAX_NOTE, 1);
+                if (p->reveal && !p->question) ERR(ld, path, "a reveal answers a question: give the question too");
+                m->npoints++;
+            }
+            lua_pop(L, 1);
+        }
+    } else if (ty == LUA_TNIL) {
+        ERR(ld, "points", "required list is missing");
+    } else {
+        ERR(ld, "points", "expected a list of point tables, got %s", lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
+df_Module *df_loader_convert_module(df_Script *s, df_Diags *diags) {
+    lua_State *L = s->L;
+    df_Module *m = calloc(1, sizeof *m);
+    Ld ld = {s, L, df_scenario_new(), diags};
+    if (!m || !ld.sc) {
+        free(m);
+        df_scenario_free(ld.sc);
+        df_diags_add(diags, DF_DIAG_ERROR, s->name, 0, "out of memory");
+        return NULL;
+    }
+    df_scenario_set_cap(ld.sc, s->limits.memory);
+    m->store = ld.sc;
+    int t = lua_gettop(L);
+    lua_pushcfunction(L, convert_module);
+    lua_pushlightuserdata(L, &ld);
+    lua_pushlightuserdata(L, m);
+    lua_pushvalue(L, t);
+    df_Error err;
+    df_error_clear(&err);
+    if (df_sb_pcall(s, 3, 0, s->limits.load_instr, s->limits.load_seconds, "reading the module", &err) != 0) {
+        char msg[1400];
+        df_error_format(&err, msg, sizeof msg);
+        df_sb_diag(diags, s->name, msg);
+        df_module_free(m);
+        return NULL;
+    }
+    return m;
+}
+
 /* ---------------------------------------------------------------- graph checks */
 
 static int has_disengage(const df_Beat *b) {

@@ -531,15 +531,19 @@ static void push_frozen(lua_State *L, int idx) {
     lua_setmetatable(L, -2);
 }
 
-static int l_scenario(lua_State *L) {
+static int declare(lua_State *L, int is_module) {
     df_Script *s = script_of(L);
     luaL_checktype(L, 1, LUA_TTABLE);
-    if (s->scenario_ref != LUA_NOREF) return luaL_error(L, "scenario() called twice in one file");
+    if (s->scenario_ref != LUA_NOREF) return luaL_error(L, "a file declares one scenario or one module");
     lua_pushvalue(L, 1);
     s->scenario_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    s->is_module = is_module;
     push_frozen(L, 1);
     return 1;
 }
+
+static int l_scenario(lua_State *L) { return declare(L, 0); }
+static int l_module(lua_State *L) { return declare(L, 1); }
 
 /* ---------------------------------------------------------------- the state proxy */
 
@@ -735,6 +739,8 @@ static int build_sandbox(lua_State *L) {
     lua_setfield(L, safe, "print");
     lua_pushcfunction(L, l_scenario);
     lua_setfield(L, safe, "scenario");
+    lua_pushcfunction(L, l_module);
+    lua_setfield(L, safe, "module");
 
     copy_allowed(L, str, string_allowed);
     lua_pushcfunction(L, l_find_plain);
@@ -859,6 +865,7 @@ void df_script_free(df_Script *s) {
         lua_close(s->L);
     }
     df_scenario_free(s->sc);
+    df_module_free(s->mod);
     df_srcmap_free(s->map);
     for (int i = 0; i < s->nlog; i++) free(s->log[i]);
     free(s->name);
@@ -866,6 +873,7 @@ void df_script_free(df_Script *s) {
 }
 
 const df_Scenario *df_script_scenario(const df_Script *s) { return s->sc; }
+const df_Module *df_script_module(const df_Script *s) { return s->mod; }
 
 int df_script_log(const df_Script *s, const char *const **lines) {
     *lines = (const char *const *)s->log;
@@ -964,8 +972,10 @@ const df_Host *df_script_host(df_Script *s) {
 
 /* ---------------------------------------------------------------- loading */
 
+enum { WANT_SCENARIO, WANT_MODULE, WANT_ANY };
+
 static df_Script *load_buffer(const char *name, const char *buf, size_t len, const df_Limits *lim,
-                              df_Diags *diags) {
+                              df_Diags *diags, int want) {
     df_Error err;
     df_error_clear(&err);
     df_Limits l;
@@ -1042,13 +1052,30 @@ static df_Script *load_buffer(const char *name, const char *buf, size_t len, con
     }
     if (s->scenario_ref == LUA_NOREF) {
         df_diags_add(diags, DF_DIAG_ERROR, name, df_srcmap_root_line(s->map),
-                     "the file must end with: return scenario { ... }");
+                     want == WANT_MODULE ? "the file must end with: return module { ... }"
+                                         : "the file must end with: return scenario { ... }");
+        df_script_free(s);
+        return NULL;
+    }
+    if ((want == WANT_SCENARIO && s->is_module) || (want == WANT_MODULE && !s->is_module)) {
+        df_diags_add(diags, DF_DIAG_ERROR, name, 0,
+                     s->is_module ? "this is a module (a trainer's session plan), not a scenario"
+                                  : "this is a scenario, not a module");
         df_script_free(s);
         return NULL;
     }
     lua_pop(L, 1);
     lua_rawgeti(L, LUA_REGISTRYINDEX, s->scenario_ref);
     int errors_before = diags->errors;
+    if (s->is_module) {
+        s->mod = df_loader_convert_module(s, diags);
+        lua_settop(L, 0);
+        if (!s->mod || diags->errors > errors_before) {
+            df_script_free(s);
+            return NULL;
+        }
+        return s;
+    }
     s->sc = df_loader_convert(s, diags);
     lua_settop(L, 0);
     if (!s->sc || diags->errors > errors_before) {
@@ -1084,12 +1111,26 @@ static void sanitize_diags(df_Diags *d, int first) {
 df_Script *df_script_load_buffer(const char *name, const char *buf, size_t len,
                                  const df_Limits *lim, df_Diags *diags) {
     int first = diags->n;
-    df_Script *s = load_buffer(name, buf, len, lim, diags);
+    df_Script *s = load_buffer(name, buf, len, lim, diags, WANT_SCENARIO);
     sanitize_diags(diags, first);
     return s;
 }
 
+static df_Script *load_file(const char *path, const df_Limits *lim, df_Diags *diags, int want);
+
 df_Script *df_script_load(const char *path, const df_Limits *lim, df_Diags *diags) {
+    return load_file(path, lim, diags, WANT_SCENARIO);
+}
+
+df_Script *df_script_load_module(const char *path, const df_Limits *lim, df_Diags *diags) {
+    return load_file(path, lim, diags, WANT_MODULE);
+}
+
+df_Script *df_script_load_any(const char *path, const df_Limits *lim, df_Diags *diags) {
+    return load_file(path, lim, diags, WANT_ANY);
+}
+
+static df_Script *load_file(const char *path, const df_Limits *lim, df_Diags *diags, int want) {
     df_Limits l;
     if (lim) l = *lim;
     else df_limits_default(&l);
@@ -1118,7 +1159,9 @@ df_Script *df_script_load(const char *path, const df_Limits *lim, df_Diags *diag
         free(buf);
         return NULL;
     }
-    df_Script *s = df_script_load_buffer(path, buf, n, &l, diags);
+    int first = diags->n;
+    df_Script *s = load_buffer(path, buf, n, &l, diags, want);
+    sanitize_diags(diags, first);
     free(buf);
     return s;
 }

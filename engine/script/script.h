@@ -18,13 +18,20 @@ void df_limits_default(df_Limits *lim);
 
 typedef struct df_Script df_Script;
 
-/* Loads, validates and freezes a scenario file. Every problem goes to diags (errors and
+/* Loads, validates and freezes a scenario file (a module file is refused with a message). Every problem goes to diags (errors and
  * warnings, each with file and line). Returns NULL if there was any error. */
 df_Script *df_script_load(const char *path, const df_Limits *lim, df_Diags *diags);
 /* The same from memory; name is used in messages. */
 df_Script *df_script_load_buffer(const char *name, const char *buf, size_t len,
                                  const df_Limits *lim, df_Diags *diags);
 void df_script_free(df_Script *s);
+
+/* Loads a module file (return module { ... }): the plan of a trainer's session. NULL on
+ * errors (in diags). */
+df_Script *df_script_load_module(const char *path, const df_Limits *lim, df_Diags *diags);
+/* Loads either kind, for the checker: exactly one of scenario or module is set after. */
+df_Script *df_script_load_any(const char *path, const df_Limits *lim, df_Diags *diags);
+const df_Module *df_script_module(const df_Script *s);
 
 const df_Scenario *df_script_scenario(const df_Script *s);
 /* Host callbacks for df_run_new: they evaluate the scenario's functions in the sandbox. */

@@ -208,17 +208,18 @@ static void rd_push(Reader *r, Tok t) {
     r->has_back = 1;
 }
 
-/* Walks the tokens after "scenario {" and records each key's path and line. Commas and
+/* Walks the tokens after "scenario {" (or "module {") and records each key's path and line. Commas and
  * braces inside parentheses, brackets or function bodies do not count as table items. */
 df_SrcMap *df_srcmap_build(const char *src, size_t len) {
     df_SrcMap *m = calloc(1, sizeof *m);
     if (!m) return NULL;
     Reader rd = {{src, src + len, 1}, {T_EOF, 0, NULL, 0}, 0};
     Tok prev = {T_EOF, 0, NULL, 0}, t;
-    for (;;) { /* find "scenario {" or "scenario({" */
+    for (;;) { /* find "scenario {", "scenario({" or the same for module */
         t = rd_next(&rd);
         if (t.type == T_EOF) return m;
-        if (is_name(&prev, "scenario") && is_sym(&t, "(")) {
+        int decl = is_name(&prev, "scenario") || is_name(&prev, "module");
+        if (decl && is_sym(&t, "(")) {
             Tok u = rd_next(&rd);
             if (is_sym(&u, "{")) {
                 t = u;
@@ -226,7 +227,7 @@ df_SrcMap *df_srcmap_build(const char *src, size_t len) {
             }
             rd_push(&rd, u);
         }
-        if (is_name(&prev, "scenario") && is_sym(&t, "{")) break;
+        if (decl && is_sym(&t, "{")) break;
         prev = t;
     }
     m->root_line = t.line;

@@ -53,6 +53,44 @@ return scenario {
 }
 LUA
 expect hidden-state 1 "playing the same choices twice gave different runs" -- "$BIN" check --werror "$T/hidden.lua"
+# Module files (a trainer's session plan) get the same file:line messages.
+cat >"$T/badmod.lua" <<'LUA'
+return module {
+  id = "bad mod",
+  title = "x",
+  minutes = 300,
+  objectivs = { "a" },
+  objectives = { "a", 3 },
+  points = {
+    { title = "t", body = "b", reveal = "r" },
+    "oops",
+  },
+  exercise = { "permit-delay-counter" },
+  pace = "timd",
+}
+LUA
+expect module-typo 1 "badmod.lua:5: warning: field 'objectivs': unknown field 'objectivs' \(did you mean 'objectives'\?\)" -- "$BIN" check "$T/badmod.lua"
+expect module-range 1 "badmod.lua:4: error: field 'minutes': 300 is out of range" -- "$BIN" check "$T/badmod.lua"
+expect module-enum 1 "badmod.lua:12: error: field 'pace': 'timd' is not one of the allowed values \(did you mean 'timed'\?\)" -- "$BIN" check "$T/badmod.lua"
+expect module-item 1 "badmod.lua:6: error: field 'objectives.2': expected a string" -- "$BIN" check "$T/badmod.lua"
+expect module-reveal 1 "badmod.lua:8: error: field 'points.1': a reveal answers a question" -- "$BIN" check "$T/badmod.lua"
+expect module-point 1 "badmod.lua:9: error: field 'points.2': expected a point table" -- "$BIN" check "$T/badmod.lua"
+cat >"$T/ghost.lua" <<'LUA'
+return module {
+  id = "ghost", title = "Ghost exercise",
+  objectives = { "Practise." },
+  points = { { title = "One", body = "Body." } },
+  exercise = {
+    "permit-delay-counter",
+    "no-such-scenario",
+  },
+}
+LUA
+expect module-unknown-exercise 1 "ghost.lua:7: error: exercise: no scenario with id 'no-such-scenario'" -- "$BIN" check "$T/ghost.lua"
+printf 'module { id = "a" }\nreturn scenario { id = "b" }\n' >"$T/both.lua"
+expect module-and-scenario 1 "both.lua:2: error: a file declares one scenario or one module" -- "$BIN" check "$T/both.lua"
+printf 'return module { id = "m", title = "M" }\n' >"$T/thin.lua"
+expect module-missing-lists 1 "field 'points': required list is missing" -- "$BIN" check "$T/thin.lua"
 chmod 000 "$T/cycle.lua"
 if [ "$(id -u)" != 0 ]; then
     expect unreadable 1 "cannot open: Permission denied" -- "$BIN" check "$T/cycle.lua"

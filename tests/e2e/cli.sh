@@ -14,6 +14,8 @@ expect play-unknown-id 1 "no scenario 'no-such-thing'" -- "$BIN" play no-such-th
 expect check-no-path 2 "check needs at least one PATH" -- "$BIN" check
 expect check-clean 0 "ok \\(0 errors" -- "$BIN" check scenarios
 expect check-werror 0 "" -- "$BIN" check --werror scenarios
+expect module-check 0 "counter-first-minute.lua: ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror scenarios/modules
+expect module-not-playable 1 "this is a module \\(a trainer's session plan\\), not a scenario" -- "$BIN" play scenarios/modules/counter-first-minute.lua --choices 1
 expect list 0 "parking-ticket-counter +counter" -- "$BIN" list
 expect list-tags 0 "^listen +technique" -- "$BIN" list --tags
 expect seed-not-number 2 "--seed: 'abc' is not a whole number" -- "$BIN" play $S --seed abc

@@ -1,6 +1,6 @@
 #!/bin/sh
 # docs_lua.sh: keeps the docs honest. Every ```lua block of docs/*.md and README.md must be
-# valid: a complete scenario (one with `return scenario` and no `{ ... }` placeholder) must
+# valid: a complete scenario or module (one with `return scenario` or `return module` and no `{ ... }` placeholder) must
 # load with `defuse check` (warnings allowed); anything else (a table, a beat, a choice, an
 # outline with `{ ... }`) must at least parse as Lua (luac5.4 -p). The examples in
 # docs/examples must pass `check --werror`, and the starter of `defuse new` must pass
@@ -59,7 +59,7 @@ while read -r n doc line; do
     b="$T/blocks/$n.lua"
     name="$doc:$line (lua block $n)"
     CASES=$((CASES + 1))
-    if grep -q 'return scenario' "$b" && ! grep -Eq '\{[[:space:]]*\.\.\.[[:space:]]*\}' "$b"; then
+    if grep -Eq 'return (scenario|module)' "$b" && ! grep -Eq '\{[[:space:]]*\.\.\.[[:space:]]*\}' "$b"; then
         # A complete scenario: it must load. Warnings are allowed, errors are not.
         timeout 20 "$BIN" check "$b" >"$T/out" 2>&1
         got=$?

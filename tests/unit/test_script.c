@@ -2,6 +2,8 @@
  * dynamic text, conditions and hooks, and the scenario contract. */
 #include "harness.h"
 
+#include <unistd.h>
+
 /* Loads src expecting failure and the given message (with its file:line prefix). */
 static void expect_error(const char *src, const char *needle) {
     df_Diags d = {0};
@@ -396,6 +398,76 @@ static void arriving_threatening_is_a_safety_event(void **state) {
     df_diags_free(&d);
 }
 
+/* Writes src to a temporary file for the loaders that take a path. */
+static void write_temp(char *path, size_t cap, const char *src) {
+    snprintf(path, cap, "/tmp/defuse-test-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(src, f);
+    fclose(f);
+}
+
+static const char MODULE_SRC[] =
+    "return module {\n"
+    "  id = 'm1', title = 'First minute', minutes = 20,\n"
+    "  objectives = { 'Acknowledge first.', 'Offer a next step.' },\n"
+    "  points = {\n"
+    "    { title = 'Why', body = 'Anger has a reason.', question = 'What was it?', reveal = 'Often the second sentence.' },\n"
+    "    { title = 'How', body = 'Say it back.' },\n"
+    "  },\n"
+    "  exercise = { 'mini' },\n"
+    "  wrapup = { 'What changed?' },\n"
+    "}\n";
+
+static void a_module_loads_and_is_kept_apart_from_scenarios(void **state) {
+    (void)state;
+    char path[64];
+    write_temp(path, sizeof path, MODULE_SRC);
+    df_Diags d = {0};
+    df_Script *s = df_script_load_module(path, NULL, &d);
+    diags_dump(&d);
+    assert_non_null(s);
+    const df_Module *m = df_script_module(s);
+    assert_non_null(m);
+    assert_null(df_script_scenario(s));
+    assert_string_equal(m->id, "m1");
+    assert_true(m->minutes == 20);
+    assert_string_equal(m->pace, "trainer");
+    assert_int_equal(m->nobjectives, 2);
+    assert_int_equal(m->npoints, 2);
+    assert_string_equal(m->points[0].reveal, "Often the second sentence.");
+    assert_null(m->points[1].question);
+    assert_int_equal(m->points[1].line, 6);
+    assert_int_equal(m->nexercise, 1);
+    assert_string_equal(m->exercise[0], "mini");
+    assert_int_equal(m->exercise_line[0], 8);
+    assert_int_equal(m->nwrapup, 1);
+    df_script_free(s);
+    df_diags_free(&d);
+
+    /* A module is not a scenario, and a scenario is not a module. */
+    d = (df_Diags){0};
+    assert_null(df_script_load(path, NULL, &d));
+    assert_true(diags_have(&d, "this is a module"));
+    df_diags_free(&d);
+    unlink(path);
+    write_temp(path, sizeof path, MINI_SCENARIO);
+    d = (df_Diags){0};
+    assert_null(df_script_load_module(path, NULL, &d));
+    assert_true(diags_have(&d, "this is a scenario, not a module"));
+    df_diags_free(&d);
+    d = (df_Diags){0};
+    s = df_script_load_any(path, NULL, &d);
+    assert_non_null(s);
+    assert_null(df_script_module(s));
+    assert_non_null(df_script_scenario(s));
+    df_script_free(s);
+    df_diags_free(&d);
+    unlink(path);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_valid_scenario_loads),
@@ -406,6 +478,7 @@ int main(void) {
         cmocka_unit_test(runtime_errors_name_the_line),
         cmocka_unit_test(seeded_random_is_reproducible),
         cmocka_unit_test(arriving_threatening_is_a_safety_event),
+        cmocka_unit_test(a_module_loads_and_is_kept_apart_from_scenarios),
     };
     return cmocka_run_group_tests_name("script", tests, NULL, NULL);
 }
