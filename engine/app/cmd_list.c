@@ -1,4 +1,4 @@
-/* cmd_list.c: defuse list: the catalog of bundled scenarios, or the technique table. */
+/* cmd_list.c: defuse list: the catalog of bundled scenarios or modules, or the technique table. */
 #define _GNU_SOURCE
 #include <getopt.h>
 #include <stdlib.h>
@@ -14,6 +14,8 @@ static void list_usage(FILE *f) {
             "List the bundled scenarios: id, title, setting, role and typical minutes.\n"
             "\n"
             "Options:\n"
+            "  --modules     list the trainer's modules (group sessions) in the modules\n"
+            "                folder instead: id, minutes, exercise and title\n"
             "  --tags        list the technique tags and their default effects instead\n"
             "  --markdown    print the tag table as Markdown (used for docs/model.md)\n"
             "  --catalog     print the scenario catalogue as Markdown, with each scenario's\n"
@@ -116,18 +118,54 @@ static int catalog_table(char **paths, int n) {
     return status;
 }
 
+/* The modules in <scenario folder>/modules: id, minutes, the scenarios of the exercise. */
+static int modules_table(void) {
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/modules", df_scenario_dir());
+    char **paths;
+    int n = df_list_lua(dir, &paths);
+    if (n < 0) {
+        fprintf(stderr, "defuse: cannot open the module folder %s\n", dir);
+        return 1;
+    }
+    int status = 0;
+    printf("%-28s %-6s %-46s %s\n", "ID", "MIN", "EXERCISE", "TITLE");
+    for (int i = 0; i < n; i++) {
+        df_Diags d = {0};
+        df_Script *s = df_script_load_module(paths[i], NULL, &d);
+        if (!s) {
+            df_print_diags(&d, DF_DIAG_ERROR);
+            status = 1;
+        } else {
+            const df_Module *m = df_script_module(s);
+            char ex[256] = "";
+            for (int k = 0; k < m->nexercise; k++) {
+                size_t l = strlen(ex);
+                snprintf(ex + l, sizeof ex - l, "%s%s", k ? ", " : "", m->exercise[k]);
+            }
+            printf("%-28s %-6g %-46s %s\n", m->id, m->minutes, ex, m->title);
+        }
+        df_script_free(s);
+        df_diags_free(&d);
+    }
+    if (n == 0) printf("(no modules in %s)\n", dir);
+    df_free_list(paths, n);
+    return status;
+}
+
 int df_cmd_list(int argc, char **argv) {
     static const struct option opts[] = {{"tags", no_argument, 0, 't'},    {"markdown", no_argument, 0, 'm'},
-                                         {"catalog", no_argument, 0, 'c'},
+                                         {"catalog", no_argument, 0, 'c'},  {"modules", no_argument, 0, 'M'},
                                          {"help", no_argument, 0, 'h'},    {"version", no_argument, 0, 'V'},
                                          {0, 0, 0, 0}};
-    int tags = 0, md = 0, catalog = 0, c;
+    int tags = 0, md = 0, catalog = 0, modules = 0, c;
     optind = 0;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 't': tags = 1; break;
         case 'm': md = 1; break;
         case 'c': catalog = 1; break;
+        case 'M': modules = 1; break;
         case 'h': list_usage(stdout); return 0;
         case 'V': printf("defuse %s\n", DF_VERSION); return 0;
         default: list_usage(stderr); return 2;
@@ -141,6 +179,7 @@ int df_cmd_list(int argc, char **argv) {
         tags_table(md);
         return 0;
     }
+    if (modules) return modules_table();
     const char *dir = df_scenario_dir();
     char **paths;
     int n = df_list_lua(dir, &paths);
