@@ -516,4 +516,39 @@ int df_run_jump(df_Run *run, int beat, df_Error *err);
 const df_Result *df_run_result(const df_Run *run); /* NULL until over */
 uint64_t df_run_seed(const df_Run *run);
 
+/* ---------------------------------------------------------------- room votes */
+
+/* The tally of a room's votes on one decision in a group session. The trainer presses an
+ * option's letter once per raised hand (or types a count); Backspace undoes the last
+ * press or typed count; the trainer may override the room and pick any option. */
+#define DF_TALLY_UNDO 512
+#define DF_TALLY_MAX_COUNT 999
+
+typedef enum { DF_TALLY_NONE = -1, DF_TALLY_TIE = -2 } df_TallyOutcome;
+
+typedef struct df_Tally {
+    int noptions;
+    int count[DF_MAX_VISIBLE];
+    struct { int option, before; } undo[DF_TALLY_UNDO];
+    int nundo;
+    int override;          /* the trainer's pick, or -1 */
+} df_Tally;
+
+void df_tally_init(df_Tally *t, int noptions);
+/* One more vote for option (0-based); -1 if option is out of range or the count is full. */
+int df_tally_vote(df_Tally *t, int option);
+/* Sets option's count to a typed number (0..DF_TALLY_MAX_COUNT); -1 if out of range. */
+int df_tally_set(df_Tally *t, int option, int count);
+/* Undoes the last vote or typed count; returns its option, or -1 when there is nothing. */
+int df_tally_undo(df_Tally *t);
+/* The trainer picks option whatever the votes say; -1 clears the override. */
+int df_tally_override(df_Tally *t, int option);
+int df_tally_total(const df_Tally *t);
+/* Share of the votes for option, 0..1 (0 when nobody voted). */
+double df_tally_share(const df_Tally *t, int option);
+/* The option the room goes with: the override when set, else the one with most votes.
+ * DF_TALLY_NONE without votes, DF_TALLY_TIE when two or more options share the most votes
+ * (the trainer must pick); *leaders, if given, gets a bit per option with the most votes. */
+int df_tally_result(const df_Tally *t, unsigned *leaders);
+
 #endif

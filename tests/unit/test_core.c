@@ -463,6 +463,68 @@ static void sanitize_removes_controls_and_bad_utf8(void **state) {
     assert_int_equal(df_edit_distance("", "abc"), 3);
 }
 
+/* The room's vote: majority, ties, undo of presses and typed counts, and the override. */
+static void tally_majority_ties_undo_and_override(void **state) {
+    (void)state;
+    df_Tally t;
+    unsigned lead;
+    df_tally_init(&t, 4);
+    assert_int_equal(df_tally_result(&t, &lead), DF_TALLY_NONE);
+    assert_int_equal(lead, 0);
+    assert_true(df_tally_share(&t, 0) == 0);
+    /* A, B, B: B leads. */
+    assert_int_equal(df_tally_vote(&t, 0), 0);
+    assert_int_equal(df_tally_vote(&t, 1), 0);
+    assert_int_equal(df_tally_vote(&t, 1), 0);
+    assert_int_equal(df_tally_total(&t), 3);
+    assert_int_equal(df_tally_result(&t, &lead), 1);
+    assert_int_equal(lead, 1u << 1);
+    assert_true(fabs(df_tally_share(&t, 1) - 2.0 / 3) < 1e-9);
+    /* One more A ties it: the trainer must pick. */
+    df_tally_vote(&t, 0);
+    assert_int_equal(df_tally_result(&t, &lead), DF_TALLY_TIE);
+    assert_int_equal(lead, (1u << 0) | (1u << 1));
+    /* Backspace takes back the last press. */
+    assert_int_equal(df_tally_undo(&t), 0);
+    assert_int_equal(df_tally_result(&t, NULL), 1);
+    /* A typed count replaces the presses, and undo restores what was there. */
+    assert_int_equal(df_tally_set(&t, 3, 7), 0);
+    assert_int_equal(df_tally_result(&t, NULL), 3);
+    assert_int_equal(df_tally_undo(&t), 3);
+    assert_int_equal(t.count[3], 0);
+    assert_int_equal(df_tally_result(&t, NULL), 1);
+    /* The trainer overrides the room (the instructor-driven branch), then changes mind. */
+    assert_int_equal(df_tally_override(&t, 2), 0);
+    assert_int_equal(df_tally_result(&t, &lead), 2);
+    assert_int_equal(lead, 1u << 1); /* the bars still show who the room backed */
+    assert_int_equal(df_tally_override(&t, -1), 0);
+    assert_int_equal(df_tally_result(&t, NULL), 1);
+    /* Bad input is refused and changes nothing. */
+    assert_int_equal(df_tally_vote(&t, 4), -1);
+    assert_int_equal(df_tally_vote(&t, -1), -1);
+    assert_int_equal(df_tally_set(&t, 0, -3), -1);
+    assert_int_equal(df_tally_set(&t, 0, DF_TALLY_MAX_COUNT + 1), -1);
+    assert_int_equal(df_tally_override(&t, 9), -1);
+    assert_int_equal(df_tally_total(&t), 3);
+    /* Undo all the way back, then once more: nothing left to undo. */
+    while (df_tally_undo(&t) >= 0) {}
+    assert_int_equal(df_tally_total(&t), 0);
+    assert_int_equal(df_tally_undo(&t), -1);
+    /* A full count stops at the limit; a long history drops only its oldest undo. */
+    assert_int_equal(df_tally_set(&t, 0, DF_TALLY_MAX_COUNT), 0);
+    assert_int_equal(df_tally_vote(&t, 0), -1);
+    df_tally_init(&t, 2);
+    for (int i = 0; i < DF_TALLY_UNDO + 10; i++) df_tally_vote(&t, i % 2);
+    assert_int_equal(df_tally_total(&t), DF_TALLY_UNDO + 10);
+    int undone = 0;
+    while (df_tally_undo(&t) >= 0) undone++;
+    assert_int_equal(undone, DF_TALLY_UNDO);
+    assert_int_equal(df_tally_total(&t), 10);
+    /* More options than a screen shows are clamped. */
+    df_tally_init(&t, 50);
+    assert_int_equal(t.noptions, DF_MAX_VISIBLE);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bands_have_their_thresholds),
@@ -485,6 +547,7 @@ int main(void) {
         cmocka_unit_test(good_moves_outscore_bad_moves),
         cmocka_unit_test(runs_are_deterministic_for_a_seed),
         cmocka_unit_test(sanitize_removes_controls_and_bad_utf8),
+        cmocka_unit_test(tally_majority_ties_undo_and_override),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
