@@ -110,7 +110,7 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	    SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" all \
 	    $(TEST_BIN:$(BUILD)/%=build/asan/%)
-	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 ./tests/run-all.sh build/asan
+	@DEFUSE_TEST_TIMEOUT=120 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 ./tests/run-all.sh build/asan
 
 bench: all
 	@./tests/bench.sh $(BUILD)/defuse

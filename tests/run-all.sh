@@ -30,7 +30,7 @@ for t in tests/e2e/*.sh; do
     [ "$(basename "$t")" = lib.sh ] && continue
     run "e2e-$(basename "$t" .sh)" sh "$t" "$BUILD/defuse"
 done
-run check-bundled "$BUILD/defuse" check --werror --quiet scenarios docs/examples
+run check-bundled "$BUILD/defuse" check --werror --quiet scenarios scenarios/modules docs/examples
 run scenario-tests "$BUILD/defuse" test --quiet scenarios docs/examples
 run golden ./tests/golden.sh check "$BUILD/defuse"
 run docs ./tools/gen-docs.sh check "$BUILD/defuse"

@@ -129,7 +129,7 @@ static int modules_table(void) {
         return 1;
     }
     int status = 0;
-    printf("%-28s %-6s %-46s %s\n", "ID", "MIN", "EXERCISE", "TITLE");
+    printf("%-32s %-5s %-48s %s\n", "ID", "MIN", "EXERCISE", "TITLE");
     for (int i = 0; i < n; i++) {
         df_Diags d = {0};
         df_Script *s = df_script_load_module(paths[i], NULL, &d);
@@ -143,7 +143,7 @@ static int modules_table(void) {
                 size_t l = strlen(ex);
                 snprintf(ex + l, sizeof ex - l, "%s%s", k ? ", " : "", m->exercise[k]);
             }
-            printf("%-28s %-6g %-46s %s\n", m->id, m->minutes, ex, m->title);
+            printf("%-32s %-5g %-48s %s\n", m->id, m->minutes, ex, m->title);
         }
         df_script_free(s);
         df_diags_free(&d);

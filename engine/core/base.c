@@ -127,6 +127,11 @@ const char *df_scenario_strdup(df_Scenario *sc, const char *s, size_t len) {
     return p;
 }
 
+const char *df_part_key(df_Part p) {
+    static const char *const keys[DF_PART_COUNT] = {"opening", "points", "exercise", "wrapup", "closing"};
+    return p >= 0 && p < DF_PART_COUNT ? keys[p] : "?";
+}
+
 void df_module_free(df_Module *m) {
     if (!m) return;
     df_scenario_free(m->store);

@@ -344,9 +344,16 @@ typedef struct df_Point {
     int line;
 } df_Point;
 
+/* The parts of a session, in order; a module's pace gives each its minutes. */
+typedef enum { DF_PART_OPENING, DF_PART_POINTS, DF_PART_EXERCISE, DF_PART_WRAPUP, DF_PART_CLOSING,
+               DF_PART_COUNT } df_Part;
+const char *df_part_key(df_Part p);
+
 typedef struct df_Module {
-    const char *file, *id, *title, *audience, *pace, *closing;
+    const char *file, *id, *title, *audience, *closing;
     double minutes;
+    double pace[DF_PART_COUNT]; /* minutes per part; all 0 when the module gives no pace */
+    int has_pace;
     const char *roles[DF_MAX_ROLES];
     int nroles;
     const char *objectives[DF_MAX_OBJECTIVES];

@@ -1096,6 +1096,33 @@ static int get_string_list(Ld *ld, int t, const char *key, const char *path, con
     return count;
 }
 
+/* pace = { opening = 2, points = 6, exercise = 8, wrapup = 3, closing = 1 }: the minutes
+ * of each part, which must add up to the module's minutes (the timer compares against it). */
+static void get_pace(Ld *ld, int t, df_Module *m) {
+    lua_State *L = ld->L;
+    lua_pushliteral(L, "pace");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TTABLE) {
+        int pt = lua_gettop(L);
+        static const char *const keys[] = {"opening", "points", "exercise", "wrapup", "closing", NULL};
+        check_keys(ld, pt, "pace", keys, 0);
+        double sum = 0;
+        for (int i = 0; i < DF_PART_COUNT; i++) {
+            m->pace[i] = get_number(ld, pt, df_part_key((df_Part)i), "pace", 1, 0, 120, 0);
+            sum += m->pace[i];
+        }
+        m->has_pace = 1;
+        if (fabs(sum - m->minutes) > 0.01)
+            ERR(ld, "pace", "the parts add up to %g minutes, but the module is %g", sum, m->minutes);
+    } else if (ty == LUA_TNIL) {
+        WARN(ld, "", "no pace: give the minutes of each part (pace = { opening = ..., points = ..., exercise = ..., wrapup = ..., closing = ... }) so the timer can tell the trainer which part runs long");
+    } else {
+        ERR(ld, "pace", "expected a table of minutes { opening = ..., points = ..., exercise = ..., wrapup = ..., closing = ... }, got %s",
+            lua_typename(L, ty));
+    }
+    lua_pop(L, 1);
+}
+
 static const char *const module_keys[] = {"id", "title", "minutes", "audience", "roles", "pace",
                                           "objectives", "points", "exercise", "wrapup",
                                           "closing", NULL};
@@ -1113,9 +1140,7 @@ static int convert_module(lua_State *L) {
     m->title = get_string(ld, t, "title", "", 1, MAX_SHORT, 0);
     m->minutes = get_number(ld, t, "minutes", "", 0, 5, 120, 20);
     m->audience = get_string(ld, t, "audience", "", 0, MAX_NOTE, 0);
-    static const char *const paces[] = {"trainer", "timed", NULL};
-    m->pace = "trainer";
-    get_enum(ld, t, "pace", paces, &m->pace, 0);
+    get_pace(ld, t, m);
     m->closing = get_string(ld, t, "closing", "", 0, MAX_NOTE, 1);
     m->nroles = get_string_list(ld, t, "roles", "", m->roles, NULL, DF_MAX_ROLES, MAX_SHORT, 0);
     m->nobjectives = get_string_list(ld, t, "objectives", "", m->objectives, NULL,

@@ -71,7 +71,7 @@ return module {
 LUA
 expect module-typo 1 "badmod.lua:5: warning: field 'objectivs': unknown field 'objectivs' \(did you mean 'objectives'\?\)" -- "$BIN" check "$T/badmod.lua"
 expect module-range 1 "badmod.lua:4: error: field 'minutes': 300 is out of range" -- "$BIN" check "$T/badmod.lua"
-expect module-enum 1 "badmod.lua:12: error: field 'pace': 'timd' is not one of the allowed values \(did you mean 'timed'\?\)" -- "$BIN" check "$T/badmod.lua"
+expect module-pace-type 1 "badmod.lua:12: error: field 'pace': expected a table of minutes" -- "$BIN" check "$T/badmod.lua"
 expect module-item 1 "badmod.lua:6: error: field 'objectives.2': expected a string" -- "$BIN" check "$T/badmod.lua"
 expect module-reveal 1 "badmod.lua:8: error: field 'points.1': a reveal answers a question" -- "$BIN" check "$T/badmod.lua"
 expect module-point 1 "badmod.lua:9: error: field 'points.2': expected a point table" -- "$BIN" check "$T/badmod.lua"
@@ -89,6 +89,19 @@ LUA
 expect module-unknown-exercise 1 "ghost.lua:7: error: exercise: no scenario with id 'no-such-scenario'" -- "$BIN" check "$T/ghost.lua"
 printf 'module { id = "a" }\nreturn scenario { id = "b" }\n' >"$T/both.lua"
 expect module-and-scenario 1 "both.lua:2: error: a file declares one scenario or one module" -- "$BIN" check "$T/both.lua"
+cat >"$T/pace.lua" <<'LUA'
+return module {
+  id = "pace", title = "Pace that does not add up", minutes = 20,
+  pace = { opening = 2, points = 6, exercise = 8, wrapup = 3, closin = 1 },
+  objectives = { "Practise." },
+  points = { { title = "One", body = "Body." } },
+  exercise = { "permit-delay-counter" },
+}
+LUA
+expect module-pace-sum 1 "pace.lua:3: error: field 'pace': the parts add up to 19 minutes, but the module is 20" -- "$BIN" check "$T/pace.lua"
+expect module-pace-missing-part 1 "pace.lua:3: error: field 'pace.closing': required field is missing" -- "$BIN" check "$T/pace.lua"
+expect module-pace-typo 1 "pace.lua:3: warning: field 'pace.closin': unknown field 'closin' \(did you mean 'closing'\?\)" -- "$BIN" check "$T/pace.lua"
+expect module-no-pace 1 "ghost.lua:1: warning: no pace" -- "$BIN" check "$T/ghost.lua"
 printf 'return module { id = "m", title = "M" }\n' >"$T/thin.lua"
 expect module-missing-lists 1 "field 'points': required list is missing" -- "$BIN" check "$T/thin.lua"
 chmod 000 "$T/cycle.lua"

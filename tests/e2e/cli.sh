@@ -14,11 +14,11 @@ expect play-unknown-id 1 "no scenario 'no-such-thing'" -- "$BIN" play no-such-th
 expect check-no-path 2 "check needs at least one PATH" -- "$BIN" check
 expect check-clean 0 "ok \\(0 errors" -- "$BIN" check scenarios
 expect check-werror 0 "" -- "$BIN" check --werror scenarios
-expect module-check 0 "counter-first-minute.lua: ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror scenarios/modules
-expect list-modules 0 "counter-first-minute +20 +permit-delay-counter, parking-ticket-counter +The first minute at the counter" -- "$BIN" list --modules
+expect module-check 0 "great-service-every-day.lua: ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror scenarios/modules
+expect list-modules 0 "enforcing-rules-serving-people +20 +parking-officer-street, code-enforcement-notice +Enforcing rules, serving people" -- "$BIN" list --modules
 mkdir -p "$T/nomods"
 expect list-modules-missing 1 "cannot open the module folder .*/nomods/modules" -- env DEFUSE_SCENARIOS="$T/nomods" "$BIN" list --modules
-expect module-not-playable 1 "this is a module \\(a trainer's session plan\\), not a scenario" -- "$BIN" play scenarios/modules/counter-first-minute.lua --choices 1
+expect module-not-playable 1 "this is a module \\(a trainer's session plan\\), not a scenario" -- "$BIN" play scenarios/modules/great-service-every-day.lua --choices 1
 expect list 0 "parking-ticket-counter +counter" -- "$BIN" list
 expect list-tags 0 "^listen +technique" -- "$BIN" list --tags
 expect seed-not-number 2 "--seed: 'abc' is not a whole number" -- "$BIN" play $S --seed abc

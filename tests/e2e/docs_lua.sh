@@ -61,7 +61,7 @@ while read -r n doc line; do
     CASES=$((CASES + 1))
     if grep -Eq 'return (scenario|module)' "$b" && ! grep -Eq '\{[[:space:]]*\.\.\.[[:space:]]*\}' "$b"; then
         # A complete scenario: it must load. Warnings are allowed, errors are not.
-        timeout 20 "$BIN" check "$b" >"$T/out" 2>&1
+        timeout "${DEFUSE_TEST_TIMEOUT:-20}" "$BIN" check "$b" >"$T/out" 2>&1
         got=$?
         map_lines "$b" "$doc" "$line"
         if [ "$got" -ne 0 ] || grep -q 'error:' "$T/out"; then

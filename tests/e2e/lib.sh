@@ -9,13 +9,14 @@ export NO_COLOR=1
 FAILS=0
 CASES=0
 
-# expect NAME STATUS PATTERN -- command...: runs with a time limit, checks the exit status
+# expect NAME STATUS PATTERN -- command...: runs with a time limit (20 s, or
+# $DEFUSE_TEST_TIMEOUT: make asan raises it, as sanitised builds run ten times slower), checks the exit status
 # and that stdout+stderr match the extended regex PATTERN (empty: no check).
 expect() {
     name=$1 want=$2 pat=$3
     shift 4
     CASES=$((CASES + 1))
-    timeout 20 "$@" >"$T/out" 2>&1 </dev/null
+    timeout "${DEFUSE_TEST_TIMEOUT:-20}" "$@" >"$T/out" 2>&1 </dev/null
     got=$?
     if [ "$got" -ne "$want" ]; then
         echo "FAIL $name: exit $got, expected $want"; sed 's/^/  | /' "$T/out" | head -20
@@ -33,7 +34,7 @@ expect_in() {
     name=$1 want=$2 pat=$3 input=$4
     shift 5
     CASES=$((CASES + 1))
-    printf '%b' "$input" | timeout 20 "$@" >"$T/out" 2>&1
+    printf '%b' "$input" | timeout "${DEFUSE_TEST_TIMEOUT:-20}" "$@" >"$T/out" 2>&1
     got=$?
     if [ "$got" -ne "$want" ] || { [ -n "$pat" ] && ! grep -Eq -- "$pat" "$T/out"; }; then
         echo "FAIL $name: exit $got (expected $want) or output not matching /$pat/"

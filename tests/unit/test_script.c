@@ -412,6 +412,7 @@ static void write_temp(char *path, size_t cap, const char *src) {
 static const char MODULE_SRC[] =
     "return module {\n"
     "  id = 'm1', title = 'First minute', minutes = 20,\n"
+    "  pace = { opening = 2, points = 6, exercise = 8, wrapup = 3, closing = 1 },\n"
     "  objectives = { 'Acknowledge first.', 'Offer a next step.' },\n"
     "  points = {\n"
     "    { title = 'Why', body = 'Anger has a reason.', question = 'What was it?', reveal = 'Often the second sentence.' },\n"
@@ -434,15 +435,18 @@ static void a_module_loads_and_is_kept_apart_from_scenarios(void **state) {
     assert_null(df_script_scenario(s));
     assert_string_equal(m->id, "m1");
     assert_true(m->minutes == 20);
-    assert_string_equal(m->pace, "trainer");
+    assert_int_equal(d.warnings, 0);
+    assert_true(m->has_pace);
+    assert_true(m->pace[DF_PART_EXERCISE] == 8);
+    assert_string_equal(df_part_key(DF_PART_WRAPUP), "wrapup");
     assert_int_equal(m->nobjectives, 2);
     assert_int_equal(m->npoints, 2);
     assert_string_equal(m->points[0].reveal, "Often the second sentence.");
     assert_null(m->points[1].question);
-    assert_int_equal(m->points[1].line, 6);
+    assert_int_equal(m->points[1].line, 7);
     assert_int_equal(m->nexercise, 1);
     assert_string_equal(m->exercise[0], "mini");
-    assert_int_equal(m->exercise_line[0], 8);
+    assert_int_equal(m->exercise_line[0], 9);
     assert_int_equal(m->nwrapup, 1);
     df_script_free(s);
     df_diags_free(&d);
