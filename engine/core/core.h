@@ -558,4 +558,44 @@ double df_tally_share(const df_Tally *t, int option);
  * (the trainer must pick); *leaders, if given, gets a bit per option with the most votes. */
 int df_tally_result(const df_Tally *t, unsigned *leaders);
 
+/* ---------------------------------------------------------------- a module's deck */
+
+/* The slides of a group session in order: title, objectives, one per point, one per
+ * exercise scenario, the room debrief, wrap-up, thanks. A point steps through its body,
+ * then its question, then its reveal, so a clicker's Next uncovers one thing at a time. */
+typedef enum { DF_SLIDE_TITLE, DF_SLIDE_OBJECTIVES, DF_SLIDE_POINT, DF_SLIDE_EXERCISE,
+               DF_SLIDE_DEBRIEF, DF_SLIDE_WRAPUP, DF_SLIDE_THANKS } df_SlideKind;
+
+typedef struct df_Slide {
+    df_SlideKind kind;
+    int index;  /* the point or exercise it shows; 0 otherwise */
+    int nsteps; /* 1, or up to 3 for a point with a question and a reveal */
+    df_Part part;
+} df_Slide;
+
+#define DF_MAX_SLIDES (5 + DF_MAX_POINTS + DF_MAX_EXERCISE)
+
+typedef struct df_Deck {
+    const df_Module *m;
+    df_Slide slides[DF_MAX_SLIDES];
+    int n, cur, step;
+    double spent[DF_PART_COUNT]; /* seconds spent in each part */
+} df_Deck;
+
+const char *df_slide_key(df_SlideKind k);
+void df_deck_init(df_Deck *d, const df_Module *m);
+const df_Slide *df_deck_slide(const df_Deck *d);
+/* Next step, or the next slide's first; 0 when it moved, -1 at the end. */
+int df_deck_next(df_Deck *d);
+/* Previous step, or the previous slide's last; 0 when it moved, -1 at the start. */
+int df_deck_back(df_Deck *d);
+/* Jumps to the first slide of a kind (index for points and exercises); -1 if none. */
+int df_deck_goto(df_Deck *d, df_SlideKind kind, int index);
+/* Adds seconds of wall time to the part on screen. */
+void df_deck_tick(df_Deck *d, double seconds);
+/* Seconds spent and budgeted (from the pace; the whole module when part < 0). A budget of
+ * 0 means the module gives no pace for that part. */
+double df_deck_spent(const df_Deck *d, int part);
+double df_deck_budget(const df_Deck *d, int part);
+
 #endif

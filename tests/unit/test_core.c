@@ -525,6 +525,72 @@ static void tally_majority_ties_undo_and_override(void **state) {
     assert_int_equal(t.noptions, DF_MAX_VISIBLE);
 }
 
+/* A module's deck: the slide order, one step at a time through a point, and the clock. */
+static void deck_orders_slides_steps_points_and_times_parts(void **state) {
+    (void)state;
+    df_Module m;
+    memset(&m, 0, sizeof m);
+    m.minutes = 20;
+    m.has_pace = 1;
+    m.pace[DF_PART_OPENING] = 2, m.pace[DF_PART_POINTS] = 6, m.pace[DF_PART_EXERCISE] = 8;
+    m.pace[DF_PART_WRAPUP] = 3, m.pace[DF_PART_CLOSING] = 1;
+    m.npoints = 2;
+    m.points[0] = (df_Point){"One", "Body", NULL, "Why?", "Because.", 1};
+    m.points[1] = (df_Point){"Two", "Body", NULL, NULL, NULL, 2};
+    m.nexercise = 1;
+    m.exercise[0] = "mini";
+    m.nwrapup = 1;
+    m.wrapup[0] = "What changed?";
+    df_Deck d;
+    df_deck_init(&d, &m);
+    static const df_SlideKind want[] = {DF_SLIDE_TITLE, DF_SLIDE_OBJECTIVES, DF_SLIDE_POINT, DF_SLIDE_POINT,
+                                        DF_SLIDE_EXERCISE, DF_SLIDE_DEBRIEF, DF_SLIDE_WRAPUP, DF_SLIDE_THANKS};
+    assert_int_equal(d.n, 8);
+    for (int i = 0; i < 8; i++) assert_int_equal(d.slides[i].kind, want[i]);
+    assert_int_equal(d.slides[2].nsteps, 3); /* body, question, reveal */
+    assert_int_equal(d.slides[3].nsteps, 1);
+    assert_int_equal(df_deck_back(&d), -1); /* nothing before the title */
+    /* 20 s on the title, then through the objectives into the first point. */
+    df_deck_tick(&d, 20);
+    assert_int_equal(df_deck_next(&d), 0);
+    assert_int_equal(df_deck_next(&d), 0);
+    assert_int_equal(df_deck_slide(&d)->kind, DF_SLIDE_POINT);
+    assert_int_equal(d.step, 0);
+    df_deck_tick(&d, 90);
+    assert_int_equal(df_deck_next(&d), 0); /* the question */
+    assert_int_equal(d.step, 1);
+    assert_int_equal(df_deck_next(&d), 0); /* the reveal */
+    assert_int_equal(d.step, 2);
+    assert_int_equal(df_deck_next(&d), 0); /* the second point */
+    assert_int_equal(df_deck_slide(&d)->index, 1);
+    /* Back from the second point lands on the first point's reveal, not its body. */
+    assert_int_equal(df_deck_back(&d), 0);
+    assert_int_equal(df_deck_slide(&d)->index, 0);
+    assert_int_equal(d.step, 2);
+    /* Jump to the debrief (the road not taken starts there), then run off the end. */
+    assert_int_equal(df_deck_goto(&d, DF_SLIDE_DEBRIEF, 0), 0);
+    df_deck_tick(&d, 30);
+    df_deck_tick(&d, -5);      /* a clock that went backwards adds nothing */
+    df_deck_tick(&d, 1e9);     /* nor does a jump of days */
+    assert_int_equal(df_deck_goto(&d, DF_SLIDE_EXERCISE, 3), -1);
+    while (df_deck_next(&d) == 0) {}
+    assert_int_equal(df_deck_slide(&d)->kind, DF_SLIDE_THANKS);
+    assert_true(df_deck_spent(&d, DF_PART_OPENING) == 20);
+    assert_true(df_deck_spent(&d, DF_PART_POINTS) == 90);
+    assert_true(df_deck_spent(&d, DF_PART_EXERCISE) == 30);
+    assert_true(df_deck_spent(&d, -1) == 140);
+    assert_true(df_deck_budget(&d, DF_PART_EXERCISE) == 480);
+    assert_true(df_deck_budget(&d, -1) == 1200);
+    assert_string_equal(df_slide_key(DF_SLIDE_DEBRIEF), "debrief");
+    /* No wrap-up questions: no wrap-up slide. No pace: no budget per part. */
+    m.nwrapup = 0;
+    m.has_pace = 0;
+    df_deck_init(&d, &m);
+    assert_int_equal(d.n, 7);
+    assert_int_equal(d.slides[6].kind, DF_SLIDE_THANKS);
+    assert_true(df_deck_budget(&d, DF_PART_POINTS) == 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bands_have_their_thresholds),
@@ -548,6 +614,7 @@ int main(void) {
         cmocka_unit_test(runs_are_deterministic_for_a_seed),
         cmocka_unit_test(sanitize_removes_controls_and_bad_utf8),
         cmocka_unit_test(tally_majority_ties_undo_and_override),
+        cmocka_unit_test(deck_orders_slides_steps_points_and_times_parts),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
