@@ -5,6 +5,8 @@
 #include "../script/script.h"
 #include "../term/term.h"
 
+#include <time.h>
+
 #define DF_VERSION "0.1.0"
 
 /* Prints diagnostics to stderr as "defuse: file:line: error: message". */
@@ -22,6 +24,26 @@ void df_free_list(char **paths, int n);
 
 /* Writes the run as JSON. Returns 0 or -1 with a message on stderr. */
 int df_write_transcript(const char *path, const df_Script *s, const df_Run *run);
+
+/* Where records live: $XDG_DATA_HOME/defuse, else ~/.local/share/defuse. -1 if unknown. */
+int df_data_dir(char *out, size_t cap);
+/* mkdir -p; 0 when the folder exists after. */
+int df_mkdirs(const char *path);
+/* Writes a file through a temporary name, fsync and rename; -1 with a message in err. */
+int df_write_atomic(const char *path, const char *data, size_t len, char *err, size_t cap);
+
+/* One decision of a group session: where it was, how the room voted, what was played. */
+typedef struct df_Decision {
+    const char *scenario, *beat;
+    df_Tally tally;
+    int chosen; /* 0-based option played */
+} df_Decision;
+
+/* Saves the session summary (module, date, time per part, each decision's votes) as
+ * DIR/sessions/<date>-<module>.json and .csv. No attendee names exist to be saved.
+ * 0 with the JSON path in path_out, or -1 with a message in err. */
+int df_record_session(const char *dir, const df_Module *m, const df_Deck *deck, const df_Decision *dec,
+                      int ndec, time_t when, char *path_out, size_t path_cap, char *err, size_t errcap);
 
 int df_cmd_play(int argc, char **argv);
 int df_cmd_list(int argc, char **argv);
