@@ -18,6 +18,10 @@ const char *df_scenario_dir(void);
 char *df_resolve_scenario(const char *arg);
 /* Resolves and loads a scenario for a command, printing any errors; NULL on failure. */
 df_Script *df_open_scenario(const char *arg);
+/* The scenario file a module's exercise id names: looked for in the folder above the
+ * module's modules/ folder, then in the bundled folder. NULL if none loads; where (if
+ * given) gets the folders searched, for messages. */
+char *df_module_scenario(const char *module_path, const char *id, char *where, size_t cap);
 /* Lists *.lua files of a folder (not recursive), sorted; returns count, fills *paths. */
 int df_list_lua(const char *dir, char ***paths);
 void df_free_list(char **paths, int n);

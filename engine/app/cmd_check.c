@@ -33,27 +33,14 @@ typedef struct Seen {
 
 /* A module's exercise must name scenarios that exist in the scenario folder and load. */
 static void check_module(const df_Module *m, const char *path, df_Diags *d) {
-    char **paths;
-    int n = df_list_lua(df_scenario_dir(), &paths);
-    char *ids[256];
-    int nids = 0;
-    for (int i = 0; i < n && nids < 256; i++) {
-        df_Diags q = {0};
-        df_Script *s = df_script_load(paths[i], NULL, &q);
-        if (s) ids[nids++] = strdup(df_script_scenario(s)->id);
-        df_script_free(s);
-        df_diags_free(&q);
-    }
     for (int k = 0; k < m->nexercise; k++) {
-        int found = 0;
-        for (int i = 0; i < nids && !found; i++) found = ids[i] && !strcmp(ids[i], m->exercise[k]);
+        char where[8400];
+        char *found = df_module_scenario(path, m->exercise[k], where, sizeof where);
         if (!found)
             df_diags_add(d, DF_DIAG_ERROR, path, m->exercise_line[k],
-                         "exercise: no scenario with id '%s' loads from %s (see 'defuse list')",
-                         m->exercise[k], df_scenario_dir());
+                         "exercise: no scenario with id '%s' loads from %s (see 'defuse list')", m->exercise[k], where);
+        free(found);
     }
-    for (int i = 0; i < nids; i++) free(ids[i]);
-    if (n > 0) df_free_list(paths, n);
 }
 
 static int check_file(const char *path, int quiet, int werror, Seen *seen, int *nseen) {

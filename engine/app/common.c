@@ -119,6 +119,47 @@ char *df_resolve_scenario(const char *arg) {
     return found;
 }
 
+/* Path of the scenario whose id is `id` in dir, or NULL. */
+static char *find_in(const char *dir, const char *id) {
+    char **paths;
+    int n = df_list_lua(dir, &paths);
+    char *found = NULL;
+    for (int i = 0; i < n && !found; i++) {
+        df_Diags d = {0};
+        df_Script *s = df_script_load(paths[i], NULL, &d);
+        if (s && !strcmp(df_script_scenario(s)->id, id)) found = strdup(paths[i]);
+        df_script_free(s);
+        df_diags_free(&d);
+    }
+    if (n > 0) df_free_list(paths, n);
+    return found;
+}
+
+char *df_module_scenario(const char *module_path, const char *id, char *where, size_t cap) {
+    /* A module in <folder>/modules/ plays the scenarios of <folder> first, so an author's
+     * own set works without touching the bundled one. */
+    char own[PATH_MAX];
+    snprintf(own, sizeof own, "%s", module_path);
+    char *slash = strrchr(own, '/');
+    const char *local = NULL;
+    if (slash) {
+        *slash = '\0';
+        char *up = strrchr(own, '/');
+        const char *last = up ? up + 1 : own;
+        if (!strcmp(last, "modules")) {
+            if (up) *up = '\0';
+            else snprintf(own, sizeof own, ".");
+            local = own[0] ? own : "/";
+        }
+    }
+    char *found = NULL;
+    if (local) found = find_in(local, id);
+    if (!found) found = find_in(df_scenario_dir(), id);
+    if (where)
+        snprintf(where, cap, "%s%s%s", local ? local : "", local ? " or " : "", df_scenario_dir());
+    return found;
+}
+
 df_Script *df_open_scenario(const char *arg) {
     char *path = df_resolve_scenario(arg);
     if (!path) return NULL;

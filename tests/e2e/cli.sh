@@ -18,6 +18,21 @@ expect module-check 0 "great-service-every-day.lua: ok \\(0 errors, 0 warnings\\
 expect list-modules 0 "enforcing-rules-serving-people +20 +parking-officer-street, code-enforcement-notice +Enforcing rules, serving people" -- "$BIN" list --modules
 mkdir -p "$T/nomods"
 expect list-modules-missing 1 "cannot open the module folder .*/nomods/modules" -- env DEFUSE_SCENARIOS="$T/nomods" "$BIN" list --modules
+# A module beside an author's own scenarios (<folder>/modules/) finds them there first.
+mkdir -p "$T/set/modules"
+cp docs/examples/library-fine.lua "$T/set/"
+cat >"$T/set/modules/own.lua" <<'LUA'
+return module {
+  id = "own", title = "Our own session",
+  pace = { opening = 2, points = 6, exercise = 8, wrapup = 3, closing = 1 },
+  objectives = { "Practise." },
+  points = { { title = "One", body = "Body." } },
+  exercise = { "library-fine", "parking-ticket-counter" },
+}
+LUA
+expect module-own-scenarios 0 "own.lua: ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror "$T/set/modules/own.lua"
+rm "$T/set/library-fine.lua"
+expect module-own-scenarios-missing 1 "own.lua:6: error: exercise: no scenario with id 'library-fine' loads from .*/set or " -- "$BIN" check "$T/set/modules/own.lua"
 expect module-not-playable 1 "this is a module \\(a trainer's session plan\\), not a scenario" -- "$BIN" play scenarios/modules/great-service-every-day.lua --choices 1
 expect list 0 "parking-ticket-counter +counter" -- "$BIN" list
 expect list-tags 0 "^listen +technique" -- "$BIN" list --tags
