@@ -82,7 +82,7 @@ int df_list_lua(const char *dirpath, char ***paths) {
         n++;
     }
     closedir(d);
-    qsort(v, (size_t)n, sizeof *v, cmp_str);
+    if (n > 1) qsort(v, (size_t)n, sizeof *v, cmp_str); /* qsort(NULL, 0) is undefined */
     *paths = v;
     return n;
 }

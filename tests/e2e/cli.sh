@@ -14,6 +14,8 @@ expect play-unknown-id 1 "no scenario 'no-such-thing'" -- "$BIN" play no-such-th
 expect check-no-path 2 "check needs at least one PATH" -- "$BIN" check
 expect check-clean 0 "ok \\(0 errors" -- "$BIN" check scenarios
 expect check-werror 0 "" -- "$BIN" check --werror scenarios
+mkdir -p "$T/empty-folder"
+expect check-empty-folder 1 "no scenario files \\(\\*\\.lua\\) in this folder" -- "$BIN" check "$T/empty-folder"
 expect module-check 0 "great-service-every-day.lua: ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror scenarios/modules
 expect list-modules 0 "enforcing-rules-serving-people +20 +parking-officer-street, code-enforcement-notice +Enforcing rules, serving people" -- "$BIN" list --modules
 mkdir -p "$T/nomods"
