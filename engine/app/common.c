@@ -92,33 +92,6 @@ void df_free_list(char **paths, int n) {
     free(paths);
 }
 
-char *df_resolve_scenario(const char *arg) {
-    struct stat st;
-    if (strchr(arg, '/') || (strlen(arg) > 4 && !strcmp(arg + strlen(arg) - 4, ".lua")) || stat(arg, &st) == 0)
-        return strdup(arg);
-    const char *dir = df_scenario_dir();
-    size_t need = strlen(dir) + strlen(arg) + 6;
-    char *p = malloc(need);
-    if (!p) return NULL;
-    snprintf(p, need, "%s/%s.lua", dir, arg);
-    if (stat(p, &st) == 0) return p;
-    free(p);
-    /* Not a file name: look for a scenario whose id matches. */
-    char **paths;
-    int n = df_list_lua(dir, &paths);
-    char *found = NULL;
-    for (int i = 0; i < n && !found; i++) {
-        df_Diags d = {0};
-        df_Script *s = df_script_load(paths[i], NULL, &d);
-        if (s && !strcmp(df_script_scenario(s)->id, arg)) found = strdup(paths[i]);
-        df_script_free(s);
-        df_diags_free(&d);
-    }
-    df_free_list(paths, n > 0 ? n : 0);
-    if (!found) fprintf(stderr, "defuse: no scenario '%s' (not a file, nor an id in %s; try 'defuse list')\n", arg, dir);
-    return found;
-}
-
 /* Path of the scenario whose id is `id` in dir, or NULL. */
 static char *find_in(const char *dir, const char *id) {
     char **paths;
@@ -132,6 +105,23 @@ static char *find_in(const char *dir, const char *id) {
         df_diags_free(&d);
     }
     if (n > 0) df_free_list(paths, n);
+    return found;
+}
+
+char *df_resolve_scenario(const char *arg) {
+    struct stat st;
+    if (strchr(arg, '/') || (strlen(arg) > 4 && !strcmp(arg + strlen(arg) - 4, ".lua")) || stat(arg, &st) == 0)
+        return strdup(arg);
+    const char *dir = df_scenario_dir();
+    size_t need = strlen(dir) + strlen(arg) + 6;
+    char *p = malloc(need);
+    if (!p) return NULL;
+    snprintf(p, need, "%s/%s.lua", dir, arg);
+    if (stat(p, &st) == 0) return p;
+    free(p);
+    /* Not a file name: look for a scenario whose id matches. */
+    char *found = find_in(dir, arg);
+    if (!found) fprintf(stderr, "defuse: no scenario '%s' (not a file, nor an id in %s; try 'defuse list')\n", arg, dir);
     return found;
 }
 
