@@ -1123,9 +1123,27 @@ static void get_pace(Ld *ld, int t, df_Module *m) {
     lua_pop(L, 1);
 }
 
+/* debrief = { "...", ... }: 1 to DF_MAX_DEBRIEF questions for the room debrief slide after the
+ * exercise. Optional, but without it that slide has nothing to discuss, so check warns. */
+static void get_debrief(Ld *ld, int t, df_Module *m) {
+    lua_State *L = ld->L;
+    lua_pushliteral(L, "debrief");
+    int ty = lua_rawget(L, t);
+    lua_pop(L, 1);
+    if (ty == LUA_TNIL) {
+        WARN(ld, "",
+             "no debrief: the room debrief after the exercise will have no discussion questions "
+             "(give 1 to %d with debrief = { \"...\" })",
+             DF_MAX_DEBRIEF);
+        return;
+    }
+    /* Present, so required: an empty list is an error rather than a silent empty slide. */
+    m->ndebrief = get_string_list(ld, t, "debrief", "", m->debrief, NULL, DF_MAX_DEBRIEF, MAX_NOTE, 1);
+}
+
 static const char *const module_keys[] = {"id", "title", "minutes", "audience", "roles", "pace",
                                           "objectives", "points", "exercise", "wrapup",
-                                          "closing", NULL};
+                                          "debrief", "closing", NULL};
 static const char *const point_keys[] = {"title", "body", "notes", "question", "reveal", NULL};
 
 static int convert_module(lua_State *L) {
@@ -1154,6 +1172,7 @@ static int convert_module(lua_State *L) {
             ERR(ld, sub, "'%s' is not a scenario id", m->exercise[i]);
         }
     m->nwrapup = get_string_list(ld, t, "wrapup", "", m->wrapup, NULL, DF_MAX_WRAPUP, MAX_NOTE, 0);
+    get_debrief(ld, t, m);
 
     lua_pushliteral(L, "points");
     int ty = lua_rawget(L, t);

@@ -47,5 +47,13 @@ return module {
     "What will you say in your first sentence the next time someone arrives shouting?",
   },
 
+  -- Questions for the room debrief, right after the exercise, while the room's path, votes
+  -- and time are on screen.
+  debrief = {
+    "Angela's first burst was aimed at the town; 'useless' was aimed at us. If our path met both, did the room answer them differently, and what did she do next?",
+    "Angela wanted a truck today. Did we promise one, or say what logging a repeat miss does? Compare our time with the calmest and the most escalated paths.",
+    "Neil called the office a bunch of crooks before he said he knew which car was ours. Which of those two did the room vote to step away from, and was the vote close?",
+  },
+
   closing = "Thank you. If a contact like today's shakes you, talk to your supervisor; that is part of the job, not a weakness.",
 }

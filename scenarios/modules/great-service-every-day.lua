@@ -48,5 +48,13 @@ return module {
     "What is one thing you will do differently at your own counter, phone or inbox this week?",
   },
 
+  -- Questions for the room debrief, right after the exercise, while the room's path, votes
+  -- and time are on screen.
+  debrief = {
+    "Find the moment Priya stopped demanding a void and started asking what to do. What had we just said? If she never got there, where did we lose her?",
+    "Which vote split the room most? What did each side expect Priya to do next, with the queue watching?",
+    "Put our time next to the calmest path. Where did the extra minutes go: the talk at the counter, or what came after it, like a second trip or a letter to the selectboard?",
+  },
+
   closing = "Thank you for your time and for the work you do. You can replay today's scenario on your own with: defuse play parking-ticket-counter",
 }

@@ -102,6 +102,7 @@ expect module-pace-sum 1 "pace.lua:3: error: field 'pace': the parts add up to 1
 expect module-pace-missing-part 1 "pace.lua:3: error: field 'pace.closing': required field is missing" -- "$BIN" check "$T/pace.lua"
 expect module-pace-typo 1 "pace.lua:3: warning: field 'pace.closin': unknown field 'closin' \(did you mean 'closing'\?\)" -- "$BIN" check "$T/pace.lua"
 expect module-no-pace 1 "ghost.lua:1: warning: no pace" -- "$BIN" check "$T/ghost.lua"
+expect module-no-debrief 1 "ghost.lua:1: warning: no debrief: the room debrief after the exercise will have no discussion questions" -- "$BIN" check "$T/ghost.lua"
 printf 'return module { id = "m", title = "M" }\n' >"$T/thin.lua"
 expect module-missing-lists 1 "field 'points': required list is missing" -- "$BIN" check "$T/thin.lua"
 chmod 000 "$T/cycle.lua"

@@ -30,6 +30,7 @@ return module {
   objectives = { "Practise." },
   points = { { title = "One", body = "Body." } },
   exercise = { "library-fine", "parking-ticket-counter" },
+  debrief = { "What did the votes split on?" },
 }
 LUA
 expect module-own-scenarios 0 "own.lua: ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror "$T/set/modules/own.lua"

@@ -420,6 +420,7 @@ static const char MODULE_SRC[] =
     "  },\n"
     "  exercise = { 'mini' },\n"
     "  wrapup = { 'What changed?' },\n"
+    "  debrief = { 'Which line turned it?', 'What did the votes split on?' },\n"
     "}\n";
 
 static void a_module_loads_and_is_kept_apart_from_scenarios(void **state) {
@@ -448,6 +449,9 @@ static void a_module_loads_and_is_kept_apart_from_scenarios(void **state) {
     assert_string_equal(m->exercise[0], "mini");
     assert_int_equal(m->exercise_line[0], 9);
     assert_int_equal(m->nwrapup, 1);
+    assert_int_equal(m->ndebrief, 2);
+    assert_string_equal(m->debrief[0], "Which line turned it?");
+    assert_string_equal(m->debrief[1], "What did the votes split on?");
     df_script_free(s);
     df_diags_free(&d);
 
@@ -472,6 +476,106 @@ static void a_module_loads_and_is_kept_apart_from_scenarios(void **state) {
     unlink(path);
 }
 
+/* The first nine lines of a valid module, up to its exercise; tests add the rest. */
+#define MODULE_HEAD                                                                  \
+    "return module {\n"                                                              \
+    "  id = 'm1', title = 'First minute', minutes = 20,\n"                           \
+    "  pace = { opening = 2, points = 6, exercise = 8, wrapup = 3, closing = 1 },\n" \
+    "  objectives = { 'Acknowledge first.' },\n"                                     \
+    "  points = {\n"                                                                 \
+    "    { title = 'Why', body = 'Anger has a reason.' },\n"                         \
+    "    { title = 'How', body = 'Say it back.' },\n"                                \
+    "  },\n"                                                                         \
+    "  exercise = { 'mini' },\n"
+
+/* Loads src as a module file. The diagnostics name a temporary file, so needles start at
+ * the ':' before the line number. */
+static df_Script *load_module_text(const char *src, df_Diags *d) {
+    char path[64];
+    write_temp(path, sizeof path, src);
+    df_Script *s = df_script_load_module(path, NULL, d);
+    unlink(path);
+    return s;
+}
+
+/* Loads src as a module expecting it to load (or not) with the given message. */
+static void expect_module_diag(const char *src, int loads, const char *needle) {
+    df_Diags d = {0};
+    df_Script *s = load_module_text(src, &d);
+    if ((s != NULL) != loads || !diags_have(&d, needle)) {
+        fprintf(stderr, "expected%s: %s\n", loads ? " (and a load)" : " (and no load)", needle);
+        diags_dump(&d);
+    }
+    assert_int_equal(s != NULL, loads);
+    assert_true(diags_have(&d, needle));
+    df_script_free(s);
+    df_diags_free(&d);
+}
+
+/* debrief: 1 to 4 questions for the room debrief slide, each a string; without it, a warning. */
+static void a_module_debrief_is_checked_with_its_line(void **state) {
+    (void)state;
+    /* Read in order, with no warning; four is the most. */
+    df_Diags d = {0};
+    df_Script *s = load_module_text(MODULE_HEAD
+                                    "  debrief = {\n"
+                                    "    'Where did the agitation drop?',\n"
+                                    "    'What did the votes split on?',\n"
+                                    "    'What does the clock say about the calm path?',\n"
+                                    "    'What would you try at the first beat?',\n"
+                                    "  },\n"
+                                    "}\n",
+                                    &d);
+    diags_dump(&d);
+    assert_non_null(s);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 0);
+    const df_Module *m = df_script_module(s);
+    assert_int_equal(m->ndebrief, 4);
+    assert_string_equal(m->debrief[0], "Where did the agitation drop?");
+    assert_string_equal(m->debrief[3], "What would you try at the first beat?");
+    df_script_free(s);
+    df_diags_free(&d);
+
+    /* More than four: an error at the list's line. */
+    expect_module_diag(MODULE_HEAD
+                       "  debrief = { 'a?', 'b?', 'c?', 'd?', 'e?' },\n"
+                       "}\n",
+                       0, ":10: error: field 'debrief': 5 items; at most 4");
+    /* An item that is not a string: an error naming the item, at its line. */
+    expect_module_diag(MODULE_HEAD
+                       "  debrief = {\n"
+                       "    'Where did the agitation drop?',\n"
+                       "    42,\n"
+                       "  },\n"
+                       "}\n",
+                       0, ":12: error: field 'debrief.2': expected a string");
+    /* Not a list at all, and an empty list (the slide would have nothing to discuss). */
+    expect_module_diag(MODULE_HEAD
+                       "  debrief = 'What changed?',\n"
+                       "}\n",
+                       0, ":10: error: field 'debrief': expected a list of strings, got string");
+    expect_module_diag(MODULE_HEAD
+                       "  debrief = {},\n"
+                       "}\n",
+                       0, ":10: error: field 'debrief': give at least one");
+    /* Missing: the module loads, with one warning at the module's first line. */
+    expect_module_diag(MODULE_HEAD "}\n", 1,
+                       ":1: warning: no debrief: the room debrief after the exercise will have no discussion questions");
+    d = (df_Diags){0};
+    s = load_module_text(MODULE_HEAD "}\n", &d);
+    assert_non_null(s);
+    assert_int_equal(d.warnings, 1);
+    assert_int_equal(df_script_module(s)->ndebrief, 0);
+    df_script_free(s);
+    df_diags_free(&d);
+    /* A typo is an unknown field with a suggestion. */
+    expect_module_diag(MODULE_HEAD
+                       "  debreif = { 'What changed?' },\n"
+                       "}\n",
+                       1, ":10: warning: field 'debreif': unknown field 'debreif' (did you mean 'debrief'?)");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_valid_scenario_loads),
@@ -483,6 +587,7 @@ int main(void) {
         cmocka_unit_test(seeded_random_is_reproducible),
         cmocka_unit_test(arriving_threatening_is_a_safety_event),
         cmocka_unit_test(a_module_loads_and_is_kept_apart_from_scenarios),
+        cmocka_unit_test(a_module_debrief_is_checked_with_its_line),
     };
     return cmocka_run_group_tests_name("script", tests, NULL, NULL);
 }
