@@ -338,6 +338,7 @@ typedef struct df_Scenario {
 #define DF_MAX_EXERCISE 4
 #define DF_MAX_WRAPUP 6
 #define DF_MAX_ROLES 8
+#define DF_MAX_DEBRIEF 4
 
 typedef struct df_Point {
     const char *title, *body, *notes, *question, *reveal;
@@ -365,6 +366,8 @@ typedef struct df_Module {
     int nexercise;
     const char *wrapup[DF_MAX_WRAPUP];
     int nwrapup;
+    const char *debrief[DF_MAX_DEBRIEF]; /* questions for the room debrief after the exercise */
+    int ndebrief;
     struct df_Scenario *store; /* owns the strings (through its arena) */
 } df_Module;
 
@@ -569,11 +572,14 @@ typedef enum { DF_SLIDE_TITLE, DF_SLIDE_OBJECTIVES, DF_SLIDE_POINT, DF_SLIDE_EXE
 typedef struct df_Slide {
     df_SlideKind kind;
     int index;  /* the point or exercise it shows; 0 otherwise */
-    int nsteps; /* 1, or up to 3 for a point with a question and a reveal */
+    int nsteps; /* 1; up to 3 for a point with a question and a reveal; DF_DEBRIEF_STEPS */
     df_Part part;
 } df_Slide;
 
 #define DF_MAX_SLIDES (5 + DF_MAX_POINTS + DF_MAX_EXERCISE)
+/* The room debrief steps through the path and votes, the time against the calmest and most
+ * escalated paths, the road not taken beside the room's, and the discussion questions. */
+#define DF_DEBRIEF_STEPS 4
 
 typedef struct df_Deck {
     const df_Module *m;

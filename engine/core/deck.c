@@ -23,7 +23,7 @@ void df_deck_init(df_Deck *d, const df_Module *m) {
         add(d, DF_SLIDE_POINT, i, 1 + (p->question != NULL) + (p->question && p->reveal), DF_PART_POINTS);
     }
     for (int i = 0; i < m->nexercise; i++) add(d, DF_SLIDE_EXERCISE, i, 1, DF_PART_EXERCISE);
-    add(d, DF_SLIDE_DEBRIEF, 0, 1, DF_PART_EXERCISE);
+    add(d, DF_SLIDE_DEBRIEF, 0, DF_DEBRIEF_STEPS, DF_PART_EXERCISE);
     if (m->nwrapup > 0) add(d, DF_SLIDE_WRAPUP, 0, 1, DF_PART_WRAPUP);
     add(d, DF_SLIDE_THANKS, 0, 1, DF_PART_CLOSING);
 }
