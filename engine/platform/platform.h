@@ -23,6 +23,17 @@ df_Canvas *df_canvas_offscreen(int w, int h, df_Fonts *fonts, char *err, size_t 
 /* A window; title in UTF-8. NULL with a message (no display, ...). */
 df_Canvas *df_canvas_window(const char *title, int w, int h, bool fullscreen, df_Fonts *fonts, char *err,
                             size_t cap);
+/* The same on a display (0-based; -1: the window system's choice). */
+df_Canvas *df_canvas_window_on(const char *title, int display, int w, int h, bool fullscreen, df_Fonts *fonts,
+                               char *err, size_t cap);
+
+typedef struct df_Display {
+    int x, y, w, h; /* bounds in the desktop's coordinates */
+    char name[64];
+} df_Display;
+
+/* The connected displays, in the window system's order (up to cap); -1 with err. */
+int df_displays(df_Display *out, int cap, char *err, size_t errcap);
 void df_canvas_free(df_Canvas *c);
 void df_canvas_size(const df_Canvas *c, int *w, int *h);
 /* Clears to bg, executes the list and presents (windows) or keeps the pixels (offscreen). */
@@ -54,6 +65,7 @@ typedef enum df_EvKind {
     DF_EV_EXPOSE,   /* redraw needed */
     DF_EV_FILE,     /* the watched file changed */
     DF_EV_TICK,     /* a timer the app asked for */
+    DF_EV_CLOSE,    /* the user closed one window (window says which) */
 } df_EvKind;
 
 enum {
@@ -61,7 +73,7 @@ enum {
     DF_KEY_ESCAPE, DF_KEY_BACKSPACE, DF_KEY_F11, DF_KEY_F1, DF_KEY_PAGEUP, DF_KEY_PAGEDOWN,
     DF_KEY_HOME, DF_KEY_END, DF_KEY_SPACE, DF_KEY_PLUS, DF_KEY_MINUS, DF_KEY_0,
     DF_KEY_F5, DF_KEY_F6,
-    DF_KEY_CHAR /* ch holds an ASCII letter or digit */
+    DF_KEY_CHAR /* ch holds an ASCII letter, digit or '.' */
 };
 enum { DF_MOD_SHIFT = 1, DF_MOD_CTRL = 2, DF_MOD_ALT = 4 };
 
@@ -71,6 +83,7 @@ typedef struct df_Event {
     char ch;
     char text[32];
     float x, y, dy;
+    df_Canvas *window; /* the window a key or window event is for; NULL if unknown */
 } df_Event;
 
 /* Watches one file through its folder (so editors that save by renaming are seen too); each

@@ -282,8 +282,41 @@ bool df_display_available(char *why, size_t cap) {
     return true;
 }
 
+/* Open windows, so an event can say which window it is for. */
+#define MAX_WINDOWS 4
+static df_Canvas *windows[MAX_WINDOWS];
+
+static df_Canvas *window_of(Uint32 id) {
+    for (int i = 0; i < MAX_WINDOWS; i++)
+        if (windows[i] && windows[i]->win && SDL_GetWindowID(windows[i]->win) == id) return windows[i];
+    return NULL;
+}
+
+int df_displays(df_Display *out, int cap, char *err, size_t errcap) {
+    if (video_refs == 0 && SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, errcap, "cannot open the display: %s", SDL_GetError());
+        return -1;
+    }
+    int n = SDL_GetNumVideoDisplays();
+    if (n < 0) snprintf(err, errcap, "cannot list the displays: %s", SDL_GetError());
+    for (int i = 0; i < n && i < cap; i++) {
+        SDL_Rect r = {0, 0, 0, 0};
+        SDL_GetDisplayBounds(i, &r);
+        const char *name = SDL_GetDisplayName(i);
+        out[i] = (df_Display){r.x, r.y, r.w, r.h, {0}};
+        snprintf(out[i].name, sizeof out[i].name, "%s", name ? name : "display");
+    }
+    if (video_refs == 0) SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    return n < 0 ? -1 : n < cap ? n : cap;
+}
+
 df_Canvas *df_canvas_window(const char *title, int w, int h, bool fullscreen, df_Fonts *fonts, char *err,
                             size_t cap) {
+    return df_canvas_window_on(title, -1, w, h, fullscreen, fonts, err, cap);
+}
+
+df_Canvas *df_canvas_window_on(const char *title, int display, int w, int h, bool fullscreen, df_Fonts *fonts,
+                               char *err, size_t cap) {
     /* Without a GPU, SDL on X11 would route even the software renderer through OpenGL
      * (llvmpipe): much more memory and a slower first frame. Use the plain framebuffer. */
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
@@ -298,7 +331,9 @@ df_Canvas *df_canvas_window(const char *title, int w, int h, bool fullscreen, df
     c->video = true;
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    c->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    int pos = SDL_WINDOWPOS_CENTERED;
+    if (display >= 0 && display < SDL_GetNumVideoDisplays()) pos = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
+    c->win = SDL_CreateWindow(title, pos, pos, w, h, flags);
     if (!c->win) {
         snprintf(err, cap, "cannot open a window: %s", SDL_GetError());
         goto fail;
@@ -315,6 +350,11 @@ df_Canvas *df_canvas_window(const char *title, int w, int h, bool fullscreen, df
     SDL_GetRendererOutputSize(c->r, &c->w, &c->h);
     c->fonts = fonts;
     SDL_StartTextInput();
+    for (int i = 0; i < MAX_WINDOWS; i++)
+        if (!windows[i]) {
+            windows[i] = c;
+            break;
+        }
     return c;
 fail:
     if (c) {
@@ -339,6 +379,8 @@ void df_canvas_free(df_Canvas *c) {
     if (c->r) SDL_DestroyRenderer(c->r);
     if (c->surface) SDL_FreeSurface(c->surface);
     if (c->win) SDL_DestroyWindow(c->win);
+    for (int i = 0; i < MAX_WINDOWS; i++)
+        if (windows[i] == c) windows[i] = NULL;
     if (c->video && --video_refs == 0) SDL_QuitSubSystem(SDL_INIT_VIDEO);
     free(c);
 }
@@ -884,6 +926,10 @@ static int map_key(SDL_Keycode k, char *ch) {
         *ch = (char)('1' + (k - SDLK_KP_1));
         return DF_KEY_CHAR;
     }
+    if (k == SDLK_PERIOD || k == SDLK_KP_PERIOD) {
+        *ch = '.';
+        return DF_KEY_CHAR;
+    }
     if ((k >= 'a' && k <= 'z') || (k >= '0' && k <= '9')) {
         *ch = (char)k;
         return k == '0' ? DF_KEY_0 : DF_KEY_CHAR;
@@ -900,6 +946,7 @@ bool df_wait_event(df_Canvas *c, df_Event *ev, int timeout_ms) {
     case SDL_QUIT: ev->kind = DF_EV_QUIT; break;
     case SDL_KEYDOWN: {
         ev->kind = DF_EV_KEY;
+        ev->window = window_of(e.key.windowID);
         ev->key = map_key(e.key.keysym.sym, &ev->ch);
         SDL_Keymod m = e.key.keysym.mod;
         ev->mods = ((m & KMOD_SHIFT) ? DF_MOD_SHIFT : 0) | ((m & KMOD_CTRL) ? DF_MOD_CTRL : 0) |
@@ -929,14 +976,20 @@ bool df_wait_event(df_Canvas *c, df_Event *ev, int timeout_ms) {
     default:
         if (e.type == file_event_type()) ev->kind = DF_EV_FILE;
         break;
-    case SDL_WINDOWEVENT:
+    case SDL_WINDOWEVENT: {
+        df_Canvas *w = window_of(e.window.windowID);
+        ev->window = w;
+        if (!w) w = c;
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED) {
             ev->kind = DF_EV_RESIZE;
-            if (c && c->r) SDL_GetRendererOutputSize(c->r, &c->w, &c->h);
+            if (w && w->r) SDL_GetRendererOutputSize(w->r, &w->w, &w->h);
         } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
             ev->kind = DF_EV_EXPOSE;
+        } else if (e.window.event == SDL_WINDOWEVENT_CLOSE) {
+            ev->kind = DF_EV_CLOSE;
         }
         break;
+    }
     }
     return true;
 }

@@ -72,13 +72,13 @@ static float text_h(L *l, const char *s, float w, int px, bool bold) {
 
 static float line_h(L *l, int px) { return l->tm->line_height(l->tm->ud, px); }
 
-static void fmt_min(double m, char *buf, size_t cap) {
+void df_fmt_min(double m, char *buf, size_t cap) {
     if (!isfinite(m) || m < 0) m = 0;
     long s = lround(m * 60);
     snprintf(buf, cap, "%ld:%02ld", s / 60, s % 60);
 }
 
-static void fmt_delta(double d, char *buf, size_t cap) {
+void df_fmt_delta(double d, char *buf, size_t cap) {
     long v = lround(d);
     if (v > 0) snprintf(buf, cap, "+%ld", v);
     else if (v < 0) snprintf(buf, cap, "\u2212%ld", -v);
@@ -86,20 +86,18 @@ static void fmt_delta(double d, char *buf, size_t cap) {
 }
 
 /* A small band marker: a shape per band (so colour is never the only cue) and the name. */
-static float band_chip(L *l, float x, float y, df_Band b, int px) {
-    float s = (float)px * 0.8f, cy = y + line_h(l, px) / 2;
-    df_Color c = l->th->band[b];
+void df_band_shape(df_DrawList *dl, float x, float cy, float s, df_Band b, df_Color c) {
     switch (b) {
-    case DF_BAND_SETTLED: df_dl_ellipse(l->dl, x + s / 2, cy, s / 2, s / 2, c); break;
-    case DF_BAND_UNEASY: df_dl_rect(l->dl, (df_Rect){x, cy - s / 2, s, s}, c, s * 0.2f); break;
+    case DF_BAND_SETTLED: df_dl_ellipse(dl, x + s / 2, cy, s / 2, s / 2, c); break;
+    case DF_BAND_UNEASY: df_dl_rect(dl, (df_Rect){x, cy - s / 2, s, s}, c, s * 0.2f); break;
     case DF_BAND_DEFENSIVE: {
         float p[6] = {x + s / 2, cy - s / 2, x + s, cy + s / 2, x, cy + s / 2};
-        df_dl_poly(l->dl, p, 3, c);
+        df_dl_poly(dl, p, 3, c);
         break;
     }
     case DF_BAND_VENTING: {
         float p[8] = {x + s / 2, cy - s / 2, x + s, cy, x + s / 2, cy + s / 2, x, cy};
-        df_dl_poly(l->dl, p, 4, c);
+        df_dl_poly(dl, p, 4, c);
         break;
     }
     default: {
@@ -109,10 +107,15 @@ static float band_chip(L *l, float x, float y, df_Band b, int px) {
             p[2 * i] = x + s / 2 + s / 2 * cosf(a);
             p[2 * i + 1] = cy + s / 2 * sinf(a);
         }
-        df_dl_poly(l->dl, p, 8, c);
+        df_dl_poly(dl, p, 8, c);
         break;
     }
     }
+}
+
+static float band_chip(L *l, float x, float y, df_Band b, int px) {
+    float s = (float)px * 0.8f, cy = y + line_h(l, px) / 2;
+    df_band_shape(l->dl, x, cy, s, b, l->th->band[b]);
     const char *name = df_band_name(b);
     df_dl_text_line(l->dl, x + s * 1.4f, y, name, strlen(name), px, true, l->th->ink);
     return s * 1.4f + l->tm->width(l->tm->ud, name, strlen(name), px, true);
@@ -324,12 +327,12 @@ static void build_rail(L *l, df_Rect rail) {
     y += m * 0.45f + m * 0.5f;
     /* the clock */
     char clock[32], base[32], add[32], line[128];
-    fmt_min(st->clock, clock, sizeof clock);
-    fmt_min(df_calm_baseline(&sc->params), base, sizeof base);
+    df_fmt_min(st->clock, clock, sizeof clock);
+    df_fmt_min(df_calm_baseline(&sc->params), base, sizeof base);
     const df_Step *steps;
     int n = df_run_steps(ui->run, &steps);
     double last = n ? steps[n - 1].conversation + steps[n - 1].task + steps[n - 1].rework : 0;
-    fmt_min(last, add, sizeof add);
+    df_fmt_min(last, add, sizeof add);
     snprintf(line, sizeof line, "Clock %s", clock);
     y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, line, l->head, true, l->th->ink, DF_ALIGN_LEFT);
     if (n) {
@@ -428,10 +431,10 @@ static float feedback_at(L *l, df_Rect area, bool draw) {
     float pad = l->m * 0.6f, w = area.w - 2 * pad, y = area.y + pad;
     (void)draw;
     char da[16], dt[16], mins[16], clock[16], line[256];
-    fmt_delta(s->a_after - s->a_before, da, sizeof da);
-    fmt_delta(s->t_after - s->t_before, dt, sizeof dt);
-    fmt_min(s->conversation + s->task + s->rework, mins, sizeof mins);
-    fmt_min(s->clock_after, clock, sizeof clock);
+    df_fmt_delta(s->a_after - s->a_before, da, sizeof da);
+    df_fmt_delta(s->t_after - s->t_before, dt, sizeof dt);
+    df_fmt_min(s->conversation + s->task + s->rework, mins, sizeof mins);
+    df_fmt_min(s->clock_after, clock, sizeof clock);
     /* measure first, so the card fits its content */
     char you[DF_LINE_MAX + 16];
     snprintf(you, sizeof you, "You: \u201c%s\u201d", c->text);
@@ -591,8 +594,8 @@ static float sec_time(L *l, float x, float y, float w) {
         if (esc_total > scale_max) scale_max = esc_total;
     }
     y += pad;
-    fmt_min(r->total, t1, sizeof t1);
-    fmt_min(r->baseline, t2, sizeof t2);
+    df_fmt_min(r->total, t1, sizeof t1);
+    df_fmt_min(r->baseline, t2, sizeof t2);
     snprintf(line, sizeof line, "Time to resolution %s \u00b7 %.1f\u00d7 the calm baseline (%s)", t1, r->ratio, t2);
     y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, line, l->body, true, l->th->ink, DF_ALIGN_LEFT);
     if (r->follow_on > 0)
@@ -626,7 +629,7 @@ static float sec_time(L *l, float x, float y, float w) {
             ui->time_scale = scale_max / barw;
             ui->time_you = (df_Rect){bx, by, (float)(totals[0] / scale_max) * barw, rowh};
         }
-        fmt_min(totals[k], t1, sizeof t1);
+        df_fmt_min(totals[k], t1, sizeof t1);
         text(l, (df_Rect){bx + barw, by, valw, rowh}, t1, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
         y = by + rowh + m * 0.2f;
     }
@@ -659,7 +662,7 @@ static void sec_timeline(L *l, float x, float y, float w, float h) {
     float axw = l->tm->width(l->tm->ud, "Threatening", 11, l->small, false) + m * 0.3f;
     double tmax = n ? steps[n - 1].clock_after : 1;
     if (tmax <= 0) tmax = 1;
-    fmt_min(tmax, t1, sizeof t1);
+    df_fmt_min(tmax, t1, sizeof t1);
     snprintf(line, sizeof line, "0:00 to %s of simulated time; a dot per choice (green good, red poor)", t1);
     float cap_h = text_h(l, line, w - 2 * pad - axw, l->small, false);
     df_Rect plot = {x + pad + axw, y + pad * 0.5f + head + 4, w - 2 * pad - axw, h - pad - head - cap_h - 8};
@@ -715,7 +718,7 @@ static float sec_turning(L *l, float x, float y, float w, float h, int skip) {
         if (h > 0 && shown + skipped < total - 1 + 1 && 0) break;
         const df_Beat *bt = &ui->sc->beats[s->beat];
         char da[16], said_line[DF_LINE_MAX + 64], better[DF_LINE_MAX + 64];
-        fmt_delta(s->a_after - s->a_before, da, sizeof da);
+        df_fmt_delta(s->a_after - s->a_before, da, sizeof da);
         snprintf(said_line, sizeof said_line, "%d. You said \u201c%s\u201d (%s, agitation %s)", i + 1, bt->choices[s->choice].text,
                  df_grade_key(s->grade), da);
         const df_Choice *bc = &bt->choices[s->best];

@@ -18,7 +18,7 @@ typedef struct df_Theme {
     df_Color line;
 } df_Theme;
 
-const df_Theme *df_theme_get(const char *name); /* "light" or "contrast"; NULL if unknown */
+const df_Theme *df_theme_get(const char *name); /* "light", "contrast", "projector-dark", "projector-light"; NULL if unknown */
 double df_luminance(df_Color c);
 double df_contrast_ratio(df_Color a, df_Color b);
 
@@ -82,6 +82,12 @@ void df_ui_build(df_Ui *ui, df_DrawList *dl, const df_TextMeasure *tm);
 int df_ui_filtered(const df_Ui *ui, int *idx, int cap);
 /* The action under a point, or DF_ACT_NONE. */
 int df_ui_hit(const df_Ui *ui, float x, float y, int *arg);
+/* "m:ss" of minutes; "+4", "\u22124", "\u00b10" of a change. */
+void df_fmt_min(double minutes, char *buf, size_t cap);
+void df_fmt_delta(double d, char *buf, size_t cap);
+/* The shape that marks a band (circle, square, triangle, diamond, octagon: colour is never
+ * the only cue), s pixels wide, left edge x, centred on cy. */
+void df_band_shape(df_DrawList *dl, float x, float cy, float s, df_Band b, df_Color c);
 /* Base font size in pixels for the window height and text scale. */
 int df_ui_body_px(const df_Ui *ui);
 
