@@ -40,7 +40,7 @@ UI_OBJ     := $(UI_SRC:%.c=$(BUILD)/%.o)
 PLATFORM_OBJ := $(PLATFORM_SRC:%.c=$(BUILD)/%.o)
 TERM_OBJ   := $(TERM_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ    := $(APP_SRC:%.c=$(BUILD)/%.o)
-GUI_APP    := $(BUILD)/engine/app/gui.o
+GUI_APP    := $(BUILD)/engine/app/gui.o $(BUILD)/engine/app/present.o
 MAIN_OBJ   := $(CORE_OBJ) $(SCRIPT_OBJ) $(ANALYSIS_OBJ) $(TERM_OBJ) $(filter-out $(BUILD)/engine/app/main.o $(GUI_APP),$(APP_OBJ))
 GUI_OBJ    := $(UI_OBJ) $(PLATFORM_OBJ) $(GUI_APP)
 LIB_OBJ    := $(MAIN_OBJ) $(GUI_OBJ)

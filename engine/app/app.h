@@ -29,7 +29,8 @@ void df_free_list(char **paths, int n);
 /* Writes the run as JSON. Returns 0 or -1 with a message on stderr. */
 int df_write_transcript(const char *path, const df_Script *s, const df_Run *run);
 
-/* Where records live: $XDG_DATA_HOME/defuse, else ~/.local/share/defuse. -1 if unknown. */
+/* Where records live: $DEFUSE_DATA_DIR, else $XDG_DATA_HOME/defuse, else
+ * ~/.local/share/defuse (relative values are ignored). -1 if unknown. */
 int df_data_dir(char *out, size_t cap);
 /* mkdir -p; 0 when the folder exists after. */
 int df_mkdirs(const char *path);
@@ -41,6 +42,8 @@ typedef struct df_Decision {
     const char *scenario, *beat;
     df_Tally tally;
     int chosen; /* 0-based option played */
+    int road;   /* 0: the room's path; 1: the road not taken, played from the debrief */
+    int step;   /* 0-based decision number within its road */
 } df_Decision;
 
 /* Saves the session summary (module, date, time per part, each decision's votes) as
@@ -57,6 +60,7 @@ int df_cmd_analyze(int argc, char **argv);
 int df_cmd_graph(int argc, char **argv);
 int df_cmd_test(int argc, char **argv);
 int df_cmd_new(int argc, char **argv);
+int df_cmd_present(int argc, char **argv);
 
 /* Parses "1920x1080"; 0 or -1. */
 int df_parse_size(const char *s, int *w, int *h);

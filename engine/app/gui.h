@@ -37,4 +37,26 @@ int df_gui_open_run(const df_GuiOpts *o);
 int df_gui_option(int c, const char *arg, df_GuiOpts *go);
 int df_gui_open_screenshot(const df_GuiOpts *o);
 
+/* defuse present: a module in front of a room. */
+typedef struct df_PresentOpts {
+    const char *module;     /* path of the module file */
+    const char *font;
+    const char *theme;      /* "dark" (default: light text on dark) or "light" */
+    const char *keys;       /* a scripted run: keys to press, no display needed */
+    const char *screenshot; /* PNG of the last screen (with --keys, or of the title) */
+    int width, height;      /* window or screenshot size */
+    int display;            /* 1-based; 0: the largest (an external one on a tie) */
+    bool windowed, no_record, list_displays;
+    unsigned long long seed;
+} df_PresentOpts;
+
+/* In the plugin: runs the session (a window, or the scripted run). DF_GUI_* codes. */
+int df_present_run(const df_PresentOpts *o);
+int df_gui_open_present(const df_PresentOpts *o);
+
+struct df_Display;
+/* The display a presenter opens on when none is named: the largest; on a tie, not the
+ * first (the first is usually the laptop's own screen). */
+int df_present_pick_display(const struct df_Display *d, int n);
+
 #endif

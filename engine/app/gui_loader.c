@@ -10,7 +10,7 @@
 
 #include "gui.h"
 
-typedef int (*GuiFn)(const df_GuiOpts *);
+typedef int (*GuiFn)(const void *);
 
 /* The plugin next to the executable, or in ../lib/defuse, or $DEFUSE_GUI_LIB. */
 static void *open_plugin(char *why, size_t cap) {
@@ -43,7 +43,7 @@ static void *open_plugin(char *why, size_t cap) {
     return NULL;
 }
 
-static int call(const char *name, const df_GuiOpts *o, int fallback) {
+static int call(const char *name, const void *o, int fallback) {
     char why[512];
     void *h = open_plugin(why, sizeof why);
     if (!h) {
@@ -92,3 +92,5 @@ int df_gui_option(int c, const char *arg, df_GuiOpts *go) {
 int df_gui_open_run(const df_GuiOpts *o) { return call("df_gui_run", o, DF_GUI_NO_DISPLAY); }
 
 int df_gui_open_screenshot(const df_GuiOpts *o) { return call("df_gui_screenshot", o, DF_GUI_ERROR); }
+
+int df_gui_open_present(const df_PresentOpts *o) { return call("df_present_run", o, DF_GUI_ERROR); }

@@ -16,9 +16,11 @@
 #include "app.h"
 
 int df_data_dir(char *out, size_t cap) {
-    const char *x = getenv("XDG_DATA_HOME");
+    const char *own = getenv("DEFUSE_DATA_DIR"), *x = getenv("XDG_DATA_HOME");
     int n;
-    if (x && x[0] == '/') { /* the spec ignores relative values */
+    if (own && own[0] == '/') {
+        n = snprintf(out, cap, "%s", own);
+    } else if (x && x[0] == '/') { /* the spec ignores relative values */
         n = snprintf(out, cap, "%s/defuse", x);
     } else {
         const char *home = getenv("HOME");
@@ -123,6 +125,8 @@ static char *session_json(const df_Module *m, const df_Deck *deck, const df_Deci
         if (!o) break;
         cJSON_AddItemToArray(arr, o);
         cJSON_AddStringToObject(o, "scenario", d->scenario);
+        cJSON_AddStringToObject(o, "road", d->road ? "not taken" : "room");
+        cJSON_AddNumberToObject(o, "step", d->step + 1);
         cJSON_AddStringToObject(o, "beat", d->beat);
         cJSON *votes = cJSON_AddObjectToObject(o, "votes");
         for (int k = 0; votes && k < d->tally.noptions; k++) {
@@ -144,15 +148,16 @@ static char *session_csv(const df_Module *m, const df_Deck *deck, const df_Decis
     size_t cap = 512 + (size_t)ndec * 512;
     char *out = malloc(cap);
     if (!out) return NULL;
-    size_t o = (size_t)snprintf(out, cap, "module,date,seconds_used,decision,scenario,beat,chosen,decided_by,total_votes");
+    size_t o = (size_t)snprintf(out, cap, "module,date,seconds_used,decision,scenario,road,step,beat,chosen,decided_by,total_votes");
     for (int k = 0; k < DF_MAX_VISIBLE; k++) o += (size_t)snprintf(out + o, cap - o, ",votes_%c", 'a' + k);
     o += (size_t)snprintf(out + o, cap - o, "\r\n");
     for (int i = 0; i < ndec && o < cap; i++) {
         const df_Decision *d = &dec[i];
         /* Ids are letters, digits, '-' and '_' (the loader checks), so no field needs quoting
          * except decided_by, which has a comma. */
-        o += (size_t)snprintf(out + o, cap - o, "%s,%s,%ld,%d,%s,%s,%c,\"%s\",%d", m->id, date,
-                              (long)df_deck_spent(deck, -1), i + 1, d->scenario, d->beat,
+        o += (size_t)snprintf(out + o, cap - o, "%s,%s,%ld,%d,%s,%s,%d,%s,%c,\"%s\",%d", m->id, date,
+                              (long)df_deck_spent(deck, -1), i + 1, d->scenario, d->road ? "not taken" : "room",
+                              d->step + 1, d->beat,
                               d->chosen >= 0 && d->chosen < DF_MAX_VISIBLE ? 'A' + d->chosen : '?',
                               decided_by(d), df_tally_total(&d->tally));
         for (int k = 0; k < DF_MAX_VISIBLE && o < cap; k++) {

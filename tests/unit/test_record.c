@@ -60,7 +60,7 @@ static void a_session_is_saved_as_json_and_csv(void **state) {
     df_tally_set(&dec[1].tally, 0, 4);
     df_tally_set(&dec[1].tally, 2, 4);
     df_tally_override(&dec[1].tally, 2);
-    dec[2] = (df_Decision){"parking-ticket-counter", "app", {0}, 0};
+    dec[2] = (df_Decision){"parking-ticket-counter", "app", {0}, 0, 1, 1}; /* the road not taken, its 2nd decision */
     df_tally_init(&dec[2].tally, 2);
     df_tally_set(&dec[2].tally, 1, 7);
     df_tally_override(&dec[2].tally, 0);
@@ -92,6 +92,9 @@ static void a_session_is_saved_as_json_and_csv(void **state) {
                         "trainer, breaking a tie");
     assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(ds, 2), "decided_by")->valuestring,
                         "trainer, overriding the room");
+    assert_string_equal(cJSON_GetObjectItem(d0, "road")->valuestring, "room");
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(ds, 2), "road")->valuestring, "not taken");
+    assert_int_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(ds, 2), "step")->valueint, 2);
     /* Nothing that could name a person: the only keys are these. */
     static const char *const keys[] = {"module", "title", "date", "target_seconds", "seconds_used", "parts", "decisions"};
     int nkeys = 0;
@@ -108,9 +111,9 @@ static void a_session_is_saved_as_json_and_csv(void **state) {
     snprintf(csvp, sizeof csvp, "%.*s.csv", (int)(strlen(path) - 5), path);
     text = slurp(csvp);
     assert_non_null(text);
-    assert_non_null(strstr(text, "module,date,seconds_used,decision,scenario,beat,chosen,decided_by,total_votes,votes_a,"));
-    assert_non_null(strstr(text, "\r\ngreat-service-every-day,2026-11-26T08:30:00Z,300,1,parking-ticket-counter,arrives,B,\"room\",11,2,9,0,,,,,,\r\n"));
-    assert_non_null(strstr(text, ",3,parking-ticket-counter,app,A,\"trainer, overriding the room\",7,0,7,"));
+    assert_non_null(strstr(text, "module,date,seconds_used,decision,scenario,road,step,beat,chosen,decided_by,total_votes,votes_a,"));
+    assert_non_null(strstr(text, "\r\ngreat-service-every-day,2026-11-26T08:30:00Z,300,1,parking-ticket-counter,room,1,arrives,B,\"room\",11,2,9,0,,,,,,\r\n"));
+    assert_non_null(strstr(text, ",3,parking-ticket-counter,not taken,2,app,A,\"trainer, overriding the room\",7,0,7,"));
     free(text);
 
     /* Only the two records: no temporary file is left behind. */
@@ -137,7 +140,11 @@ static void a_session_is_saved_as_json_and_csv(void **state) {
 static void the_data_folder_follows_xdg(void **state) {
     (void)state;
     char out[4096];
+    setenv("DEFUSE_DATA_DIR", "/var/lib/defuse-training", 1); /* the override wins */
     setenv("XDG_DATA_HOME", "/srv/data", 1);
+    assert_int_equal(df_data_dir(out, sizeof out), 0);
+    assert_string_equal(out, "/var/lib/defuse-training");
+    setenv("DEFUSE_DATA_DIR", "not/absolute", 1); /* ignored like a relative XDG value */
     assert_int_equal(df_data_dir(out, sizeof out), 0);
     assert_string_equal(out, "/srv/data/defuse");
     setenv("XDG_DATA_HOME", "relative/ignored", 1); /* the spec says relative values are invalid */
@@ -146,6 +153,7 @@ static void the_data_folder_follows_xdg(void **state) {
     assert_string_equal(out, "/home/trainer/.local/share/defuse");
     unsetenv("XDG_DATA_HOME");
     unsetenv("HOME");
+    unsetenv("DEFUSE_DATA_DIR");
     assert_int_equal(df_data_dir(out, sizeof out), -1);
 }
 
