@@ -13,6 +13,7 @@ typedef struct P {
     const df_TextMeasure *tm;
     const df_Theme *th;
     float m, W, H, cw, x0; /* margin, screen, content width and left edge */
+    float notes_top;       /* where the notes strip begins (H without one) */
     int s, body, big, title, huge;
 } P;
 
@@ -258,7 +259,13 @@ static void ex_line(P *p) {
     float y = p->m * 0.9f;
     exercise_kicker(p, y, what, 0);
     y += lh(p, p->s) * 1.2f + p->m * 0.4f;
-    float bottom = p->H - p->m - meter_h(p) * 1.0f - p->m * 0.6f;
+    /* the meters: one row when the agitation label fits beside the others, else two */
+    float gap = p->m * 0.8f, aw = (p->cw - 2 * gap) * 0.42f, trw = (p->cw - 2 * gap) * 0.28f;
+    float need = tw(p, "Agitation 100", p->s, true) + p->m * 0.5f + (float)p->s * 1.1f + tw(p, "Threatening", p->s, false);
+    bool two_rows = need > aw;
+    if (two_rows) aw = trw = p->cw * 0.6f;
+    float rows_h = two_rows ? 2 * meter_h(p) + p->m * 0.4f : meter_h(p);
+    float bottom = p->H - p->m - rows_h - p->m * 0.6f;
     float pw = fminf(p->cw * 0.3f, (bottom - y) * 0.9f);
     df_Rect pr = {p->x0, y, pw, fminf(pw * 1.1f, bottom - y)};
     df_dl_rect(p->dl, pr, p->th->surface2, p->m * 0.3f);
@@ -278,14 +285,14 @@ static void ex_line(P *p) {
         }
     quote(p, (df_Rect){tx, ty, tww, bottom - ty}, line, px, p->th->ink);
     /* meters and clock along the bottom */
-    float my = p->H - p->m - meter_h(p);
-    float gap = p->m * 0.8f, aw = (p->cw - 2 * gap) * 0.42f, trw = (p->cw - 2 * gap) * 0.28f;
+    float my = p->H - p->m - rows_h;
     meter(p, p->x0, my, aw, "Agitation", st->agitation, true);
-    meter(p, p->x0 + aw + gap, my, trw, "Trust", st->trust, false);
+    if (two_rows) meter(p, p->x0, my + meter_h(p) + p->m * 0.4f, trw, "Trust", st->trust, false);
+    else meter(p, p->x0 + aw + gap, my, trw, "Trust", st->trust, false);
     char clock[32], lab[64];
     df_fmt_min(st->clock, clock, sizeof clock);
     snprintf(lab, sizeof lab, "Clock %s min", clock);
-    float cx = p->x0 + aw + trw + 2 * gap;
+    float cx = two_rows ? p->x0 + aw + gap : p->x0 + aw + trw + 2 * gap;
     label(p, cx, my, lab, p->s, true, p->th->ink);
     char base[32], b2[96];
     df_fmt_min(df_calm_baseline(&sc->params), base, sizeof base);
@@ -550,6 +557,10 @@ static void debrief_path(P *p) {
     char k[256];
     if (v->nexercise > 1) snprintf(k, sizeof k, "Room debrief \u00b7 %s (%d of %d, Tab for the next)", v->sc->title, v->exercise + 1, v->nexercise);
     else snprintf(k, sizeof k, "Room debrief \u00b7 %s", v->sc->title);
+    if (tw(p, k, p->s, true) > p->cw) {
+        if (v->nexercise > 1) snprintf(k, sizeof k, "Room debrief \u00b7 exercise %d of %d (Tab)", v->exercise + 1, v->nexercise);
+        else snprintf(k, sizeof k, "Room debrief");
+    }
     y += kicker(p, y, k);
     const df_Step *steps;
     int n = road_steps(room, &steps);
@@ -814,9 +825,8 @@ static void overlay_timer(P *p) {
     double used = df_deck_spent(d, (int)sl->part), budget = df_deck_budget(d, (int)sl->part);
     fmt_clock(used, c, sizeof c);
     fmt_clock(budget, e, sizeof e);
-    char part[32];
-    snprintf(part, sizeof part, "%s", df_part_key(sl->part));
-    part[0] = (char)(part[0] - 32);
+    static const char *const names[DF_PART_COUNT] = {"Opening", "Points", "Exercise", "Wrap-up", "Closing"};
+    const char *part = sl->part < DF_PART_COUNT ? names[sl->part] : "";
     if (budget > 0) snprintf(l2, sizeof l2, "%s %s / %s", part, c, e);
     else snprintf(l2, sizeof l2, "%s %s", part, c);
     float pad = p->m * 0.35f;
@@ -838,6 +848,7 @@ static void overlay_notes(P *p) {
     float h = pad + th(p, all, p->W - 2 * pad, p->s, false) + pad;
     if (h > p->H * 0.6f) h = p->H * 0.6f;
     df_Rect r = {0, p->H - h, p->W, h};
+    p->notes_top = r.y;
     df_dl_rect(p->dl, r, p->th->surface2, 0);
     df_dl_rect(p->dl, (df_Rect){0, r.y, p->W, fmaxf(3, p->H * 0.005f)}, p->th->focus, 0);
     df_dl_push_bounds(p->dl, r);
@@ -902,7 +913,7 @@ static void overlay_notice(P *p) {
     float pad = p->m * 0.3f;
     float w = fminf(p->W - p->m, tw(p, p->v->notice, p->s, false) + 2 * pad);
     float h = th(p, p->v->notice, w - 2 * pad, p->s, false) + 2 * pad;
-    df_Rect r = {(p->W - w) / 2, p->H - h - p->m * 0.3f, w, h};
+    df_Rect r = {(p->W - w) / 2, p->notes_top - h - p->m * 0.3f, w, h};
     df_dl_rect(p->dl, r, p->th->ink, p->m * 0.25f);
     df_dl_push_bounds(p->dl, r);
     text(p, (df_Rect){r.x + pad, r.y + pad, r.w - 2 * pad, 1e6f}, p->v->notice, p->s, false, p->th->bg, DF_ALIGN_CENTER);
@@ -984,6 +995,7 @@ static void setup(P *p, df_PresentView *v, df_DrawList *dl, const df_TextMeasure
     p->th = v->theme;
     p->W = (float)v->w;
     p->H = (float)v->h;
+    p->notes_top = p->H;
     p->m = p->H * 0.05f;
     p->x0 = p->W * 0.06f;
     p->cw = p->W - 2 * p->x0;
