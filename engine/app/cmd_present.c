@@ -38,6 +38,8 @@ static void present_usage(FILE *f) {
             "                       '.', tick:SECONDS (time passes), shot:FILE (a PNG now)\n"
             "  --screenshot FILE    a PNG of the last screen of the scripted run (or the title)\n"
             "  --seed N             seed of the scenarios' random stream (default 1)\n"
+            "  --notes-window       N opens the notes in a window of their own even on one\n"
+            "                       display (with two, they always go to the other one)\n"
             "  --no-record          do not save the session summary\n"
             "  --font PATH          use this TrueType font instead of DejaVu Sans\n"
             "  -h, --help           show this help\n");
@@ -62,7 +64,8 @@ int df_cmd_present(int argc, char **argv) {
         {"size", required_argument, 0, 'S'},    {"keys", required_argument, 0, 'k'},
         {"screenshot", required_argument, 0, 'P'}, {"seed", required_argument, 0, 's'},
         {"no-record", no_argument, 0, 'n'},     {"font", required_argument, 0, 'f'},
-        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+        {"notes-window", no_argument, 0, 'W'},  {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     df_PresentOpts o;
     memset(&o, 0, sizeof o);
     o.width = 1920;
@@ -112,6 +115,7 @@ int df_cmd_present(int argc, char **argv) {
             break;
         }
         case 'n': o.no_record = true; break;
+        case 'W': o.notes_window = true; break;
         case 'f': o.font = optarg; break;
         case 'h': present_usage(stdout); return 0;
         default: present_usage(stderr); return 2;

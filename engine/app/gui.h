@@ -47,6 +47,7 @@ typedef struct df_PresentOpts {
     int width, height;      /* window or screenshot size */
     int display;            /* 1-based; 0: the largest (an external one on a tie) */
     bool windowed, no_record, list_displays;
+    bool notes_window;      /* notes in a window of their own even on one display */
     unsigned long long seed;
 } df_PresentOpts;
 

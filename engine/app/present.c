@@ -413,7 +413,7 @@ static void toggle_notes(Pres *p) {
         return;
     }
     p->notes = !p->notes;
-    if (p->notes && !p->scripted && p->ndisplays >= 2) {
+    if (p->notes && !p->scripted && (p->ndisplays >= 2 || p->o->notes_window)) {
         open_notes_window(p);
         if (p->notes_win) p->notes = false; /* the notes are on the trainer's screen only */
     } else if (p->notes) {
@@ -547,13 +547,12 @@ static void render(Pres *p) {
 }
 
 static void open_notes_window(Pres *p) {
-    int d = -1;
+    int d = p->display; /* the laptop's screen: any display but the room's (--notes-window: the same) */
     for (int i = 0; i < p->ndisplays; i++)
         if (i != p->display) {
             d = i;
             break;
         }
-    if (d < 0) return;
     char err[512];
     int w = p->displays[d].w * 6 / 10, h = p->displays[d].h * 6 / 10;
     p->notes_win = df_canvas_window_on("defuse: trainer notes", d, w < 640 ? 640 : w, h < 400 ? 400 : h, false, p->fonts, err, sizeof err);

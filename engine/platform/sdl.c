@@ -331,9 +331,17 @@ df_Canvas *df_canvas_window_on(const char *title, int display, int w, int h, boo
     c->video = true;
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    int pos = SDL_WINDOWPOS_CENTERED;
-    if (display >= 0 && display < SDL_GetNumVideoDisplays()) pos = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
-    c->win = SDL_CreateWindow(title, pos, pos, w, h, flags);
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+    bool on_display = display >= 0 && display < SDL_GetNumVideoDisplays();
+    if (on_display) x = y = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
+    SDL_Rect b;
+    if (fullscreen && SDL_GetDisplayBounds(on_display ? display : 0, &b) == 0) {
+        /* Cover the display from the start: without a window manager (a kiosk, Xvfb) the
+         * full-screen request alone would leave a window of the requested size. */
+        x = b.x, y = b.y, w = b.w, h = b.h;
+        flags |= SDL_WINDOW_BORDERLESS;
+    }
+    c->win = SDL_CreateWindow(title, x, y, w, h, flags);
     if (!c->win) {
         snprintf(err, cap, "cannot open a window: %s", SDL_GetError());
         goto fail;
@@ -396,6 +404,7 @@ void df_canvas_toggle_fullscreen(df_Canvas *c) {
     if (!c->win) return;
     Uint32 fs = SDL_GetWindowFlags(c->win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
     SDL_SetWindowFullscreen(c->win, fs ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+    SDL_SetWindowBordered(c->win, fs ? SDL_TRUE : SDL_FALSE); /* a window opened full screen is borderless */
 }
 
 /* ---------------------------------------------------------------- shapes */

@@ -3,16 +3,7 @@
 # scenario to the debrief; the trace log proves which screens were reached, and xwd takes a
 # screenshot of the display.
 . "$(dirname "$0")/lib.sh"
-for tool in Xvfb xdotool xwd; do
-    command -v $tool >/dev/null || { echo "FAIL $tool is missing (make deps installs it)"; exit 1; }
-done
-Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$T/dnum" 2>"$T/xvfb.log" &
-XPID=$!
-i=0
-while [ ! -s "$T/dnum" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-export DISPLAY=":$(cat "$T/dnum")"
-cleanup() { kill $XPID 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
+start_xvfb 1280x720
 
 wait_for() { # wait_for PATTERN: until the trace has the line
     i=0

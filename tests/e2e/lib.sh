@@ -44,6 +44,20 @@ expect_in() {
     echo "ok   $name"
 }
 
+# start_xvfb WxH: a virtual X display of that size for the window tests; sets DISPLAY and
+# stops the server on exit. Exits the test when Xvfb, xdotool or xwd is missing.
+start_xvfb() {
+    for tool in Xvfb xdotool xwd; do
+        command -v $tool >/dev/null || { echo "FAIL $tool is missing (make deps installs it)"; exit 1; }
+    done
+    Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp 3>"$T/dnum" 2>"$T/xvfb.log" &
+    XPID=$!
+    i=0
+    while [ ! -s "$T/dnum" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    export DISPLAY=":$(cat "$T/dnum")"
+    trap 'kill $XPID 2>/dev/null; rm -rf "$T"' EXIT
+}
+
 finish() {
     echo "$CASES cases, $FAILS failed"
     [ "$FAILS" -eq 0 ]
