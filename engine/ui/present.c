@@ -980,9 +980,15 @@ const char *df_present_notes(const df_PresentView *v, char *buf, size_t cap) {
     case DF_SLIDE_DEBRIEF:
         snprintf(buf, cap, "Path, time, the road not taken, then the questions. On the path, pick a decision with \u2191\u2193 and press O to play the other road.");
         return buf;
-    case DF_SLIDE_OBJECTIVES:
     case DF_SLIDE_WRAPUP:
-    case DF_SLIDE_THANKS: break;
+        snprintf(buf, cap, "Two or three answers per question are enough. Leave the last question to each person: a commitment said aloud is more likely kept.");
+        return buf;
+    case DF_SLIDE_THANKS:
+        snprintf(buf, cap, "Next saves the session summary (no names) and a second Next leaves; Esc asks first.");
+        return buf;
+    case DF_SLIDE_OBJECTIVES:
+        snprintf(buf, cap, "Read the objectives aloud; the wrap-up comes back to them.");
+        return buf;
     }
     return NULL;
 }

@@ -7,23 +7,12 @@
 export DEFUSE_DATA_DIR="$T/data"
 unset DISPLAY WAYLAND_DISPLAY SDL_VIDEODRIVER
 
-# The room follows the calmest path of parking-ticket-counter (3,1,4,1,2,1,3,1):
-# decision 1 by the room (C 3, A 1); 2 the trainer overrides two votes for B with A;
-# 3 a tie between B and D that the trainer breaks with D; 4 two votes for A, one undone,
-# then a typed count of 5; then one vote each. From the debrief, the road not taken from
-# decision 1 plays A four times (the most escalated way out).
-KEYS="shot:$T/title.png right right right right right right right right right right tick:300
-right shot:$T/line.png right c c c a shot:$T/vote.png enter shot:$T/effect.png right shot:$T/coach.png right
-right b b A right right
-right d b enter D right right
-right a a backspace 5 a enter right right
-right b enter right right
-right a enter right right
-right c enter right right
-right a a b enter right right tick:420
-shot:$T/ending.png right shot:$T/path.png right shot:$T/time.png left
-o right a enter right right right a enter right right right a enter right right right a enter right right
-right shot:$T/roads.png right shot:$T/discuss.png right right right right"
+# The scripted session of docs/trainer-session.keys (the guide's screenshots come from it):
+# the room follows the calmest path of parking-ticket-counter; decision 1 by the room (C 3,
+# A 1); 2 the trainer overrides two votes for B with A; 3 a tie between B and D that the
+# trainer breaks with D; 4 two votes for A, one undone, then a typed count of 5; then one
+# vote each. From the debrief, the road not taken from decision 1 plays A four times.
+KEYS=$(sed -e 's/#.*//' -e "s#@SHOTS@#$T#g" docs/trainer-session.keys | tr '\n' ' ')
 
 expect "a scripted session runs to the end and says where its summary is" 0 "Session summary: $T/data/sessions/[0-9]{8}-[0-9]{6}-great-service-every-day.json" -- \
     "$BIN" present great-service-every-day --keys "$KEYS" --size 1920x1080
@@ -49,7 +38,8 @@ check "the road not taken starts again at decision 1" row ',not taken,1,arrives,
 check "the time used is the session's (300 s of points, 420 s of exercise)" grep -q '"seconds_used":.720,' "$JSON"
 check "the JSON says which road each decision was on" grep -q '"road":.*"not taken"' "$JSON"
 check "no name of anyone in the room is asked for or saved" sh -c "! grep -qiE '\"(name|names|attendees?|learners?|participants?)\"' '$JSON'"
-for f in title line vote effect coach ending path time roads discuss; do
+for f in title objectives point-question point-reveal timer-notes line vote effect coach tie ending \
+    debrief-path debrief-time debrief-roads debrief-discuss wrapup help thanks; do
     check "screenshot $f.png is a PNG" sh -c "head -c 8 '$T/$f.png' | od -An -c | grep -q 'P   N   G'"
 done
 
