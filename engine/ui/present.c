@@ -232,6 +232,10 @@ static void exercise_kicker(P *p, float y, const char *what, float reserve) {
     const char *road = p->v->other_road ? "The road not taken \u00b7 " : "";
     snprintf(k, sizeof k, "%s%s \u00b7 %s", road, p->v->sc->title, what);
     if (tw(p, k, p->s, true) > p->cw - reserve) snprintf(k, sizeof k, "%s%s", road, what);
+    if (tw(p, k, p->s, true) > p->cw - reserve) { /* narrow: "Decision 2" is enough */
+        size_t n = strcspn(what, ":");
+        snprintf(k, sizeof k, "%.*s", (int)n, what);
+    }
     text(p, (df_Rect){p->x0, y, p->cw - reserve, lh(p, p->s) * 1.2f}, k, p->s, true, p->th->accent, DF_ALIGN_LEFT);
 }
 
@@ -310,23 +314,25 @@ static const df_Choice *visible_choice(const df_PresentView *v, int k) {
 
 typedef struct OptLayout {
     int cols;
+    bool compact; /* the count under the letter and a thin bar, to save a line per row */
     float card_h[DF_MAX_VISIBLE];
     float total;
 } OptLayout;
 
-static float option_card_h(P *p, const char *s, float w) {
+static float option_card_h(P *p, const char *s, float w, bool compact) {
     float pad = p->m * 0.4f, badge = lh(p, p->body) * 1.15f;
     float t = th(p, s, w - 2 * pad - badge - pad, p->s, false);
+    if (compact) return pad + fmaxf(t, badge + lh(p, p->s)) + p->m * 0.35f + pad;
     if (t < badge) t = badge;
     return pad + t + p->m * 0.25f + lh(p, p->s) + pad;
 }
 
-static OptLayout option_layout(P *p, int n, int cols, float w) {
-    OptLayout o = {cols, {0}, 0};
+static OptLayout option_layout(P *p, int n, int cols, bool compact, float w) {
+    OptLayout o = {cols, compact, {0}, 0};
     float cwid = (w - (float)(cols - 1) * p->m * 0.5f) / (float)cols;
     for (int i = 0; i < n; i++) {
         const df_Choice *c = visible_choice(p->v, i);
-        o.card_h[i] = option_card_h(p, c ? c->text : "", cwid);
+        o.card_h[i] = option_card_h(p, c ? c->text : "", cwid, compact);
     }
     for (int r = 0; r * cols < n; r++) {
         float mh = 0;
@@ -335,6 +341,20 @@ static OptLayout option_layout(P *p, int n, int cols, float w) {
         o.total += mh + p->m * 0.4f;
     }
     return o;
+}
+
+/* The first of: one column, two columns, each roomy then compact, that fits avail (the
+ * shortest when none does). Two columns only for three options or more. */
+static OptLayout choose_layout(P *p, int n, float avail) {
+    OptLayout best = option_layout(p, n, 1, false, p->cw);
+    for (int k = 0; k < 4; k++) {
+        int cols = 1 + (k & 1);
+        if (cols == 2 && n < 3) continue;
+        OptLayout o = option_layout(p, n, cols, k >= 2, p->cw);
+        if (o.total <= avail) return o;
+        if (o.total < best.total) best = o;
+    }
+    return best;
 }
 
 /* The options with the room's votes: a letter badge, the text, a bar and the count. */
@@ -362,10 +382,9 @@ static void ex_vote(P *p) {
     const char *line = df_run_line(v->run);
     float pad = p->m * 0.4f;
     float qh = pad + quote_h(p, line, p->cw - 2 * pad, p->s) + pad;
-    OptLayout one = option_layout(p, nopt, 1, p->cw), two = option_layout(p, nopt, 2, p->cw);
-    OptLayout lay = one.total <= two.total || nopt < 3 ? one : two;
-    if (lay.total > avail && two.total < lay.total) lay = two;
-    if (lay.total + qh + p->m * 0.3f <= avail) {
+    OptLayout lay = choose_layout(p, nopt, avail - qh - p->m * 0.4f);
+    if (lay.total + qh + p->m * 0.4f > avail) lay = choose_layout(p, nopt, avail); /* without the line */
+    if (lay.total + qh + p->m * 0.4f <= avail) {
         df_Rect r = {p->x0, y, p->cw, qh};
         card(p, r, p->th->surface2);
         df_dl_push_bounds(p->dl, r);
@@ -404,11 +423,19 @@ static void ex_vote(P *p) {
         int count = t ? t->count[i] : 0;
         char cnt[32];
         snprintf(cnt, sizeof cnt, "%d", count);
+        float share = t ? (float)df_tally_share(t, i) : 0;
+        if (lay.compact) { /* the count under the letter, a thin bar along the bottom */
+            label(p, br.x + (badge - tw(p, cnt, p->s, true)) / 2, br.y + badge, cnt, p->s, true, p->th->ink);
+            float bh = p->m * 0.2f, by = r.y + r.h - pad * 0.6f - bh, bw = r.w - 2 * pad;
+            df_dl_rect(p->dl, (df_Rect){r.x + pad, by, bw, bh}, p->th->surface2, 0);
+            if (share > 0) df_dl_rect(p->dl, (df_Rect){r.x + pad, by, bw * share, bh}, lead ? p->th->focus : p->th->accent, 0);
+            df_dl_pop_bounds(p->dl);
+            continue;
+        }
         float cntw = tw(p, "000", p->s, true);
         float by = r.y + r.h - pad - lh(p, p->s);
         float bx = r.x + pad, bw = r.w - 2 * pad - cntw - pad;
         df_dl_rect(p->dl, (df_Rect){bx, by + lh(p, p->s) * 0.2f, bw, lh(p, p->s) * 0.6f}, p->th->surface2, 0);
-        float share = t ? (float)df_tally_share(t, i) : 0;
         if (share > 0) df_dl_rect(p->dl, (df_Rect){bx, by + lh(p, p->s) * 0.2f, bw * share, lh(p, p->s) * 0.6f}, lead ? p->th->focus : p->th->accent, 0);
         label(p, r.x + r.w - pad - tw(p, cnt, p->s, true), by, cnt, p->s, true, p->th->ink);
         df_dl_pop_bounds(p->dl);
@@ -474,7 +501,22 @@ static void ex_effect(P *p) {
     snprintf(val, sizeof val, "+%s", add);
     snprintf(sub, sizeof sub, "now %s min%s", clock, s->rework > 0 ? ", rework" : "");
     stat(p, p->x0 + 2 * (colw + gap), y, colw, "Clock", val, sub, p->th->ink);
-    y += stats_h(p) + p->m * 0.5f;
+    y += stats_h(p) + p->m * 0.2f;
+    /* the agitation meter with where it was: the room sees the move, not only the numbers */
+    {
+        float bh = p->m * 0.3f, w = colw;
+        for (int b = 0; b < DF_BAND_COUNT; b++) {
+            float a0 = w * (float)df_band_floor((df_Band)b) / 100.0f;
+            float a1 = b + 1 < DF_BAND_COUNT ? w * (float)df_band_floor((df_Band)(b + 1)) / 100.0f : w;
+            df_dl_rect(p->dl, (df_Rect){p->x0 + a0, y, a1 - a0, bh}, alpha(p->th->band[b], 60), 0);
+        }
+        float after = (float)fmin(fmax(s->a_after, 0), 100), before = (float)fmin(fmax(s->a_before, 0), 100);
+        df_dl_rect(p->dl, (df_Rect){p->x0, y, w * after / 100.0f, bh}, p->th->band[df_band_of(after)], 0);
+        float bx = p->x0 + w * before / 100.0f;
+        df_dl_rect(p->dl, (df_Rect){bx - 2, y - bh * 0.4f, 4, bh * 1.8f}, p->th->ink, 0);
+        df_dl_frame(p->dl, (df_Rect){p->x0, y, w, bh}, p->th->ink_soft, 0, 2);
+        y += bh + p->m * 0.5f;
+    }
     /* the answer, and the coach note on reveal */
     const char *reply = df_run_over(v->run) ? df_run_result(v->run)->final_line : df_run_line(v->run);
     const char *coach = c->coach;

@@ -1,7 +1,8 @@
 /* test_present.c: render tests of the presenter's slides. Every slide type of every bundled
  * module (title, objectives, each step of each point, the exercise's line, vote, effect with
  * and without the coach note, and ending, the four debrief steps, wrap-up, thanks, and the
- * overlays) is drawn at 1920x1080 and 3840x2160 in both projector themes, saved to
+ * overlays) is drawn at 1920x1080 and 3840x2160 (and, to keep them clean, 1440x900 and
+ * 1024x768) in both projector themes, saved to
  * build/screens/present-*.png, and checked: no text under 4% of the screen height, no text
  * outside its box or the screen, the options hidden until revealed. */
 #include <math.h>
@@ -25,7 +26,7 @@ static const char *const modules[] = {
 
 static const struct {
     int w, h;
-} sizes[] = {{1920, 1080}, {3840, 2160}};
+} sizes[] = {{1920, 1080}, {3840, 2160}, {1440, 900}, {1024, 768}}; /* 16:9 first, then 16:10 and 4:3 */
 
 static int setup(void **state) {
     (void)state;
@@ -82,7 +83,9 @@ static void check(df_PresentView *v, const char *name, bool save) {
             ntext++;
             if (c->px < min) fprintf(stderr, "%s at %dx%d: '%s' is %d px, under %d\n", name, v->w, v->h, df_dl_str(&dl, c), c->px, min);
             assert_true(c->px >= min);
-            assert_true(c->rect.x >= 0 && c->rect.y >= 0 && c->rect.x < v->w && c->rect.y < v->h);
+            bool inside = c->rect.x >= 0 && c->rect.y >= 0 && c->rect.x < v->w && c->rect.y < v->h;
+            if (!inside) fprintf(stderr, "%s at %dx%d: '%s' at %.0f,%.0f is off the screen\n", name, v->w, v->h, df_dl_str(&dl, c), c->rect.x, c->rect.y);
+            assert_true(inside);
         }
         if (!v->blank) assert_true(ntext > 0);
         assert_true(v->min_px_drawn == 0 || v->min_px_drawn >= min);
