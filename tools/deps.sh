@@ -2,7 +2,9 @@
 # deps.sh: install the Debian packages defuse needs, but only those missing.
 # Each line of the table is "check package": a check is either pc:NAME
 # (pkg-config module), bin:NAME (a command on PATH) or file:PATH.
+# Then the npm packages of the mock LRS (tests/lrs), from its package-lock.json.
 set -u
+cd "$(dirname "$0")/.." || exit 1
 
 TABLE='
 pc:lua5.4            liblua5.4-dev
@@ -20,6 +22,10 @@ bin:xdotool          xdotool
 bin:xwd              x11-apps
 bin:dot              graphviz
 bin:luac5.4            lua5.4
+pc:libcurl           libcurl4-openssl-dev
+pc:nettle            nettle-dev
+bin:node             nodejs
+bin:npm              npm
 '
 
 have() {
@@ -40,8 +46,37 @@ done <<EOT
 $TABLE
 EOT
 
+# The mock LRS (tests/lrs) needs its validator from npm; npm ci installs exactly the
+# versions of its package-lock.json.
+npm_missing() {
+    [ -f tests/lrs/package.json ] && [ ! -d tests/lrs/node_modules/@learninglocker/xapi-validation ]
+}
+
+# npm_install: quiet npm ci; on failure one line with npm's first real reason.
+npm_install() {
+    echo "deps: installing the mock LRS's npm packages (npm ci --prefix tests/lrs)"
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "deps: npm is missing, cannot install the packages of tests/lrs" >&2
+        return 1
+    fi
+    log=$(mktemp "${TMPDIR:-/tmp}/deps-npm.XXXXXX") || return 1
+    if npm ci --prefix tests/lrs --no-audit --no-fund --loglevel=error >"$log" 2>&1; then
+        rm -f "$log"
+        return 0
+    fi
+    why=$(sed -n -E '/^npm (ERR!|error) +(code|syscall|errno) /d; s/^npm (ERR!|error) +//p' "$log" |
+        sed -n 1p)
+    echo "deps: npm ci --prefix tests/lrs failed: ${why:-no reason given} (full output: $log)" >&2
+    return 1
+}
+
 if [ -z "$missing" ]; then
-    echo "deps: all present"
+    if npm_missing; then
+        npm_install || exit 1
+        echo "deps: done"
+    else
+        echo "deps: all present"
+    fi
     exit 0
 fi
 
@@ -69,5 +104,8 @@ if ! $APT install $missing; then
         echo "deps: could not install:$missing" >&2
         exit 1
     }
+fi
+if npm_missing; then
+    npm_install || exit 1
 fi
 echo "deps: done"
