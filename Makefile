@@ -10,10 +10,10 @@ STD      ?= -std=c11 -D_POSIX_C_SOURCE=200809L
 SANITIZE ?=
 PREFIX   ?= /usr/local
 
-# The terminal, the tools and the engine need Lua and cJSON only; the window lives in a
+# The terminal, the tools and the engine need Lua, cJSON, SQLite and nettle (records); the window lives in a
 # plugin (libdefuse-gui.so, SDL2 + SDL_ttf + SDL_image + fontconfig) loaded when a window
 # is wanted, so terminal use stays small.
-LIBS_PC  := lua5.4 libcjson
+LIBS_PC  := lua5.4 libcjson sqlite3 nettle libcurl
 GUI_PC   := sdl2 SDL2_ttf SDL2_image fontconfig
 CFLAGS_PC = $(shell $(PKG) --cflags $(LIBS_PC) $(GUI_PC) 2>/dev/null)
 LIBS_PC_L = $(shell $(PKG) --libs $(LIBS_PC) 2>/dev/null)
@@ -28,6 +28,7 @@ LDFLAGS += $(SANITIZE)
 CORE_SRC   := $(wildcard engine/core/*.c)
 SCRIPT_SRC := $(wildcard engine/script/*.c)
 ANALYSIS_SRC := $(wildcard engine/analysis/*.c)
+RECORDS_SRC := $(wildcard engine/records/*.c)
 UI_SRC     := $(wildcard engine/ui/*.c)
 PLATFORM_SRC := $(wildcard engine/platform/*.c)
 TERM_SRC   := $(wildcard engine/term/*.c)
@@ -36,12 +37,13 @@ APP_SRC    := $(wildcard engine/app/*.c)
 CORE_OBJ   := $(CORE_SRC:%.c=$(BUILD)/%.o)
 SCRIPT_OBJ := $(SCRIPT_SRC:%.c=$(BUILD)/%.o)
 ANALYSIS_OBJ := $(ANALYSIS_SRC:%.c=$(BUILD)/%.o)
+RECORDS_OBJ := $(RECORDS_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ     := $(UI_SRC:%.c=$(BUILD)/%.o)
 PLATFORM_OBJ := $(PLATFORM_SRC:%.c=$(BUILD)/%.o)
 TERM_OBJ   := $(TERM_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ    := $(APP_SRC:%.c=$(BUILD)/%.o)
 GUI_APP    := $(BUILD)/engine/app/gui.o $(BUILD)/engine/app/present.o
-MAIN_OBJ   := $(CORE_OBJ) $(SCRIPT_OBJ) $(ANALYSIS_OBJ) $(TERM_OBJ) $(filter-out $(BUILD)/engine/app/main.o $(GUI_APP),$(APP_OBJ))
+MAIN_OBJ   := $(CORE_OBJ) $(SCRIPT_OBJ) $(ANALYSIS_OBJ) $(RECORDS_OBJ) $(TERM_OBJ) $(filter-out $(BUILD)/engine/app/main.o $(GUI_APP),$(APP_OBJ))
 GUI_OBJ    := $(UI_OBJ) $(PLATFORM_OBJ) $(GUI_APP)
 LIB_OBJ    := $(MAIN_OBJ) $(GUI_OBJ)
 

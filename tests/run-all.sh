@@ -3,6 +3,11 @@
 # one line "N passed, M failed"; exits non-zero on any failure.
 BUILD=${1:-build}
 cd "$(dirname "$0")/.." || exit 2
+# Tests play scenarios, and every attempt goes to a training record: keep those records in
+# a folder of their own, never the developer's ~/.local/share/defuse.
+DEFUSE_DATA_DIR=$(mktemp -d)
+export DEFUSE_DATA_DIR
+trap 'rm -rf "$DEFUSE_DATA_DIR"' EXIT
 pass=0
 failn=0
 failed=""

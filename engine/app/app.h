@@ -37,6 +37,15 @@ int df_mkdirs(const char *path);
 /* Writes a file through a temporary name, fsync and rename; -1 with a message in err. */
 int df_write_atomic(const char *path, const char *data, size_t len, char *err, size_t cap);
 
+/* Who is practising: given (--learner), else $DEFUSE_LEARNER, else the login name; the
+ * display name is the account's full name when there is one. */
+void df_learner(const char *given, char *id, size_t idcap, char *display, size_t dcap);
+/* Saves a run (finished, or unfinished as abandoned) to the records store. 0 saved, 1
+ * nothing to save (no choice made, or DEFUSE_NO_RECORD), -1 not saved; msg says which, for
+ * the user (the caller prints or shows it). */
+int df_record_attempt(const df_Script *s, const char *path, const df_Run *run, time_t started, bool assess,
+                      const char *learner, char *msg, size_t cap);
+
 /* One decision of a group session: where it was, how the room voted, what was played. */
 typedef struct df_Decision {
     const char *scenario, *beat;
@@ -61,6 +70,8 @@ int df_cmd_graph(int argc, char **argv);
 int df_cmd_test(int argc, char **argv);
 int df_cmd_new(int argc, char **argv);
 int df_cmd_present(int argc, char **argv);
+int df_cmd_history(int argc, char **argv);
+int df_cmd_export(int argc, char **argv);
 
 /* Parses "1920x1080"; 0 or -1. */
 int df_parse_size(const char *s, int *w, int *h);

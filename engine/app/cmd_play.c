@@ -40,6 +40,9 @@ static void play_usage(FILE *f) {
             "  --transcript FILE    write the whole run as JSON ('-' for stdout)\n"
             "  --assess             hide coaching until the debrief\n"
             "  --watch              (terminal) reload the file when it is saved, keeping your place\n"
+            "  --learner ID         whose training record this attempt goes to (default: your\n"
+            "                       login name; also $DEFUSE_LEARNER)\n"
+            "  --no-record          do not save this attempt to the training record\n"
             "  --screenshot FILE    render a screen to a PNG without a display, then exit\n"
             "  --size WxH           window or screenshot size (default 1280x720)\n"
             "  --screen NAME        screenshot of play, feedback or debrief (after --choices)\n"
@@ -61,7 +64,8 @@ int df_cmd_play(int argc, char **argv) {
         {"screen", required_argument, 0, 'N'}, {"fullscreen", no_argument, 0, 'F'},
         {"font", required_argument, 0, 'f'},  {"theme", required_argument, 0, 'T'},
         {"reduce-motion", no_argument, 0, 'R'}, {"trace", required_argument, 0, 'r'},
-        {"watch", no_argument, 0, 'w'},
+        {"watch", no_argument, 0, 'w'},       {"learner", required_argument, 0, 'l'},
+        {"no-record", no_argument, 0, 'n'},
         {"version", no_argument, 0, 'V'},     {0, 0, 0, 0}};
     df_TermOpts to;
     df_term_opts_default(&to);
@@ -77,6 +81,15 @@ int df_cmd_play(int argc, char **argv) {
         switch (c) {
         case 't': text = 1; break;
         case 'w': watch = 1; break;
+        case 'l':
+            if (!*optarg || strlen(optarg) > 64) {
+                fprintf(stderr, "defuse: --learner: expected an id of 1 to 64 characters\n");
+                free(choices);
+                return 2;
+            }
+            go.learner = optarg;
+            break;
+        case 'n': go.no_record = true; break;
         case 'a': to.assess = 1; go.assess = true; break;
         case 'j': transcript = optarg; break;
         case 's': {
@@ -161,6 +174,7 @@ int df_cmd_play(int argc, char **argv) {
         setvbuf(to.in, NULL, _IONBF, 0); /* so waiting on the descriptor sees every line */
     }
     int rc, replay[1024];
+    time_t started = time(NULL);
     while ((rc = df_term_play(s, seed, &to, &run, &err)) == DF_PLAY_RELOAD) {
         /* keep the place: the choices so far, replayed silently in the new version */
         const df_Step *steps;
@@ -194,6 +208,11 @@ int df_cmd_play(int argc, char **argv) {
         status = 2;
     }
     if (transcript && run && df_write_transcript(transcript, s, run) != 0) status = 1;
+    if (!go.no_record && run && !df_run_broken(run)) { /* "saved" only once the store committed */
+        char msg[1400];
+        if (df_record_attempt(s, go.scenario, run, started, to.assess, go.learner, msg, sizeof msg) != 1)
+            fprintf(stderr, "defuse: %s\n", msg);
+    }
     df_run_free(run);
     df_script_free(s);
     free(choices);

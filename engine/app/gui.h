@@ -9,6 +9,8 @@ typedef struct df_GuiOpts {
     const char *font;       /* --font PATH, or NULL for fontconfig's DejaVu Sans */
     const char *theme;      /* "light" (default) or "contrast" */
     const char *trace;      /* --trace FILE: a line per screen change and choice */
+    const char *learner;    /* --learner ID, or NULL */
+    bool no_record;
     int width, height;
     bool fullscreen, assess, reduce_motion;
     unsigned long long seed;

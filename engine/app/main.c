@@ -20,6 +20,8 @@ static void usage(FILE *f) {
             "  test PATH...    run the tests that scenarios declare\n"
             "  new NAME        write a commented starter scenario to NAME.lua\n"
             "  present MODULE  run a group session on a projector (a trainer's module)\n"
+            "  history         your attempts and progress (the training record)\n"
+            "  export          the training record as CSV or xAPI (or to a Learning Record Store)\n"
             "\n"
             "Run 'defuse COMMAND --help' for a command's options.\n"
             "Exit status: 0 success, 1 a scenario or data problem, 2 wrong usage.\n");
@@ -43,6 +45,8 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "graph")) return df_cmd_graph(argc - 1, argv + 1);
     if (!strcmp(cmd, "test")) return df_cmd_test(argc - 1, argv + 1);
     if (!strcmp(cmd, "new")) return df_cmd_new(argc - 1, argv + 1);
+    if (!strcmp(cmd, "history")) return df_cmd_history(argc - 1, argv + 1);
+    if (!strcmp(cmd, "export")) return df_cmd_export(argc - 1, argv + 1);
     if (!strcmp(cmd, "present")) return df_cmd_present(argc - 1, argv + 1);
     if (!strcmp(cmd, "menu")) return df_cmd_menu(argc - 1, argv + 1);
     if (cmd[0] == '-') return df_cmd_menu(argc, argv); /* options of the menu itself */

@@ -6,6 +6,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export DEFUSE_SCENARIOS="$PWD/scenarios"
 export NO_COLOR=1
+export DEFUSE_DATA_DIR="$T/data" # attempts and session summaries of this test only
 FAILS=0
 CASES=0
 

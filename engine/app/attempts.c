@@ -1,0 +1,69 @@
+/* attempts.c: who is practising, and keeping each attempt in the records store. Shared by the
+ * terminal player and the window, which both say "saved" only when the store says so. */
+#define _GNU_SOURCE
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../records/records.h"
+#include "app.h"
+
+void df_learner(const char *given, char *id, size_t idcap, char *display, size_t dcap) {
+    const char *env = getenv("DEFUSE_LEARNER");
+    const char *pick = given && *given ? given : env && *env ? env : NULL;
+    struct passwd *pw = getpwuid(getuid());
+    if (!pick) pick = pw && pw->pw_name && *pw->pw_name ? pw->pw_name : getenv("USER");
+    if (!pick || !*pick) pick = "learner";
+    /* an id is what HR matches on: printable, no spaces, at most 64 bytes */
+    size_t o = 0;
+    for (const char *p = pick; *p && o + 1 < idcap && o < 64; p++) {
+        unsigned char c = (unsigned char)*p;
+        id[o++] = c > ' ' && c != 0x7f ? (char)c : '_';
+    }
+    id[o] = '\0';
+    if (!df_utf8_valid(id, o)) df_sanitize(pick, strlen(pick), id, idcap < 65 ? idcap : 65);
+    /* the display name: the account's full name when it is this account, else the id */
+    const char *name = NULL;
+    char gecos[256] = "";
+    if (!given && !(env && *env) && pw && pw->pw_gecos && *pw->pw_gecos) {
+        snprintf(gecos, sizeof gecos, "%.*s", (int)strcspn(pw->pw_gecos, ","), pw->pw_gecos);
+        if (gecos[0]) name = gecos;
+    }
+    df_sanitize(name ? name : id, strlen(name ? name : id), display, dcap < 129 ? dcap : 129);
+}
+
+static bool records_off(void) {
+    const char *e = getenv("DEFUSE_NO_RECORD");
+    return e && *e && strcmp(e, "0") != 0;
+}
+
+int df_record_attempt(const df_Script *s, const char *path, const df_Run *run, time_t started, bool assess,
+                      const char *learner, char *msg, size_t cap) {
+    msg[0] = '\0';
+    const df_Step *steps;
+    if (!run || records_off() || df_run_steps(run, &steps) == 0) return 1; /* nothing to keep */
+    char dir[4096];
+    if (df_data_dir(dir, sizeof dir) != 0) {
+        snprintf(msg, cap, "warning: not saved: no data folder (set HOME, XDG_DATA_HOME or DEFUSE_DATA_DIR)");
+        return -1;
+    }
+    char note[8192];
+    df_Store *st = df_store_open(dir, note, sizeof note);
+    if (note[0]) fprintf(stderr, "defuse: %s\n", note);
+    if (!st) {
+        snprintf(msg, cap, "warning: this attempt was not saved (%s); --transcript FILE keeps it elsewhere", note);
+        return -1;
+    }
+    char id[80], display[160], err[1024], uuid[37];
+    df_learner(learner, id, sizeof id, display, sizeof display);
+    df_AttemptInfo a = {id, display, path, assess ? "assess" : "practice", df_run_seed(run), started, time(NULL)};
+    int rc = df_store_save(st, &a, df_script_scenario(s), run, uuid, err, sizeof err);
+    if (rc == 0)
+        snprintf(msg, cap, "%s saved to your training record (%s)", df_run_over(run) ? "attempt" : "unfinished attempt",
+                 df_store_path(st));
+    else snprintf(msg, cap, "warning: this attempt was not saved: %s; --transcript FILE keeps it elsewhere", err);
+    df_store_close(st);
+    return rc;
+}

@@ -1,0 +1,172 @@
+/* export.c: an attempt as a CSV row for HR and as an xAPI statement for a Learning Record
+ * Store. CSV cells are quoted per RFC 4180 and neutralised against spreadsheet formulas;
+ * statements follow xAPI 1.0.3 (and are valid 2.0): an account actor, completed / passed /
+ * failed, a scaled score, an ISO 8601 duration, and extensions under the town's own IRI. */
+#define _GNU_SOURCE
+#include <cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "records.h"
+
+size_t df_csv_cell(const char *s, char *out, size_t cap) {
+    if (!s) s = "";
+    size_t o = 0;
+    bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
+    bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+#define PUT(c)                        \
+    do {                              \
+        if (o + 1 < cap) out[o] = (c); \
+        o++;                          \
+    } while (0)
+    if (quote) PUT('"');
+    if (formula) PUT('\''); /* a leading apostrophe: spreadsheets show the text, never run it */
+    for (const char *p = s; *p; p++) {
+        if (*p == '"') PUT('"');
+        PUT(*p);
+    }
+    if (quote) PUT('"');
+#undef PUT
+    if (cap) out[o < cap ? o : cap - 1] = '\0';
+    return o;
+}
+
+const char *df_csv_header(void) {
+    return "attempt,registration,learner,display_name,scenario,scenario_title,scenario_sha256,mode,started,ended,"
+           "outcome,score,passed,minutes_to_resolution,conversation,task,rework,follow_on,calm_baseline,ratio,steps,"
+           "safety,respect,listening,empathy,clarity,options,boundaries,ownership,accuracy,self_management";
+}
+
+int df_csv_row(const df_AttemptRow *r, char *out, size_t cap) {
+    size_t o = 0;
+    char num[64];
+    const char *texts[] = {r->uuid, r->learner, r->display_name, r->scenario_id, r->scenario_title, r->scenario_sha256,
+                           r->mode, r->started, r->ended, r->outcome};
+    o += (size_t)snprintf(out, cap, "%lld", (long long)r->id);
+    for (size_t i = 0; i < sizeof texts / sizeof *texts && o < cap; i++) {
+        out[o++] = ',';
+        o += df_csv_cell(texts[i], out + o, o < cap ? cap - o : 0);
+    }
+    if (o >= cap) return -1;
+    const double mins[] = {r->total, r->conversation, r->task, r->rework, r->follow_on, r->baseline};
+    if (r->score >= 0) o += (size_t)snprintf(out + o, cap - o, ",%d,%s", r->score, r->passed > 0 ? "yes" : "no");
+    else o += (size_t)snprintf(out + o, cap - o, ",,");
+    for (size_t i = 0; i < sizeof mins / sizeof *mins && o < cap; i++) {
+        snprintf(num, sizeof num, "%.2f", isfinite(mins[i]) ? mins[i] : 0.0);
+        o += (size_t)snprintf(out + o, cap - o, ",%s", num);
+    }
+    if (o < cap) o += (size_t)snprintf(out + o, cap - o, ",%.2f,%d", r->baseline > 0 ? r->total / r->baseline : 0.0, r->steps);
+    for (int d = 0; d < DF_DIM_COUNT && o < cap; d++) {
+        if (r->dims[d] >= 0) o += (size_t)snprintf(out + o, cap - o, ",%d", r->dims[d]);
+        else o += (size_t)snprintf(out + o, cap - o, ",");
+    }
+    if (o + 3 > cap) return -1;
+    out[o++] = '\r';
+    out[o++] = '\n';
+    out[o] = '\0';
+    return (int)o;
+}
+
+void df_iso_duration(double minutes, char *out, size_t cap) {
+    if (!isfinite(minutes) || minutes < 0) minutes = 0;
+    long cs = lround(minutes * 6000); /* hundredths of a second */
+    long h = cs / 360000, m = cs / 6000 % 60, s = cs / 100 % 60, frac = cs % 100;
+    int o = snprintf(out, cap, "PT");
+    if (h) o += snprintf(out + o, cap - (size_t)o, "%ldH", h);
+    if (m) o += snprintf(out + o, cap - (size_t)o, "%ldM", m);
+    if (s || frac || (!h && !m)) {
+        if (frac) snprintf(out + o, cap - (size_t)o, "%ld.%02ldS", s, frac);
+        else snprintf(out + o, cap - (size_t)o, "%ldS", s);
+    }
+}
+
+static time_t parse_time(const char *iso) {
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    if (!strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm)) return 0;
+    return timegm(&tm);
+}
+
+static void lang_map(cJSON *parent, const char *key, const char *text) {
+    cJSON *m = cJSON_AddObjectToObject(parent, key);
+    if (m) cJSON_AddStringToObject(m, "en-US", text);
+}
+
+char *df_xapi_statement(const df_AttemptRow *r, const char *base_iri) {
+    char iri[1024], ext[1024], dur[64];
+    cJSON *st = cJSON_CreateObject();
+    if (!st) return NULL;
+    cJSON_AddStringToObject(st, "id", r->statement_id);
+    char ts[40];
+    snprintf(ts, sizeof ts, "%.19s.000Z", r->ended); /* always with a zone */
+    cJSON_AddStringToObject(st, "timestamp", ts);
+    /* the actor: an account (an employee or login id), never an email address */
+    cJSON *actor = cJSON_AddObjectToObject(st, "actor");
+    cJSON_AddStringToObject(actor, "objectType", "Agent");
+    cJSON_AddStringToObject(actor, "name", r->display_name[0] ? r->display_name : r->learner);
+    cJSON *acc = cJSON_AddObjectToObject(actor, "account");
+    cJSON_AddStringToObject(acc, "homePage", base_iri);
+    cJSON_AddStringToObject(acc, "name", r->learner);
+    /* the verb: an assessment passes or fails; practice and group runs are completed */
+    bool assess = !strcmp(r->mode, "assess");
+    const char *verb = assess ? (r->passed > 0 ? "passed" : "failed") : "completed";
+    cJSON *v = cJSON_AddObjectToObject(st, "verb");
+    snprintf(iri, sizeof iri, "http://adlnet.gov/expapi/verbs/%s", verb);
+    cJSON_AddStringToObject(v, "id", iri);
+    lang_map(v, "display", verb);
+    /* the scenario as an activity */
+    cJSON *obj = cJSON_AddObjectToObject(st, "object");
+    cJSON_AddStringToObject(obj, "objectType", "Activity");
+    snprintf(iri, sizeof iri, "%s/scenarios/%s", base_iri, r->scenario_id);
+    cJSON_AddStringToObject(obj, "id", iri);
+    cJSON *def = cJSON_AddObjectToObject(obj, "definition");
+    cJSON_AddStringToObject(def, "type", "http://adlnet.gov/expapi/activities/simulation");
+    lang_map(def, "name", r->scenario_title);
+    /* the result */
+    cJSON *res = cJSON_AddObjectToObject(st, "result");
+    if (r->score >= 0) {
+        cJSON *sc = cJSON_AddObjectToObject(res, "score");
+        cJSON_AddNumberToObject(sc, "scaled", r->score / 100.0);
+        cJSON_AddNumberToObject(sc, "raw", r->score);
+        cJSON_AddNumberToObject(sc, "min", 0);
+        cJSON_AddNumberToObject(sc, "max", 100);
+        cJSON_AddBoolToObject(res, "success", r->passed > 0);
+    }
+    cJSON_AddBoolToObject(res, "completion", true);
+    time_t a = parse_time(r->started), b = parse_time(r->ended);
+    df_iso_duration(b > a ? (double)(b - a) / 60.0 : 0, dur, sizeof dur);
+    cJSON_AddStringToObject(res, "duration", dur);
+    cJSON *rx = cJSON_AddObjectToObject(res, "extensions");
+    snprintf(ext, sizeof ext, "%s/ext/outcome", base_iri);
+    cJSON_AddStringToObject(rx, ext, r->outcome);
+    snprintf(ext, sizeof ext, "%s/ext/time-to-resolution", base_iri);
+    df_iso_duration(r->total, dur, sizeof dur);
+    cJSON_AddStringToObject(rx, ext, dur);
+    snprintf(ext, sizeof ext, "%s/ext/time-breakdown", base_iri);
+    cJSON *br = cJSON_AddObjectToObject(rx, ext);
+    const struct { const char *k; double v; } parts[] = {{"conversation", r->conversation}, {"task", r->task},
+                                                          {"rework", r->rework}, {"follow-on", r->follow_on}};
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        df_iso_duration(parts[i].v, dur, sizeof dur);
+        cJSON_AddStringToObject(br, parts[i].k, dur);
+    }
+    snprintf(ext, sizeof ext, "%s/ext/calm-baseline", base_iri);
+    df_iso_duration(r->baseline, dur, sizeof dur);
+    cJSON_AddStringToObject(rx, ext, dur);
+    /* the context */
+    cJSON *ctx = cJSON_AddObjectToObject(st, "context");
+    cJSON_AddStringToObject(ctx, "registration", r->uuid);
+    cJSON_AddStringToObject(ctx, "platform", "defuse");
+    cJSON_AddStringToObject(ctx, "language", "en-US");
+    cJSON *cx = cJSON_AddObjectToObject(ctx, "extensions");
+    snprintf(ext, sizeof ext, "%s/ext/mode", base_iri);
+    cJSON_AddStringToObject(cx, ext, r->mode);
+    snprintf(ext, sizeof ext, "%s/ext/scenario-sha256", base_iri);
+    cJSON_AddStringToObject(cx, ext, r->scenario_sha256);
+    char *text = cJSON_PrintUnformatted(st);
+    cJSON_Delete(st);
+    return text;
+}

@@ -1,0 +1,127 @@
+/* records.h: every practice attempt kept in SQLite (records.db in the data folder), read back
+ * for progress, and exported as CSV for HR or as xAPI statements for a Learning Record Store.
+ * Only this layer includes sqlite3.h. Records are personal data about employees: they stay
+ * on the machine unless the user exports them. */
+#ifndef DF_RECORDS_H
+#define DF_RECORDS_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "../core/core.h"
+
+#define DF_RECORDS_SCHEMA 1
+#define DF_RECORDS_APP_ID 0x44465553 /* "DFUS" in PRAGMA application_id */
+
+typedef struct df_Store df_Store;
+
+/* Opens DIR/records.db, creating the folder (mode 0700) and the database as needed; runs
+ * PRAGMA quick_check. A damaged or foreign file is moved aside to
+ * records.db.damaged-YYYYMMDD-HHMMSS (or .foreign-...) and a new one started; msg then says
+ * so (print it). A file from a newer defuse is left alone and NULL is returned. NULL with
+ * msg when records cannot be kept (an unwritable folder ...): practice goes on without. */
+df_Store *df_store_open(const char *dir, char *msg, size_t cap);
+void df_store_close(df_Store *s);
+const char *df_store_path(const df_Store *s);
+
+/* What the app knows about an attempt besides the run itself. */
+typedef struct df_AttemptInfo {
+    const char *learner;       /* login or chosen id, 1..64 bytes */
+    const char *display_name;  /* shown in history and exports; NULL: the learner id */
+    const char *scenario_file; /* hashed (SHA-256) so a record says which version was played */
+    const char *mode;          /* practice, assess or group */
+    uint64_t seed;
+    time_t started, ended;
+} df_AttemptInfo;
+
+/* Saves a finished run, or an unfinished one as "abandoned" (no score), with every choice,
+ * in one transaction. 0 only after COMMIT succeeded (then say "saved"); -1 with err and
+ * nothing written. uuid_out (37 bytes) gets the attempt's registration id. */
+int df_store_save(df_Store *s, const df_AttemptInfo *a, const df_Scenario *sc, const df_Run *run, char *uuid_out,
+                  char *err, size_t cap);
+
+/* One attempt as read back. */
+typedef struct df_AttemptRow {
+    int64_t id;
+    char uuid[37], statement_id[37];
+    char learner[65], display_name[129];
+    char scenario_id[128], scenario_title[256], scenario_sha256[65];
+    char started[32], ended[32], mode[16], outcome[32];
+    int score;     /* -1 when abandoned */
+    int passed;    /* -1 when abandoned */
+    int dims[DF_DIM_COUNT];
+    double conversation, task, rework, follow_on, total, baseline;
+    int steps;
+    uint64_t seed;
+} df_AttemptRow;
+
+typedef struct df_Query {
+    const char *learner;   /* NULL: everyone */
+    const char *scenario;  /* NULL: every scenario */
+    const char *since;     /* "YYYY-MM-DD" (UTC) or NULL */
+} df_Query;
+
+/* Calls fn for each attempt matching q, oldest first, inside one read transaction (so an
+ * export is a consistent snapshot). fn returns non-zero to stop. 0, or -1 with err. */
+typedef int (*df_AttemptFn)(void *ud, const df_AttemptRow *row);
+int df_store_each(df_Store *s, const df_Query *q, df_AttemptFn fn, void *ud, char *err, size_t cap);
+
+/* Per scenario for one learner: attempts and the best score (for the picker). */
+typedef struct df_ScenarioStats {
+    char scenario_id[128];
+    int attempts, best; /* best -1 when no finished attempt */
+} df_ScenarioStats;
+int df_store_stats(df_Store *s, const char *learner, df_ScenarioStats *out, int cap);
+
+/* ---------------------------------------------------------------- the xAPI outbox */
+
+/* Queues the statement of every attempt (matching q) not queued yet; returns how many. */
+int df_store_outbox_fill(df_Store *s, const df_Query *q, const char *base_iri, char *err, size_t cap);
+typedef struct df_OutboxItem {
+    char statement_id[37];
+    char *body;  /* malloc'd JSON */
+    int tries;
+} df_OutboxItem;
+/* Unsent statements, oldest first (up to cap); returns count; free bodies with free(). */
+int df_store_outbox_pending(df_Store *s, df_OutboxItem *out, int cap);
+int df_store_outbox_mark(df_Store *s, const char *statement_id, bool sent, const char *error);
+/* How many statements wait to be sent. */
+int df_store_outbox_count(df_Store *s);
+
+/* Where statements go: the LRS endpoint (its statements resource is endpoint + "statements")
+ * and the Basic auth key and secret. */
+typedef struct df_LrsConfig {
+    char endpoint[2048];
+    char key[256], secret[256];
+    int timeout_s;
+} df_LrsConfig;
+
+typedef struct df_LrsReport {
+    int sent, failed, pending;
+    char error[1024]; /* the first failure */
+} df_LrsReport;
+
+/* Sends the outbox, oldest first, with the X-Experience-API-Version header; each statement
+ * is marked sent only on 200 or 204. Stops at the first network failure (the rest wait for
+ * the next try). 0 when everything went, -1 otherwise (rep says what). */
+int df_lrs_send(df_Store *s, const df_LrsConfig *c, df_LrsReport *rep);
+
+/* ---------------------------------------------------------------- exports */
+
+/* A cell safe for a spreadsheet: RFC 4180 quoting, and a leading =, +, -, @, tab or CR
+ * neutralised with a ' so it is never taken for a formula. Appends to out (cap bytes). */
+size_t df_csv_cell(const char *s, char *out, size_t cap);
+/* The CSV header and one row per attempt. */
+const char *df_csv_header(void);
+int df_csv_row(const df_AttemptRow *r, char *out, size_t cap);
+/* The xAPI statement of an attempt (malloc'd JSON), with activity ids under base_iri. */
+char *df_xapi_statement(const df_AttemptRow *r, const char *base_iri);
+/* ISO 8601 duration of minutes, e.g. PT4M30S (0.01 s precision at most). */
+void df_iso_duration(double minutes, char *out, size_t cap);
+
+/* SHA-256 of a file as 64 hex digits; -1 if unreadable. */
+int df_sha256_file(const char *path, char hex[65]);
+/* A random (version 4) UUID from the system's random source. */
+int df_uuid4(char out[37]);
+
+#endif

@@ -1,0 +1,697 @@
+/* store.c: the SQLite store of attempts. WAL with synchronous=FULL, so a committed attempt
+ * survives a crash or a power cut; one transaction per attempt, so an attempt is all there or
+ * not at all; STRICT tables with CHECK constraints, and every number checked finite and every
+ * string checked UTF-8 before it is bound, so bad data stops at the door. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nettle/sha2.h>
+#include <sqlite3.h>
+
+#include "records.h"
+
+struct df_Store {
+    sqlite3 *db;
+    char path[4200];
+};
+
+const char *df_store_path(const df_Store *s) { return s->path; }
+
+/* ---------------------------------------------------------------- small helpers */
+
+int df_uuid4(char out[37]) {
+    unsigned char b[16];
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = read(fd, b, sizeof b);
+    close(fd);
+    if (n != (ssize_t)sizeof b) return -1;
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+    snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3],
+             b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+    return 0;
+}
+
+int df_sha256_file(const char *path, char hex[65]) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    struct sha256_ctx ctx;
+    sha256_init(&ctx);
+    unsigned char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sha256_update(&ctx, n, buf);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) return -1;
+    uint8_t d[SHA256_DIGEST_SIZE];
+    sha256_digest(&ctx, sizeof d, d);
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++) snprintf(hex + 2 * i, 3, "%02x", d[i]);
+    return 0;
+}
+
+static void iso_time(time_t t, char *out, size_t cap) {
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void stamp(char *out, size_t cap) {
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, cap, "%Y%m%d-%H%M%S", &tm);
+}
+
+static int exec(df_Store *s, const char *sql, char *err, size_t cap) {
+    char *m = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &m) == SQLITE_OK) return 0;
+    snprintf(err, cap, "%s", m ? m : sqlite3_errmsg(s->db));
+    sqlite3_free(m);
+    return -1;
+}
+
+/* A single integer from a query (PRAGMA user_version ...); -1 with err on failure. */
+static long long int_of(sqlite3 *db, const char *sql, int *rc_out) {
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            v = sqlite3_column_int64(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc_out) *rc_out = rc;
+    return v;
+}
+
+/* ---------------------------------------------------------------- schema */
+
+#define OUTCOMES "'resolved_satisfied','resolved_accepted','routed','unresolved','escalated','safety_exit','breach','abandoned'"
+#define GRADES "'best','good','acceptable','poor','harmful','critical'"
+#define DIM(n) " " n " INTEGER CHECK (" n " BETWEEN 0 AND 100),"
+
+static const char *const schema_v1 =
+    "CREATE TABLE learners ("
+    " id INTEGER PRIMARY KEY,"
+    " login TEXT NOT NULL UNIQUE CHECK (length(login) BETWEEN 1 AND 64),"
+    " display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 128),"
+    " created TEXT NOT NULL) STRICT;"
+    "CREATE TABLE attempts ("
+    " id INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),"
+    " statement_id TEXT NOT NULL UNIQUE CHECK (length(statement_id) = 36),"
+    " learner_id INTEGER NOT NULL REFERENCES learners(id),"
+    " scenario_id TEXT NOT NULL CHECK (length(scenario_id) BETWEEN 1 AND 127),"
+    " scenario_title TEXT NOT NULL,"
+    " scenario_sha256 TEXT NOT NULL CHECK (length(scenario_sha256) = 64),"
+    " seed INTEGER NOT NULL,"
+    " started TEXT NOT NULL, ended TEXT NOT NULL CHECK (ended >= started),"
+    " mode TEXT NOT NULL CHECK (mode IN ('practice','assess','group')),"
+    " outcome TEXT NOT NULL CHECK (outcome IN (" OUTCOMES ")),"
+    " score INTEGER CHECK (score BETWEEN 0 AND 100),"
+    " passed INTEGER CHECK (passed IN (0, 1)),"
+    DIM("dim_safety") DIM("dim_respect") DIM("dim_listening") DIM("dim_empathy") DIM("dim_clarity")
+    DIM("dim_options") DIM("dim_boundaries") DIM("dim_ownership") DIM("dim_accuracy") DIM("dim_self_management")
+    " conversation REAL NOT NULL CHECK (conversation >= 0),"
+    " task REAL NOT NULL CHECK (task >= 0),"
+    " rework REAL NOT NULL CHECK (rework >= 0),"
+    " follow_on REAL NOT NULL CHECK (follow_on >= 0),"
+    " total REAL NOT NULL CHECK (total >= 0),"
+    " baseline REAL NOT NULL CHECK (baseline > 0),"
+    " steps INTEGER NOT NULL CHECK (steps >= 0),"
+    " CHECK ((outcome = 'abandoned') = (score IS NULL))) STRICT;"
+    "CREATE INDEX attempts_by_learner ON attempts(learner_id, scenario_id, started);"
+    "CREATE TABLE choices ("
+    " attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,"
+    " step INTEGER NOT NULL CHECK (step >= 1),"
+    " beat TEXT NOT NULL,"
+    " choice INTEGER NOT NULL CHECK (choice BETWEEN 1 AND 9),"
+    " choice_text TEXT NOT NULL,"
+    " tags TEXT NOT NULL,"
+    " grade TEXT NOT NULL CHECK (grade IN (" GRADES ")),"
+    " agitation_before REAL NOT NULL CHECK (agitation_before BETWEEN 0 AND 100),"
+    " agitation_after REAL NOT NULL CHECK (agitation_after BETWEEN 0 AND 100),"
+    " trust_before REAL NOT NULL CHECK (trust_before BETWEEN 0 AND 100),"
+    " trust_after REAL NOT NULL CHECK (trust_after BETWEEN 0 AND 100),"
+    " minutes REAL NOT NULL CHECK (minutes >= 0),"
+    " PRIMARY KEY (attempt_id, step)) STRICT;"
+    "CREATE TABLE outbox ("
+    " statement_id TEXT PRIMARY KEY CHECK (length(statement_id) = 36),"
+    " attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,"
+    " body TEXT NOT NULL CHECK (json_valid(body)),"
+    " created TEXT NOT NULL,"
+    " tries INTEGER NOT NULL DEFAULT 0 CHECK (tries >= 0),"
+    " last_error TEXT,"
+    " sent TEXT) STRICT;";
+
+/* Brings the schema up to DF_RECORDS_SCHEMA, one version per transaction. */
+static int migrate(df_Store *s, long long from, char *err, size_t cap) {
+    if (from < 1) {
+        char sql[8192];
+        snprintf(sql, sizeof sql, "BEGIN IMMEDIATE; %s PRAGMA application_id = %d; PRAGMA user_version = 1; COMMIT;", schema_v1,
+                 DF_RECORDS_APP_ID);
+        if (exec(s, sql, err, cap) != 0) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            return -1;
+        }
+    }
+    /* later versions: if (from < 2) { ... ALTER TABLE ...; PRAGMA user_version = 2 } */
+    return 0;
+}
+
+/* ---------------------------------------------------------------- opening */
+
+typedef enum { FILE_OK, FILE_NEW, FILE_DAMAGED, FILE_FOREIGN, FILE_FUTURE, FILE_UNREADABLE } FileState;
+
+/* Looks at an existing file without changing it. */
+static FileState inspect(const char *path, long long *version, char *why, size_t cap) {
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        snprintf(why, cap, "%s", db ? sqlite3_errmsg(db) : "cannot open");
+        sqlite3_close(db);
+        return FILE_UNREADABLE;
+    }
+    int rc;
+    long long app = int_of(db, "PRAGMA application_id", &rc);
+    if (rc == SQLITE_NOTADB) {
+        snprintf(why, cap, "not a database");
+        sqlite3_close(db);
+        return FILE_FOREIGN;
+    }
+    if (rc != SQLITE_OK) {
+        snprintf(why, cap, "%s", sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return rc == SQLITE_CORRUPT ? FILE_DAMAGED : FILE_UNREADABLE;
+    }
+    long long tables = int_of(db, "SELECT count(*) FROM sqlite_schema", &rc);
+    *version = int_of(db, "PRAGMA user_version", NULL);
+    if (app != DF_RECORDS_APP_ID && (app != 0 || tables > 0)) {
+        snprintf(why, cap, "application_id %lld is not defuse's", app);
+        sqlite3_close(db);
+        return FILE_FOREIGN;
+    }
+    if (app == 0 && tables == 0) {
+        sqlite3_close(db);
+        return FILE_NEW;
+    }
+    /* quick_check: the structure, without the cost of checking every index entry */
+    sqlite3_stmt *st = NULL;
+    FileState state = FILE_OK;
+    if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK) {
+        snprintf(why, cap, "%s", sqlite3_errmsg(db));
+        state = FILE_DAMAGED;
+    } else {
+        int r = sqlite3_step(st);
+        const unsigned char *t = r == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+        if (!t || strcmp((const char *)t, "ok") != 0) {
+            snprintf(why, cap, "quick_check: %s", t ? (const char *)t : sqlite3_errmsg(db));
+            state = FILE_DAMAGED;
+        }
+    }
+    sqlite3_finalize(st);
+    if (state == FILE_OK && *version > DF_RECORDS_SCHEMA) state = FILE_FUTURE;
+    sqlite3_close(db);
+    return state;
+}
+
+/* Moves the file (and any -wal and -shm beside it) to path.KIND-STAMP; 0 or -1. */
+static int move_aside(const char *path, const char *kind, char *moved, size_t cap) {
+    char st[32];
+    stamp(st, sizeof st);
+    snprintf(moved, cap, "%s.%s-%s", path, kind, st);
+    if (rename(path, moved) != 0) return -1;
+    static const char *const side[] = {"-wal", "-shm"};
+    for (int i = 0; i < 2; i++) {
+        char a[4300], b[4400];
+        snprintf(a, sizeof a, "%s%s", path, side[i]);
+        snprintf(b, sizeof b, "%s%s", moved, side[i]);
+        if (access(a, F_OK) == 0) rename(a, b);
+    }
+    return 0;
+}
+
+static int make_dirs(const char *path) {
+    char buf[4096];
+    size_t len = strlen(path);
+    if (len == 0 || len >= sizeof buf) return -1;
+    memcpy(buf, path, len + 1);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        if (mkdir(buf, 0700) != 0 && errno != EEXIST) return -1;
+        *p = '/';
+    }
+    if (mkdir(buf, 0700) != 0 && errno != EEXIST) return -1;
+    struct stat sb;
+    return stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode) ? 0 : -1;
+}
+
+df_Store *df_store_open(const char *dir, char *msg, size_t cap) {
+    msg[0] = '\0';
+    if (make_dirs(dir) != 0) {
+        snprintf(msg, cap, "records are off: cannot create the data folder %s: %s", dir, strerror(errno));
+        return NULL;
+    }
+    df_Store *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(msg, cap, "records are off: out of memory");
+        return NULL;
+    }
+    snprintf(s->path, sizeof s->path, "%s/records.db", dir);
+    if (access(s->path, F_OK) == 0) {
+        long long version = 0;
+        char why[512] = "";
+        FileState fs = inspect(s->path, &version, why, sizeof why);
+        if (fs == FILE_FUTURE) {
+            snprintf(msg, cap, "records are off: %s was written by a newer defuse (schema %lld; this one knows %d); it is left as it is",
+                     s->path, version, DF_RECORDS_SCHEMA);
+            free(s);
+            return NULL;
+        }
+        if (fs == FILE_UNREADABLE) {
+            snprintf(msg, cap, "records are off: cannot open %s: %s", s->path, why);
+            free(s);
+            return NULL;
+        }
+        if (fs == FILE_DAMAGED || fs == FILE_FOREIGN) {
+            char moved[4400];
+            const char *kind = fs == FILE_DAMAGED ? "damaged" : "foreign";
+            if (move_aside(s->path, kind, moved, sizeof moved) != 0) {
+                snprintf(msg, cap, "records are off: %s is %s (%s) and could not be moved aside: %s", s->path,
+                         fs == FILE_DAMAGED ? "damaged" : "not a defuse database", why, strerror(errno));
+                free(s);
+                return NULL;
+            }
+            snprintf(msg, cap, "%s was %s (%s): it is kept as %s and a new records.db was started",
+                     s->path, fs == FILE_DAMAGED ? "damaged" : "not a defuse database", why, moved);
+        }
+    }
+    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+        snprintf(msg, cap, "records are off: cannot open %s: %s", s->path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        df_store_close(s);
+        return NULL;
+    }
+    chmod(s->path, 0600);
+    sqlite3_busy_timeout(s->db, 5000);
+    char err[512];
+    int rc;
+    long long version = int_of(s->db, "PRAGMA user_version", &rc);
+    if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", err, sizeof err) != 0 ||
+        rc != SQLITE_OK || migrate(s, version, err, sizeof err) != 0) {
+        snprintf(msg + strlen(msg), cap - strlen(msg), "%srecords are off: %s: %s", msg[0] ? "; " : "", s->path, err);
+        df_store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+void df_store_close(df_Store *s) {
+    if (!s) return;
+    sqlite3_close(s->db);
+    free(s);
+}
+
+/* ---------------------------------------------------------------- saving */
+
+typedef struct Binder {
+    sqlite3_stmt *st;
+    int i;
+    const char *bad; /* the first field that was not finite or not UTF-8 */
+} Binder;
+
+static void b_text(Binder *b, const char *field, const char *v) {
+    b->i++;
+    if (!v) {
+        sqlite3_bind_null(b->st, b->i);
+        return;
+    }
+    if (!df_utf8_valid(v, strlen(v))) {
+        if (!b->bad) b->bad = field;
+        sqlite3_bind_null(b->st, b->i);
+        return;
+    }
+    sqlite3_bind_text(b->st, b->i, v, -1, SQLITE_TRANSIENT);
+}
+
+static void b_real(Binder *b, const char *field, double v) {
+    b->i++;
+    if (!isfinite(v)) { /* NaN would become NULL and Inf 9e999: stop them here */
+        if (!b->bad) b->bad = field;
+        sqlite3_bind_null(b->st, b->i);
+        return;
+    }
+    sqlite3_bind_double(b->st, b->i, v);
+}
+
+static void b_int(Binder *b, long long v) { sqlite3_bind_int64(b->st, ++b->i, v); }
+
+static void b_null(Binder *b) { sqlite3_bind_null(b->st, ++b->i); }
+
+static int prepare(df_Store *s, const char *sql, Binder *b, char *err, size_t cap) {
+    memset(b, 0, sizeof *b);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &b->st, NULL) == SQLITE_OK) return 0;
+    snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
+    return -1;
+}
+
+/* Steps a prepared insert; 0, or -1 with err (a rejected value names its field). */
+static int finish(df_Store *s, Binder *b, char *err, size_t cap) {
+    int rc = -1;
+    if (b->bad) snprintf(err, cap, "not saved: the field '%s' is not a finite number or valid UTF-8", b->bad);
+    else if (sqlite3_step(b->st) != SQLITE_DONE) snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
+    else rc = 0;
+    sqlite3_finalize(b->st);
+    b->st = NULL;
+    return rc;
+}
+
+static int64_t learner_id(df_Store *s, const df_AttemptInfo *a, char *err, size_t cap) {
+    Binder b;
+    char now[32];
+    iso_time(time(NULL), now, sizeof now);
+    if (prepare(s, "INSERT INTO learners (login, display_name, created) VALUES (?, ?, ?) "
+                   "ON CONFLICT(login) DO NOTHING", &b, err, cap) != 0)
+        return -1;
+    b_text(&b, "learner", a->learner);
+    b_text(&b, "display_name", a->display_name && a->display_name[0] ? a->display_name : a->learner);
+    b_text(&b, "created", now);
+    if (finish(s, &b, err, cap) != 0) return -1;
+    sqlite3_stmt *st = NULL;
+    int64_t id = -1;
+    if (sqlite3_prepare_v2(s->db, "SELECT id FROM learners WHERE login = ?", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, a->learner, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (id < 0) snprintf(err, cap, "learner '%s' not found after insert", a->learner);
+    return id;
+}
+
+static int save_choices(df_Store *s, int64_t attempt, const df_Scenario *sc, const df_Run *run, char *err, size_t cap) {
+    const df_Step *steps;
+    int n = df_run_steps(run, &steps);
+    for (int i = 0; i < n; i++) {
+        const df_Step *t = &steps[i];
+        const df_Choice *c = &sc->beats[t->beat].choices[t->choice];
+        char tags[256] = "";
+        size_t o = 0;
+        for (int k = 0; k < c->ntags && o < sizeof tags; k++)
+            o += (size_t)snprintf(tags + o, sizeof tags - o, "%s%s", k ? "," : "", df_tag(c->tags[k])->key);
+        Binder b;
+        if (prepare(s, "INSERT INTO choices (attempt_id, step, beat, choice, choice_text, tags, grade, agitation_before, "
+                       "agitation_after, trust_before, trust_after, minutes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", &b, err, cap) != 0)
+            return -1;
+        b_int(&b, attempt);
+        b_int(&b, i + 1);
+        b_text(&b, "beat", sc->beats[t->beat].id);
+        b_int(&b, t->shown);
+        b_text(&b, "choice_text", c->text);
+        b_text(&b, "tags", tags);
+        b_text(&b, "grade", df_grade_key(t->grade));
+        b_real(&b, "agitation_before", t->a_before);
+        b_real(&b, "agitation_after", t->a_after);
+        b_real(&b, "trust_before", t->t_before);
+        b_real(&b, "trust_after", t->t_after);
+        b_real(&b, "minutes", t->conversation + t->task + t->rework);
+        if (finish(s, &b, err, cap) != 0) return -1;
+    }
+    return 0;
+}
+
+int df_store_save(df_Store *s, const df_AttemptInfo *a, const df_Scenario *sc, const df_Run *run, char *uuid_out,
+                  char *err, size_t cap) {
+    char uuid[37], sid[37], hash[65], started[32], ended[32];
+    if (!a->learner || !a->learner[0] || strlen(a->learner) > 64) {
+        snprintf(err, cap, "not saved: the learner id must be 1 to 64 bytes");
+        return -1;
+    }
+    if (df_uuid4(uuid) != 0 || df_uuid4(sid) != 0) {
+        snprintf(err, cap, "not saved: no random source for the attempt's id");
+        return -1;
+    }
+    if (df_sha256_file(a->scenario_file, hash) != 0) {
+        snprintf(err, cap, "not saved: cannot read %s to record its version", a->scenario_file);
+        return -1;
+    }
+    iso_time(a->started, started, sizeof started);
+    iso_time(a->ended < a->started ? a->started : a->ended, ended, sizeof ended);
+    const df_Result *r = df_run_over(run) ? df_run_result(run) : NULL;
+    const df_State *st = df_run_state(run);
+    const df_Step *steps;
+    int nsteps = df_run_steps(run, &steps);
+    if (exec(s, "BEGIN IMMEDIATE", err, cap) != 0) return -1;
+    int64_t lid = learner_id(s, a, err, cap);
+    Binder b;
+    int rc = -1;
+    if (lid >= 0 &&
+        prepare(s, "INSERT INTO attempts (uuid, statement_id, learner_id, scenario_id, scenario_title, scenario_sha256, seed, "
+                   "started, ended, mode, outcome, score, passed, dim_safety, dim_respect, dim_listening, dim_empathy, "
+                   "dim_clarity, dim_options, dim_boundaries, dim_ownership, dim_accuracy, dim_self_management, "
+                   "conversation, task, rework, follow_on, total, baseline, steps) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &b, err, cap) == 0) {
+        b_text(&b, "uuid", uuid);
+        b_text(&b, "statement_id", sid);
+        b_int(&b, lid);
+        b_text(&b, "scenario_id", sc->id);
+        b_text(&b, "scenario_title", sc->title);
+        b_text(&b, "scenario_sha256", hash);
+        b_int(&b, (long long)a->seed); /* stored as the same 64 bits; read back as unsigned */
+        b_text(&b, "started", started);
+        b_text(&b, "ended", ended);
+        b_text(&b, "mode", a->mode ? a->mode : "practice");
+        b_text(&b, "outcome", r ? df_outcome_key(r->outcome) : "abandoned");
+        if (r) {
+            b_int(&b, r->score);
+            b_int(&b, r->passed ? 1 : 0);
+        } else {
+            b_null(&b);
+            b_null(&b);
+        }
+        for (int d = 0; d < DF_DIM_COUNT; d++) {
+            if (r && r->dims[d] >= 0) b_int(&b, r->dims[d]);
+            else b_null(&b);
+        }
+        double baseline = df_calm_baseline(&sc->params);
+        b_real(&b, "conversation", r ? r->conversation : st->conversation);
+        b_real(&b, "task", r ? r->task : st->task);
+        b_real(&b, "rework", r ? r->rework : st->rework);
+        b_real(&b, "follow_on", r ? r->follow_on : 0);
+        b_real(&b, "total", r ? r->total : st->clock);
+        b_real(&b, "baseline", r ? r->baseline : baseline);
+        b_int(&b, nsteps);
+        if (finish(s, &b, err, cap) == 0 && save_choices(s, sqlite3_last_insert_rowid(s->db), sc, run, err, cap) == 0)
+            rc = exec(s, "COMMIT", err, cap);
+    }
+    if (rc != 0) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    if (uuid_out) memcpy(uuid_out, uuid, 37);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- reading */
+
+static void col_text(sqlite3_stmt *st, int i, char *out, size_t cap) {
+    const unsigned char *t = sqlite3_column_text(st, i);
+    snprintf(out, cap, "%s", t ? (const char *)t : "");
+}
+
+#define SELECT_ATTEMPTS                                                                                                    \
+    "SELECT a.id, a.uuid, a.statement_id, l.login, l.display_name, a.scenario_id, a.scenario_title, a.scenario_sha256, "  \
+    "a.started, a.ended, a.mode, a.outcome, a.score, a.passed, a.dim_safety, a.dim_respect, a.dim_listening, "            \
+    "a.dim_empathy, a.dim_clarity, a.dim_options, a.dim_boundaries, a.dim_ownership, a.dim_accuracy, "                    \
+    "a.dim_self_management, a.conversation, a.task, a.rework, a.follow_on, a.total, a.baseline, a.steps, a.seed "         \
+    "FROM attempts a JOIN learners l ON l.id = a.learner_id "                                                              \
+    "WHERE (?1 IS NULL OR l.login = ?1) AND (?2 IS NULL OR a.scenario_id = ?2) AND (?3 IS NULL OR a.started >= ?3) "
+
+static void read_row(sqlite3_stmt *st, df_AttemptRow *r) {
+    memset(r, 0, sizeof *r);
+    r->id = sqlite3_column_int64(st, 0);
+    col_text(st, 1, r->uuid, sizeof r->uuid);
+    col_text(st, 2, r->statement_id, sizeof r->statement_id);
+    col_text(st, 3, r->learner, sizeof r->learner);
+    col_text(st, 4, r->display_name, sizeof r->display_name);
+    col_text(st, 5, r->scenario_id, sizeof r->scenario_id);
+    col_text(st, 6, r->scenario_title, sizeof r->scenario_title);
+    col_text(st, 7, r->scenario_sha256, sizeof r->scenario_sha256);
+    col_text(st, 8, r->started, sizeof r->started);
+    col_text(st, 9, r->ended, sizeof r->ended);
+    col_text(st, 10, r->mode, sizeof r->mode);
+    col_text(st, 11, r->outcome, sizeof r->outcome);
+    r->score = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 12);
+    r->passed = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 13);
+    for (int d = 0; d < DF_DIM_COUNT; d++)
+        r->dims[d] = sqlite3_column_type(st, 14 + d) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 14 + d);
+    r->conversation = sqlite3_column_double(st, 24);
+    r->task = sqlite3_column_double(st, 25);
+    r->rework = sqlite3_column_double(st, 26);
+    r->follow_on = sqlite3_column_double(st, 27);
+    r->total = sqlite3_column_double(st, 28);
+    r->baseline = sqlite3_column_double(st, 29);
+    r->steps = sqlite3_column_int(st, 30);
+    r->seed = (uint64_t)sqlite3_column_int64(st, 31);
+}
+
+static void bind_query(sqlite3_stmt *st, const df_Query *q) {
+    char since[32];
+    if (q && q->learner) sqlite3_bind_text(st, 1, q->learner, -1, SQLITE_TRANSIENT);
+    if (q && q->scenario) sqlite3_bind_text(st, 2, q->scenario, -1, SQLITE_TRANSIENT);
+    if (q && q->since) {
+        snprintf(since, sizeof since, "%.10sT00:00:00Z", q->since);
+        sqlite3_bind_text(st, 3, since, -1, SQLITE_TRANSIENT);
+    }
+}
+
+int df_store_each(df_Store *s, const df_Query *q, df_AttemptFn fn, void *ud, char *err, size_t cap) {
+    if (exec(s, "BEGIN", err, cap) != 0) return -1; /* one snapshot for the whole read */
+    sqlite3_stmt *st = NULL;
+    int rc = -1;
+    if (sqlite3_prepare_v2(s->db, SELECT_ATTEMPTS "ORDER BY a.started, a.id", -1, &st, NULL) == SQLITE_OK) {
+        bind_query(st, q);
+        int r;
+        while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+            df_AttemptRow row;
+            read_row(st, &row);
+            if (fn(ud, &row)) break;
+        }
+        rc = r == SQLITE_ROW || r == SQLITE_DONE ? 0 : -1;
+    }
+    if (rc) snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
+    sqlite3_finalize(st);
+    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    return rc;
+}
+
+int df_store_stats(df_Store *s, const char *learner, df_ScenarioStats *out, int cap) {
+    sqlite3_stmt *st = NULL;
+    int n = 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT a.scenario_id, count(*), max(a.score) FROM attempts a JOIN learners l ON l.id = a.learner_id "
+                           "WHERE l.login = ? GROUP BY a.scenario_id ORDER BY a.scenario_id", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, learner, -1, SQLITE_TRANSIENT);
+    while (n < cap && sqlite3_step(st) == SQLITE_ROW) {
+        col_text(st, 0, out[n].scenario_id, sizeof out[n].scenario_id);
+        out[n].attempts = sqlite3_column_int(st, 1);
+        out[n].best = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 2);
+        n++;
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* ---------------------------------------------------------------- the outbox */
+
+typedef struct Fill {
+    df_Store *s;
+    const char *base;
+    int added;
+    char *err;
+    size_t cap;
+    int failed;
+} Fill;
+
+static int fill_one(void *ud, const df_AttemptRow *r) {
+    Fill *f = ud;
+    char *body = df_xapi_statement(r, f->base);
+    if (!body) {
+        snprintf(f->err, f->cap, "out of memory building a statement");
+        f->failed = 1;
+        return 1;
+    }
+    sqlite3_stmt *st = NULL;
+    char now[32];
+    iso_time(time(NULL), now, sizeof now);
+    if (sqlite3_prepare_v2(f->s->db, "INSERT INTO outbox (statement_id, attempt_id, body, created) VALUES (?,?,?,?) "
+                                     "ON CONFLICT(statement_id) DO NOTHING", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, r->statement_id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 2, r->id);
+        sqlite3_bind_text(st, 3, body, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) == SQLITE_DONE) f->added += sqlite3_changes(f->s->db);
+        else {
+            snprintf(f->err, f->cap, "%s", sqlite3_errmsg(f->s->db));
+            f->failed = 1;
+        }
+    }
+    sqlite3_finalize(st);
+    free(body);
+    return f->failed;
+}
+
+int df_store_outbox_fill(df_Store *s, const df_Query *q, const char *base_iri, char *err, size_t cap) {
+    /* read the attempts first (one snapshot), then queue them in one write transaction */
+    if (exec(s, "BEGIN IMMEDIATE", err, cap) != 0) return -1;
+    Fill f = {s, base_iri, 0, err, cap, 0};
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, SELECT_ATTEMPTS "AND a.outcome != 'abandoned' "
+                                  "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.statement_id = a.statement_id) "
+                                  "ORDER BY a.started, a.id", -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    bind_query(st, q);
+    while (!f.failed && sqlite3_step(st) == SQLITE_ROW) {
+        df_AttemptRow row;
+        read_row(st, &row);
+        fill_one(&f, &row);
+    }
+    sqlite3_finalize(st);
+    if (f.failed || exec(s, "COMMIT", err, cap) != 0) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return f.added;
+}
+
+int df_store_outbox_pending(df_Store *s, df_OutboxItem *out, int cap) {
+    sqlite3_stmt *st = NULL;
+    int n = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT statement_id, body, tries FROM outbox WHERE sent IS NULL ORDER BY created, rowid",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    while (n < cap && sqlite3_step(st) == SQLITE_ROW) {
+        col_text(st, 0, out[n].statement_id, sizeof out[n].statement_id);
+        const unsigned char *b = sqlite3_column_text(st, 1);
+        out[n].body = strdup(b ? (const char *)b : "{}");
+        out[n].tries = sqlite3_column_int(st, 2);
+        if (!out[n].body) break;
+        n++;
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
+int df_store_outbox_mark(df_Store *s, const char *statement_id, bool sent, const char *error) {
+    sqlite3_stmt *st = NULL;
+    char now[32];
+    iso_time(time(NULL), now, sizeof now);
+    if (sqlite3_prepare_v2(s->db, "UPDATE outbox SET tries = tries + 1, last_error = ?, sent = ? WHERE statement_id = ?", -1,
+                           &st, NULL) != SQLITE_OK)
+        return -1;
+    if (error && df_utf8_valid(error, strlen(error))) sqlite3_bind_text(st, 1, error, -1, SQLITE_TRANSIENT);
+    if (sent) sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, statement_id, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int df_store_outbox_count(df_Store *s) {
+    int rc;
+    long long n = int_of(s->db, "SELECT count(*) FROM outbox WHERE sent IS NULL", &rc);
+    return rc == SQLITE_OK ? (int)n : -1;
+}
