@@ -12,8 +12,22 @@
 
 #include "records.h"
 
-size_t df_csv_cell(const char *s, char *out, size_t cap) {
-    if (!s) s = "";
+/* Text from the store is UTF-8 (the store checks it), but a file edited by hand may not be:
+ * exports always are. Returns s, or a sanitised copy in a malloc'd *tmp. */
+static const char *clean(const char *s, char **tmp) {
+    *tmp = NULL;
+    if (!s) return "";
+    size_t len = strlen(s);
+    if (df_utf8_valid(s, len)) return s;
+    *tmp = malloc(len * 3 + 4);
+    if (!*tmp) return "";
+    df_sanitize(s, len, *tmp, len * 3 + 4);
+    return *tmp;
+}
+
+size_t df_csv_cell(const char *raw, char *out, size_t cap) {
+    char *tmp;
+    const char *s = clean(raw, &tmp);
     size_t o = 0;
     bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
     bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
@@ -31,6 +45,7 @@ size_t df_csv_cell(const char *s, char *out, size_t cap) {
     if (quote) PUT('"');
 #undef PUT
     if (cap) out[o < cap ? o : cap - 1] = '\0';
+    free(tmp);
     return o;
 }
 
@@ -58,7 +73,8 @@ int df_csv_row(const df_AttemptRow *r, char *out, size_t cap) {
         snprintf(num, sizeof num, "%.2f", isfinite(mins[i]) ? mins[i] : 0.0);
         o += (size_t)snprintf(out + o, cap - o, ",%s", num);
     }
-    if (o < cap) o += (size_t)snprintf(out + o, cap - o, ",%.2f,%d", r->baseline > 0 ? r->total / r->baseline : 0.0, r->steps);
+    double ratio = r->baseline > 0 && isfinite(r->total) && isfinite(r->baseline) ? r->total / r->baseline : 0.0;
+    if (o < cap) o += (size_t)snprintf(out + o, cap - o, ",%.2f,%d", ratio, r->steps);
     for (int d = 0; d < DF_DIM_COUNT && o < cap; d++) {
         if (r->dims[d] >= 0) o += (size_t)snprintf(out + o, cap - o, ",%d", r->dims[d]);
         else o += (size_t)snprintf(out + o, cap - o, ",");
@@ -90,9 +106,15 @@ static time_t parse_time(const char *iso) {
     return timegm(&tm);
 }
 
+static void add_text(cJSON *o, const char *key, const char *text) {
+    char *tmp;
+    cJSON_AddStringToObject(o, key, clean(text, &tmp));
+    free(tmp);
+}
+
 static void lang_map(cJSON *parent, const char *key, const char *text) {
     cJSON *m = cJSON_AddObjectToObject(parent, key);
-    if (m) cJSON_AddStringToObject(m, "en-US", text);
+    if (m) add_text(m, "en-US", text);
 }
 
 char *df_xapi_statement(const df_AttemptRow *r, const char *base_iri) {
@@ -101,15 +123,18 @@ char *df_xapi_statement(const df_AttemptRow *r, const char *base_iri) {
     if (!st) return NULL;
     cJSON_AddStringToObject(st, "id", r->statement_id);
     char ts[40];
-    snprintf(ts, sizeof ts, "%.19s.000Z", r->ended); /* always with a zone */
+    time_t a = parse_time(r->started), b = parse_time(r->ended);
+    struct tm tm;
+    gmtime_r(&b, &tm);
+    strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%S.000Z", &tm); /* always with a zone */
     cJSON_AddStringToObject(st, "timestamp", ts);
     /* the actor: an account (an employee or login id), never an email address */
     cJSON *actor = cJSON_AddObjectToObject(st, "actor");
     cJSON_AddStringToObject(actor, "objectType", "Agent");
-    cJSON_AddStringToObject(actor, "name", r->display_name[0] ? r->display_name : r->learner);
+    add_text(actor, "name", r->display_name[0] ? r->display_name : r->learner);
     cJSON *acc = cJSON_AddObjectToObject(actor, "account");
     cJSON_AddStringToObject(acc, "homePage", base_iri);
-    cJSON_AddStringToObject(acc, "name", r->learner);
+    add_text(acc, "name", r->learner);
     /* the verb: an assessment passes or fails; practice and group runs are completed */
     bool assess = !strcmp(r->mode, "assess");
     const char *verb = assess ? (r->passed > 0 ? "passed" : "failed") : "completed";
@@ -129,14 +154,13 @@ char *df_xapi_statement(const df_AttemptRow *r, const char *base_iri) {
     cJSON *res = cJSON_AddObjectToObject(st, "result");
     if (r->score >= 0) {
         cJSON *sc = cJSON_AddObjectToObject(res, "score");
-        cJSON_AddNumberToObject(sc, "scaled", r->score / 100.0);
+        cJSON_AddNumberToObject(sc, "scaled", (r->score > 100 ? 100 : r->score) / 100.0);
         cJSON_AddNumberToObject(sc, "raw", r->score);
         cJSON_AddNumberToObject(sc, "min", 0);
         cJSON_AddNumberToObject(sc, "max", 100);
         cJSON_AddBoolToObject(res, "success", r->passed > 0);
     }
     cJSON_AddBoolToObject(res, "completion", true);
-    time_t a = parse_time(r->started), b = parse_time(r->ended);
     df_iso_duration(b > a ? (double)(b - a) / 60.0 : 0, dur, sizeof dur);
     cJSON_AddStringToObject(res, "duration", dur);
     cJSON *rx = cJSON_AddObjectToObject(res, "extensions");

@@ -1,0 +1,492 @@
+/* test_records.c: the training record. Saving and reading back a finished and an abandoned
+ * attempt; the database's settings; damaged, foreign and newer databases; folders that are
+ * missing or cannot be written; invalid text refused; CSV cells that would be formulas;
+ * xAPI statements and the outbox. */
+#include <fcntl.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cJSON.h>
+
+#include "harness.h"
+#include "../../engine/records/records.h"
+
+#define SCENARIO "scenarios/parking-ticket-counter.lua"
+static const int calm[] = {3, 1, 4, 1, 2, 1, 3, 1};
+
+static char dir[256];
+
+static int fresh_dir(void **state) {
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/defuse-records-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    return 0;
+}
+
+static int remove_dir(void **state) {
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static df_Script *load(void) {
+    df_Diags d = {0};
+    df_Script *s = df_script_load(SCENARIO, NULL, &d);
+    df_diags_free(&d);
+    assert_non_null(s);
+    return s;
+}
+
+static df_Run *play(df_Script *s, const int *choices, int n) {
+    df_Error err;
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 7, &err);
+    assert_non_null(run);
+    for (int i = 0; i < n; i++) assert_int_equal(df_run_choose(run, choices[i], &err), 0);
+    return run;
+}
+
+static df_AttemptInfo info(const char *learner) {
+    return (df_AttemptInfo){learner, "Dana Smith", SCENARIO, "practice", 7, 1795681800, 1795682100};
+}
+
+typedef struct Rows {
+    df_AttemptRow r[16];
+    int n;
+} Rows;
+
+static int collect(void *ud, const df_AttemptRow *row) {
+    Rows *rs = ud;
+    if (rs->n < 16) rs->r[rs->n++] = *row;
+    return 0;
+}
+
+static long long scalar(const char *db, const char *sql) {
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return v;
+}
+
+static void attempts_are_saved_and_read_back(void **state) {
+    (void)state;
+    char msg[1024], err[512], uuid[37], data[300], db[400];
+    snprintf(data, sizeof data, "%s/new/defuse", dir); /* a folder that does not exist yet */
+    df_Store *st = df_store_open(data, msg, sizeof msg);
+    assert_non_null(st);
+    assert_string_equal(msg, "");
+    struct stat sb;
+    assert_int_equal(stat(data, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0700); /* records are personal data */
+    snprintf(db, sizeof db, "%s/records.db", data);
+    assert_int_equal(stat(db, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+
+    df_Script *s = load();
+    df_Run *done = play(s, calm, 8), *half = play(s, calm, 2);
+    assert_true(df_run_over(done));
+    df_AttemptInfo a = info("dsmith");
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), done, uuid, err, sizeof err), 0);
+    assert_int_equal(strlen(uuid), 36);
+    a.started += 600, a.ended += 600;
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), half, NULL, err, sizeof err), 0);
+
+    Rows rows = {0};
+    df_Query q = {"dsmith", NULL, NULL};
+    assert_int_equal(df_store_each(st, &q, collect, &rows, err, sizeof err), 0);
+    assert_int_equal(rows.n, 2);
+    const df_AttemptRow *r = &rows.r[0];
+    const df_Result *res = df_run_result(done);
+    assert_string_equal(r->uuid, uuid);
+    assert_string_equal(r->learner, "dsmith");
+    assert_string_equal(r->display_name, "Dana Smith");
+    assert_string_equal(r->scenario_id, "parking-ticket-counter");
+    assert_string_equal(r->outcome, df_outcome_key(res->outcome));
+    assert_string_equal(r->started, "2026-11-26T08:30:00Z");
+    assert_string_equal(r->mode, "practice");
+    assert_int_equal(r->score, res->score);
+    assert_int_equal(r->passed, res->passed);
+    assert_true(fabs(r->total - res->total) < 1e-9);
+    assert_true(fabs(r->baseline - res->baseline) < 1e-9);
+    assert_int_equal(r->steps, 8);
+    assert_int_equal(strlen(r->scenario_sha256), 64);
+    for (int d = 0; d < DF_DIM_COUNT; d++) assert_int_equal(r->dims[d], res->dims[d]);
+    /* the unfinished one: kept as abandoned, without a score */
+    assert_string_equal(rows.r[1].outcome, "abandoned");
+    assert_int_equal(rows.r[1].score, -1);
+    assert_int_equal(rows.r[1].steps, 2);
+    /* each choice, with the numbers before and after */
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM choices WHERE attempt_id = %lld", (long long)r->id);
+    assert_int_equal(scalar(db, sql), 8);
+    assert_int_equal(scalar(db, "SELECT choice FROM choices WHERE attempt_id = 1 AND step = 1"), 3);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM choices WHERE tags = '' OR grade = ''"), 0);
+    /* the settings the records rely on */
+    assert_int_equal(scalar(db, "PRAGMA application_id"), DF_RECORDS_APP_ID);
+    assert_int_equal(scalar(db, "PRAGMA user_version"), DF_RECORDS_SCHEMA);
+    sqlite3 *h;
+    sqlite3_open(db, &h);
+    sqlite3_stmt *stm;
+    sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &stm, NULL);
+    assert_int_equal(sqlite3_step(stm), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(stm, 0), "wal");
+    sqlite3_finalize(stm);
+    /* the schema refuses what the store would never write */
+    assert_int_not_equal(sqlite3_exec(h, "UPDATE attempts SET score = 101 WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_not_equal(sqlite3_exec(h, "UPDATE attempts SET total = 0.0/0.0 WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_not_equal(sqlite3_exec(h, "UPDATE attempts SET mode = 'exam' WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_not_equal(sqlite3_exec(h, "UPDATE attempts SET score = 'high' WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    /* the picker's figures */
+    df_ScenarioStats ss[4];
+    assert_int_equal(df_store_stats(st, "dsmith", ss, 4), 1);
+    assert_int_equal(ss[0].attempts, 2);
+    assert_int_equal(ss[0].best, res->score);
+    assert_int_equal(df_store_stats(st, "nobody", ss, 4), 0);
+    /* filters */
+    rows.n = 0;
+    q = (df_Query){NULL, NULL, "2026-11-27"};
+    assert_int_equal(df_store_each(st, &q, collect, &rows, err, sizeof err), 0);
+    assert_int_equal(rows.n, 0);
+    q = (df_Query){NULL, "parking-ticket-counter", "2026-11-26"};
+    assert_int_equal(df_store_each(st, &q, collect, &rows, err, sizeof err), 0);
+    assert_int_equal(rows.n, 2);
+    df_run_free(done);
+    df_run_free(half);
+    df_script_free(s);
+    df_store_close(st);
+}
+
+static void bad_text_never_reaches_the_database(void **state) {
+    (void)state;
+    char msg[1024], err[512];
+    df_Store *st = df_store_open(dir, msg, sizeof msg);
+    assert_non_null(st);
+    df_Script *s = load();
+    df_Run *run = play(s, calm, 8);
+    df_AttemptInfo a = info("dsmith");
+    a.display_name = "Dana \xff\xfe Smith"; /* not UTF-8 */
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), run, NULL, err, sizeof err), -1);
+    assert_non_null(strstr(err, "display_name"));
+    a = info("");
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), run, NULL, err, sizeof err), -1);
+    a = info("dsmith");
+    a.scenario_file = "/nonexistent.lua";
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), run, NULL, err, sizeof err), -1);
+    /* nothing half-written: no attempt, no learner, no choice */
+    char db[400];
+    snprintf(db, sizeof db, "%s/records.db", dir);
+    assert_int_equal(scalar(db, "SELECT (SELECT count(*) FROM attempts) + (SELECT count(*) FROM learners) + (SELECT count(*) FROM choices)"), 0);
+    df_run_free(run);
+    df_script_free(s);
+    df_store_close(st);
+}
+
+static void write_file(const char *path, const char *data, size_t n) {
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, n, f), n);
+    fclose(f);
+}
+
+static int count_prefix(const char *prefix) {
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "ls -d '%s'* 2>/dev/null | wc -l", prefix);
+    FILE *p = popen(cmd, "r");
+    int n = 0;
+    assert_int_equal(fscanf(p, "%d", &n), 1);
+    pclose(p);
+    return n;
+}
+
+static void broken_and_foreign_files_are_kept_aside(void **state) {
+    (void)state;
+    char msg[1024], db[400], prefix[420];
+    snprintf(db, sizeof db, "%s/records.db", dir);
+    /* not a database at all */
+    write_file(db, "these are somebody's notes, not a database\n", 43);
+    df_Store *st = df_store_open(dir, msg, sizeof msg);
+    assert_non_null(st);
+    assert_non_null(strstr(msg, "not a defuse database"));
+    assert_non_null(strstr(msg, "kept as"));
+    df_store_close(st);
+    snprintf(prefix, sizeof prefix, "%s.foreign-", db);
+    assert_int_equal(count_prefix(prefix), 1);
+    /* another program's SQLite file */
+    unlink(db);
+    sqlite3 *h;
+    sqlite3_open(db, &h);
+    sqlite3_exec(h, "CREATE TABLE photos(id INTEGER); INSERT INTO photos VALUES (1);", NULL, NULL, NULL);
+    sqlite3_close(h);
+    sleep(1); /* a new timestamp for the second file kept aside */
+    st = df_store_open(dir, msg, sizeof msg);
+    assert_non_null(st);
+    assert_non_null(strstr(msg, "not a defuse database"));
+    df_store_close(st);
+    assert_int_equal(count_prefix(prefix), 2);
+    /* ours, damaged: a page overwritten in the middle */
+    df_Script *s = load();
+    df_Run *run = play(s, calm, 8);
+    st = df_store_open(dir, msg, sizeof msg);
+    char err[512];
+    df_AttemptInfo a = info("dsmith");
+    for (int i = 0; i < 40; i++) assert_int_equal(df_store_save(st, &a, df_script_scenario(s), run, NULL, err, sizeof err), 0);
+    df_store_close(st);
+    sqlite3_open(db, &h);
+    sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    sqlite3_close(h);
+    int fd = open(db, O_WRONLY);
+    char junk[4096];
+    memset(junk, 0xA5, sizeof junk);
+    assert_int_equal(pwrite(fd, junk, sizeof junk, 4096 * 3), (ssize_t)sizeof junk);
+    close(fd);
+    st = df_store_open(dir, msg, sizeof msg);
+    assert_non_null(st);
+    assert_non_null(strstr(msg, "damaged"));
+    snprintf(prefix, sizeof prefix, "%s.damaged-", db);
+    assert_int_equal(count_prefix(prefix), 1);
+    /* and the new one works */
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), run, NULL, err, sizeof err), 0);
+    df_store_close(st);
+    df_run_free(run);
+    df_script_free(s);
+}
+
+static void a_newer_database_is_left_alone(void **state) {
+    (void)state;
+    char msg[1024], db[400];
+    snprintf(db, sizeof db, "%s/records.db", dir);
+    df_Store *st = df_store_open(dir, msg, sizeof msg);
+    assert_non_null(st);
+    df_store_close(st);
+    sqlite3 *h;
+    sqlite3_open(db, &h);
+    sqlite3_exec(h, "PRAGMA user_version = 7", NULL, NULL, NULL);
+    sqlite3_close(h);
+    struct stat before, after;
+    stat(db, &before);
+    assert_null(df_store_open(dir, msg, sizeof msg));
+    assert_non_null(strstr(msg, "newer defuse"));
+    assert_non_null(strstr(msg, "left as it is"));
+    stat(db, &after);
+    assert_int_equal(before.st_size, after.st_size);
+    assert_int_equal(before.st_mtime, after.st_mtime);
+    assert_int_equal(scalar(db, "PRAGMA user_version"), 7);
+}
+
+static void a_folder_that_cannot_be_written_turns_records_off(void **state) {
+    (void)state;
+    char msg[1024], path[400];
+    /* a file where the folder should be (permissions would not stop root) */
+    snprintf(path, sizeof path, "%s/file", dir);
+    write_file(path, "x", 1);
+    snprintf(path, sizeof path, "%s/file/defuse", dir);
+    assert_null(df_store_open(path, msg, sizeof msg));
+    assert_non_null(strstr(msg, "records are off"));
+    /* records.db is a folder */
+    snprintf(path, sizeof path, "%s/records.db", dir);
+    mkdir(path, 0700);
+    assert_null(df_store_open(dir, msg, sizeof msg));
+    assert_non_null(strstr(msg, "records are off"));
+}
+
+static void csv_cells_are_quoted_and_never_formulas(void **state) {
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"plain", "plain"},
+        {"a,b", "\"a,b\""},
+        {"say \"hi\"", "\"say \"\"hi\"\"\""},
+        {"two\nlines", "\"two\nlines\""},
+        {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""},
+        {"+1", "\"'+1\""},
+        {"-2+3", "\"'-2+3\""},
+        {"@SUM(A1)", "\"'@SUM(A1)\""},
+        {"\tcmd", "\"'\tcmd\""},
+        {"\rcmd", "\"'\rcmd\""},
+        {"", ""},
+        {"caf\xc3\xa9", "caf\xc3\xa9"},
+        {"bad \xff byte", "bad \xef\xbf\xbd byte"}, /* invalid UTF-8 becomes U+FFFD */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char out[256];
+        df_csv_cell(cases[i].in, out, sizeof out);
+        if (strcmp(out, cases[i].out)) fprintf(stderr, "case %zu: got [%s]\n", i, out);
+        assert_string_equal(out, cases[i].out);
+    }
+    char small[4];
+    df_csv_cell("=abcdef", small, sizeof small); /* never overruns */
+    assert_int_equal(strlen(small), 3);
+}
+
+static df_AttemptRow sample_row(void) {
+    df_AttemptRow r;
+    memset(&r, 0, sizeof r);
+    r.id = 3;
+    strcpy(r.uuid, "9b0d3c6a-4e1f-4c2a-8f57-1d2e3f4a5b6c");
+    strcpy(r.statement_id, "2f1c8a5e-7d44-4b7e-9a31-5c0e6d2b9f10");
+    strcpy(r.learner, "E10442");
+    strcpy(r.display_name, "=cmd|' /C calc'!A0");
+    strcpy(r.scenario_id, "parking-ticket-counter");
+    strcpy(r.scenario_title, "The ticket, \"voided\"");
+    memset(r.scenario_sha256, 'a', 64);
+    strcpy(r.started, "2026-11-26T08:30:00Z");
+    strcpy(r.ended, "2026-11-26T08:34:30Z");
+    strcpy(r.mode, "assess");
+    strcpy(r.outcome, "resolved_accepted");
+    r.score = 82;
+    r.passed = 1;
+    for (int d = 0; d < DF_DIM_COUNT; d++) r.dims[d] = d == 0 ? -1 : 50 + d;
+    r.conversation = 11.8;
+    r.task = 4;
+    r.total = 15.8;
+    r.baseline = 9.2;
+    r.steps = 8;
+    return r;
+}
+
+static void exports_are_well_formed(void **state) {
+    (void)state;
+    df_AttemptRow r = sample_row();
+    char row[4096];
+    assert_true(df_csv_row(&r, row, sizeof row) > 0);
+    assert_non_null(strstr(row, ",\"'=cmd|' /C calc'!A0\","));
+    assert_non_null(strstr(row, ",\"The ticket, \"\"voided\"\"\","));
+    assert_non_null(strstr(row, ",82,yes,15.80,"));
+    assert_non_null(strstr(row, "\r\n"));
+    /* a NaN from a hand-edited file comes out as a number, never "nan" */
+    r.total = NAN;
+    r.baseline = INFINITY;
+    df_csv_row(&r, row, sizeof row);
+    assert_null(strstr(row, "nan"));
+    assert_null(strstr(row, "inf"));
+    r = sample_row();
+
+    char d[64];
+    df_iso_duration(4.5, d, sizeof d);
+    assert_string_equal(d, "PT4M30S");
+    df_iso_duration(0, d, sizeof d);
+    assert_string_equal(d, "PT0S");
+    df_iso_duration(75.25, d, sizeof d);
+    assert_string_equal(d, "PT1H15M15S");
+    df_iso_duration(1.0 / 3.0, d, sizeof d);
+    assert_string_equal(d, "PT20S");
+    df_iso_duration(0.5042, d, sizeof d);
+    assert_string_equal(d, "PT30.25S");
+    df_iso_duration(NAN, d, sizeof d);
+    assert_string_equal(d, "PT0S");
+
+    char *text = df_xapi_statement(&r, "https://training.example-town.gov/xapi");
+    cJSON *st = cJSON_Parse(text);
+    assert_non_null(st);
+    assert_string_equal(cJSON_GetObjectItem(st, "id")->valuestring, r.statement_id);
+    assert_string_equal(cJSON_GetObjectItem(st, "timestamp")->valuestring, "2026-11-26T08:34:30.000Z");
+    cJSON *acc = cJSON_GetObjectItem(cJSON_GetObjectItem(st, "actor"), "account");
+    assert_string_equal(cJSON_GetObjectItem(acc, "name")->valuestring, "E10442");
+    assert_null(cJSON_GetObjectItem(cJSON_GetObjectItem(st, "actor"), "mbox")); /* an account, never an email */
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(st, "verb"), "id")->valuestring, "http://adlnet.gov/expapi/verbs/passed");
+    cJSON *res = cJSON_GetObjectItem(st, "result");
+    assert_true(cJSON_GetObjectItem(cJSON_GetObjectItem(res, "score"), "scaled")->valuedouble == 0.82);
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(res, "success")));
+    assert_string_equal(cJSON_GetObjectItem(res, "duration")->valuestring, "PT4M30S");
+    cJSON *ext = cJSON_GetObjectItem(res, "extensions");
+    assert_string_equal(cJSON_GetObjectItem(ext, "https://training.example-town.gov/xapi/ext/outcome")->valuestring, "resolved_accepted");
+    assert_string_equal(cJSON_GetObjectItem(ext, "https://training.example-town.gov/xapi/ext/time-to-resolution")->valuestring, "PT15M48S");
+    cJSON *ctx = cJSON_GetObjectItem(st, "context");
+    assert_string_equal(cJSON_GetObjectItem(ctx, "registration")->valuestring, r.uuid);
+    assert_string_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ctx, "extensions"), "https://training.example-town.gov/xapi/ext/mode")->valuestring, "assess");
+    cJSON_Delete(st);
+    free(text);
+    /* practice runs are completed; a failed assessment fails */
+    strcpy(r.mode, "practice");
+    text = df_xapi_statement(&r, "https://x.example/xapi");
+    assert_non_null(strstr(text, "verbs/completed"));
+    free(text);
+    strcpy(r.mode, "assess");
+    r.passed = 0;
+    text = df_xapi_statement(&r, "https://x.example/xapi");
+    assert_non_null(strstr(text, "verbs/failed"));
+    free(text);
+    /* invalid UTF-8 from a hand-edited file never reaches the JSON */
+    strcpy(r.display_name, "D\xff");
+    text = df_xapi_statement(&r, "https://x.example/xapi");
+    assert_true(df_utf8_valid(text, strlen(text)));
+    free(text);
+}
+
+static void the_outbox_keeps_each_statement_once_with_its_id(void **state) {
+    (void)state;
+    char msg[1024], err[512];
+    df_Store *st = df_store_open(dir, msg, sizeof msg);
+    df_Script *s = load();
+    df_Run *done = play(s, calm, 8), *half = play(s, calm, 2);
+    df_AttemptInfo a = info("dsmith");
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), done, NULL, err, sizeof err), 0);
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), half, NULL, err, sizeof err), 0);
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), done, NULL, err, sizeof err), 0);
+    /* two finished attempts: two statements; the abandoned one has none */
+    assert_int_equal(df_store_outbox_fill(st, NULL, "https://x.example/xapi", err, sizeof err), 2);
+    assert_int_equal(df_store_outbox_fill(st, NULL, "https://x.example/xapi", err, sizeof err), 0);
+    assert_int_equal(df_store_outbox_count(st), 2);
+    df_OutboxItem it[4];
+    int n = df_store_outbox_pending(st, it, 4);
+    assert_int_equal(n, 2);
+    char first[37];
+    strcpy(first, it[0].statement_id);
+    assert_non_null(strstr(it[0].body, first)); /* the id inside the body is the queued one */
+    for (int i = 0; i < n; i++) free(it[i].body);
+    /* a failed try keeps it pending with the same id; a success removes it */
+    assert_int_equal(df_store_outbox_mark(st, first, false, "HTTP 503"), 0);
+    n = df_store_outbox_pending(st, it, 4);
+    assert_int_equal(n, 2);
+    assert_string_equal(it[0].statement_id, first);
+    assert_int_equal(it[0].tries, 1);
+    for (int i = 0; i < n; i++) free(it[i].body);
+    assert_int_equal(df_store_outbox_mark(st, first, true, NULL), 0);
+    assert_int_equal(df_store_outbox_count(st), 1);
+    df_run_free(done);
+    df_run_free(half);
+    df_script_free(s);
+    df_store_close(st);
+}
+
+static void uuids_are_version_4(void **state) {
+    (void)state;
+    char a[37], b[37];
+    assert_int_equal(df_uuid4(a), 0);
+    assert_int_equal(df_uuid4(b), 0);
+    assert_int_equal(strlen(a), 36);
+    assert_string_not_equal(a, b);
+    assert_int_equal(a[14], '4');
+    assert_true(strchr("89ab", a[19]) != NULL);
+    char h[65];
+    write_file("/tmp/defuse-sha-test", "abc", 3);
+    assert_int_equal(df_sha256_file("/tmp/defuse-sha-test", h), 0);
+    assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    unlink("/tmp/defuse-sha-test");
+    assert_int_equal(df_sha256_file("/nonexistent", h), -1);
+}
+
+int main(void) {
+#define T(f) cmocka_unit_test_setup_teardown(f, fresh_dir, remove_dir)
+    const struct CMUnitTest tests[] = {
+        T(attempts_are_saved_and_read_back),
+        T(bad_text_never_reaches_the_database),
+        T(broken_and_foreign_files_are_kept_aside),
+        T(a_newer_database_is_left_alone),
+        T(a_folder_that_cannot_be_written_turns_records_off),
+        cmocka_unit_test(csv_cells_are_quoted_and_never_formulas),
+        cmocka_unit_test(exports_are_well_formed),
+        T(the_outbox_keeps_each_statement_once_with_its_id),
+        cmocka_unit_test(uuids_are_version_4),
+    };
+    return cmocka_run_group_tests_name("records", tests, NULL, NULL);
+}
