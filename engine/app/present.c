@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../analysis/analysis.h"
 #include "../platform/platform.h"
@@ -25,6 +26,11 @@ typedef struct Exercise {
     df_Script *script;
     Road room, other;
     bool has_other, playing_other;
+    /* the finished road not taken, kept while a new one has made no choice yet (so O then
+     * Left loses nothing) */
+    Road prev;
+    bool has_prev;
+    char broken[1024]; /* why the scenario stopped, when it did: the exercise is skipped */
     df_Run *calmest, *escalated; /* the walk's extremes, replayed for their time breakdown */
     bool walked;
 } Exercise;
@@ -44,7 +50,7 @@ typedef struct Pres {
     df_PresentView v;
     /* where the room is inside an exercise */
     df_ExPhase phase;
-    bool coach, trainer_pick;
+    bool coach;
     df_Tally tally;
     char typed[8];
     int debrief_ex, focus;
@@ -55,7 +61,7 @@ typedef struct Pres {
     /* displays */
     df_Display displays[8];
     int ndisplays, display;
-    bool scripted, saved, quit;
+    bool scripted, saved, dirty, quit;
     uint64_t seed;
     char saved_path[4400];
 } Pres;
@@ -88,6 +94,14 @@ static Exercise *cur_ex(Pres *p) {
 }
 
 static Road *cur_road(Exercise *e) { return e->playing_other ? &e->other : &e->room; }
+
+/* An empty road: no run, every vote slot empty (override -1: nobody picked). */
+static void road_clear(Road *r) {
+    df_run_free(r->run);
+    r->run = NULL;
+    r->from = 0;
+    for (int i = 0; i < DF_PATH_MAX; i++) df_tally_init(&r->votes[i], 0);
+}
 
 static int decisions(const df_Run *run) {
     const df_Step *steps;
@@ -135,7 +149,10 @@ static void ensure_walk(Pres *p, Exercise *e) {
     df_walk_limits_default(&lim);
     df_Walk w;
     df_Error err;
-    if (df_walk(df_script_scenario(e->script), df_script_host(e->script), p->seed, &lim, &w, &err) != 0) return;
+    if (df_walk(df_script_scenario(e->script), df_script_host(e->script), p->seed, &lim, &w, &err) != 0) {
+        df_walk_free(&w);
+        return;
+    }
     if (w.has_timed) {
         e->calmest = replay(p, e, w.calmest.choices, w.calmest.n);
         e->escalated = replay(p, e, w.escalated.choices, w.escalated.n);
@@ -162,10 +179,14 @@ static int collect(Pres *p, df_Decision *out, int cap) {
     return n;
 }
 
-/* Saves the summary once; says where (or why not) on screen and on stdout/stderr. */
+/* Saves the summary; says where (or why not) on screen and on stdout/stderr. Saving again
+ * after more was played (the road not taken after the thanks) replaces the earlier files. */
 static void save(Pres *p) {
-    if (p->saved || p->o->no_record) return;
+    if ((p->saved && !p->dirty) || p->o->no_record) return;
+    char old[4400];
+    snprintf(old, sizeof old, "%s", p->saved ? p->saved_path : "");
     p->saved = true;
+    p->dirty = false;
     char dir[4096], err[1024];
     if (df_data_dir(dir, sizeof dir) != 0) {
         fprintf(stderr, "defuse: warning: no data folder (set HOME, XDG_DATA_HOME or DEFUSE_DATA_DIR); the session summary was not saved\n");
@@ -179,7 +200,15 @@ static void save(Pres *p) {
     if (df_record_session(dir, p->m, &p->deck, dec, n, time(NULL), p->saved_path, sizeof p->saved_path, err, sizeof err) == 0) {
         printf("Session summary: %s\n", p->saved_path);
         fflush(stdout);
-        say(p, "Session summary saved. Next or Esc leaves.");
+        if (old[0] && strcmp(old, p->saved_path) != 0) { /* the new files replace the earlier ones */
+            unlink(old);
+            size_t l = strlen(old);
+            if (l > 5) {
+                snprintf(old + l - 5, sizeof old - (l - 5), ".csv");
+                unlink(old);
+            }
+        }
+        say(p, "Session summary saved. Next leaves (Esc asks first).");
     } else {
         fprintf(stderr, "defuse: warning: the session summary was not saved: %s\n", err);
         say(p, "The session summary was not saved: %s", err);
@@ -196,13 +225,18 @@ static void entered(Pres *p) {
     if (s->kind == DF_SLIDE_EXERCISE) {
         Exercise *e = &p->ex[s->index];
         Road *r = cur_road(e);
-        if (!r->run) r->run = replay(p, e, NULL, 0);
-        if (!r->run) return;
+        p->debrief_ex = s->index;
+        if (!r->run && !e->broken[0]) r->run = replay(p, e, NULL, 0);
+        if (!r->run) {
+            if (!e->broken[0]) snprintf(e->broken, sizeof e->broken, "%s", p->notice);
+            p->phase = DF_PX_END;
+            return;
+        }
         p->phase = df_run_over(r->run) ? DF_PX_END : DF_PX_LINE;
         fresh_tally(p, r->run);
-        p->debrief_ex = s->index;
     } else if (s->kind == DF_SLIDE_DEBRIEF) {
         for (int i = 0; i < p->nex; i++) p->ex[i].playing_other = false;
+        if (p->debrief_ex >= p->nex) p->debrief_ex = 0;
         Exercise *e = &p->ex[p->debrief_ex];
         ensure_walk(p, e);
         int n = decisions(e->room.run);
@@ -221,7 +255,10 @@ static void next_slide(Pres *p) {
         else save(p);
         return;
     }
-    if (p->deck.cur != before) entered(p);
+    if (p->deck.cur != before) {
+        if (df_deck_slide(&p->deck)->kind == DF_SLIDE_DEBRIEF) p->debrief_ex = 0, p->focus = 0; /* the debrief starts at the first exercise */
+        entered(p);
+    }
 }
 
 static void back_slide(Pres *p) {
@@ -243,22 +280,35 @@ static void play_option(Pres *p, int k, bool trainer) {
         say(p, "This road is too long to keep playing (%d decisions)", n);
         return;
     }
-    if (trainer) df_tally_override(&p->tally, k);
+    df_Tally t = p->tally;
+    if (trainer) df_tally_override(&t, k);
     df_Error err;
     df_error_clear(&err);
     int rc = df_run_choose(r->run, k + 1, &err);
-    if (rc < 0) {
+    if (rc < 0) { /* the scenario failed on this choice: take it back, so the room can pick another */
         char m[1400];
         df_error_format(&err, m, sizeof m);
         fprintf(stderr, "defuse: %s\n", m);
-        say(p, "The scenario stopped: %s", m);
+        int ch[DF_PATH_MAX];
+        int kk = shown_choices(r->run, ch, n);
+        df_Run *run = replay(p, e, ch, kk);
+        if (run) {
+            df_run_free(r->run);
+            r->run = run;
+            say(p, "The scenario stopped on option %c (%s): pick another", 'A' + k, m);
+        } else {
+            snprintf(e->broken, sizeof e->broken, "%s", m);
+            p->phase = DF_PX_END;
+        }
         return;
     }
     if (rc > 0) return;
-    r->votes[n] = p->tally;
-    df_Tally room = p->tally;
-    room.override = -1;
-    p->trainer_pick = trainer && df_tally_result(&room, NULL) != k;
+    r->votes[n] = t;
+    p->dirty = true;
+    if (e->playing_other && e->has_prev) { /* the new road is under way: the old one goes */
+        road_clear(&e->prev);
+        e->has_prev = false;
+    }
     p->phase = DF_PX_EFFECT;
     p->coach = false;
     p->typed[0] = '\0';
@@ -280,6 +330,7 @@ static void undo_choice(Pres *p) {
     p->tally = r->votes[n - 1];
     p->tally.override = -1;
     p->phase = DF_PX_VOTE;
+    p->dirty = true;
     say(p, "Decision %d is open again", n);
 }
 
@@ -291,8 +342,12 @@ static void take_other_road(Pres *p, int k) {
     int n = shown_choices(e->room.run, ch, k + 1);
     df_Run *run = replay(p, e, ch, k);
     if (!run) return;
-    df_run_free(e->other.run);
+    if (e->has_prev) road_clear(&e->prev);
+    e->has_prev = e->has_other && e->other.run;
+    if (e->has_prev) e->prev = e->other; /* kept until the new road makes its first choice */
+    else road_clear(&e->other);
     e->other.run = run;
+    for (int i = 0; i < DF_PATH_MAX; i++) df_tally_init(&e->other.votes[i], 0);
     e->other.from = k;
     memcpy(e->other.votes, e->room.votes, sizeof e->other.votes[0] * (size_t)k);
     e->has_other = true;
@@ -307,10 +362,18 @@ static void take_other_road(Pres *p, int k) {
 static void exercise_next(Pres *p) {
     Exercise *e = cur_ex(p);
     Road *r = cur_road(e);
-    if (!r->run) return;
+    if (!r->run || e->broken[0]) { /* a scenario that stopped: move on */
+        e->playing_other = false;
+        next_slide(p);
+        return;
+    }
     switch (p->phase) {
     case DF_PX_LINE: p->phase = DF_PX_VOTE; break;
     case DF_PX_VOTE: {
+        if (p->typed[0]) {
+            say(p, "Finish the count with a letter (%s then A), or Backspace", p->typed);
+            break;
+        }
         unsigned lead = 0;
         int res = df_tally_result(&p->tally, &lead);
         if (res == DF_TALLY_NONE) say(p, "No votes yet: a letter per raised hand, or Shift+letter to pick an option");
@@ -359,8 +422,18 @@ static void exercise_back(Pres *p) {
         break;
     case DF_PX_LINE:
     default:
-        if (e->playing_other) { /* leave the road not taken unfinished: back to the debrief */
+        if (e->playing_other) { /* leave the road not taken: back to the debrief */
             e->playing_other = false;
+            if (decisions(e->other.run) <= e->other.from) { /* nothing played on it: as if O was never pressed */
+                road_clear(&e->other);
+                if (e->has_prev) {
+                    e->other = e->prev;
+                    e->prev.run = NULL;
+                    e->has_prev = false;
+                } else {
+                    e->has_other = false;
+                }
+            }
             df_deck_goto(&p->deck, DF_SLIDE_DEBRIEF, 0);
             entered(p);
         } else back_slide(p);
@@ -375,7 +448,8 @@ static bool vote_key(Pres *p, const df_Event *ev) {
     if (ev->key == DF_KEY_CHAR && ev->ch >= 'a' && ev->ch < 'a' + n) {
         int k = ev->ch - 'a';
         if (ev->mods & DF_MOD_SHIFT) {
-            play_option(p, k, true);
+            if (p->typed[0]) say(p, "Finish the count with a letter (%s then A), or Backspace", p->typed);
+            else play_option(p, k, true);
         } else if (p->typed[0]) {
             if (df_tally_set(&p->tally, k, atoi(p->typed)) != 0) say(p, "A count goes from 0 to %d", DF_TALLY_MAX_COUNT);
             p->typed[0] = '\0';
@@ -389,7 +463,13 @@ static bool vote_key(Pres *p, const df_Event *ev) {
         if (l < 3) {
             p->typed[l] = ev->key == DF_KEY_0 ? '0' : ev->ch;
             p->typed[l + 1] = '\0';
+        } else {
+            say(p, "A count goes from 0 to %d", DF_TALLY_MAX_COUNT);
         }
+        return true;
+    }
+    if (ev->key == DF_KEY_CHAR && ev->ch >= 'a' && ev->ch <= 'i' && n > 0 && ev->ch != 'b' && ev->ch != 'h') {
+        say(p, "There %s only %d option%s here (A to %c)", n == 1 ? "is" : "are", n, n == 1 ? "" : "s", 'A' + n - 1);
         return true;
     }
     if (ev->key == DF_KEY_BACKSPACE) {
@@ -425,6 +505,7 @@ static bool handle_key(Pres *p, const df_Event *ev) {
     int key = ev->key;
     bool next = key == DF_KEY_RIGHT || key == DF_KEY_SPACE || key == DF_KEY_PAGEDOWN;
     bool back = key == DF_KEY_LEFT || key == DF_KEY_PAGEUP;
+    if (ev->repeat) return false; /* a held key or clicker button must not add votes or skip slides */
     p->notice[0] = '\0';
     if (p->confirm) {
         if (key == DF_KEY_ENTER) {
@@ -481,6 +562,7 @@ static bool handle_key(Pres *p, const df_Event *ev) {
         else if (p->deck.step == DF_DEBRIEF_PATH && key == DF_KEY_UP && p->focus > 0) p->focus--;
         else if (key == DF_KEY_CHAR && ev->ch == 'o') {
             if (n == 0) say(p, "Play the exercise first: the road not taken starts from one of the room's decisions");
+            else if (p->deck.step != DF_DEBRIEF_PATH) say(p, "Pick the decision on the path step first (Left), then press O");
             else take_other_road(p, p->focus);
         } else if (key == DF_KEY_TAB && p->nex > 1) {
             p->debrief_ex = (p->debrief_ex + 1) % p->nex;
@@ -506,7 +588,7 @@ static void fill_view(Pres *p) {
     v->deck = &p->deck;
     v->phase = p->phase;
     v->coach = p->coach;
-    v->trainer_pick = p->trainer_pick;
+    v->trainer_pick = false;
     v->tally = &p->tally;
     v->typed = p->typed;
     v->blank = p->blank;
@@ -526,6 +608,14 @@ static void fill_view(Pres *p) {
     if (!e) return;
     v->sc = df_script_scenario(e->script);
     v->run = cur_road(e)->run;
+    v->broken = e->broken[0] ? e->broken : NULL;
+    int n = decisions(v->run);
+    if (n > 0) { /* who decided the last choice: the trainer when the pick differs from the room's */
+        df_Tally room = cur_road(e)->votes[n - 1];
+        int pick = room.override;
+        room.override = -1;
+        v->trainer_pick = pick >= 0 && df_tally_result(&room, NULL) != pick;
+    }
     v->other_road = s->kind == DF_SLIDE_EXERCISE && e->playing_other;
     v->roads[DF_ROAD_ROOM] = (df_RoadView){"The room", e->room.run, e->room.votes, 0};
     v->roads[DF_ROAD_CALMEST] = (df_RoadView){"Calmest path", e->calmest, NULL, 0};
@@ -572,10 +662,11 @@ static int parse_token(const char *t, df_Event *ev, double *tick, const char **s
     };
     memset(ev, 0, sizeof *ev);
     ev->kind = DF_EV_KEY;
-    if (!strncmp(t, "tick:", 5)) {
-        char *end;
-        *tick = strtod(t + 5, &end);
-        return *end || !(*tick >= 0 && *tick <= 86400) ? -1 : 1;
+    if (!strncmp(t, "tick:", 5)) { /* plain decimal seconds, 0 to a day */
+        const char *v = t + 5;
+        if (!*v || strspn(v, "0123456789.") != strlen(v)) return -1;
+        *tick = strtod(v, NULL);
+        return *tick >= 0 && *tick <= 86400 ? 1 : -1;
     }
     if (!strncmp(t, "shot:", 5)) {
         *shot = t + 5;
@@ -618,43 +709,59 @@ static int shoot(Pres *p, const char *path) {
     return 0;
 }
 
-static int run_script(Pres *p) {
-    char *keys = strdup(p->o->keys);
-    if (!keys) return DF_GUI_ERROR;
-    int rc = DF_GUI_OK, pos = 0;
-    for (char *save_ptr = NULL, *t = strtok_r(keys, " \t\n,", &save_ptr); t && !p->quit; t = strtok_r(NULL, " \t\n,", &save_ptr)) {
+/* Splits --keys into tokens (a run of digits becomes one token per digit) and checks them
+ * all before anything runs, so a typo never leaves half a rehearsal and its screenshots. */
+static char **tokens(const char *keys, int *n) {
+    char *copy = strdup(keys);
+    size_t cap = strlen(keys) + 1;
+    char **out = calloc(cap, sizeof *out);
+    *n = 0;
+    if (!copy || !out) {
+        free(copy);
+        free(out);
+        return NULL;
+    }
+    int pos = 0;
+    for (char *sp = NULL, *t = strtok_r(copy, " \t\n,", &sp); t; t = strtok_r(NULL, " \t\n,", &sp)) {
         pos++;
-        /* a run of digits is typed digit by digit ("12 a": twelve votes for A) */
-        if (strlen(t) > 1 && strspn(t, "0123456789") == strlen(t)) {
-            for (const char *c = t; *c; c++) {
-                df_Event ev;
-                char one[2] = {*c, 0};
-                double tick = 0;
-                const char *shot = NULL;
-                parse_token(one, &ev, &tick, &shot);
-                handle_key(p, &ev);
-            }
-            continue;
+        df_Event ev;
+        double tick;
+        const char *shot;
+        bool digits = strlen(t) > 1 && strspn(t, "0123456789") == strlen(t);
+        if (!digits && parse_token(t, &ev, &tick, &shot) < 0) {
+            if (!strncmp(t, "tick:", 5))
+                fprintf(stderr, "defuse: --keys: key %d, '%s': a tick is 0 to 86400 seconds, e.g. tick:300\n", pos, t);
+            else fprintf(stderr, "defuse: --keys: key %d, '%s', is not a key (see defuse present --help)\n", pos, t);
+            for (int i = 0; i < *n; i++) free(out[i]);
+            free(out);
+            free(copy);
+            *n = -1;
+            return NULL;
         }
+        if (digits)
+            for (const char *c = t; *c; c++) out[(*n)++] = strndup(c, 1);
+        else out[(*n)++] = strdup(t);
+    }
+    free(copy);
+    return out;
+}
+
+static int run_script(Pres *p) {
+    int n;
+    char **keys = tokens(p->o->keys, &n);
+    if (!keys) return n < 0 ? DF_GUI_USAGE : DF_GUI_ERROR;
+    int rc = DF_GUI_OK, i = 0;
+    for (; i < n && !p->quit && rc == DF_GUI_OK; i++) {
         df_Event ev;
         double tick = 0;
         const char *shot = NULL;
-        int kind = parse_token(t, &ev, &tick, &shot);
-        if (kind < 0) {
-            fprintf(stderr, "defuse: --keys: key %d, '%s', is not a key (see defuse present --help)\n", pos, t);
-            rc = DF_GUI_USAGE;
-            break;
-        }
+        int kind = parse_token(keys[i], &ev, &tick, &shot);
         if (kind == 1) df_deck_tick(&p->deck, tick);
-        else if (kind == 2) {
-            if (shoot(p, shot) != 0) {
-                rc = DF_GUI_ERROR;
-                break;
-            }
-        } else {
-            handle_key(p, &ev);
-        }
+        else if (kind == 2) rc = shoot(p, shot) == 0 ? DF_GUI_OK : DF_GUI_ERROR;
+        else handle_key(p, &ev);
     }
+    if (i < n && p->quit) fprintf(stderr, "defuse: --keys: the session ended at key %d; the %d after it were not used\n", i, n - i);
+    for (int k = 0; k < n; k++) free(keys[k]);
     free(keys);
     if (rc == DF_GUI_OK && p->o->screenshot && shoot(p, p->o->screenshot) != 0) rc = DF_GUI_ERROR;
     /* the session ends with the script: keep its summary like a real one */
@@ -669,6 +776,7 @@ static void pres_free(Pres *p) {
         Exercise *e = &p->ex[i];
         df_run_free(e->room.run);
         df_run_free(e->other.run);
+        df_run_free(e->prev.run);
         df_run_free(e->calmest);
         df_run_free(e->escalated);
         df_script_free(e->script);
@@ -703,6 +811,9 @@ static int load(Pres *p) {
         e->script = df_script_load(e->path, NULL, &sd);
         df_print_diags(&sd, DF_DIAG_ERROR);
         df_diags_free(&sd);
+        road_clear(&e->room);
+        road_clear(&e->other);
+        road_clear(&e->prev);
         p->nex++;
         if (!e->script) return DF_GUI_ERROR;
     }

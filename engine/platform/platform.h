@@ -84,6 +84,7 @@ typedef struct df_Event {
     char text[32];
     float x, y, dy;
     df_Canvas *window; /* the window a key or window event is for; NULL if unknown */
+    bool repeat;       /* a key held down, repeating */
 } df_Event;
 
 /* Watches one file through its folder (so editors that save by renaming are seen too); each

@@ -239,6 +239,7 @@ struct df_Canvas {
     SDL_Renderer *r;
     df_Fonts *fonts;
     int w, h;
+    int req_w, req_h; /* the size asked for, to return to when leaving full screen */
     bool video;
     char renderer[64];
 };
@@ -334,6 +335,7 @@ df_Canvas *df_canvas_window_on(const char *title, int display, int w, int h, boo
     int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
     bool on_display = display >= 0 && display < SDL_GetNumVideoDisplays();
     if (on_display) x = y = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
+    c->req_w = w, c->req_h = h;
     SDL_Rect b;
     if (fullscreen && SDL_GetDisplayBounds(on_display ? display : 0, &b) == 0) {
         /* Cover the display from the start: without a window manager (a kiosk, Xvfb) the
@@ -405,6 +407,10 @@ void df_canvas_toggle_fullscreen(df_Canvas *c) {
     Uint32 fs = SDL_GetWindowFlags(c->win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
     SDL_SetWindowFullscreen(c->win, fs ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
     SDL_SetWindowBordered(c->win, fs ? SDL_TRUE : SDL_FALSE); /* a window opened full screen is borderless */
+    if (fs && c->req_w > 0) { /* back to the size asked for, not the display's */
+        SDL_SetWindowSize(c->win, c->req_w, c->req_h);
+        SDL_SetWindowPosition(c->win, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED);
+    }
 }
 
 /* ---------------------------------------------------------------- shapes */
@@ -931,6 +937,7 @@ static int map_key(SDL_Keycode k, char *ch) {
     case SDLK_KP_MINUS: return DF_KEY_MINUS;
     default: break;
     }
+    if (k == SDLK_KP_0) return DF_KEY_0;
     if (k >= SDLK_KP_1 && k <= SDLK_KP_9) {
         *ch = (char)('1' + (k - SDLK_KP_1));
         return DF_KEY_CHAR;
@@ -956,6 +963,7 @@ bool df_wait_event(df_Canvas *c, df_Event *ev, int timeout_ms) {
     case SDL_KEYDOWN: {
         ev->kind = DF_EV_KEY;
         ev->window = window_of(e.key.windowID);
+        ev->repeat = e.key.repeat != 0;
         ev->key = map_key(e.key.keysym.sym, &ev->ch);
         SDL_Keymod m = e.key.keysym.mod;
         ev->mods = ((m & KMOD_SHIFT) ? DF_MOD_SHIFT : 0) | ((m & KMOD_CTRL) ? DF_MOD_CTRL : 0) |

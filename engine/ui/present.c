@@ -230,11 +230,16 @@ static const df_Step *last_step(const df_Run *run, int *n) {
 static void exercise_kicker(P *p, float y, const char *what, float reserve) {
     char k[512];
     const char *road = p->v->other_road ? "The road not taken \u00b7 " : "";
-    snprintf(k, sizeof k, "%s%s \u00b7 %s", road, p->v->sc->title, what);
-    if (tw(p, k, p->s, true) > p->cw - reserve) snprintf(k, sizeof k, "%s%s", road, what);
-    if (tw(p, k, p->s, true) > p->cw - reserve) { /* narrow: "Decision 2" is enough */
-        size_t n = strcspn(what, ":");
-        snprintf(k, sizeof k, "%.*s", (int)n, what);
+    int n = (int)strcspn(what, ":");
+    for (int i = 0; i < 5; i++) { /* the longest form that fits on one line */
+        switch (i) {
+        case 0: snprintf(k, sizeof k, "%s%s \u00b7 %s", road, p->v->sc->title, what); break;
+        case 1: snprintf(k, sizeof k, "%s%s", road, what); break;
+        case 2: snprintf(k, sizeof k, "%s", what); break;
+        case 3: snprintf(k, sizeof k, "%s%.*s", road, n, what); break;
+        default: snprintf(k, sizeof k, "%.*s", n, what); break;
+        }
+        if (tw(p, k, p->s, true) <= p->cw - reserve) break;
     }
     text(p, (df_Rect){p->x0, y, p->cw - reserve, lh(p, p->s) * 1.2f}, k, p->s, true, p->th->accent, DF_ALIGN_LEFT);
 }
@@ -343,14 +348,14 @@ static OptLayout option_layout(P *p, int n, int cols, bool compact, float w) {
     return o;
 }
 
-/* The first of: one column, two columns, each roomy then compact, that fits avail (the
- * shortest when none does). Two columns only for three options or more. */
+/* The first of: one, two or three columns, roomy then compact, that fits avail (the
+ * shortest when none does). Two columns for three options or more, three for five. */
 static OptLayout choose_layout(P *p, int n, float avail) {
     OptLayout best = option_layout(p, n, 1, false, p->cw);
-    for (int k = 0; k < 4; k++) {
-        int cols = 1 + (k & 1);
-        if (cols == 2 && n < 3) continue;
-        OptLayout o = option_layout(p, n, cols, k >= 2, p->cw);
+    for (int k = 0; k < 6; k++) {
+        int cols = 1 + k % 3;
+        if ((cols == 2 && n < 3) || (cols == 3 && n < 5)) continue;
+        OptLayout o = option_layout(p, n, cols, k >= 3, p->cw);
         if (o.total <= avail) return o;
         if (o.total < best.total) best = o;
     }
@@ -371,6 +376,7 @@ static void ex_vote(P *p) {
     char vt[64];
     if (v->typed && v->typed[0]) snprintf(vt, sizeof vt, "Count: %s\u2026 then a letter", v->typed);
     else snprintf(vt, sizeof vt, "%d vote%s", total, total == 1 ? "" : "s");
+    if (tw(p, vt, p->s, true) > p->cw * 0.45f && v->typed && v->typed[0]) snprintf(vt, sizeof vt, "Count: %s\u2026", v->typed);
     float vw = tw(p, vt, p->s, true);
     exercise_kicker(p, y, what, vw + p->m * 0.5f);
     label(p, p->x0 + p->cw - vw, y, vt, p->s, true, p->th->ink);
@@ -406,6 +412,10 @@ static void ex_vote(P *p) {
         if (col == 0 && i > 0) rowy += lay.card_h[i - 1] + p->m * 0.4f;
         df_Rect r = {p->x0 + (float)col * (cwid + p->m * 0.5f), rowy, cwid, lay.card_h[i]};
         v->option_rects[v->noption_rects++] = r;
+        if (r.y + r.h > p->H && !p->dl->overflows) { /* no layout fits: say so (tests assert it never happens) */
+            p->dl->overflows++;
+            snprintf(p->dl->overflow_what, sizeof p->dl->overflow_what, "option %c does not fit on the screen", 'A' + i);
+        }
         bool lead = total > 0 && (leaders >> i & 1u);
         card(p, r, p->th->surface);
         if (lead) df_dl_frame(p->dl, r, p->th->focus, p->m * 0.3f, fmaxf(3, p->H * 0.004f));
@@ -582,6 +592,17 @@ static void ex_end(P *p) {
         int px = quote_h(p, r->final_line, p->cw, p->body) <= avail ? p->body : p->s;
         quote(p, (df_Rect){p->x0, y, p->cw, avail}, r->final_line, px, p->th->ink_soft);
     }
+}
+
+/* The scenario failed: say so plainly and let the session go on. */
+static void ex_broken(P *p) {
+    float y = p->m * 1.2f;
+    y += kicker(p, y, p->v->sc ? p->v->sc->title : "Exercise");
+    y += heading(p, y, "This exercise stopped", p->title) + p->m * 0.6f;
+    y += text(p, (df_Rect){p->x0, y, p->cw, p->H - y - p->m - lh(p, p->s) * 2}, "The scenario file has a problem, so the room cannot play it today. Next moves on to the rest of the session.",
+              p->body, false, p->th->ink, DF_ALIGN_LEFT) + p->m * 0.4f;
+    if (p->v->broken)
+        text(p, (df_Rect){p->x0, y, p->cw, p->H - y - p->m}, p->v->broken, p->s, false, p->th->ink_soft, DF_ALIGN_LEFT);
 }
 
 /* ---------------------------------------------------------------- the room debrief */
@@ -920,8 +941,12 @@ static void overlay_help(P *p) {
         kw = fmaxf(kw, tw(p, help_keys[i][0], p->s, true));
         dw = fmaxf(dw, tw(p, help_keys[i][1], p->s, false));
     }
-    float w = fminf(p->W - p->m, kw + dw + 3 * pad);
-    float h = fminf(p->H - p->m * 0.5f, lh(p, p->s) * ((float)n + 1.4f) + 2 * pad);
+    float w = fminf(p->W - p->m * 0.5f, kw + dw + 3 * pad);
+    if (kw > w * 0.45f) kw = w * 0.45f; /* narrow screens: the keys wrap too */
+    float descw = w - 3 * pad - kw, rows = 0;
+    for (int i = 0; i < n; i++)
+        rows += fmaxf(th(p, help_keys[i][0], kw, p->s, true), th(p, help_keys[i][1], descw, p->s, false));
+    float h = fminf(p->H - p->m * 0.2f, rows + lh(p, p->s) * 1.4f + 2 * pad);
     df_Rect r = {(p->W - w) / 2, (p->H - h) / 2, w, h};
     df_dl_rect(p->dl, (df_Rect){0, 0, p->W, p->H}, alpha(p->th->bg, 200), 0);
     card(p, r, p->th->surface);
@@ -930,10 +955,12 @@ static void overlay_help(P *p) {
     float y = r.y + pad;
     label(p, r.x + pad, y, "Keys  (H closes)", p->s, true, p->th->accent);
     y += lh(p, p->s) * 1.4f;
-    for (int i = 0; i < n && y + lh(p, p->s) <= r.y + r.h - pad + 1; i++) {
-        label(p, r.x + pad, y, help_keys[i][0], p->s, true, p->th->ink);
-        text(p, (df_Rect){r.x + 2 * pad + kw, y, r.w - 3 * pad - kw, lh(p, p->s)}, help_keys[i][1], p->s, false, p->th->ink, DF_ALIGN_LEFT);
-        y += lh(p, p->s);
+    for (int i = 0; i < n; i++) {
+        float rh = fmaxf(th(p, help_keys[i][0], kw, p->s, true), th(p, help_keys[i][1], descw, p->s, false));
+        if (y + rh > r.y + r.h - pad + 1) break; /* a screen too small for every key: the first ones */
+        text(p, (df_Rect){r.x + pad, y, kw, rh}, help_keys[i][0], p->s, true, p->th->ink, DF_ALIGN_LEFT);
+        text(p, (df_Rect){r.x + 2 * pad + kw, y, descw, rh}, help_keys[i][1], p->s, false, p->th->ink, DF_ALIGN_LEFT);
+        y += rh;
     }
     df_dl_pop_bounds(p->dl);
 }
@@ -1072,7 +1099,10 @@ void df_present_build(df_PresentView *v, df_DrawList *dl, const df_TextMeasure *
         case DF_SLIDE_OBJECTIVES: slide_objectives(&p); break;
         case DF_SLIDE_POINT: slide_point(&p); break;
         case DF_SLIDE_EXERCISE:
-            if (!v->run) break;
+            if (v->broken || !v->run) {
+                ex_broken(&p);
+                break;
+            }
             if (v->phase == DF_PX_LINE && !df_run_over(v->run)) ex_line(&p);
             else if (v->phase == DF_PX_VOTE && !df_run_over(v->run)) ex_vote(&p);
             else if (v->phase == DF_PX_EFFECT) ex_effect(&p);

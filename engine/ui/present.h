@@ -43,6 +43,7 @@ typedef struct df_PresentView {
     bool trainer_pick;        /* the last choice was the trainer's, not the room's majority */
     const char *typed;        /* digits typed for a count, or NULL */
     bool other_road;          /* the road being played is the road not taken */
+    const char *broken;       /* why the exercise's scenario stopped, or NULL */
     /* debrief */
     df_RoadView roads[DF_ROAD_COUNT];
     int focus;                /* the decision picked for the road not taken */

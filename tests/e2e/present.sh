@@ -43,6 +43,33 @@ for f in title objectives point-question point-reveal timer-notes line vote effe
     check "screenshot $f.png is a PNG" sh -c "head -c 8 '$T/$f.png' | od -An -c | grep -q 'P   N   G'"
 done
 
+# The road not taken is kept when O is pressed again and left at once, and a summary saved
+# at the thanks slide is replaced (not duplicated) when more is played afterwards.
+S="right right right right right right right right right right right"
+P="$S c enter right right right a enter right right right d enter right right right a enter right right right b enter right right right a enter right right right c enter right right right a enter right right"
+rm -rf "$T/data"
+expect "O then Left on the debrief keeps the finished road not taken" 0 "Session summary:" -- \
+    "$BIN" present great-service-every-day --size 1280x720 --keys "$P right o right a enter right right right a enter right right right a enter right right right a enter right right right left left o left right right"
+check "its 4 decisions are in the summary" sh -c "[ \$(grep -c ',not taken,' '$T'/data/sessions/*.csv) -eq 4 ]"
+rm -rf "$T/data"
+expect "playing on after the summary was saved saves it again" 0 "Session summary:.*Session summary:" -- \
+    sh -c "'$BIN' present great-service-every-day --size 1280x720 --keys '$P right right right right right right left left left left o right B right right tick:2 esc enter' | tr '\n' ' '"
+check "one summary, and it has the road not taken" sh -c "[ \$(ls '$T/data/sessions' | wc -l) -eq 2 ] && grep -q ',not taken,' '$T'/data/sessions/*.csv"
+expect "keys after the end of the session are reported" 0 "the session ended at key 2; the 2 after it were not used" -- \
+    "$BIN" present great-service-every-day --no-record --keys "esc enter right right"
+expect "a count of more than 999 is refused" 0 "" -- \
+    "$BIN" present great-service-every-day --no-record --keys "$S 1 2 3 4 shot:$T/count.png"
+
+# A scenario that fails when an option is played: the room picks another and goes on.
+mkdir -p "$T/own/modules"
+( cd "$T/own" && "$BIN" new boom >/dev/null ) && \
+    sed -i 's/tags = { "buck_pass" }, go = "wall",/tags = { "buck_pass" }, go = "wall", chosen = function(s) error("boom in chosen") end,/' "$T/own/boom.lua"
+sed 's/"parking-ticket-counter"/"boom"/; s/id = "great-service-every-day"/id = "boom-module"/' scenarios/modules/great-service-every-day.lua >"$T/own/modules/boom-module.lua"
+rm -rf "$T/data"
+expect "a failing option is taken back and the session goes on" 0 "boom.lua:[0-9]+: boom in chosen" -- \
+    env DEFUSE_SCENARIOS="$T/own" "$BIN" present "$T/own/modules/boom-module.lua" --size 1280x720 --keys "$S b enter right right right b enter c c enter right right right right right right right right right right right right right right right right right right right right right right right right right right right"
+check "the failed option is not in the summary; the one played instead is" sh -c "grep -q ',room,2,[a-z_]*,C,' '$T'/data/sessions/*.csv && ! grep -q ',room,2,[a-z_]*,B,' '$T'/data/sessions/*.csv"
+
 # Esc asks first: another key stays, Enter saves and leaves.
 rm -rf "$T/data"
 expect "Esc then Right stays in the session; Esc then Enter saves and leaves" 0 "Session summary:" -- \
@@ -56,7 +83,7 @@ if [ "$(ls "$T/data/sessions" | wc -l)" -eq 2 ]; then echo "ok   only the record
 # What bad input gets.
 expect "a key that is not a key is named with its position" 2 "key 3, 'jump', is not a key" -- \
     "$BIN" present great-service-every-day --keys "right right jump" --no-record
-expect "a tick that is not a number" 2 "'tick:soon', is not a key" -- \
+expect "a tick that is not a number" 2 "'tick:soon': a tick is 0 to 86400 seconds" -- \
     "$BIN" present great-service-every-day --keys "tick:soon" --no-record
 expect "an unknown module" 1 "no-such-module.lua: No such file" -- "$BIN" present no-such-module
 expect "a scenario where a module is expected" 1 "scenario|module" -- "$BIN" present scenarios/parking-ticket-counter.lua --keys right --no-record

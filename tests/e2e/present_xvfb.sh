@@ -27,7 +27,7 @@ fail() { CASES=$((CASES + 1)); echo "FAIL $1"; FAILS=$((FAILS + 1)); }
 "$BIN" present great-service-every-day --notes-window >"$T/out" 2>&1 &
 APP=$!
 if WID=$(window '^Great service every day$'); then ok "the presenter opened its window"; else
-    fail "no presenter window:"; cat "$T/out"; finish; exit 1; fi
+    fail "no presenter window:"; cat "$T/out"; kill $APP 2>/dev/null; finish; exit 1; fi
 xdotool windowfocus --sync "$WID" 2>/dev/null || true
 sleep 0.3
 GEOM=$(xdotool getwindowgeometry "$WID" 2>/dev/null | grep Geometry)
