@@ -226,6 +226,10 @@ int df_cmd_export(int argc, char **argv) {
         if (x && x[0] == '/') snprintf(cfg, sizeof cfg, "%s/defuse/lrs.conf", x);
         else snprintf(cfg, sizeof cfg, "%s/.config/defuse/lrs.conf", home ? home : "");
     }
+    if (lrs && strncmp(lrs, "https://", 8) && strncmp(lrs, "http://", 7)) {
+        fprintf(stderr, "defuse: --lrs: expected an http:// or https:// URL, got '%s'\n", lrs);
+        return 2;
+    }
     if (read_config(cfg, config != NULL, &lc, base, sizeof base) != 0) return 1;
     if (base_opt) snprintf(base, sizeof base, "%s", base_opt);
     if (!valid_iri(base)) {
@@ -233,10 +237,6 @@ int df_cmd_export(int argc, char **argv) {
         return 2;
     }
     if (lrs) {
-        if (strncmp(lrs, "https://", 8) && strncmp(lrs, "http://", 7)) {
-            fprintf(stderr, "defuse: --lrs: expected an http:// or https:// URL, got '%s'\n", lrs);
-            return 2;
-        }
         snprintf(lc.endpoint, sizeof lc.endpoint, "%s", lrs);
         if (!lc.key[0] || !lc.secret[0]) {
             fprintf(stderr, "defuse: --lrs: no key and secret; put them in %s (key = ..., secret = ...; chmod 600)\n", cfg);
@@ -279,7 +279,7 @@ int df_cmd_export(int argc, char **argv) {
             fprintf(stderr, "defuse: %s\n", err);
             status = 1;
         } else {
-            fprintf(stderr, "defuse: %d attempt%s written to %s\n", s.count, s.count == 1 ? "" : "s", out);
+            fprintf(stderr, "defuse: %d %s%s written to %s\n", s.count, s.xapi ? "statement" : "attempt", s.count == 1 ? "" : "s", out);
         }
     } else if (fwrite(s.buf, 1, s.n, stdout) != s.n || fflush(stdout) != 0) {
         status = 1;
