@@ -13,9 +13,10 @@ PREFIX   ?= /usr/local
 # The terminal, the tools and the engine need Lua, cJSON, SQLite and nettle (records); the window lives in a
 # plugin (libdefuse-gui.so, SDL2 + SDL_ttf + SDL_image + fontconfig) loaded when a window
 # is wanted, so terminal use stays small.
-LIBS_PC  := lua5.4 libcjson sqlite3 nettle libcurl
+LIBS_PC  := lua5.4 libcjson sqlite3 nettle
+CURL_PC  := libcurl
 GUI_PC   := sdl2 SDL2_ttf SDL2_image fontconfig
-CFLAGS_PC = $(shell $(PKG) --cflags $(LIBS_PC) $(GUI_PC) 2>/dev/null)
+CFLAGS_PC = $(shell $(PKG) --cflags $(LIBS_PC) $(CURL_PC) $(GUI_PC) 2>/dev/null)
 LIBS_PC_L = $(shell $(PKG) --libs $(LIBS_PC) 2>/dev/null)
 GUI_L     = $(shell $(PKG) --libs $(GUI_PC) 2>/dev/null)
 CMOCKA_L  = $(shell $(PKG) --libs cmocka 2>/dev/null)

@@ -1,7 +1,13 @@
 /* lrs.c: sending queued xAPI statements to a Learning Record Store with libcurl. Each
  * statement keeps the id it was given when queued, so a retry after a failure can never
- * store an attempt twice: the LRS answers a known id without changing anything. */
+ * store an attempt twice: the LRS answers a known id without changing anything.
+ *
+ * libcurl is opened with dlopen when statements are sent: linked in, it would map some
+ * thirty libraries (TLS, Kerberos, LDAP ...) into every run of defuse, the terminal player
+ * included, for a command most people never use. */
+#define _GNU_SOURCE
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,24 +31,70 @@ static size_t keep(char *p, size_t size, size_t n, void *ud) {
     return len;
 }
 
+/* The libcurl functions used, resolved from the library at run time. */
+static struct {
+    CURLcode (*global_init)(long);
+    void (*global_cleanup)(void);
+    CURL *(*init)(void);
+    void (*reset)(CURL *);
+    CURLcode (*setopt)(CURL *, CURLoption, ...);
+    CURLcode (*perform)(CURL *);
+    CURLcode (*getinfo)(CURL *, CURLINFO, ...);
+    void (*cleanup)(CURL *);
+    const char *(*strerror)(CURLcode);
+    struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+    void (*slist_free_all)(struct curl_slist *);
+} cu;
+
+static int load_curl(char *why, size_t cap) {
+    static void *lib;
+    if (lib) return 0;
+    lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) lib = dlopen("libcurl.so", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        snprintf(why, cap, "libcurl is not installed (%s)", dlerror());
+        return -1;
+    }
+    struct { const char *name; void **slot; } fns[] = {
+        {"curl_global_init", (void **)&cu.global_init}, {"curl_global_cleanup", (void **)&cu.global_cleanup},
+        {"curl_easy_init", (void **)&cu.init},           {"curl_easy_reset", (void **)&cu.reset},
+        {"curl_easy_setopt", (void **)&cu.setopt},       {"curl_easy_perform", (void **)&cu.perform},
+        {"curl_easy_getinfo", (void **)&cu.getinfo},     {"curl_easy_cleanup", (void **)&cu.cleanup},
+        {"curl_easy_strerror", (void **)&cu.strerror},   {"curl_slist_append", (void **)&cu.slist_append},
+        {"curl_slist_free_all", (void **)&cu.slist_free_all},
+    };
+    for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
+        if (!(*fns[i].slot = dlsym(lib, fns[i].name))) { /* POSIX: function pointers through void * */
+            snprintf(why, cap, "libcurl lacks %s", fns[i].name);
+            dlclose(lib);
+            lib = NULL;
+            return -1;
+        }
+    return 0;
+}
+
 int df_lrs_send(df_Store *s, const df_LrsConfig *c, df_LrsReport *rep) {
     memset(rep, 0, sizeof *rep);
+    if (load_curl(rep->error, sizeof rep->error) != 0) {
+        rep->pending = df_store_outbox_count(s);
+        return -1;
+    }
     char url[2100];
     size_t el = strlen(c->endpoint);
     snprintf(url, sizeof url, "%s%sstatements", c->endpoint, el && c->endpoint[el - 1] == '/' ? "" : "/");
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
+    if (cu.global_init(CURL_GLOBAL_DEFAULT) != 0) {
         snprintf(rep->error, sizeof rep->error, "libcurl could not start");
         return -1;
     }
-    CURL *h = curl_easy_init();
+    CURL *h = cu.init();
     if (!h) {
-        curl_global_cleanup();
+        cu.global_cleanup();
         snprintf(rep->error, sizeof rep->error, "libcurl could not start");
         return -1;
     }
     struct curl_slist *hdr = NULL;
-    hdr = curl_slist_append(hdr, "Content-Type: application/json");
-    hdr = curl_slist_append(hdr, "X-Experience-API-Version: 1.0.3");
+    hdr = cu.slist_append(hdr, "Content-Type: application/json");
+    hdr = cu.slist_append(hdr, "X-Experience-API-Version: 1.0.3");
     char userpwd[600];
     snprintf(userpwd, sizeof userpwd, "%s:%s", c->key, c->secret);
     df_OutboxItem items[64];
@@ -56,23 +108,23 @@ int df_lrs_send(df_Store *s, const df_LrsConfig *c, df_LrsReport *rep) {
                 continue;
             }
             Buf b = {{0}, 0};
-            curl_easy_reset(h);
-            curl_easy_setopt(h, CURLOPT_URL, url);
-            curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdr);
-            curl_easy_setopt(h, CURLOPT_USERPWD, userpwd);
-            curl_easy_setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
-            curl_easy_setopt(h, CURLOPT_POSTFIELDS, items[i].body);
-            curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, keep);
-            curl_easy_setopt(h, CURLOPT_WRITEDATA, &b);
-            curl_easy_setopt(h, CURLOPT_TIMEOUT, (long)(c->timeout_s > 0 ? c->timeout_s : 20));
-            curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-            curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-            CURLcode rc = curl_easy_perform(h);
+            cu.reset(h);
+            cu.setopt(h, CURLOPT_URL, url);
+            cu.setopt(h, CURLOPT_HTTPHEADER, hdr);
+            cu.setopt(h, CURLOPT_USERPWD, userpwd);
+            cu.setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+            cu.setopt(h, CURLOPT_POSTFIELDS, items[i].body);
+            cu.setopt(h, CURLOPT_WRITEFUNCTION, keep);
+            cu.setopt(h, CURLOPT_WRITEDATA, &b);
+            cu.setopt(h, CURLOPT_TIMEOUT, (long)(c->timeout_s > 0 ? c->timeout_s : 20));
+            cu.setopt(h, CURLOPT_NOSIGNAL, 1L);
+            cu.setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+            CURLcode rc = cu.perform(h);
             long status = 0;
-            curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+            cu.getinfo(h, CURLINFO_RESPONSE_CODE, &status);
             char why[800];
             if (rc != CURLE_OK) {
-                snprintf(why, sizeof why, "%s", curl_easy_strerror(rc));
+                snprintf(why, sizeof why, "%s", cu.strerror(rc));
                 stop = 1; /* the LRS is not reachable: keep the rest for next time */
             } else if (status == 200 || status == 204) {
                 why[0] = '\0';
@@ -92,8 +144,8 @@ int df_lrs_send(df_Store *s, const df_LrsConfig *c, df_LrsReport *rep) {
         if (rep->failed) break; /* failed items stay pending; do not loop on them now */
     }
     rep->pending = df_store_outbox_count(s);
-    curl_slist_free_all(hdr);
-    curl_easy_cleanup(h);
-    curl_global_cleanup();
+    cu.slist_free_all(hdr);
+    cu.cleanup(h);
+    cu.global_cleanup();
     return rep->failed ? -1 : 0;
 }

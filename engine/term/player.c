@@ -377,7 +377,12 @@ int df_term_menu(const df_MenuItem *items, int n, const df_TermOpts *o) {
                 if (!any) fprintf(f, "\n  %s%c%s%s\n", col(o, C_ACCENT), order[g][0] - 32, order[g] + 1, col(o, C_RESET));
                 any = 1;
                 map[num++] = i;
-                fprintf(f, "  %2d. %s  (%s, %.0f min)\n", num, items[i].title, items[i].role, items[i].minutes);
+                char mine[64] = "";
+                if (items[i].attempts > 0 && items[i].best >= 0)
+                    snprintf(mine, sizeof mine, "; %d attempt%s, best %d", items[i].attempts, items[i].attempts == 1 ? "" : "s", items[i].best);
+                else if (items[i].attempts > 0)
+                    snprintf(mine, sizeof mine, "; %d unfinished attempt%s", items[i].attempts, items[i].attempts == 1 ? "" : "s");
+                fprintf(f, "  %2d. %s  (%s, %.0f min%s)\n", num, items[i].title, items[i].role, items[i].minutes, mine);
                 if (items[i].summary) {
                     char s[600];
                     snprintf(s, sizeof s, "%s", items[i].summary);

@@ -37,6 +37,7 @@ void df_term_debrief(const df_Run *run, const df_TermOpts *o);
 typedef struct df_MenuItem {
     const char *id, *title, *setting, *role, *summary;
     double minutes;
+    int attempts, best; /* the learner's record: 0 attempts when never played; best -1 without a finished one */
 } df_MenuItem;
 
 /* Shows the menu and returns the chosen index, or -1 to quit. */
