@@ -45,6 +45,10 @@ void df_learner(const char *given, char *id, size_t idcap, char *display, size_t
  * the user (the caller prints or shows it). */
 int df_record_attempt(const df_Script *s, const char *path, const df_Run *run, time_t started, bool assess,
                       const char *learner, char *msg, size_t cap);
+/* The room's run of a group exercise, in the trainer's record with mode "group" (the room's
+ * votes are never attributed to anyone in it). */
+int df_record_group_attempt(const df_Script *s, const char *path, const df_Run *run, time_t started, char *msg,
+                            size_t cap);
 
 /* One decision of a group session: where it was, how the room voted, what was played. */
 typedef struct df_Decision {

@@ -39,8 +39,21 @@ static bool records_off(void) {
     return e && *e && strcmp(e, "0") != 0;
 }
 
+static int record(const df_Script *s, const char *path, const df_Run *run, time_t started, const char *mode,
+                  const char *learner, char *msg, size_t cap);
+
 int df_record_attempt(const df_Script *s, const char *path, const df_Run *run, time_t started, bool assess,
                       const char *learner, char *msg, size_t cap) {
+    return record(s, path, run, started, assess ? "assess" : "practice", learner, msg, cap);
+}
+
+int df_record_group_attempt(const df_Script *s, const char *path, const df_Run *run, time_t started, char *msg,
+                            size_t cap) {
+    return record(s, path, run, started, "group", NULL, msg, cap);
+}
+
+static int record(const df_Script *s, const char *path, const df_Run *run, time_t started, const char *mode,
+                  const char *learner, char *msg, size_t cap) {
     msg[0] = '\0';
     const df_Step *steps;
     if (!run || records_off() || df_run_steps(run, &steps) == 0) return 1; /* nothing to keep */
@@ -58,7 +71,7 @@ int df_record_attempt(const df_Script *s, const char *path, const df_Run *run, t
     }
     char id[80], display[160], err[1024], uuid[37];
     df_learner(learner, id, sizeof id, display, sizeof display);
-    df_AttemptInfo a = {id, display, path, assess ? "assess" : "practice", df_run_seed(run), started, time(NULL)};
+    df_AttemptInfo a = {id, display, path, mode, df_run_seed(run), started, time(NULL)};
     int rc = df_store_save(st, &a, df_script_scenario(s), run, uuid, err, sizeof err);
     if (rc == 0)
         snprintf(msg, cap, "%s saved to your training record (%s)", df_run_over(run) ? "attempt" : "unfinished attempt",

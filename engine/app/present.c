@@ -62,6 +62,7 @@ typedef struct Pres {
     df_Display displays[8];
     int ndisplays, display;
     bool scripted, saved, dirty, quit;
+    time_t started;
     uint64_t seed;
     char saved_path[4400];
 } Pres;
@@ -214,6 +215,19 @@ static void save(Pres *p) {
         say(p, "The session summary was not saved: %s", err);
     }
     free(dec);
+}
+
+/* At the end of the session: each exercise the room played goes into the trainer's training
+ * record as a group attempt (the room's road; the road not taken was a discussion). */
+static void record_group(Pres *p) {
+    if (p->o->no_record) return;
+    for (int i = 0; i < p->nex; i++) {
+        Exercise *e = &p->ex[i];
+        if (!e->room.run || decisions(e->room.run) == 0 || df_run_broken(e->room.run)) continue;
+        char msg[1400];
+        if (df_record_group_attempt(e->script, e->path, e->room.run, p->started, msg, sizeof msg) < 0)
+            fprintf(stderr, "defuse: %s\n", msg);
+    }
 }
 
 /* ---------------------------------------------------------------- the deck */
@@ -765,7 +779,10 @@ static int run_script(Pres *p) {
     free(keys);
     if (rc == DF_GUI_OK && p->o->screenshot && shoot(p, p->o->screenshot) != 0) rc = DF_GUI_ERROR;
     /* the session ends with the script: keep its summary like a real one */
-    if (rc == DF_GUI_OK) save(p);
+    if (rc == DF_GUI_OK) {
+        save(p);
+        record_group(p);
+    }
     return rc;
 }
 
@@ -827,6 +844,7 @@ int df_present_run(const df_PresentOpts *o) {
     p->o = o;
     p->seed = o->seed;
     p->scripted = o->keys != NULL || o->screenshot != NULL;
+    p->started = time(NULL);
     df_dl_init(&p->dl);
     df_dl_init(&p->dl_notes);
     p->v.theme = df_theme_get(o->theme && !strcmp(o->theme, "light") ? "projector-light" : "projector-dark");
@@ -929,6 +947,7 @@ int df_present_run(const df_PresentOpts *o) {
             got = df_wait_event(p->canvas, &ev, 0);
         }
     }
+    record_group(p);
     pres_free(p);
     return DF_GUI_OK;
 }

@@ -37,6 +37,7 @@ check "decision 4: Backspace undid a vote and a typed count set A to 5" row ',ro
 check "the road not taken starts again at decision 1" row ',not taken,1,arrives,A,"room",1,1,0,0,0,'
 check "the time used is the session's (300 s of points, 420 s of exercise)" grep -q '"seconds_used":.720,' "$JSON"
 check "the JSON says which road each decision was on" grep -q '"road":.*"not taken"' "$JSON"
+check "the room's run is in the trainer's training record as a group attempt" sh -c "'$BIN' history | grep -qE 'parking-ticket-counter +group +resolved_accepted'"
 check "no name of anyone in the room is asked for or saved" sh -c "! grep -qiE '\"(name|names|attendees?|learners?|participants?)\"' '$JSON'"
 for f in title objectives point-question point-reveal timer-notes line vote effect coach tie ending \
     debrief-path debrief-time debrief-roads debrief-discuss wrapup help thanks; do
