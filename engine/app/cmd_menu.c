@@ -1,11 +1,35 @@
-/* cmd_menu.c: defuse with no command: pick a scenario, play it, read the debrief, again. */
+/* cmd_menu.c: defuse with no command: pick a scenario, play it, read the debrief, again;
+ * each attempt goes to the training record (in the window and in the terminal). */
 #define _GNU_SOURCE
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../records/records.h"
 #include "app.h"
 #include "gui.h"
+
+/* The learner's attempts and best score per scenario onto the menu's items (the terminal
+ * menu shows them); nothing when the record is not open. */
+static void menu_stats(df_Store *st, const char *learner, df_MenuItem *items, int m) {
+    for (int i = 0; i < m; i++) {
+        items[i].attempts = 0;
+        items[i].best = -1;
+    }
+    if (!st) return;
+    enum { CAP = 4096 };
+    df_ScenarioStats *v = malloc(CAP * sizeof *v);
+    if (!v) return;
+    int n = df_store_stats(st, learner, v, CAP);
+    for (int i = 0; i < m; i++)
+        for (int k = 0; k < n; k++)
+            if (!strcmp(v[k].scenario_id, items[i].id)) {
+                items[i].attempts = v[k].attempts;
+                items[i].best = v[k].best;
+                break;
+            }
+    free(v);
+}
 
 static void menu_usage(FILE *f) {
     fprintf(f, "Usage: defuse [menu] [OPTIONS]\n\n"
@@ -19,6 +43,9 @@ static void menu_usage(FILE *f) {
                "  --font PATH          use this TrueType font instead of DejaVu Sans\n"
                "  --theme NAME         light (default) or contrast (Ctrl+T toggles)\n"
                "  --assess             hide coaching until the debrief\n"
+               "  --learner ID         whose training record attempts go to (default: your\n"
+               "                       login name; also $DEFUSE_LEARNER)\n"
+               "  --no-record          do not save attempts to the training record\n"
                "  --reduce-motion      no animations\n"
                "  --trace FILE         log screen changes and choices (for tests)\n"
                "  -h, --help           show this help\n"
@@ -32,6 +59,7 @@ int df_cmd_menu(int argc, char **argv) {
         {"font", required_argument, 0, 'f'},    {"theme", required_argument, 0, 'T'},
         {"assess", no_argument, 0, 'a'},        {"reduce-motion", no_argument, 0, 'R'},
         {"trace", required_argument, 0, 'r'},   {"help", no_argument, 0, 'h'},
+        {"learner", required_argument, 0, 'l'}, {"no-record", no_argument, 0, 'n'},
         {"version", no_argument, 0, 'V'},       {0, 0, 0, 0}};
     df_GuiOpts go;
     memset(&go, 0, sizeof go);
@@ -64,6 +92,7 @@ int df_cmd_menu(int argc, char **argv) {
     }
     df_TermOpts to;
     df_term_opts_default(&to);
+    to.assess = go.assess;
     const char *dir = df_scenario_dir();
     char **paths;
     int n = df_list_lua(dir, &paths);
@@ -91,6 +120,15 @@ int df_cmd_menu(int argc, char **argv) {
         items[m] = (df_MenuItem){sc->id, sc->title, sc->setting, sc->role, sc->summary, sc->minutes};
         from[m++] = i;
     }
+    /* the record, read for the menu's stats; saving opens its own connection */
+    char datadir[4096], note[1024] = "", learner[80], display[160];
+    df_Store *store = NULL;
+    df_learner(go.learner, learner, sizeof learner, display, sizeof display);
+    if (df_data_dir(datadir, sizeof datadir) == 0) {
+        store = df_store_open(datadir, note, sizeof note);
+        if (note[0]) fprintf(stderr, "defuse: %s\n", note);
+    }
+    menu_stats(store, learner, items, m);
     int status = 0;
     for (;;) {
         int k = df_term_menu(items, m, &to);
@@ -99,7 +137,14 @@ int df_cmd_menu(int argc, char **argv) {
         df_Run *run = NULL;
         df_Error err;
         df_error_clear(&err);
+        time_t started = time(NULL);
         int rc = df_term_play(s, 1, &to, &run, &err);
+        if (!go.no_record && run && !df_run_broken(run)) { /* "saved" only once the store committed */
+            char msg[1400];
+            int saved = df_record_attempt(s, paths[from[k]], run, started, go.assess, go.learner, msg, sizeof msg);
+            if (saved != 1) fprintf(stderr, "defuse: %s\n", msg);
+            if (saved == 0) menu_stats(store, learner, items, m);
+        }
         if (rc == DF_PLAY_ERROR) {
             char msg[1400];
             df_error_format(&err, msg, sizeof msg);
@@ -118,6 +163,7 @@ int df_cmd_menu(int argc, char **argv) {
         df_run_free(run);
         if (rc == DF_PLAY_QUIT && feof(to.in)) break;
     }
+    df_store_close(store);
     for (int i = 0; i < n; i++) df_script_free(scripts[i]);
     free(scripts);
     free(items);

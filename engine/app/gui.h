@@ -34,8 +34,9 @@ int df_gui_screenshot(const df_GuiOpts *o);
 int df_gui_open_run(const df_GuiOpts *o);
 
 /* The window options both play and the menu take, by getopt letter: P screenshot, N screen,
- * F fullscreen, f font, R reduce-motion, r trace, a assess, T theme, S size. Returns 1 when
- * handled, 0 when c is not one of them, -1 after printing a usage error. */
+ * F fullscreen, f font, R reduce-motion, r trace, a assess, T theme, S size, l learner,
+ * n no-record. Returns 1 when handled, 0 when c is not one of them, -1 after printing a
+ * usage error. */
 int df_gui_option(int c, const char *arg, df_GuiOpts *go);
 int df_gui_open_screenshot(const df_GuiOpts *o);
 

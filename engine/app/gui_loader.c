@@ -72,6 +72,14 @@ int df_gui_option(int c, const char *arg, df_GuiOpts *go) {
     case 'R': go->reduce_motion = true; return 1;
     case 'r': go->trace = arg; return 1;
     case 'a': go->assess = true; return 1;
+    case 'l':
+        if (!*arg || strlen(arg) > 64) {
+            fprintf(stderr, "defuse: --learner: expected an id of 1 to 64 characters\n");
+            return -1;
+        }
+        go->learner = arg;
+        return 1;
+    case 'n': go->no_record = true; return 1;
     case 'T':
         if (strcmp(arg, "light") && strcmp(arg, "contrast")) {
             fprintf(stderr, "defuse: --theme: expected light or contrast, got '%s'\n", arg);
