@@ -1,12 +1,16 @@
-/* gui.c: the windowed face: picker -> play -> feedback -> debrief, driven by keys and mouse;
- * and the headless screenshot path (software renderer into a PNG, no display needed). */
+/* gui.c: the windowed face: picker -> play -> feedback -> debrief (and progress), driven by
+ * keys and mouse; every attempt goes to the training record once; and the headless
+ * screenshot path (software renderer into a PNG, no display needed, nothing recorded). */
+#define _DEFAULT_SOURCE /* timegm, for the record's UTC times */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "../analysis/analysis.h"
 #include "../platform/platform.h"
+#include "../records/records.h"
 #include "../ui/screens.h"
 #include "gui.h"
 
@@ -30,8 +34,22 @@ typedef struct Gui {
     df_Walk walk;
     bool have_walk;
     uint64_t seed;
+    /* the training record: whether this session records (a window without --no-record),
+     * when the run started, and whether it was kept already (or must never be: a run
+     * started from a chosen beat) so no run is saved twice */
+    bool record;
+    time_t started;
+    bool recorded;
+    df_Store *store;              /* open for the picker's stats and the progress screen */
+    char store_msg[1024];         /* why it is not open */
+    char learner[80], learner_name[160];
+    /* the progress screen: what it shows and where Esc goes back to */
+    df_ProgressPoint prog_pts[DF_PROGRESS_MAX];
+    df_Progress prog;
+    char prog_title[256], prog_err[1100];
+    df_Screen prog_back;
     /* authoring: the reload overlay and notice, and when the notice goes */
-    char overlay[2048], notice[256];
+    char overlay[2048], notice[1600];
     unsigned long notice_until;
     /* animation */
     float from_a, to_a, from_t, to_t;
@@ -60,7 +78,14 @@ static void trace(Gui *g, const char *what, int arg) {
 }
 
 static const char *screen_name(df_Screen s) {
-    return s == DF_SCREEN_PICKER ? "picker" : s == DF_SCREEN_PLAY ? "play" : s == DF_SCREEN_FEEDBACK ? "feedback" : "debrief";
+    switch (s) {
+    case DF_SCREEN_PICKER: return "picker";
+    case DF_SCREEN_PLAY: return "play";
+    case DF_SCREEN_FEEDBACK: return "feedback";
+    case DF_SCREEN_DEBRIEF: return "debrief";
+    case DF_SCREEN_PROGRESS: return "progress";
+    }
+    return "?";
 }
 
 static void set_screen(Gui *g, df_Screen s) {
@@ -105,6 +130,154 @@ static int load_all(Gui *g, const char *only) {
     return g->nitems ? 0 : -1;
 }
 
+/* ---------------------------------------------------------------- the training record */
+
+static void set_notice(Gui *g, const char *text);
+
+/* This learner's attempts and best score per scenario, onto the picker's cards. */
+static void refresh_stats(Gui *g) {
+    for (int i = 0; i < g->nitems; i++) {
+        g->items[i].attempts = 0;
+        g->items[i].best = -1;
+    }
+    if (!g->store) return;
+    enum { CAP = 4096 }; /* scenario ids in the record, also of files no longer here */
+    df_ScenarioStats *st = malloc(CAP * sizeof *st);
+    if (!st) return;
+    int n = df_store_stats(g->store, g->learner, st, CAP);
+    for (int i = 0; i < g->nitems; i++)
+        for (int k = 0; k < n; k++)
+            if (!strcmp(st[k].scenario_id, g->items[i].id)) {
+                g->items[i].attempts = st[k].attempts;
+                g->items[i].best = st[k].best;
+                break;
+            }
+    free(st);
+}
+
+/* Opens the record for reading (stats, progress); when it cannot be opened, the window
+ * works without, and says why once on stderr. Saving opens its own connection. */
+static void open_store(Gui *g) {
+    char dir[4096];
+    g->store_msg[0] = '\0';
+    if (df_data_dir(dir, sizeof dir) != 0) {
+        snprintf(g->store_msg, sizeof g->store_msg, "no data folder (set HOME, XDG_DATA_HOME or DEFUSE_DATA_DIR)");
+        fprintf(stderr, "defuse: the training record is not available: %s\n", g->store_msg);
+        return;
+    }
+    g->store = df_store_open(dir, g->store_msg, sizeof g->store_msg);
+    if (g->store_msg[0]) fprintf(stderr, "defuse: %s\n", g->store_msg);
+    if (!g->store && !g->store_msg[0])
+        snprintf(g->store_msg, sizeof g->store_msg, "the training record in %s cannot be opened", dir);
+}
+
+/* Keeps the current run in the training record, once: as finished when it reached an end,
+ * else as unfinished (the store keeps it as abandoned). A run with no choice made is not
+ * an attempt. The message says "saved" only when the store committed; it becomes the
+ * notice (after prefix), or goes to stderr when the window is closing. Returns
+ * df_record_attempt's code: 0 saved, -1 not saved, 1 nothing to save. */
+static int record_run(Gui *g, const char *prefix, bool closing) {
+    const df_Step *steps;
+    if (!g->record || !g->run || g->recorded || df_run_broken(g->run) || df_run_steps(g->run, &steps) == 0) return 1;
+    g->recorded = true; /* also after a failure: the warning was given; no second try, no double */
+    char msg[1400];
+    int rc = df_record_attempt(g->scripts[g->cur], g->paths[g->cur], g->run, g->started, g->o->assess, g->o->learner, msg,
+                               sizeof msg);
+    trace(g, "record", rc);
+    if (rc == 1) return 1;
+    if (closing || rc != 0) fprintf(stderr, "defuse: %s\n", msg);
+    if (!closing) {
+        char note[1600];
+        if (msg[0] >= 'a' && msg[0] <= 'z') msg[0] = (char)(msg[0] - 32);
+        snprintf(note, sizeof note, "%s%s", prefix ? prefix : "", msg);
+        set_notice(g, note);
+        if (rc != 0) g->notice_until = df_ticks_ms() + 10000; /* a warning stays longer */
+    }
+    if (rc == 0) refresh_stats(g);
+    return rc;
+}
+
+/* The record keeps UTC times ("2025-03-09T14:05:00Z"); the screen says the local date. */
+static void local_date(const char *iso, char *out, size_t cap) {
+    static const char *const mon[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    struct tm tm, lt;
+    memset(&tm, 0, sizeof tm);
+    if (sscanf(iso, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+        snprintf(out, cap, "%.10s", iso);
+        return;
+    }
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm);
+    if (t == (time_t)-1 || !localtime_r(&t, &lt) || lt.tm_mon < 0 || lt.tm_mon > 11) {
+        snprintf(out, cap, "%.10s", iso);
+        return;
+    }
+    snprintf(out, cap, "%d %s %d", lt.tm_mday, mon[lt.tm_mon], lt.tm_year + 1900);
+}
+
+/* df_store_each's callback: the last DF_PROGRESS_MAX attempts in a ring, and the figures
+ * over all of them. */
+static int collect(void *ud, const df_AttemptRow *r) {
+    Gui *g = ud;
+    df_Progress *p = &g->prog;
+    df_ProgressPoint *q = &g->prog_pts[p->total % DF_PROGRESS_MAX];
+    memset(q, 0, sizeof *q);
+    q->number = ++p->total;
+    q->score = r->score;
+    q->total = r->total;
+    q->baseline = r->baseline;
+    snprintf(q->outcome, sizeof q->outcome, "%s", r->outcome);
+    local_date(r->started, q->date, sizeof q->date);
+    if (r->score < 0) {
+        p->unfinished++;
+        return 0;
+    }
+    if (r->score > p->best) p->best = r->score;
+    if (p->finished++ == 0) {
+        p->first_total = r->total;
+        p->first_baseline = r->baseline;
+        snprintf(p->first_date, sizeof p->first_date, "%s", q->date);
+    }
+    p->latest_total = r->total;
+    p->latest_baseline = r->baseline;
+    snprintf(p->latest_date, sizeof p->latest_date, "%s", q->date);
+    return 0;
+}
+
+/* Shows this learner's attempts at scenario k (script index); Esc comes back here. */
+static void open_progress(Gui *g, int k) {
+    const df_Scenario *sc = df_script_scenario(g->scripts[k]);
+    df_Progress *p = &g->prog;
+    memset(p, 0, sizeof *p);
+    p->best = -1;
+    snprintf(g->prog_title, sizeof g->prog_title, "%s", sc->title);
+    p->title = g->prog_title;
+    p->learner = g->learner_name;
+    if (!g->store) {
+        snprintf(g->prog_err, sizeof g->prog_err, "%s", g->store_msg[0] ? g->store_msg : "the training record is not open");
+        p->error = g->prog_err;
+    } else {
+        df_Query q = {g->learner, sc->id, NULL};
+        char err[1024];
+        if (df_store_each(g->store, &q, collect, g, err, sizeof err) != 0) {
+            snprintf(g->prog_err, sizeof g->prog_err, "%s", err);
+            p->error = g->prog_err;
+        }
+    }
+    if (p->total > DF_PROGRESS_MAX) { /* unroll the ring: oldest first */
+        df_ProgressPoint tmp[DF_PROGRESS_MAX];
+        int first = p->total % DF_PROGRESS_MAX;
+        for (int i = 0; i < DF_PROGRESS_MAX; i++) tmp[i] = g->prog_pts[(first + i) % DF_PROGRESS_MAX];
+        memcpy(g->prog_pts, tmp, sizeof tmp);
+    }
+    p->v = g->prog_pts;
+    p->n = p->total < DF_PROGRESS_MAX ? p->total : DF_PROGRESS_MAX;
+    g->ui.progress = p;
+    g->prog_back = g->ui.screen;
+    set_screen(g, DF_SCREEN_PROGRESS);
+}
+
 static void end_run(Gui *g) {
     df_run_free(g->run);
     g->run = NULL;
@@ -113,8 +286,10 @@ static void end_run(Gui *g) {
     g->ui.run = NULL;
 }
 
-/* Starts a run of script index k. 0, or -1 with a message printed. */
+/* Starts a run of script index k (the run before it is recorded first). 0, or -1 with a
+ * message printed. */
 static int start_run(Gui *g, int k) {
+    record_run(g, NULL, false);
     end_run(g);
     df_Error err;
     df_error_clear(&err);
@@ -134,6 +309,8 @@ static int start_run(Gui *g, int k) {
     }
     g->ui.run = g->run;
     g->ui.sc = sc;
+    g->started = time(NULL);
+    g->recorded = false;
     g->ui.shown_agitation = g->to_a = (float)df_run_state(g->run)->agitation;
     g->ui.shown_trust = g->to_t = (float)df_run_state(g->run)->trust;
     g->animating = false;
@@ -223,12 +400,19 @@ static void reload(Gui *g) {
     g->ui.shown_agitation = g->to_a = (float)df_run_state(run)->agitation;
     g->ui.shown_trust = g->to_t = (float)df_run_state(run)->trust;
     g->animating = false;
-    char msg[200];
+    char msg[4400];
     if (done == n) snprintf(msg, sizeof msg, "Reloaded %s; restored step %d", path, n);
     else snprintf(msg, sizeof msg, "Reloaded %s; the scenario changed at step %d of %d, so play goes on from there", path, done + 1, n);
     set_notice(g, msg);
-    set_screen(g, df_run_over(run) ? DF_SCREEN_DEBRIEF : (was_feedback && done == n && n ? DF_SCREEN_FEEDBACK : DF_SCREEN_PLAY));
-    if (df_run_over(run)) ensure_walk(g);
+    /* the same attempt goes on: started and recorded stay; it is saved when the new
+     * version's replay reaches an end it had not reached before */
+    df_Screen to = df_run_over(run) ? DF_SCREEN_DEBRIEF : (was_feedback && done == n && n ? DF_SCREEN_FEEDBACK : DF_SCREEN_PLAY);
+    if (df_run_over(run)) {
+        ensure_walk(g);
+        record_run(g, NULL, false);
+    }
+    if (g->ui.screen == DF_SCREEN_PROGRESS) g->prog_back = to; /* stay on progress; Esc goes to the run */
+    else set_screen(g, to);
 }
 
 /* The calmest and most escalated paths for the debrief, walked with the engine. */
@@ -273,9 +457,17 @@ static int choose(Gui *g, int n) {
     return 0;
 }
 
+/* Leaves the run for the picker: an attempt left before its end is kept as unfinished. */
+static void leave_run(Gui *g) {
+    record_run(g, NULL, false);
+    end_run(g);
+    set_screen(g, DF_SCREEN_PICKER);
+}
+
 static void cont(Gui *g) {
     if (df_run_over(g->run)) {
         ensure_walk(g);
+        record_run(g, NULL, false); /* before the screen changes: the debrief's attempt is kept */
         set_screen(g, DF_SCREEN_DEBRIEF);
     } else {
         set_screen(g, DF_SCREEN_PLAY);
@@ -353,6 +545,13 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
         else if (key == DF_KEY_0) ui->text_scale = 1.0f;
         else if (key == DF_KEY_CHAR && ev->ch == 't')
             ui->theme = df_theme_get(strcmp(ui->theme->name, "light") ? "light" : "contrast");
+        else if (key == DF_KEY_CHAR && ev->ch == 'p' && ui->screen == DF_SCREEN_PICKER) {
+            /* Ctrl P, since a plain P types into the filter */
+            int idx[512];
+            int n = df_ui_filtered(ui, idx, 512);
+            if (!n) return false;
+            open_progress(g, g->item_script[idx[ui->focus < n ? ui->focus : 0]]);
+        } else if (key == DF_KEY_CHAR && ev->ch == 'p' && ui->screen == DF_SCREEN_DEBRIEF && g->run) open_progress(g, g->cur);
         else return false;
         return true;
     }
@@ -369,6 +568,7 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
             df_Error err;
             if (start_run(g, g->cur) != 0) return true;
             if (df_run_jump(g->run, ui->jump_focus, &err) == 0) {
+                g->recorded = true; /* an author's test from a chosen beat is not an attempt */
                 char msg[160];
                 snprintf(msg, sizeof msg, "Started from beat '%s' (the resident's state is the start's)", ui->sc->beats[ui->jump_focus].id);
                 set_notice(g, msg);
@@ -384,17 +584,18 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
         }
         return true;
     }
-    if (key == DF_KEY_F5 && g->run) { /* restart from the beginning */
+    if (key == DF_KEY_F5 && g->run && ui->screen != DF_SCREEN_PROGRESS) { /* restart from the beginning */
+        int rc = record_run(g, "Restarted. ", false);
         start_run(g, g->cur);
-        set_notice(g, "Restarted");
+        if (rc == 1) set_notice(g, "Restarted");
         return true;
     }
-    if (key == DF_KEY_F6 && g->run) {
+    if (key == DF_KEY_F6 && g->run && ui->screen != DF_SCREEN_PROGRESS) {
         ui->jump_open = true;
         ui->jump_focus = df_run_state(g->run)->beat >= 0 ? df_run_state(g->run)->beat : 0;
         return true;
     }
-    if (ui->screen != DF_SCREEN_PICKER && !g->run) set_screen(g, DF_SCREEN_PICKER);
+    if (ui->screen != DF_SCREEN_PICKER && ui->screen != DF_SCREEN_PROGRESS && !g->run) set_screen(g, DF_SCREEN_PICKER);
     switch (ui->screen) {
     case DF_SCREEN_PICKER: {
         int idx[512];
@@ -421,7 +622,7 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
         else if (key == DF_KEY_UP || key == DF_KEY_TAB) ui->focus = (ui->focus + n - 1) % n;
         else if (key == DF_KEY_ENTER || key == DF_KEY_SPACE) choose(g, ui->focus + 1);
         else if (key == DF_KEY_ESCAPE) {
-            if (g->npaths > 1 || !g->o->scenario) set_screen(g, DF_SCREEN_PICKER);
+            if (g->npaths > 1 || !g->o->scenario) leave_run(g);
             else *quit = true;
         } else return false;
         return true;
@@ -429,18 +630,24 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
     case DF_SCREEN_FEEDBACK:
         if (key == DF_KEY_ENTER || key == DF_KEY_SPACE || key == DF_KEY_RIGHT) cont(g);
         else if (key == DF_KEY_ESCAPE) {
-            if (g->npaths > 1 || !g->o->scenario) set_screen(g, DF_SCREEN_PICKER);
+            if (g->npaths > 1 || !g->o->scenario) leave_run(g);
             else *quit = true;
         } else return false;
         return true;
     case DF_SCREEN_DEBRIEF:
         if (key == DF_KEY_CHAR && ev->ch == 'r') start_run(g, g->cur);
+        else if (key == DF_KEY_CHAR && ev->ch == 'p') open_progress(g, g->cur);
         else if (key == DF_KEY_PAGEDOWN || key == DF_KEY_DOWN) ui->scroll++;
         else if ((key == DF_KEY_PAGEUP || key == DF_KEY_UP) && ui->scroll > 0) ui->scroll--;
         else if (key == DF_KEY_ESCAPE) {
-            if (g->npaths > 1 || !g->o->scenario) set_screen(g, DF_SCREEN_PICKER);
+            if (g->npaths > 1 || !g->o->scenario) leave_run(g);
             else *quit = true;
         } else return false;
+        return true;
+    case DF_SCREEN_PROGRESS:
+        if (key == DF_KEY_ESCAPE || key == DF_KEY_BACKSPACE || (key == DF_KEY_CHAR && ev->ch == 'p'))
+            set_screen(g, g->prog_back == DF_SCREEN_PICKER || g->run ? g->prog_back : DF_SCREEN_PICKER);
+        else return false;
         return true;
     }
     return false;
@@ -450,6 +657,7 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
 
 static void gui_free(Gui *g) {
     end_run(g);
+    df_store_close(g->store);
     for (int i = 0; i < g->npaths; i++) df_script_free(g->scripts ? g->scripts[i] : NULL);
     free(g->scripts);
     free(g->items);
@@ -488,6 +696,8 @@ static int setup(Gui *g, const df_GuiOpts *o) {
     trace_phase(g, "scenarios", t0);
     g->ui.items = g->items;
     g->ui.nitems = g->nitems;
+    for (int i = 0; i < g->nitems; i++) g->items[i].best = -1;
+    df_learner(o->learner, g->learner, sizeof g->learner, g->learner_name, sizeof g->learner_name);
     return 0;
 }
 
@@ -582,6 +792,9 @@ int df_gui_run(const df_GuiOpts *o) {
         fprintf(g.trace, "renderer %s\n", df_canvas_renderer_name(g.canvas));
         fflush(g.trace);
     }
+    g.record = !o->no_record;
+    open_store(&g);
+    refresh_stats(&g);
     if (o->scenario) {
         if (start_run(&g, 0) != 0) {
             gui_free(&g);
@@ -626,6 +839,7 @@ int df_gui_run(const df_GuiOpts *o) {
             got = !quit && df_wait_event(g.canvas, &ev, 0);
         }
     }
+    record_run(&g, NULL, true); /* closing the window or quitting leaves the run: keep it */
     gui_free(&g);
     return 0;
 }

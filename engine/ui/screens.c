@@ -161,11 +161,16 @@ static void plain_meter(L *l, df_Rect r, float value, df_Color c) {
     df_dl_frame(l->dl, r, l->th->ink_soft, 0, 1);
 }
 
-static void footer(L *l, const char *hint) {
+/* The key hints at the bottom right; the short form when the long one does not fit. */
+static void footer2(L *l, const char *hint, const char *brief) {
+    float fw = (float)l->ui->w - 2 * l->m;
+    if (brief && l->tm->width(l->tm->ud, hint, strlen(hint), l->small, false) > fw) hint = brief;
     float y = (float)l->ui->h - l->m * 0.5f - line_h(l, l->small);
     text(l, (df_Rect){l->m, y, (float)l->ui->w - 2 * l->m, line_h(l, l->small)}, hint, l->small, false,
          l->th->ink_soft, DF_ALIGN_RIGHT);
 }
+
+static void footer(L *l, const char *hint) { footer2(l, hint, NULL); }
 
 /* ---------------------------------------------------------------- picker */
 
@@ -199,6 +204,49 @@ int df_ui_filtered(const df_Ui *ui, int *idx, int cap) {
             idx[n++] = i;
         }
     return n;
+}
+
+/* A scenario's record in a few words, e.g. "3 attempts \u00b7 best 88"; empty when never played. */
+static void pick_stats(const df_PickItem *it, char *buf, size_t cap) {
+    buf[0] = '\0';
+    if (it->attempts <= 0) return;
+    if (it->best >= 0) snprintf(buf, cap, "%d attempt%s \u00b7 best %d", it->attempts, it->attempts == 1 ? "" : "s", it->best);
+    else snprintf(buf, cap, "%d attempt%s \u00b7 none finished", it->attempts, it->attempts == 1 ? "" : "s");
+}
+
+/* The stats pill: its width, and whether it fits at the right of the meta line (else it
+ * takes a line of its own under it). */
+static float stats_pill_w(L *l, const char *stats) {
+    return l->tm->width(l->tm->ud, stats, strlen(stats), l->small, true) + l->m * 0.5f;
+}
+
+static bool stats_inline(L *l, const char *meta, const char *stats, float tw) {
+    float mw = l->tm->width(l->tm->ud, meta, strlen(meta), l->small, false);
+    return mw + l->m * 0.5f + stats_pill_w(l, stats) <= tw;
+}
+
+static float meta_h(L *l, const df_PickItem *it, const char *meta, float tw) {
+    char stats[96];
+    pick_stats(it, stats, sizeof stats);
+    float h = text_h(l, meta, tw, l->small, false);
+    if (stats[0] && !stats_inline(l, meta, stats, tw)) h += line_h(l, l->small) * 1.15f;
+    return h;
+}
+
+/* The meta line (role, minutes) and the record's pill; returns the height used. */
+static float meta_draw(L *l, const df_PickItem *it, const char *meta, float x, float y, float tw) {
+    char stats[96];
+    pick_stats(it, stats, sizeof stats);
+    float lh = line_h(l, l->small);
+    if (!stats[0]) return text(l, (df_Rect){x, y, tw, 1e6f}, meta, l->small, false, l->th->accent, DF_ALIGN_LEFT);
+    float pw = stats_pill_w(l, stats);
+    bool in = stats_inline(l, meta, stats, tw);
+    float h = text(l, (df_Rect){x, y, in ? tw - pw - l->m * 0.5f : tw, 1e6f}, meta, l->small, false, l->th->accent, DF_ALIGN_LEFT);
+    float py = in ? y : y + h + lh * 0.15f, px = in ? x + tw - pw : x;
+    if (pw > tw) pw = tw;
+    df_dl_rect(l->dl, (df_Rect){px, py, pw, lh}, l->th->surface2, lh * 0.5f);
+    text(l, (df_Rect){px, py, pw, lh}, stats, l->small, true, l->th->ink, DF_ALIGN_CENTER);
+    return in ? h : h + lh * 1.15f;
 }
 
 static void build_picker(L *l) {
@@ -236,7 +284,7 @@ static void build_picker(L *l) {
         last = it->setting;
         char meta[256];
         snprintf(meta, sizeof meta, "%s \u00b7 %.0f min", it->role, it->minutes);
-        float h = pad + text_h(l, it->title, tw, l->body, true) + text_h(l, meta, tw, l->small, false) +
+        float h = pad + text_h(l, it->title, tw, l->body, true) + meta_h(l, it, meta, tw) +
                   (it->summary ? text_h(l, it->summary, tw, l->small, false) : 0) + pad;
         ys[k] = total + head;
         hs[k] = h;
@@ -245,6 +293,8 @@ static void build_picker(L *l) {
     float off = 0;
     if (n && ys[ui->focus] + hs[ui->focus] > bottom - top) off = ys[ui->focus] + hs[ui->focus] - (bottom - top);
     df_dl_clip(l->dl, (df_Rect){0, top, w, bottom - top});
+    /* the list scrolls under a clip: a card cut at the bottom is clipped, not overflowing */
+    df_dl_push_bounds(l->dl, (df_Rect){0, top - off - total, w, 3 * total + (bottom - top) + 3 * off});
     last = "";
     for (int k = 0; k < n; k++) {
         const df_PickItem *it = &ui->items[idx[k]];
@@ -265,15 +315,17 @@ static void build_picker(L *l) {
         ty += text(l, (df_Rect){x + pad, ty, tw, 1e6f}, it->title, l->body, true, l->th->ink, DF_ALIGN_LEFT);
         char meta[256];
         snprintf(meta, sizeof meta, "%s \u00b7 %.0f min", it->role, it->minutes);
-        ty += text(l, (df_Rect){x + pad, ty, tw, 1e6f}, meta, l->small, false, l->th->accent, DF_ALIGN_LEFT);
+        ty += meta_draw(l, it, meta, x + pad, ty, tw);
         if (it->summary) text(l, (df_Rect){x + pad, ty, tw, 1e6f}, it->summary, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
         hit(l, r, DF_ACT_PICK, k);
     }
+    df_dl_pop_bounds(l->dl);
     df_dl_clip(l->dl, (df_Rect){0, 0, 0, 0});
     if (n == 0)
         text(l, (df_Rect){x, top, cw, line_h(l, l->body) * 2}, "No scenario matches. Backspace clears the filter.",
              l->body, false, l->th->ink_soft, DF_ALIGN_LEFT);
-    footer(l, "\u2191\u2193 move \u00b7 Enter play \u00b7 type to filter \u00b7 Ctrl +/\u2212 text size \u00b7 F11 full screen \u00b7 Esc quit");
+    footer2(l, "\u2191\u2193 move \u00b7 Enter play \u00b7 Ctrl P progress \u00b7 type to filter \u00b7 Ctrl +/\u2212 text size \u00b7 F11 full screen \u00b7 Esc quit",
+            "\u2191\u2193 move \u00b7 Enter play \u00b7 Ctrl P progress \u00b7 type to filter \u00b7 Esc quit");
 }
 
 /* ---------------------------------------------------------------- play */
@@ -806,7 +858,8 @@ static void build_debrief(L *l) {
         card_begin(l, (df_Rect){x, ry, cw, tp_h});
         sec_turning(l, x, ry, cw, tp_h, ui->scroll);
         card_end(l);
-        footer(l, "R replay \u00b7 Page Up/Down turning points \u00b7 Esc scenarios");
+        footer2(l, "R replay \u00b7 P progress \u00b7 Page Up/Down turning points \u00b7 Esc scenarios",
+                "R replay \u00b7 P progress \u00b7 Esc scenarios");
         return;
     }
     /* One column: time, timeline, rubric, turning points, scrolled by whole sections' lines. */
@@ -840,7 +893,441 @@ static void build_debrief(L *l) {
     card_end(l);
     df_dl_pop_bounds(l->dl);
     df_dl_clip(l->dl, (df_Rect){0, 0, 0, 0});
-    footer(l, max_off > 0 ? "R replay \u00b7 Page Up/Down scroll \u00b7 Esc scenarios" : "R replay \u00b7 Esc scenarios");
+    footer2(l, max_off > 0 ? "R replay \u00b7 P progress \u00b7 Page Up/Down scroll \u00b7 Esc scenarios" : "R replay \u00b7 P progress \u00b7 Esc scenarios",
+            "R replay \u00b7 P progress \u00b7 Esc scenarios");
+}
+
+/* ---------------------------------------------------------------- progress */
+
+typedef enum Mark { MK_CIRCLE, MK_SQUARE, MK_DIAMOND, MK_TRI_DOWN, MK_TRI_UP, MK_OCTAGON, MK_CROSS, MK_RING } Mark;
+
+#define MARK_KINDS (DF_OUT_COUNT + 1) /* the outcomes, and abandoned */
+
+/* Each outcome's marker: a shape of its own as well as a colour, so colour is never the
+ * only cue. Index DF_OUT_COUNT is an abandoned (unfinished) attempt. */
+static int mark_index(const char *key) {
+    int o = df_outcome_from_key(key);
+    return o < 0 ? DF_OUT_COUNT : o;
+}
+
+static Mark mark_shape(int k) {
+    static const Mark shapes[MARK_KINDS] = {MK_CIRCLE, MK_SQUARE, MK_DIAMOND, MK_TRI_DOWN, MK_TRI_UP, MK_OCTAGON, MK_CROSS, MK_RING};
+    return k >= 0 && k < MARK_KINDS ? shapes[k] : MK_RING;
+}
+
+static df_Color mark_color(const df_Theme *th, int k) {
+    switch (k) {
+    case DF_OUT_RESOLVED_SATISFIED:
+    case DF_OUT_RESOLVED_ACCEPTED: return th->good;
+    case DF_OUT_ROUTED: return th->accent;
+    case DF_OUT_ESCALATED:
+    case DF_OUT_BREACH: return th->bad;
+    case DF_OUT_SAFETY_EXIT: return th->ink;
+    default: return th->ink_soft;
+    }
+}
+
+static const char *mark_label(int k) { return k < DF_OUT_COUNT ? df_outcome_label((df_Outcome)k) : "Unfinished (no score)"; }
+
+/* A marker s pixels wide centred on (cx, cy); bg fills the hole of the ring. */
+static void draw_mark(df_DrawList *dl, float cx, float cy, float s, Mark mk, df_Color c, df_Color bg) {
+    float r = s / 2;
+    switch (mk) {
+    case MK_CIRCLE: df_dl_ellipse(dl, cx, cy, r, r, c); break;
+    case MK_SQUARE: df_dl_rect(dl, (df_Rect){cx - r * 0.85f, cy - r * 0.85f, s * 0.85f, s * 0.85f}, c, 0); break;
+    case MK_DIAMOND: {
+        float p[8] = {cx, cy - r * 1.1f, cx + r * 1.1f, cy, cx, cy + r * 1.1f, cx - r * 1.1f, cy};
+        df_dl_poly(dl, p, 4, c);
+        break;
+    }
+    case MK_TRI_UP:
+    case MK_TRI_DOWN: {
+        float d = mk == MK_TRI_UP ? 1 : -1, rr = r * 1.15f;
+        float p[6] = {cx, cy - d * rr, cx + rr, cy + d * rr * 0.8f, cx - rr, cy + d * rr * 0.8f};
+        df_dl_poly(dl, p, 3, c);
+        break;
+    }
+    case MK_OCTAGON: {
+        float p[16];
+        for (int i = 0; i < 8; i++) {
+            float a = 3.14159265f / 8 + (float)i * 3.14159265f / 4;
+            p[2 * i] = cx + r * cosf(a);
+            p[2 * i + 1] = cy + r * sinf(a);
+        }
+        df_dl_poly(dl, p, 8, c);
+        break;
+    }
+    case MK_CROSS: {
+        float t = s * 0.28f > 2 ? s * 0.28f : 2, q = r * 0.8f;
+        df_dl_line(dl, cx - q, cy - q, cx + q, cy + q, t, c);
+        df_dl_line(dl, cx - q, cy + q, cx + q, cy - q, t, c);
+        break;
+    }
+    case MK_RING: {
+        float t = s * 0.22f > 1.5f ? s * 0.22f : 1.5f;
+        df_dl_ellipse(dl, cx, cy, r, r, c);
+        df_dl_ellipse(dl, cx, cy, r - t, r - t, bg);
+        break;
+    }
+    }
+}
+
+/* A dashed horizontal line from x0 to x1. */
+static void dashed(df_DrawList *dl, float x0, float x1, float y, float thick, float dash, df_Color c) {
+    for (float x = x0; x < x1; x += dash * 2) df_dl_line(dl, x, y, x + dash < x1 ? x + dash : x1, y, thick, c);
+}
+
+/* A round step for the time axis: the whole minutes between gridlines. */
+static double time_step(double max) {
+    static const double steps[] = {0.5, 1, 2, 5, 10, 15, 20, 30, 60, 120, 240};
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+        if (max / steps[i] <= 4) return steps[i];
+    return ceil(max / 4 / 60) * 60;
+}
+
+/* The calm baseline's key: "calm baseline 5:00" (a range when the scenario changed between
+ * attempts); its width with the dashed swatch. */
+static float baseline_key(L *l, char *buf, size_t cap, double *bmin, double *bmax) {
+    const df_Progress *p = l->ui->progress;
+    char t1[16], t2[16];
+    *bmin = *bmax = 0;
+    for (int i = 0; i < p->n; i++) {
+        double b = p->v[i].baseline;
+        if (i == 0 || b < *bmin) *bmin = b;
+        if (i == 0 || b > *bmax) *bmax = b;
+    }
+    buf[0] = '\0';
+    if (!p->n) return 0;
+    df_fmt_min(*bmin, t1, sizeof t1);
+    df_fmt_min(*bmax, t2, sizeof t2);
+    if (*bmax - *bmin < 1.0 / 120) snprintf(buf, cap, "calm baseline %s", t1);
+    else snprintf(buf, cap, "calm baseline %s\u2013%s", t1, t2);
+    return l->m * 0.9f + l->m * 0.3f + l->tm->width(l->tm->ud, buf, strlen(buf), l->small, false);
+}
+
+static void baseline_key_draw(L *l, float x, float y, const char *key, float kw, df_Color bg) {
+    float lh = line_h(l, l->small), sw = l->m * 0.9f;
+    (void)bg;
+    dashed(l->dl, x, x + sw, y + lh / 2, 2, l->m * 0.12f, l->th->ink);
+    text(l, (df_Rect){x + sw + l->m * 0.3f, y, kw - sw - l->m * 0.3f + 1, lh}, key, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+}
+
+static const char *chart_title(bool time) { return time ? "Time to resolution" : "Score (0\u2013100)"; }
+
+/* Whether the baseline's key fits beside the time chart's title in a card w wide (else it
+ * goes to the legend under the charts, so both charts keep the same height). */
+static bool key_beside_title(L *l, float w) {
+    char key[64];
+    double a, b;
+    float kw = baseline_key(l, key, sizeof key, &a, &b);
+    const char *t = chart_title(true);
+    return kw > 0 && l->tm->width(l->tm->ud, t, strlen(t), l->small, true) + l->m * 0.6f + kw <= w - l->m;
+}
+
+/* One chart card: score (0..100) or time to resolution per attempt, a marker per attempt
+ * by outcome, unfinished attempts in a lane under the axis (they have no score and no time
+ * to resolution), and for time the calm baseline as a dashed reference line. */
+static void progress_chart(L *l, df_Rect r, bool time) {
+    df_Ui *ui = l->ui;
+    const df_Progress *p = ui->progress;
+    float m = l->m, pad = m * 0.5f, lh = line_h(l, l->small);
+    int n = p->n;
+    char key[64], t1[16];
+    card_begin(l, r);
+    float x = r.x + pad, y = r.y + pad * 0.7f, w = r.w - 2 * pad;
+    /* title, and for time the baseline's key at the right when it fits */
+    double bmin, bmax;
+    float kw = baseline_key(l, key, sizeof key, &bmin, &bmax);
+    bool key_here = time && key_beside_title(l, r.w);
+    text(l, (df_Rect){x, y, key_here ? w - kw - m * 0.6f : w, lh}, chart_title(time), l->small, true, l->th->ink, DF_ALIGN_LEFT);
+    if (key_here) baseline_key_draw(l, x + w - kw, y, key, kw, l->th->surface);
+    y += lh * 1.4f;
+    /* scale */
+    double ymax = 100, step = 50;
+    if (time) {
+        double mx = bmax;
+        for (int i = 0; i < n; i++)
+            if (p->v[i].score >= 0 && p->v[i].total > mx) mx = p->v[i].total;
+        if (mx <= 0) mx = 1;
+        step = time_step(mx * 1.05);
+        ymax = ceil(mx * 1.05 / step) * step;
+    }
+    bool lane = false;
+    for (int i = 0; i < n; i++) lane |= p->v[i].score < 0;
+    float axw = 0;
+    for (double v = 0; v <= ymax + 1e-9; v += step) {
+        if (time) df_fmt_min(v, t1, sizeof t1);
+        else snprintf(t1, sizeof t1, "%d", (int)v);
+        float tw = l->tm->width(l->tm->ud, t1, strlen(t1), l->small, false);
+        if (tw > axw) axw = tw;
+    }
+    axw += m * 0.3f;
+    float mk = m * 0.6f;
+    float lane_h = lane ? mk * 1.8f : 0, xl_h = lh * 1.1f;
+    df_Rect plot = {x + axw, y + lh * 0.5f, w - axw - mk * 0.5f, r.y + r.h - pad * 0.7f - xl_h - lane_h - (y + lh * 0.5f)};
+    if (plot.h < lh) plot.h = lh;
+    if (n) {
+        float per = plot.w / (float)n;
+        if (mk > per * 0.75f) mk = per * 0.75f;
+        if (mk < 7) mk = 7;
+    }
+    if (time) ui->time_plot = plot;
+    else ui->score_plot = plot;
+    /* gridlines and their labels (labels only when there is room between them) */
+    int ticks = (int)lround(ymax / step);
+    bool labels = plot.h / (float)(ticks ? ticks : 1) >= lh * 1.05f;
+    for (int k = 0; k <= ticks; k++) {
+        double v = step * k;
+        float gy = plot.y + plot.h * (float)(1 - v / ymax);
+        df_dl_line(l->dl, plot.x, gy, plot.x + plot.w, gy, 1, k == 0 ? l->th->ink_soft : l->th->line);
+        if (!labels && k != 0 && k != ticks) continue;
+        if (time) df_fmt_min(v, t1, sizeof t1);
+        else snprintf(t1, sizeof t1, "%d", (int)v);
+        float ly = gy - lh / 2;
+        if (ly < plot.y - lh * 0.5f) ly = plot.y - lh * 0.5f;
+        text(l, (df_Rect){x - 2, ly, axw - m * 0.3f + 2, lh}, t1, l->small, false, l->th->ink_soft, DF_ALIGN_RIGHT);
+    }
+    /* the calm baseline: a dashed line per stretch of attempts with the same baseline */
+    ui->baseline_y = -1;
+    if (time && n) {
+        float thick = m * 0.1f > 2 ? m * 0.1f : 2;
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && fabs(p->v[j + 1].baseline - p->v[i].baseline) < 1.0 / 120) j++;
+            float by = plot.y + plot.h * (float)(1 - p->v[i].baseline / ymax);
+            float x0 = i == 0 ? plot.x : plot.x + plot.w * (float)i / (float)n;
+            float x1 = j == n - 1 ? plot.x + plot.w : plot.x + plot.w * (float)(j + 1) / (float)n;
+            dashed(l->dl, x0, x1, by, thick, m * 0.25f, l->th->ink);
+            ui->baseline_y = by;
+            i = j + 1;
+        }
+    }
+    /* the line through the finished attempts, then the markers on top */
+    float lt = m * 0.06f > 2 ? m * 0.06f : 2;
+    float px0 = 0, py0 = 0;
+    bool have = false;
+    for (int i = 0; i < n; i++) {
+        const df_ProgressPoint *q = &p->v[i];
+        if (q->score < 0) continue;
+        float cx = plot.x + plot.w * ((float)i + 0.5f) / (float)n;
+        double v = time ? q->total : q->score;
+        float cy = plot.y + plot.h * (float)(1 - (v > ymax ? ymax : v) / ymax);
+        if (have) df_dl_line(l->dl, px0, py0, cx, cy, lt, with_alpha(l->th->ink_soft, 160));
+        px0 = cx, py0 = cy, have = true;
+    }
+    for (int i = 0; i < n; i++) {
+        const df_ProgressPoint *q = &p->v[i];
+        int k = mark_index(q->outcome);
+        float cx = plot.x + plot.w * ((float)i + 0.5f) / (float)n, cy;
+        if (q->score < 0) cy = plot.y + plot.h + lane_h / 2 + 1;
+        else {
+            double v = time ? q->total : q->score;
+            cy = plot.y + plot.h * (float)(1 - (v > ymax ? ymax : v) / ymax);
+        }
+        draw_mark(l->dl, cx, cy, mk, mark_shape(k), mark_color(l->th, k), l->th->surface);
+        ui->markers++;
+    }
+    /* the attempts under the axis: first and last, with their dates when they fit */
+    if (n) {
+        float xy = plot.y + plot.h + lane_h + lh * 0.1f;
+        const df_ProgressPoint *a = &p->v[0], *b = &p->v[n - 1];
+        char la[64], lb[64];
+        snprintf(la, sizeof la, "#%d \u00b7 %s", a->number, a->date);
+        snprintf(lb, sizeof lb, "#%d \u00b7 %s", b->number, b->date);
+        float wa = l->tm->width(l->tm->ud, la, strlen(la), l->small, false), wb = l->tm->width(l->tm->ud, lb, strlen(lb), l->small, false);
+        float half_l = w / 2 - axw + m * 0.3f, half_r = w / 2;
+        if (n == 1 || wa > half_l - m * 0.3f || wb > half_r - m * 0.3f) { /* no room for the dates: the numbers only */
+            snprintf(la, sizeof la, "#%d", a->number);
+            snprintf(lb, sizeof lb, "#%d", b->number);
+            if (n == 1 && wa <= w) snprintf(la, sizeof la, "#%d \u00b7 %s", a->number, a->date);
+        }
+        if (n == 1) text(l, (df_Rect){x, xy, w, lh}, la, l->small, false, l->th->ink_soft, DF_ALIGN_CENTER);
+        else {
+            text(l, (df_Rect){x + axw - m * 0.3f, xy, half_l, lh}, la, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+            text(l, (df_Rect){x + w / 2, xy, half_r, lh}, lb, l->small, false, l->th->ink_soft, DF_ALIGN_RIGHT);
+        }
+    }
+    card_end(l);
+}
+
+/* The summary tiles: label, value, and a line under it. */
+typedef struct Tile {
+    char label[64], value[32], sub[160], brief[96]; /* brief: the sub when it would wrap */
+} Tile;
+
+static const char *tile_sub(L *l, const Tile *t, float w) {
+    float pad = l->m * 0.45f;
+    if (t->brief[0] && text_h(l, t->sub, w - 2 * pad, l->small, false) > line_h(l, l->small) * 1.5f) return t->brief;
+    return t->sub;
+}
+
+static float tile_h(L *l, const Tile *t, float w, int vpx) {
+    float pad = l->m * 0.45f;
+    return 2 * pad + text_h(l, t->label, w - 2 * pad, l->small, false) + text_h(l, t->value, w - 2 * pad, vpx, true) +
+           (t->sub[0] ? text_h(l, tile_sub(l, t, w), w - 2 * pad, l->small, false) : 0);
+}
+
+static void tile_draw(L *l, const Tile *t, df_Rect r, int vpx) {
+    float pad = l->m * 0.45f, w = r.w - 2 * pad, y = r.y + pad;
+    card_begin(l, r);
+    y += text(l, (df_Rect){r.x + pad, y, w, 1e6f}, t->label, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    y += text(l, (df_Rect){r.x + pad, y, w, 1e6f}, t->value, vpx, true, l->th->ink, DF_ALIGN_LEFT);
+    if (t->sub[0]) text(l, (df_Rect){r.x + pad, y, w, 1e6f}, tile_sub(l, t, r.w), l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    card_end(l);
+}
+
+static int progress_tiles(const df_Progress *p, Tile *t) {
+    char a[16], b[16];
+    memset(t, 0, 3 * sizeof *t);
+    snprintf(t[0].label, sizeof t[0].label, "Best score");
+    if (p->best >= 0) snprintf(t[0].value, sizeof t[0].value, "%d", p->best);
+    else snprintf(t[0].value, sizeof t[0].value, "\u2014");
+    if (p->unfinished)
+        snprintf(t[0].sub, sizeof t[0].sub, "%d attempt%s, %d unfinished", p->total, p->total == 1 ? "" : "s", p->unfinished);
+    else snprintf(t[0].sub, sizeof t[0].sub, "%d attempt%s", p->total, p->total == 1 ? "" : "s");
+    if (p->finished == 0) {
+        snprintf(t[1].label, sizeof t[1].label, "Time to resolution");
+        snprintf(t[1].value, sizeof t[1].value, "\u2014");
+        snprintf(t[1].sub, sizeof t[1].sub, "no finished attempt yet");
+        return 2;
+    }
+    df_fmt_min(p->first_total, a, sizeof a);
+    double ratio = p->first_baseline > 0 ? p->first_total / p->first_baseline : 0;
+    if (p->finished == 1) {
+        snprintf(t[1].label, sizeof t[1].label, "Time to resolution");
+        snprintf(t[1].value, sizeof t[1].value, "%s", a);
+        snprintf(t[1].sub, sizeof t[1].sub, "%s \u00b7 %.1f\u00d7 the calm baseline", p->first_date, ratio);
+        snprintf(t[1].brief, sizeof t[1].brief, "%s \u00b7 %.1f\u00d7 calm", p->first_date, ratio);
+        return 2;
+    }
+    snprintf(t[1].label, sizeof t[1].label, "First time to resolution");
+    snprintf(t[1].value, sizeof t[1].value, "%s", a);
+    snprintf(t[1].sub, sizeof t[1].sub, "%s \u00b7 %.1f\u00d7 the calm baseline", p->first_date, ratio);
+    snprintf(t[1].brief, sizeof t[1].brief, "%s \u00b7 %.1f\u00d7 calm", p->first_date, ratio);
+    df_fmt_min(p->latest_total, b, sizeof b);
+    snprintf(t[2].label, sizeof t[2].label, "Latest time to resolution");
+    snprintf(t[2].value, sizeof t[2].value, "%s", b);
+    double d = p->latest_total - p->first_total;
+    df_fmt_min(fabs(d), a, sizeof a);
+    if (fabs(d) < 0.5 / 60) {
+        snprintf(t[2].sub, sizeof t[2].sub, "%s \u00b7 the same as the first", p->latest_date);
+        snprintf(t[2].brief, sizeof t[2].brief, "%s \u00b7 the same", p->latest_date);
+    } else {
+        snprintf(t[2].sub, sizeof t[2].sub, "%s \u00b7 %s %s than the first", p->latest_date, a, d < 0 ? "quicker" : "slower");
+        snprintf(t[2].brief, sizeof t[2].brief, "%s \u00b7 %s %s", p->latest_date, a, d < 0 ? "quicker" : "slower");
+    }
+    return 3;
+}
+
+/* The outcomes that appear, each with its marker, wrapping; returns the height (draw: false
+ * measures only). */
+static float progress_legend(L *l, float x, float y, float w, bool draw, bool with_key) {
+    const df_Progress *p = l->ui->progress;
+    bool seen[MARK_KINDS] = {false};
+    for (int i = 0; i < p->n; i++) seen[mark_index(p->v[i].outcome)] = true;
+    float lh = line_h(l, l->small), s = lh * 0.55f, lx = x, ly = y;
+    bool any = false;
+    if (with_key) { /* the baseline's key, when it did not fit beside the chart's title */
+        char key[64];
+        double a, b;
+        float kw = baseline_key(l, key, sizeof key, &a, &b);
+        if (kw > 0) {
+            if (draw) baseline_key_draw(l, lx, ly, key, kw, l->th->bg);
+            lx += kw + l->m * 0.8f;
+            any = true;
+        }
+    }
+    for (int k = 0; k < MARK_KINDS; k++) {
+        if (!seen[k]) continue;
+        const char *lab = mark_label(k);
+        float need = s * 1.6f + l->tm->width(l->tm->ud, lab, strlen(lab), l->small, false);
+        if (lx > x && lx + need > x + w) {
+            lx = x;
+            ly += lh;
+        }
+        if (draw) {
+            draw_mark(l->dl, lx + s / 2, ly + lh / 2, s, mark_shape(k), mark_color(l->th, k), l->th->bg);
+            text(l, (df_Rect){lx + s * 1.6f, ly, need - s * 1.6f + 1 < w - s * 1.6f ? need - s * 1.6f + 1 : w - s * 1.6f, lh}, lab,
+                 l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+        }
+        lx += need + l->m * 0.8f;
+        any = true;
+    }
+    return any ? ly + lh - y : 0;
+}
+
+static void build_progress(L *l) {
+    df_Ui *ui = l->ui;
+    const df_Progress *p = ui->progress;
+    float m = l->m, w = (float)ui->w, h = (float)ui->h, fw = w - 2 * m;
+    char line[512];
+    ui->baseline_y = -1;
+    ui->markers = 0;
+    ui->score_plot = ui->time_plot = (df_Rect){0, 0, 0, 0};
+    float y = m;
+    snprintf(line, sizeof line, "Progress \u00b7 %s", p->title ? p->title : "");
+    int hpx = l->head; /* the charts need the height more than the title needs the size */
+    if (text_h(l, line, fw, hpx, true) > line_h(l, hpx) * 1.5f) hpx = l->body;
+    y += text(l, (df_Rect){m, y, fw, 1e6f}, line, hpx, true, l->th->ink, DF_ALIGN_LEFT);
+    if (p->total > p->n)
+        snprintf(line, sizeof line, "Attempts by %s, oldest first \u00b7 the charts show the last %d of %d", p->learner ? p->learner : "you",
+                 p->n, p->total);
+    else snprintf(line, sizeof line, "Attempts by %s, oldest first", p->learner ? p->learner : "you");
+    y += text(l, (df_Rect){m, y, fw, 1e6f}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT) + m * 0.5f;
+    float bottom = h - m * 0.5f - line_h(l, l->small) * 1.3f;
+    footer(l, "Esc back \u00b7 Ctrl +/\u2212 text size");
+    if (p->error || p->total == 0) { /* the empty state: say what will be here */
+        const char *head = p->error ? "The training record cannot be read" : "No attempts yet";
+        char body[768];
+        if (p->error) snprintf(body, sizeof body, "%s", p->error);
+        else snprintf(body, sizeof body, "Play this scenario and every attempt \u2014 its score, how long it took to resolve "
+                                         "and how it ended \u2014 is charted here, oldest to newest. Esc goes back.");
+        float cw = fw < px_of(ui, 0.9f) ? fw : px_of(ui, 0.9f), pad = m * 0.7f;
+        float ch = 2 * pad + text_h(l, head, cw - 2 * pad, l->body, true) + m * 0.3f + text_h(l, body, cw - 2 * pad, l->small, false);
+        df_Rect r = {(w - cw) / 2, y + (bottom - y - ch) * 0.3f, cw, ch};
+        if (r.y < y) r.y = y;
+        card_begin(l, r);
+        float yy = r.y + pad;
+        yy += text(l, (df_Rect){r.x + pad, yy, cw - 2 * pad, 1e6f}, head, l->body, true, l->th->ink, DF_ALIGN_LEFT) + m * 0.3f;
+        text(l, (df_Rect){r.x + pad, yy, cw - 2 * pad, 1e6f}, body, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+        card_end(l);
+        return;
+    }
+    /* tiles: side by side; the value shrinks to body size when the charts would be cramped */
+    Tile t[3];
+    int nt = progress_tiles(p, t);
+    float gap = m * 0.4f, tw = (fw - gap * (float)(nt - 1)) / (float)nt;
+    float half = (fw - gap) / 2;
+    bool side = half >= 14 * (float)l->small; /* charts side by side, else one over the other */
+    bool key_below = !key_beside_title(l, side ? half : fw);
+    float leg_h = progress_legend(l, m, 0, fw, false, key_below);
+    int vpx = l->head;
+    float th = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        th = 0;
+        for (int i = 0; i < nt; i++)
+            if (tile_h(l, &t[i], tw, vpx) > th) th = tile_h(l, &t[i], tw, vpx);
+        float chart_h = bottom - (y + th + m * 0.4f) - leg_h - m * 0.3f;
+        if (chart_h >= line_h(l, l->small) * 9 || vpx == l->body) break;
+        vpx = l->body;
+    }
+    for (int i = 0; i < nt; i++) tile_draw(l, &t[i], (df_Rect){m + (tw + gap) * (float)i, y, tw, th}, vpx);
+    y += th + m * 0.4f;
+    /* the two charts: side by side when each keeps a useful width, else one over the other */
+    float chart_h = bottom - y - leg_h - m * 0.3f;
+    float minh = line_h(l, l->small) * 5;
+    if (chart_h < minh) chart_h = minh;
+    if (side || chart_h < 2 * minh + gap) {
+        progress_chart(l, (df_Rect){m, y, half, chart_h}, false);
+        progress_chart(l, (df_Rect){m + half + gap, y, half, chart_h}, true);
+    } else {
+        float ch = (chart_h - gap) / 2;
+        progress_chart(l, (df_Rect){m, y, fw, ch}, false);
+        progress_chart(l, (df_Rect){m, y + ch + gap, fw, ch}, true);
+    }
+    y += chart_h + m * 0.3f;
+    progress_legend(l, m, y, fw, true, key_below);
 }
 
 /* ---------------------------------------------------------------- authoring overlays */
@@ -874,7 +1361,7 @@ static void build_overlays(L *l) {
         card_end(l);
     }
     const char *msgs[2] = {ui->overlay, ui->notice};
-    float y = h - m;
+    float y = h - m * 0.5f - line_h(l, l->small) - m * 0.3f; /* above the footer's key hints */
     for (int k = 0; k < 2; k++) {
         if (!msgs[k] || !msgs[k][0]) continue;
         float cw = w * 0.5f, th = text_h(l, msgs[k], cw - 2 * pad, l->small, false);
@@ -910,6 +1397,9 @@ void df_ui_build(df_Ui *ui, df_DrawList *dl, const df_TextMeasure *tm) {
         break;
     case DF_SCREEN_DEBRIEF:
         if (ui->run && df_run_result(ui->run)) build_debrief(&l);
+        break;
+    case DF_SCREEN_PROGRESS:
+        if (ui->progress) build_progress(&l);
         break;
     }
     build_overlays(&l);

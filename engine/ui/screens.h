@@ -1,5 +1,6 @@
 /* screens.h: the GUI's screens built as draw lists from engine state: picker, play (with the
- * feedback card) and debrief. Pure: no SDL, no Lua; text is measured through df_TextMeasure. */
+ * feedback card), debrief and progress. Pure: no SDL, no Lua, no SQLite; text is measured
+ * through df_TextMeasure, and the training record arrives as plain data (df_Progress). */
 #ifndef DF_SCREENS_H
 #define DF_SCREENS_H
 
@@ -22,12 +23,43 @@ const df_Theme *df_theme_get(const char *name); /* "light", "contrast", "project
 double df_luminance(df_Color c);
 double df_contrast_ratio(df_Color a, df_Color b);
 
-typedef enum df_Screen { DF_SCREEN_PICKER, DF_SCREEN_PLAY, DF_SCREEN_FEEDBACK, DF_SCREEN_DEBRIEF } df_Screen;
+typedef enum df_Screen { DF_SCREEN_PICKER, DF_SCREEN_PLAY, DF_SCREEN_FEEDBACK, DF_SCREEN_DEBRIEF, DF_SCREEN_PROGRESS } df_Screen;
 
 typedef struct df_PickItem {
     const char *id, *title, *setting, *role, *summary;
     double minutes;
+    /* from the training record: this learner's attempts (0: never played, no stats shown)
+     * and best score (-1: no finished attempt) */
+    int attempts, best;
 } df_PickItem;
+
+/* The progress screen's data: one learner's attempts at one scenario, oldest first, copied
+ * out of the training record by the app (ui/ never reads the record itself). */
+#define DF_PROGRESS_MAX 50 /* attempts charted; older ones are counted, not drawn */
+
+typedef struct df_ProgressPoint {
+    int number;        /* 1-based attempt number in the whole record */
+    int score;         /* 0..100; -1 when abandoned (unfinished) */
+    double total;      /* minutes to resolution (so far, when abandoned) */
+    double baseline;   /* the calm baseline of the scenario as it was played */
+    char outcome[32];  /* an outcome key (df_outcome_key) or "abandoned" */
+    char date[24];     /* local date, e.g. "9 Mar 2025" */
+} df_ProgressPoint;
+
+typedef struct df_Progress {
+    const char *title;            /* the scenario's title */
+    const char *learner;          /* whose attempts */
+    const df_ProgressPoint *v;    /* the last n attempts, oldest first */
+    int n;                        /* 0..DF_PROGRESS_MAX */
+    int total;                    /* all attempts in the record (more than n when capped) */
+    int unfinished;               /* of total */
+    int best;                     /* best score of all attempts; -1 when none finished */
+    /* time to resolution of the first and the latest finished attempt (finished > 0) */
+    int finished;
+    double first_total, latest_total, first_baseline, latest_baseline;
+    char first_date[24], latest_date[24];
+    const char *error;            /* the record could not be read: shown instead */
+} df_Progress;
 
 /* What a click or key on a region does. */
 enum { DF_ACT_NONE, DF_ACT_PICK, DF_ACT_CHOOSE, DF_ACT_CONTINUE, DF_ACT_REPLAY, DF_ACT_BACK };
@@ -58,6 +90,8 @@ typedef struct df_Ui {
     /* debrief */
     const df_Walk *walk;
     int scroll;
+    /* progress */
+    const df_Progress *progress;
     /* authoring aids: an error overlay that does not block play, a short notice, and the
      * "start from here" list of beats */
     const char *overlay;
@@ -71,6 +105,11 @@ typedef struct df_Ui {
     df_Rect time_you;
     double time_scale;
     float rubric_track[DF_DIM_COUNT], rubric_fill[DF_DIM_COUNT];
+    /* ... and the progress charts: their plot areas, the calm baseline's y in the time chart
+     * (-1 when not drawn), and how many attempt markers were drawn */
+    df_Rect score_plot, time_plot;
+    float baseline_y;
+    int markers;
     /* filled by df_ui_build: clickable regions */
     df_Hit hits[DF_MAX_HITS];
     int nhits;

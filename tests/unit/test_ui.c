@@ -1,7 +1,8 @@
 /* test_ui.c: render tests. Every screen at three sizes and two text scales is drawn with the
  * software renderer into build/screens/ as PNGs (open them), and checked: no text overflows, the
  * meter's fill matches the agitation, the portrait changes with the band, the debrief shows
- * the engine's numbers, and the themes meet WCAG contrast. */
+ * the engine's numbers, the picker and the progress screen show the training record, and the
+ * themes meet WCAG contrast. */
 #include <math.h>
 #include <sys/stat.h>
 
@@ -61,14 +62,14 @@ static df_Canvas *render(df_Ui *ui, df_DrawList *dl, int w, int h, const char *n
     ui->w = w;
     ui->h = h;
     df_ui_build(ui, dl, &tm);
-    if (dl->overflows) fprintf(stderr, "overflow in %s: %s\n", name, dl->overflow_what);
-    assert_int_equal(dl->overflows, 0);
-    assert_false(dl->oom);
     df_Canvas *c = df_canvas_offscreen(w, h, fonts, err, sizeof err);
     assert_non_null(c);
     df_canvas_draw(c, dl, ui->theme->bg);
     snprintf(path, sizeof path, "build/screens/%s-%dx%d.png", name, w, h);
-    assert_int_equal(df_canvas_save_png(c, path, err, sizeof err), 0);
+    assert_int_equal(df_canvas_save_png(c, path, err, sizeof err), 0); /* saved first, to look at a failure */
+    if (dl->overflows) fprintf(stderr, "overflow in %s: %s\n", name, dl->overflow_what);
+    assert_int_equal(dl->overflows, 0);
+    assert_false(dl->oom);
     return c;
 }
 
@@ -423,6 +424,183 @@ static void authoring_overlays_render(void **state) {
     df_script_free(s);
 }
 
+/* The picker's cards say how often this learner played each scenario and the best score;
+ * a scenario never played says nothing. */
+static void picker_shows_the_record(void **state) {
+    (void)state;
+    df_PickItem items[4] = {
+        {"a", "The ticket the app should have prevented", "counter", "Counter clerk", "A summary line that is long enough to wrap on a small window, as summaries do.", 5, 3, 88},
+        {"b", "Third miss in a heatwave", "phone", "Public Works front desk", "Trash missed again.", 5, 1, -1},
+        {"c", "Who called you?", "field", "Code inspector with a rather long role name for the meta line", "At the curb.", 5, 0, -1},
+        {"d", "A permit that expired on a holiday", "counter", "Permits desk", "The office was closed.", 7, 127, 100}};
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+        for (int scale = 10; scale <= 20; scale += 10) {
+            df_DrawList dl;
+            df_dl_init(&dl);
+            df_Ui ui;
+            memset(&ui, 0, sizeof ui);
+            ui.theme = df_theme_get("light");
+            ui.text_scale = (float)scale / 10.0f;
+            ui.items = items;
+            ui.nitems = 4;
+            char name[64];
+            snprintf(name, sizeof name, "picker-stats-x%d", scale);
+            df_canvas_free(render(&ui, &dl, sizes[k].w, sizes[k].h, name));
+            assert_true(text_present(&dl, "3 attempts \u00b7 best 88"));
+            assert_true(text_present(&dl, "1 attempt \u00b7 none finished"));
+            assert_true(text_present(&dl, "127 attempts \u00b7 best 100"));
+            assert_false(text_present(&dl, "0 attempts"));
+            assert_true(text_present(&dl, "Ctrl P progress"));
+            df_dl_deinit(&dl);
+        }
+}
+
+/* A learner's attempts for the progress screen: n of them (the last 50 charted), scores
+ * rising and times falling, every outcome once early on, and an unfinished one at 5. */
+static df_ProgressPoint pts[DF_PROGRESS_MAX];
+
+static df_Progress progress_of(int total) {
+    static const char *const early[] = {"escalated", "unresolved", "breach", "safety_exit", "abandoned", "routed", "resolved_accepted"};
+    df_Progress p;
+    memset(&p, 0, sizeof p);
+    p.title = "The ticket the app should have prevented";
+    p.learner = "Alex Example";
+    p.total = total;
+    p.n = total < DF_PROGRESS_MAX ? total : DF_PROGRESS_MAX;
+    p.best = -1;
+    for (int a = 0; a < total; a++) {
+        df_ProgressPoint q;
+        memset(&q, 0, sizeof q);
+        q.number = a + 1;
+        q.baseline = 5;
+        q.total = 18.0 - 12.0 * a / (total > 1 ? total - 1 : 1) + (a % 3) * 0.7;
+        q.score = 35 + 57 * a / (total > 1 ? total - 1 : 1) - (a % 4) * 3;
+        snprintf(q.outcome, sizeof q.outcome, "%s", a < 7 && total > 1 ? early[a] : "resolved_satisfied");
+        if (!strcmp(q.outcome, "abandoned")) q.score = -1;
+        static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        snprintf(q.date, sizeof q.date, "%d %s 2025", 1 + (a * 5) % 28, mon[(a * 5 / 28) % 12]);
+        if (q.score < 0) p.unfinished++;
+        else {
+            if (q.score > p.best) p.best = q.score;
+            if (p.finished++ == 0) {
+                p.first_total = q.total;
+                p.first_baseline = q.baseline;
+                snprintf(p.first_date, sizeof p.first_date, "%s", q.date);
+            }
+            p.latest_total = q.total;
+            p.latest_baseline = q.baseline;
+            snprintf(p.latest_date, sizeof p.latest_date, "%s", q.date);
+        }
+        if (a >= total - p.n) pts[a - (total - p.n)] = q;
+    }
+    p.v = pts;
+    return p;
+}
+
+/* A dashed line drawn at the baseline's height across the time chart. */
+static bool baseline_drawn(const df_DrawList *dl, const df_Ui *ui) {
+    int dashes = 0;
+    for (int i = 0; i < dl->n; i++) {
+        const df_Cmd *c = &dl->v[i];
+        if (c->kind == DF_CMD_LINE && fabsf(c->pts[1] - ui->baseline_y) < 0.5f && fabsf(c->pts[3] - ui->baseline_y) < 0.5f &&
+            c->pts[0] >= ui->time_plot.x - 1 && c->pts[2] <= ui->time_plot.x + ui->time_plot.w + 1)
+            dashes++;
+    }
+    return dashes >= 3;
+}
+
+/* The progress screen: empty, one attempt, twelve with an unfinished one, and sixty (the
+ * last fifty charted, and said so), at every size and both text scales. */
+static void progress_renders_the_record(void **state) {
+    (void)state;
+    const int counts[] = {0, 1, 12, 60};
+    for (size_t c = 0; c < sizeof counts / sizeof *counts; c++)
+        for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+            for (int scale = 10; scale <= 20; scale += 10) {
+                df_Progress p = progress_of(counts[c]);
+                df_DrawList dl;
+                df_dl_init(&dl);
+                df_Ui ui;
+                memset(&ui, 0, sizeof ui);
+                ui.theme = df_theme_get("light");
+                ui.text_scale = (float)scale / 10.0f;
+                ui.screen = DF_SCREEN_PROGRESS;
+                ui.progress = &p;
+                char name[64], buf[128];
+                snprintf(name, sizeof name, "progress-%d-x%d", counts[c], scale);
+                df_Canvas *cv = render(&ui, &dl, sizes[k].w, sizes[k].h, name);
+                assert_true(text_present(&dl, "Progress \u00b7 The ticket"));
+                assert_true(text_present(&dl, "Esc back"));
+                if (counts[c] == 0) {
+                    assert_true(text_present(&dl, "No attempts yet"));
+                    assert_int_equal(ui.markers, 0);
+                    assert_true(ui.baseline_y < 0);
+                    df_canvas_free(cv);
+                    df_dl_deinit(&dl);
+                    continue;
+                }
+                assert_true(text_present(&dl, "Best score"));
+                snprintf(buf, sizeof buf, "%d", p.best);
+                assert_true(text_present(&dl, buf));
+                /* a marker per charted attempt in each chart */
+                assert_int_equal(ui.markers, 2 * p.n);
+                /* the calm baseline: inside the time chart, where 5:00 is on its scale, dashed */
+                assert_true(ui.baseline_y > ui.time_plot.y && ui.baseline_y < ui.time_plot.y + ui.time_plot.h);
+                assert_true(baseline_drawn(&dl, &ui));
+                assert_true(text_present(&dl, "calm baseline 5:00"));
+                assert_true(ui.score_plot.w > 0 && ui.score_plot.h >= 2 * tm.line_height(tm.ud, df_ui_body_px(&ui)));
+                /* the baseline's line is drawn in ink: a pixel of its first dash */
+                bool inked = false;
+                for (int dy = -1; dy <= 1; dy++)
+                    inked |= same(df_canvas_pixel(cv, (int)(ui.time_plot.x + 3), (int)ui.baseline_y + dy), ui.theme->ink);
+                assert_true(inked);
+                if (counts[c] == 1) {
+                    assert_true(text_present(&dl, "Time to resolution"));
+                    assert_false(text_present(&dl, "First time"));
+                }
+                if (counts[c] >= 12) {
+                    assert_true(text_present(&dl, "First time to resolution"));
+                    assert_true(text_present(&dl, "quicker"));
+                }
+                if (counts[c] == 12) {
+                    /* each outcome in the legend, with its own shape */
+                    assert_true(text_present(&dl, "Unfinished (no score)"));
+                    assert_true(text_present(&dl, "Escalated") && text_present(&dl, "Policy breach"));
+                    int kinds[16] = {0};
+                    for (int i = 0; i < dl.n; i++) kinds[dl.v[i].kind]++;
+                    assert_true(kinds[DF_CMD_ELLIPSE] > 0 && kinds[DF_CMD_POLY] > 0);
+                }
+                if (counts[c] == 60) {
+                    assert_true(text_present(&dl, "the last 50 of 60"));
+                    assert_true(text_present(&dl, "#11"));
+                    assert_false(text_present(&dl, "#10 "));
+                } else {
+                    assert_false(text_present(&dl, "the last"));
+                }
+                df_canvas_free(cv);
+                df_dl_deinit(&dl);
+            }
+}
+
+/* The record cannot be read: the screen says why instead of charts. */
+static void progress_says_when_the_record_is_unreadable(void **state) {
+    (void)state;
+    df_Progress p = progress_of(0);
+    p.error = "cannot open /home/alex/.local/share/defuse/records.db: permission denied";
+    df_DrawList dl;
+    df_dl_init(&dl);
+    df_Ui ui;
+    memset(&ui, 0, sizeof ui);
+    ui.theme = df_theme_get("contrast");
+    ui.text_scale = 1;
+    ui.screen = DF_SCREEN_PROGRESS;
+    ui.progress = &p;
+    df_canvas_free(render(&ui, &dl, 1280, 720, "progress-error"));
+    assert_true(text_present(&dl, "cannot be read"));
+    assert_true(text_present(&dl, "permission denied"));
+    df_dl_deinit(&dl);
+}
+
 static void a_broken_font_is_reported(void **state) {
     (void)state;
     char err[512];
@@ -448,6 +626,9 @@ int main(void) {
         cmocka_unit_test(spanish_text_renders),
         cmocka_unit_test(only_what_changed_is_redrawn),
         cmocka_unit_test(authoring_overlays_render),
+        cmocka_unit_test(picker_shows_the_record),
+        cmocka_unit_test(progress_renders_the_record),
+        cmocka_unit_test(progress_says_when_the_record_is_unreadable),
         cmocka_unit_test(a_broken_font_is_reported),
     };
     return cmocka_run_group_tests_name("ui", tests, setup, teardown);
