@@ -1,7 +1,8 @@
 #!/bin/sh
 # gui_xvfb.sh: the real window under Xvfb, driven by xdotool key presses through a whole
 # scenario to the debrief; the trace log proves which screens were reached, and xwd takes a
-# screenshot of the display.
+# screenshot of the display. The attempt must be in the training record (DEFUSE_DATA_DIR, set
+# by lib.sh) once, and P on the debrief shows the progress screen.
 . "$(dirname "$0")/lib.sh"
 start_xvfb 1280x720
 
@@ -35,6 +36,30 @@ if [ -s "$T/shot.xwd" ] && [ "$(wc -c <"$T/shot.xwd")" -gt 100000 ]; then
 else echo "FAIL no screenshot"; FAILS=$((FAILS + 1)); fi
 CASES=$((CASES + 1))
 grep -q "^renderer software" "$T/trace" && echo "ok   software renderer in use" || { echo "FAIL renderer: $(grep renderer "$T/trace")"; FAILS=$((FAILS + 1)); }
+# attempts_in_record [WHERE]: how many attempts the record holds (sqlite3, else defuse history)
+attempts_in_record() {
+    if command -v sqlite3 >/dev/null; then
+        sqlite3 "$T/data/records.db" "select count(*) from attempts ${1:-}" 2>/dev/null || echo 0
+    elif [ -z "${1:-}" ]; then
+        "$BIN" history 2>/dev/null | sed -n 's/^\([0-9]*\) attempts\{0,1\}\..*/\1/p' | head -1
+    else
+        "$BIN" history 2>/dev/null | grep -c " abandoned "
+    fi
+}
+CASES=$((CASES + 1))
+n=$(attempts_in_record)
+if [ "$n" = 1 ] && grep -q "^record 0" "$T/trace"; then echo "ok   the finished attempt is in the training record"; else
+    echo "FAIL the record holds '$n' attempts after the debrief, expected 1"; cat "$T/out"; FAILS=$((FAILS + 1)); fi
+CASES=$((CASES + 1))
+xdotool key --clearmodifiers p
+if wait_for "screen progress"; then echo "ok   P on the debrief shows the progress screen"; else
+    echo "FAIL P did not open the progress screen; trace:"; cat "$T/trace"; FAILS=$((FAILS + 1)); fi
+xwd -root -silent -out build/screens/xvfb-progress.xwd 2>/dev/null || true
+xdotool key --clearmodifiers Escape
+CASES=$((CASES + 1))
+i=0
+while [ "$(grep -c "^screen debrief" "$T/trace")" -lt 2 ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(grep -c "^screen debrief" "$T/trace")" -ge 2 ] && echo "ok   Esc goes back from progress to the debrief" || { echo "FAIL Esc on progress"; FAILS=$((FAILS + 1)); }
 xdotool key --clearmodifiers Escape
 i=0
 while kill -0 $APP 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
@@ -43,6 +68,9 @@ if kill -0 $APP 2>/dev/null; then echo "FAIL Esc did not close the window"; kill
     wait $APP; rc=$?
     [ $rc -eq 0 ] && echo "ok   Esc closed the window (exit 0)" || { echo "FAIL exit $rc"; cat "$T/out"; FAILS=$((FAILS + 1)); }
 fi
+CASES=$((CASES + 1))
+n=$(attempts_in_record)
+[ "$n" = 1 ] && echo "ok   closing after the debrief saves nothing twice" || { echo "FAIL the record holds '$n' attempts, expected 1"; FAILS=$((FAILS + 1)); }
 # Hot reload: edit the scenario while it plays; a broken save shows errors and keeps the
 # last good version; a save by rename (as many editors do) is seen too; F5 restarts.
 cp docs/examples/library-fine.lua "$T/live.lua"
@@ -74,6 +102,9 @@ xdotool key --clearmodifiers F5
 sleep 0.3
 CASES=$((CASES + 1))
 grep -c "^screen play" "$T/trace" | grep -qv "^1$" && echo "ok   F5 restarts the scenario" || { echo "FAIL F5"; FAILS=$((FAILS + 1)); }
+CASES=$((CASES + 1))
+n=$(attempts_in_record "where outcome = 'abandoned'")
+[ "$n" = 1 ] && echo "ok   F5 after a choice keeps the left run as unfinished" || { echo "FAIL unfinished attempts in the record: '$n', expected 1"; FAILS=$((FAILS + 1)); }
 xdotool key --clearmodifiers F6 Down Return
 sleep 0.3
 CASES=$((CASES + 1))
