@@ -1008,7 +1008,7 @@ static float baseline_key(L *l, char *buf, size_t cap, double *bmin, double *bma
 static void baseline_key_draw(L *l, float x, float y, const char *key, float kw, df_Color bg) {
     float lh = line_h(l, l->small), sw = l->m * 0.9f;
     (void)bg;
-    dashed(l->dl, x, x + sw, y + lh / 2, 2, l->m * 0.12f, l->th->ink);
+    dashed(l->dl, x, x + sw, y + lh / 2, l->m * 0.1f > 2 ? l->m * 0.1f : 2, l->m * 0.2f, l->th->ink);
     text(l, (df_Rect){x + sw + l->m * 0.3f, y, kw - sw - l->m * 0.3f + 1, lh}, key, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
 }
 
@@ -1079,7 +1079,8 @@ static void progress_chart(L *l, df_Rect r, bool time) {
     for (int k = 0; k <= ticks; k++) {
         double v = step * k;
         float gy = plot.y + plot.h * (float)(1 - v / ymax);
-        df_dl_line(l->dl, plot.x, gy, plot.x + plot.w, gy, 1, k == 0 ? l->th->ink_soft : l->th->line);
+        float gt = m * 0.03f > 1 ? m * 0.03f : 1; /* hairlines that stay visible on 4K */
+        df_dl_line(l->dl, plot.x, gy, plot.x + plot.w, gy, gt, k == 0 ? l->th->ink_soft : l->th->line);
         if (!labels && k != 0 && k != ticks) continue;
         if (time) df_fmt_min(v, t1, sizeof t1);
         else snprintf(t1, sizeof t1, "%d", (int)v);
