@@ -319,15 +319,18 @@ static const df_Choice *visible_choice(const df_PresentView *v, int k) {
 
 typedef struct OptLayout {
     int cols;
-    bool compact; /* the count under the letter and a thin bar, to save a line per row */
+    bool compact; /* the count under the letter, a thin bar, less padding: a line saved per row */
     float card_h[DF_MAX_VISIBLE];
     float total;
 } OptLayout;
 
+static float opt_pad(P *p, bool compact) { return p->m * (compact ? 0.25f : 0.4f); }
+static float opt_gap(P *p, bool compact) { return p->m * (compact ? 0.2f : 0.4f); }
+
 static float option_card_h(P *p, const char *s, float w, bool compact) {
-    float pad = p->m * 0.4f, badge = lh(p, p->body) * 1.15f;
+    float pad = opt_pad(p, compact), badge = lh(p, p->body) * 1.15f;
     float t = th(p, s, w - 2 * pad - badge - pad, p->s, false);
-    if (compact) return pad + fmaxf(t, badge + lh(p, p->s)) + p->m * 0.35f + pad;
+    if (compact) return pad + fmaxf(t, badge + lh(p, p->s)) + p->m * 0.3f + pad;
     if (t < badge) t = badge;
     return pad + t + p->m * 0.25f + lh(p, p->s) + pad;
 }
@@ -343,7 +346,7 @@ static OptLayout option_layout(P *p, int n, int cols, bool compact, float w) {
         float mh = 0;
         for (int c = 0; c < cols && r * cols + c < n; c++) mh = fmaxf(mh, o.card_h[r * cols + c]);
         for (int c = 0; c < cols && r * cols + c < n; c++) o.card_h[r * cols + c] = mh;
-        o.total += mh + p->m * 0.4f;
+        o.total += mh + opt_gap(p, compact);
     }
     return o;
 }
@@ -409,7 +412,7 @@ static void ex_vote(P *p) {
     float rowy = y;
     for (int i = 0; i < nopt; i++) {
         int col = i % lay.cols;
-        if (col == 0 && i > 0) rowy += lay.card_h[i - 1] + p->m * 0.4f;
+        if (col == 0 && i > 0) rowy += lay.card_h[i - 1] + opt_gap(p, lay.compact);
         df_Rect r = {p->x0 + (float)col * (cwid + p->m * 0.5f), rowy, cwid, lay.card_h[i]};
         v->option_rects[v->noption_rects++] = r;
         if (r.y + r.h > p->H && !p->dl->overflows) { /* no layout fits: say so (tests assert it never happens) */
@@ -421,6 +424,7 @@ static void ex_vote(P *p) {
         if (lead) df_dl_frame(p->dl, r, p->th->focus, p->m * 0.3f, fmaxf(3, p->H * 0.004f));
         df_dl_push_bounds(p->dl, r);
         float badge = lh(p, p->body) * 1.15f;
+        pad = opt_pad(p, lay.compact);
         df_Rect br = {r.x + pad, r.y + pad, badge, badge};
         df_dl_rect(p->dl, br, p->th->accent, p->m * 0.15f);
         char letter[2] = {(char)('A' + i), 0};

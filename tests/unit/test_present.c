@@ -73,7 +73,17 @@ static void check(df_PresentView *v, const char *name, bool save) {
         v->h = sizes[k].h;
         df_present_build(v, &dl, &tm);
         int min = df_present_min_px(v->h);
-        if (dl.overflows) fprintf(stderr, "%s at %dx%d: %s\n", name, v->w, v->h, dl.overflow_what);
+        if (dl.overflows) { /* keep the picture of the failure to look at */
+            fprintf(stderr, "%s (%s) at %dx%d: %s\n", name, v->m->id, v->w, v->h, dl.overflow_what);
+            char err[512], path[512];
+            df_Canvas *c = df_canvas_offscreen(v->w, v->h, fonts, err, sizeof err);
+            if (c) {
+                df_canvas_draw(c, &dl, v->theme->bg);
+                snprintf(path, sizeof path, "build/screens/present-FAILED-%s-%s-%dx%d.png", v->m->id, name, v->w, v->h);
+                df_canvas_save_png(c, path, err, sizeof err);
+                df_canvas_free(c);
+            }
+        }
         assert_int_equal(dl.overflows, 0);
         assert_false(dl.oom);
         int ntext = 0;
