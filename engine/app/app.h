@@ -76,6 +76,7 @@ int df_cmd_new(int argc, char **argv);
 int df_cmd_present(int argc, char **argv);
 int df_cmd_history(int argc, char **argv);
 int df_cmd_export(int argc, char **argv);
+int df_cmd_learner(int argc, char **argv);
 
 /* Parses "1920x1080"; 0 or -1. */
 int df_parse_size(const char *s, int *w, int *h);

@@ -248,9 +248,13 @@ int df_cmd_export(int argc, char **argv) {
         fprintf(stderr, "defuse: no data folder (set HOME, XDG_DATA_HOME or DEFUSE_DATA_DIR)\n");
         return 1;
     }
-    df_Store *st = df_store_open(dir, msg, sizeof msg);
+    df_Store *st = df_store_open_read(dir, msg, sizeof msg);
     if (msg[0]) fprintf(stderr, "defuse: %s\n", msg);
-    if (!st) return 1;
+    if (!st && msg[0]) return 1;
+    if (!st && lrs) { /* nothing recorded on this machine yet */
+        printf("0 statements sent to %s: there is nothing in the training record yet\n", lrs);
+        return 0;
+    }
     if (lrs) {
         int rc = send_to_lrs(st, &q, base, &lc);
         df_store_close(st);
@@ -265,7 +269,7 @@ int df_cmd_export(int argc, char **argv) {
         put(&s, df_csv_header(), strlen(df_csv_header()));
         put(&s, "\r\n", 2);
     }
-    int rc = df_store_each(st, &q, add_row, &s, err, sizeof err);
+    int rc = st ? df_store_each(st, &q, add_row, &s, err, sizeof err) : 0; /* no record yet: an empty export */
     df_store_close(st);
     if (s.xapi) put(&s, s.count ? "\n]\n" : "]\n", s.count ? 3 : 2);
     if (rc != 0 || s.oom) {

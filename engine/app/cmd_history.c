@@ -108,8 +108,12 @@ int df_cmd_history(int argc, char **argv) {
         fprintf(stderr, "defuse: no data folder (set HOME, XDG_DATA_HOME or DEFUSE_DATA_DIR)\n");
         return 1;
     }
-    df_Store *st = df_store_open(dir, msg, sizeof msg);
+    df_Store *st = df_store_open_read(dir, msg, sizeof msg);
     if (msg[0]) fprintf(stderr, "defuse: %s\n", msg);
+    if (!st && !msg[0]) { /* nothing recorded on this machine yet */
+        printf("No attempts yet. Play one with: defuse play SCENARIO\n");
+        return 0;
+    }
     if (!st) return 1;
     Hist *h = calloc(1, sizeof *h);
     if (!h) {

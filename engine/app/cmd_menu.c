@@ -125,7 +125,7 @@ int df_cmd_menu(int argc, char **argv) {
     df_Store *store = NULL;
     df_learner(go.learner, learner, sizeof learner, display, sizeof display);
     if (df_data_dir(datadir, sizeof datadir) == 0) {
-        store = df_store_open(datadir, note, sizeof note);
+        store = go.no_record ? df_store_open_read(datadir, note, sizeof note) : df_store_open(datadir, note, sizeof note);
         if (note[0]) fprintf(stderr, "defuse: %s\n", note);
     }
     menu_stats(store, learner, items, m);

@@ -165,10 +165,10 @@ static void open_store(Gui *g) {
         fprintf(stderr, "defuse: the training record is not available: %s\n", g->store_msg);
         return;
     }
-    g->store = df_store_open(dir, g->store_msg, sizeof g->store_msg);
+    /* with --no-record nothing may be created; without it, the first save creates the file */
+    g->store = g->record ? df_store_open(dir, g->store_msg, sizeof g->store_msg)
+                         : df_store_open_read(dir, g->store_msg, sizeof g->store_msg);
     if (g->store_msg[0]) fprintf(stderr, "defuse: %s\n", g->store_msg);
-    if (!g->store && !g->store_msg[0])
-        snprintf(g->store_msg, sizeof g->store_msg, "the training record in %s cannot be opened", dir);
 }
 
 /* Keeps the current run in the training record, once: as finished when it reached an end,
@@ -254,10 +254,10 @@ static void open_progress(Gui *g, int k) {
     snprintf(g->prog_title, sizeof g->prog_title, "%s", sc->title);
     p->title = g->prog_title;
     p->learner = g->learner_name;
-    if (!g->store) {
-        snprintf(g->prog_err, sizeof g->prog_err, "%s", g->store_msg[0] ? g->store_msg : "the training record is not open");
+    if (!g->store && g->store_msg[0]) {
+        snprintf(g->prog_err, sizeof g->prog_err, "%s", g->store_msg);
         p->error = g->prog_err;
-    } else {
+    } else if (g->store) { /* no store and no message: nothing recorded yet, the empty state */
         df_Query q = {g->learner, sc->id, NULL};
         char err[1024];
         if (df_store_each(g->store, &q, collect, g, err, sizeof err) != 0) {

@@ -22,6 +22,7 @@ static void usage(FILE *f) {
             "  present MODULE  run a group session on a projector (a trainer's module)\n"
             "  history         your attempts and progress (the training record)\n"
             "  export          the training record as CSV or xAPI (or to a Learning Record Store)\n"
+            "  learner         who your attempts are saved for, and the name shown for them\n"
             "\n"
             "Run 'defuse COMMAND --help' for a command's options.\n"
             "Exit status: 0 success, 1 a scenario or data problem, 2 wrong usage.\n");
@@ -46,6 +47,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "test")) return df_cmd_test(argc - 1, argv + 1);
     if (!strcmp(cmd, "new")) return df_cmd_new(argc - 1, argv + 1);
     if (!strcmp(cmd, "history")) return df_cmd_history(argc - 1, argv + 1);
+    if (!strcmp(cmd, "learner")) return df_cmd_learner(argc - 1, argv + 1);
     if (!strcmp(cmd, "export")) return df_cmd_export(argc - 1, argv + 1);
     if (!strcmp(cmd, "present")) return df_cmd_present(argc - 1, argv + 1);
     if (!strcmp(cmd, "menu")) return df_cmd_menu(argc - 1, argv + 1);

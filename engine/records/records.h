@@ -21,7 +21,15 @@ typedef struct df_Store df_Store;
  * so (print it). A file from a newer defuse is left alone and NULL is returned. NULL with
  * msg when records cannot be kept (an unwritable folder ...): practice goes on without. */
 df_Store *df_store_open(const char *dir, char *msg, size_t cap);
+/* The same for reading (stats, history, exports): when there is no records.db yet it
+ * returns NULL with msg empty, and creates nothing. */
+df_Store *df_store_open_read(const char *dir, char *msg, size_t cap);
 void df_store_close(df_Store *s);
+/* Sets a learner's display name (creating the learner when new): the name is entered once
+ * and kept. 0, or -1 with err (the name must be 1 to 128 bytes of UTF-8). */
+int df_store_set_name(df_Store *s, const char *learner, const char *display, char *err, size_t cap);
+/* A learner's display name and number of attempts; -1 when the learner is not known. */
+int df_store_learner_info(df_Store *s, const char *learner, char *display, size_t dcap, int *attempts);
 const char *df_store_path(const df_Store *s);
 
 /* What the app knows about an attempt besides the run itself. */

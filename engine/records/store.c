@@ -26,6 +26,8 @@ const char *df_store_path(const df_Store *s) { return s->path; }
 
 /* ---------------------------------------------------------------- small helpers */
 
+static void col_text(sqlite3_stmt *st, int i, char *out, size_t cap);
+
 int df_uuid4(char out[37]) {
     unsigned char b[16];
     int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
@@ -314,6 +316,62 @@ df_Store *df_store_open(const char *dir, char *msg, size_t cap) {
         return NULL;
     }
     return s;
+}
+
+df_Store *df_store_open_read(const char *dir, char *msg, size_t cap) {
+    char path[4200];
+    msg[0] = '\0';
+    snprintf(path, sizeof path, "%s/records.db", dir);
+    if (access(path, F_OK) != 0 && errno == ENOENT) return NULL; /* nothing recorded yet */
+    return df_store_open(dir, msg, cap);
+}
+
+int df_store_set_name(df_Store *s, const char *learner, const char *display, char *err, size_t cap) {
+    size_t n = display ? strlen(display) : 0;
+    if (!learner || !*learner || strlen(learner) > 64) {
+        snprintf(err, cap, "the learner id must be 1 to 64 bytes");
+        return -1;
+    }
+    if (n == 0 || n > 128 || !df_utf8_valid(display, n)) {
+        snprintf(err, cap, "a name is 1 to 128 bytes of text");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)display[i] < 0x20 || display[i] == 0x7f) {
+            snprintf(err, cap, "a name cannot hold control characters");
+            return -1;
+        }
+    sqlite3_stmt *st = NULL;
+    char now[32];
+    iso_time(time(NULL), now, sizeof now);
+    if (sqlite3_prepare_v2(s->db, "INSERT INTO learners (login, display_name, created) VALUES (?, ?, ?) "
+                                  "ON CONFLICT(login) DO UPDATE SET display_name = excluded.display_name", -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
+        return -1;
+    }
+    sqlite3_bind_text(st, 1, learner, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, display, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    if (rc) snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int df_store_learner_info(df_Store *s, const char *learner, char *display, size_t dcap, int *attempts) {
+    sqlite3_stmt *st = NULL;
+    int rc = -1;
+    if (sqlite3_prepare_v2(s->db, "SELECT l.display_name, (SELECT count(*) FROM attempts a WHERE a.learner_id = l.id) "
+                                  "FROM learners l WHERE l.login = ?", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, learner, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        col_text(st, 0, display, dcap);
+        *attempts = sqlite3_column_int(st, 1);
+        rc = 0;
+    }
+    sqlite3_finalize(st);
+    return rc;
 }
 
 void df_store_close(df_Store *s) {

@@ -12,6 +12,12 @@ check() { # check NAME COMMAND...: a case that passes when the command does
     if "$@" >/dev/null 2>&1; then echo "ok   $name"; else echo "FAIL $name"; FAILS=$((FAILS + 1)); fi
 }
 
+expect "history before anything was recorded creates nothing" 0 "No attempts yet" -- "$BIN" history
+expect "nor does an export" 0 "^\[\]$" -- "$BIN" export --format xapi
+check "no records.db was made by reading" sh -c "[ ! -e '$T/data/records.db' ]"
+expect "the learner before any attempt" 0 "Learner dsmith, shown as \"dsmith\": no attempts yet" -- "$BIN" learner --learner dsmith
+expect "a display name is entered once" 0 "Attempts by dsmith are shown as \"Dana Smith\"" -- "$BIN" learner --learner dsmith --name "Dana Smith"
+expect "a name with a control character is refused" 2 "control characters" -- "$BIN" learner --learner dsmith --name "$(printf 'Dana\033[31m')"
 expect "a finished attempt is saved, and play says so" 0 "attempt saved to your training record \($T/data/records.db\)" -- \
     "$BIN" play parking-ticket-counter --choices $CALM --learner dsmith
 expect "an unfinished one is kept as abandoned" 0 "unfinished attempt saved" -- \
@@ -24,9 +30,11 @@ expect "history lists the attempts with outcome, score and time" 0 "parking-tick
 expect "history shows the abandoned attempt without a score" 0 "abandoned +- " -- "$BIN" history --learner dsmith
 expect "history sums up progress per scenario" 0 "parking-ticket-counter +1 attempt, best score 88" -- "$BIN" history --learner dsmith
 expect "history of nobody" 0 "No attempts yet that match" -- "$BIN" history --learner nobody
+expect "the learner after two attempts keeps the name" 0 "Learner dsmith, shown as \"Dana Smith\": 2 attempts" -- "$BIN" learner --learner dsmith
 
 expect "CSV export to a file" 0 "3 attempts written to $T/out.csv" -- "$BIN" export --format csv --out "$T/out.csv"
 check "the CSV has a header and one row per attempt" sh -c "[ \$(wc -l <'$T/out.csv') -eq 4 ] && head -1 '$T/out.csv' | grep -q '^attempt,registration,learner,'"
+check "the CSV carries the display name entered once" grep -q ',dsmith,Dana Smith,' "$T/out.csv"
 check "a formula-like learner is neutralised and quoted" grep -q ",\"'=HYPERLINK(\"\"http://x\"\")\"," "$T/out.csv"
 check "no temporary file is left beside the export" sh -c "[ \$(ls '$T' | grep -c 'out.csv') -eq 1 ]"
 expect "CSV export filtered by learner and scenario to stdout" 0 "^1,.*,dsmith,.*,parking-ticket-counter,.*,resolved_accepted,88,yes," -- \
