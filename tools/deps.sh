@@ -21,6 +21,7 @@ bin:Xvfb             xvfb
 bin:xdotool          xdotool
 bin:xwd              x11-apps
 bin:dot              graphviz
+bin:sqlite3          sqlite3
 bin:luac5.4            lua5.4
 pc:libcurl           libcurl4-openssl-dev
 pc:nettle            nettle-dev

@@ -78,6 +78,8 @@ int df_cmd_history(int argc, char **argv);
 int df_cmd_export(int argc, char **argv);
 int df_cmd_learner(int argc, char **argv);
 
+/* A calendar date written YYYY-MM-DD (from 2000, a day that exists). */
+bool df_valid_date(const char *s);
 /* Parses "1920x1080"; 0 or -1. */
 int df_parse_size(const char *s, int *w, int *h);
 /* Parses "2,1,3" into a malloc'd array; returns count or -1. */

@@ -64,14 +64,14 @@ static int record(const df_Script *s, const char *path, const df_Run *run, time_
     }
     char note[8192];
     df_Store *st = df_store_open(dir, note, sizeof note);
-    if (note[0]) fprintf(stderr, "defuse: %s\n", note);
-    if (!st) {
+    if (st && note[0]) fprintf(stderr, "defuse: %s\n", note); /* a file moved aside: said once */
+    if (!st) { /* one warning, which says why */
         snprintf(msg, cap, "warning: this attempt was not saved (%s); --transcript FILE keeps it elsewhere", note);
         return -1;
     }
     char id[80], display[160], err[1024], uuid[37];
     df_learner(learner, id, sizeof id, display, sizeof display);
-    df_AttemptInfo a = {id, display, path, mode, df_run_seed(run), started, time(NULL)};
+    df_AttemptInfo a = {id, display, path, df_script_sha256(s), mode, df_run_seed(run), started, time(NULL)};
     int rc = df_store_save(st, &a, df_script_scenario(s), run, uuid, err, sizeof err);
     if (rc == 0)
         snprintf(msg, cap, "%s saved to your training record (%s)", df_run_over(run) ? "attempt" : "unfinished attempt",

@@ -31,9 +31,11 @@ static void export_usage(FILE *f) {
             "                     config's base_iri, else " DEFAULT_BASE_IRI ")\n"
             "  --lrs URL          (xapi) send the statements to this LRS endpoint; unsent ones\n"
             "                     stay in the outbox and go, with the same ids, next time\n"
+            "  --send             (xapi) send to the endpoint of the config file\n"
             "  --config FILE      LRS settings (default $XDG_CONFIG_HOME/defuse/lrs.conf):\n"
-            "                     endpoint, key, secret, base_iri as 'name = value' lines;\n"
-            "                     it must be readable by you only (chmod 600)\n"
+            "                     endpoint, key, secret, base_iri, timeout (seconds) as\n"
+            "                     'name = value' lines; to send, it must be readable by you\n"
+            "                     only (chmod 600)\n"
             "  -h, --help         show this help\n"
             "\n"
             "Exit status: 0 written or sent, 1 a problem (nothing half-written), 2 wrong usage.\n");
@@ -87,14 +89,16 @@ static int add_row(void *ud, const df_AttemptRow *r) {
 }
 
 /* Reads name = value lines; refuses a file others can read (it holds the LRS secret). */
-static int read_config(const char *path, bool required, df_LrsConfig *c, char *base, size_t bcap) {
+/* strict: the file will give the LRS secret, so it must be the user's alone and every line
+ * must make sense; otherwise only base_iri is taken from it and nothing else is checked. */
+static int read_config(const char *path, bool required, bool strict, df_LrsConfig *c, char *base, size_t bcap) {
     struct stat st;
     if (stat(path, &st) != 0) {
         if (!required && errno == ENOENT) return 0;
         fprintf(stderr, "defuse: %s: %s\n", path, strerror(errno));
         return -1;
     }
-    if (st.st_mode & 077) {
+    if (strict && (st.st_mode & 077)) {
         fprintf(stderr, "defuse: %s can be read by others (mode %03o) and holds the LRS secret; run: chmod 600 %s\n", path,
                 (unsigned)(st.st_mode & 0777), path);
         return -1;
@@ -113,8 +117,8 @@ static int read_config(const char *path, bool required, df_LrsConfig *c, char *b
         if (*p == '#' || *p == '\n' || *p == '\0') continue;
         char *eq = strchr(p, '=');
         if (!eq) {
-            fprintf(stderr, "defuse: %s:%d: expected 'name = value'\n", path, lineno);
-            rc = -1;
+            if (strict) fprintf(stderr, "defuse: %s:%d: expected 'name = value'\n", path, lineno);
+            rc = strict ? -1 : rc;
             continue;
         }
         char *kend = eq;
@@ -124,24 +128,28 @@ static int read_config(const char *path, bool required, df_LrsConfig *c, char *b
         while (*v == ' ' || *v == '\t') v++;
         v[strcspn(v, "\r\n")] = '\0';
         for (char *e = v + strlen(v); e > v && (e[-1] == ' ' || e[-1] == '\t'); e--) e[-1] = '\0';
-        if (!strcmp(p, "endpoint")) snprintf(c->endpoint, sizeof c->endpoint, "%s", v);
+        if (!strcmp(p, "base_iri")) snprintf(base, bcap, "%s", v);
+        else if (!strict) continue;
+        else if (!strcmp(p, "endpoint")) snprintf(c->endpoint, sizeof c->endpoint, "%s", v);
+        else if (!strcmp(p, "timeout")) {
+            char *end;
+            long t = strtol(v, &end, 10);
+            if (*end || end == v || t < 1 || t > 600) {
+                fprintf(stderr, "defuse: %s:%d: timeout: expected seconds from 1 to 600, got '%s'\n", path, lineno, v);
+                rc = -1;
+            } else {
+                c->timeout_s = (int)t;
+            }
+        }
         else if (!strcmp(p, "key")) snprintf(c->key, sizeof c->key, "%s", v);
         else if (!strcmp(p, "secret")) snprintf(c->secret, sizeof c->secret, "%s", v);
-        else if (!strcmp(p, "base_iri")) snprintf(base, bcap, "%s", v);
         else {
-            fprintf(stderr, "defuse: %s:%d: unknown setting '%s' (endpoint, key, secret, base_iri)\n", path, lineno, p);
+            fprintf(stderr, "defuse: %s:%d: unknown setting '%s' (endpoint, key, secret, base_iri, timeout)\n", path, lineno, p);
             rc = -1;
         }
     }
     fclose(f);
     return rc;
-}
-
-static bool valid_date(const char *s) {
-    int y, m, d;
-    char tail;
-    return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && y >= 2000 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= 31;
 }
 
 static bool valid_iri(const char *s) {
@@ -161,6 +169,7 @@ static int send_to_lrs(df_Store *st, const df_Query *q, const char *base, const 
     df_LrsReport rep;
     int rc = df_lrs_send(st, c, &rep);
     printf("%d statement%s sent to %s", rep.sent, rep.sent == 1 ? "" : "s", c->endpoint);
+    if (rep.refused) printf("; %d refused by the LRS (kept in the outbox, not sent again: see the error)", rep.refused);
     if (rep.pending) printf("; %d wait%s in the outbox and will be sent, with the same ids, next time", rep.pending, rep.pending == 1 ? "s" : "");
     printf("\n");
     if (rc != 0) fprintf(stderr, "defuse: the LRS did not take every statement: %s\n", rep.error);
@@ -171,9 +180,11 @@ int df_cmd_export(int argc, char **argv) {
     static const struct option opts[] = {
         {"format", required_argument, 0, 'f'}, {"out", required_argument, 0, 'o'},      {"since", required_argument, 0, 'S'},
         {"learner", required_argument, 0, 'l'}, {"scenario", required_argument, 0, 's'}, {"base-iri", required_argument, 0, 'b'},
-        {"lrs", required_argument, 0, 'L'},    {"config", required_argument, 0, 'c'},   {"help", no_argument, 0, 'h'},
+        {"lrs", required_argument, 0, 'L'},    {"send", no_argument, 0, 'D'},    {"config", required_argument, 0, 'c'},   {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     const char *format = NULL, *out = NULL, *lrs = NULL, *config = NULL, *base_opt = NULL;
+    bool send = false;
+    char learner[80], shown[160];
     df_Query q = {0};
     int c;
     optind = 0;
@@ -188,13 +199,17 @@ int df_cmd_export(int argc, char **argv) {
             break;
         case 'o': out = optarg; break;
         case 'S':
-            if (!valid_date(optarg)) {
+            if (!df_valid_date(optarg)) {
                 fprintf(stderr, "defuse: --since: expected a date YYYY-MM-DD, got '%s'\n", optarg);
                 return 2;
             }
             q.since = optarg;
             break;
-        case 'l': q.learner = optarg; break;
+        case 'l': /* the same id play would have saved under ("jo smith" is jo_smith) */
+            df_learner(optarg, learner, sizeof learner, shown, sizeof shown);
+            q.learner = learner;
+            break;
+        case 'D': send = true; break;
         case 's': q.scenario = optarg; break;
         case 'b': base_opt = optarg; break;
         case 'L': lrs = optarg; break;
@@ -208,6 +223,7 @@ int df_cmd_export(int argc, char **argv) {
         export_usage(stderr);
         return 2;
     }
+    if (send && !lrs) lrs = ""; /* the endpoint of the config file */
     if (lrs && strcmp(format, "xapi")) {
         fprintf(stderr, "defuse: --lrs sends xAPI statements: use --format xapi\n");
         return 2;
@@ -226,18 +242,23 @@ int df_cmd_export(int argc, char **argv) {
         if (x && x[0] == '/') snprintf(cfg, sizeof cfg, "%s/defuse/lrs.conf", x);
         else snprintf(cfg, sizeof cfg, "%s/.config/defuse/lrs.conf", home ? home : "");
     }
-    if (lrs && strncmp(lrs, "https://", 8) && strncmp(lrs, "http://", 7)) {
+    if (lrs && *lrs && strncmp(lrs, "https://", 8) && strncmp(lrs, "http://", 7)) {
         fprintf(stderr, "defuse: --lrs: expected an http:// or https:// URL, got '%s'\n", lrs);
         return 2;
     }
-    if (read_config(cfg, config != NULL, &lc, base, sizeof base) != 0) return 1;
+    if (read_config(cfg, config != NULL, lrs != NULL, &lc, base, sizeof base) != 0) return 1;
     if (base_opt) snprintf(base, sizeof base, "%s", base_opt);
     if (!valid_iri(base)) {
         fprintf(stderr, "defuse: the base IRI '%s' must start with http:// or https://, have no spaces and no trailing /\n", base);
         return 2;
     }
     if (lrs) {
-        snprintf(lc.endpoint, sizeof lc.endpoint, "%s", lrs);
+        if (*lrs) snprintf(lc.endpoint, sizeof lc.endpoint, "%s", lrs);
+        if (!lc.endpoint[0] || (strncmp(lc.endpoint, "https://", 8) && strncmp(lc.endpoint, "http://", 7))) {
+            fprintf(stderr, "defuse: --send: no LRS endpoint (an http:// or https:// URL) in %s; or give --lrs URL\n", cfg);
+            return 2;
+        }
+        lrs = lc.endpoint;
         if (!lc.key[0] || !lc.secret[0]) {
             fprintf(stderr, "defuse: --lrs: no key and secret; put them in %s (key = ..., secret = ...; chmod 600)\n", cfg);
             return 1;

@@ -70,26 +70,23 @@ static int print_row(void *ud, const df_AttemptRow *r) {
     return 0;
 }
 
-static bool valid_date(const char *s) {
-    int y, m, d;
-    char tail;
-    return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && y >= 2000 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= 31;
-}
-
 int df_cmd_history(int argc, char **argv) {
     static const struct option opts[] = {{"learner", required_argument, 0, 'l'}, {"scenario", required_argument, 0, 's'},
                                          {"since", required_argument, 0, 'S'},   {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     df_Query q = {0};
+    char learner[80], shown[160];
     int c;
     optind = 0;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
-        case 'l': q.learner = optarg; break;
+        case 'l': /* the same id play would have saved under ("jo smith" is jo_smith) */
+            df_learner(optarg, learner, sizeof learner, shown, sizeof shown);
+            q.learner = learner;
+            break;
         case 's': q.scenario = optarg; break;
         case 'S':
-            if (!valid_date(optarg)) {
+            if (!df_valid_date(optarg)) {
                 fprintf(stderr, "defuse: --since: expected a date YYYY-MM-DD, got '%s'\n", optarg);
                 return 2;
             }

@@ -53,11 +53,15 @@ int df_cmd_learner(int argc, char **argv) {
     if (msg[0]) fprintf(stderr, "defuse: %s\n", msg);
     if (!st && msg[0]) return 1;
     if (name) {
+        /* a name that is not text is wrong usage (2); a database that fails is not (1) */
+        size_t n = strlen(name);
+        bool bad = n == 0 || n > 128 || !df_utf8_valid(name, n);
+        for (size_t i = 0; i < n && !bad; i++) bad = (unsigned char)name[i] < 0x20 || name[i] == 0x7f;
         int rc = df_store_set_name(st, id, name, err, sizeof err);
         if (rc != 0) fprintf(stderr, "defuse: --name: %s\n", err);
         else printf("Attempts by %s are shown as \"%s\".\n", id, name);
         df_store_close(st);
-        return rc == 0 ? 0 : 2;
+        return rc == 0 ? 0 : bad ? 2 : 1;
     }
     int attempts = 0;
     char kept[160];

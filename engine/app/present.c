@@ -31,6 +31,7 @@ typedef struct Exercise {
     Road prev;
     bool has_prev;
     char broken[1024]; /* why the scenario stopped, when it did: the exercise is skipped */
+    time_t started;    /* when the room began it (its attempt's start in the training record) */
     df_Run *calmest, *escalated; /* the walk's extremes, replayed for their time breakdown */
     bool walked;
 } Exercise;
@@ -225,7 +226,7 @@ static void record_group(Pres *p) {
         Exercise *e = &p->ex[i];
         if (!e->room.run || decisions(e->room.run) == 0 || df_run_broken(e->room.run)) continue;
         char msg[1400];
-        if (df_record_group_attempt(e->script, e->path, e->room.run, p->started, msg, sizeof msg) < 0)
+        if (df_record_group_attempt(e->script, e->path, e->room.run, e->started ? e->started : p->started, msg, sizeof msg) < 0)
             fprintf(stderr, "defuse: %s\n", msg);
     }
 }
@@ -240,7 +241,10 @@ static void entered(Pres *p) {
         Exercise *e = &p->ex[s->index];
         Road *r = cur_road(e);
         p->debrief_ex = s->index;
-        if (!r->run && !e->broken[0]) r->run = replay(p, e, NULL, 0);
+        if (!r->run && !e->broken[0]) {
+            r->run = replay(p, e, NULL, 0);
+            if (r == &e->room) e->started = time(NULL);
+        }
         if (!r->run) {
             if (!e->broken[0]) snprintf(e->broken, sizeof e->broken, "%s", p->notice);
             p->phase = DF_PX_END;

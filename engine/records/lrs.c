@@ -122,30 +122,46 @@ int df_lrs_send(df_Store *s, const df_LrsConfig *c, df_LrsReport *rep) {
             CURLcode rc = cu.perform(h);
             long status = 0;
             cu.getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-            char why[800];
+            char why[800] = "";
+            int outcome = DF_OUTBOX_SENT;
             if (rc != CURLE_OK) {
                 snprintf(why, sizeof why, "%s", cu.strerror(rc));
-                stop = 1; /* the LRS is not reachable: keep the rest for next time */
-            } else if (status == 200 || status == 204) {
-                why[0] = '\0';
-            } else {
+                outcome = DF_OUTBOX_RETRY, stop = 1; /* the LRS is not reachable: keep the rest for next time */
+            } else if (status == 204 || (status == 200 && strstr(b.data, items[i].statement_id))) {
+                /* stored: an LRS answers a POST with the ids it stored */
+            } else if (status == 200) {
+                snprintf(why, sizeof why, "HTTP 200 without the statement's id in the answer: is %s an LRS's endpoint?", c->endpoint);
+                outcome = DF_OUTBOX_RETRY, stop = 1;
+            } else if (status >= 300 && status < 400) {
+                snprintf(why, sizeof why, "HTTP %ld: the server redirects; check the endpoint", status);
+                outcome = DF_OUTBOX_RETRY, stop = 1;
+            } else if (status == 401 || status == 403 || status == 408 || status == 429 || status >= 500) {
                 snprintf(why, sizeof why, "HTTP %ld: %.300s", status, b.data);
-                if (status == 401 || status == 403 || status >= 500) stop = 1; /* the same for every statement */
-            }
-            df_store_outbox_mark(s, items[i].statement_id, why[0] == '\0', why[0] ? why : NULL);
-            if (why[0]) {
-                rep->failed++;
-                if (!rep->error[0]) snprintf(rep->error, sizeof rep->error, "%s", why);
+                outcome = DF_OUTBOX_RETRY, stop = 1; /* the same for every statement: try again later */
             } else {
+                /* 400, 409 ...: this statement will never be taken as it is; keep it, stop retrying it */
+                snprintf(why, sizeof why, "HTTP %ld: %.300s", status, b.data);
+                outcome = DF_OUTBOX_REFUSED;
+            }
+            if (df_store_outbox_mark(s, items[i].statement_id, outcome, why[0] ? why : NULL) != 0) {
+                /* not marked: it would go again at once; stop, it stays pending for next time */
+                if (!rep->error[0]) snprintf(rep->error, sizeof rep->error, "the outbox could not be updated");
+                rep->failed++;
+                stop = 1;
+            } else if (outcome == DF_OUTBOX_SENT) {
                 rep->sent++;
+            } else {
+                if (outcome == DF_OUTBOX_REFUSED) rep->refused++;
+                else rep->failed++;
+                if (!rep->error[0]) snprintf(rep->error, sizeof rep->error, "%s", why);
             }
             free(items[i].body);
         }
-        if (rep->failed) break; /* failed items stay pending; do not loop on them now */
+        if (rep->failed || rep->refused) break; /* the rest wait for the next try */
     }
     rep->pending = df_store_outbox_count(s);
     cu.slist_free_all(hdr);
     cu.cleanup(h);
     cu.global_cleanup();
-    return rep->failed ? -1 : 0;
+    return rep->failed || rep->refused ? -1 : 0;
 }

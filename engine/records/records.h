@@ -36,7 +36,8 @@ const char *df_store_path(const df_Store *s);
 typedef struct df_AttemptInfo {
     const char *learner;       /* login or chosen id, 1..64 bytes */
     const char *display_name;  /* shown in history and exports; NULL: the learner id */
-    const char *scenario_file; /* hashed (SHA-256) so a record says which version was played */
+    const char *scenario_file; /* the file played */
+    const char *scenario_sha256; /* SHA-256 of the version played (df_script_sha256); NULL: hash the file now */
     const char *mode;          /* practice, assess or group */
     uint64_t seed;
     time_t started, ended;
@@ -92,7 +93,10 @@ typedef struct df_OutboxItem {
 } df_OutboxItem;
 /* Unsent statements, oldest first (up to cap); returns count; free bodies with free(). */
 int df_store_outbox_pending(df_Store *s, df_OutboxItem *out, int cap);
-int df_store_outbox_mark(df_Store *s, const char *statement_id, bool sent, const char *error);
+enum { DF_OUTBOX_SENT, DF_OUTBOX_RETRY, DF_OUTBOX_REFUSED };
+/* Records a try: sent; to retry later (network, auth, server trouble); or refused for good by
+ * the LRS (400, 409: kept with the reason, never sent again). */
+int df_store_outbox_mark(df_Store *s, const char *statement_id, int outcome, const char *error);
 /* How many statements wait to be sent. */
 int df_store_outbox_count(df_Store *s);
 
@@ -105,13 +109,15 @@ typedef struct df_LrsConfig {
 } df_LrsConfig;
 
 typedef struct df_LrsReport {
-    int sent, failed, pending;
+    int sent, failed, refused, pending;
     char error[1024]; /* the first failure */
 } df_LrsReport;
 
-/* Sends the outbox, oldest first, with the X-Experience-API-Version header; each statement
- * is marked sent only on 200 or 204. Stops at the first network failure (the rest wait for
- * the next try). 0 when everything went, -1 otherwise (rep says what). */
+/* Sends the outbox, oldest first, with the X-Experience-API-Version header; a statement is
+ * marked sent only on 204, or 200 with its id in the answer. Stops at the first failure that
+ * would repeat for the rest (network, auth, server, a redirect, an answer that is not an
+ * LRS's); a statement the LRS refuses for good (400, 409) is kept as refused and not sent
+ * again. 0 when everything went, -1 otherwise (rep says what). */
 int df_lrs_send(df_Store *s, const df_LrsConfig *c, df_LrsReport *rep);
 
 /* ---------------------------------------------------------------- exports */

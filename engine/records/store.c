@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,6 +28,7 @@ const char *df_store_path(const df_Store *s) { return s->path; }
 /* ---------------------------------------------------------------- small helpers */
 
 static void col_text(sqlite3_stmt *st, int i, char *out, size_t cap);
+static df_Store *open_locked(df_Store *s, char *msg, size_t cap);
 
 int df_uuid4(char out[37]) {
     unsigned char b[16];
@@ -155,20 +157,34 @@ static const char *const schema_v1 =
     " created TEXT NOT NULL,"
     " tries INTEGER NOT NULL DEFAULT 0 CHECK (tries >= 0),"
     " last_error TEXT,"
-    " sent TEXT) STRICT;";
+    " sent TEXT,"
+    " refused TEXT) STRICT;";
 
 /* Brings the schema up to DF_RECORDS_SCHEMA, one version per transaction. */
-static int migrate(df_Store *s, long long from, char *err, size_t cap) {
+static int migrate(df_Store *s, char *err, size_t cap) {
+    /* The version is read inside the write transaction: two first runs at once cannot both
+     * create the tables. */
+    if (exec(s, "BEGIN IMMEDIATE", err, cap) != 0) return -1;
+    int rc;
+    long long from = int_of(s->db, "PRAGMA user_version", &rc);
+    if (rc != SQLITE_OK) {
+        snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
     if (from < 1) {
         char sql[8192];
-        snprintf(sql, sizeof sql, "BEGIN IMMEDIATE; %s PRAGMA application_id = %d; PRAGMA user_version = 1; COMMIT;", schema_v1,
-                 DF_RECORDS_APP_ID);
+        snprintf(sql, sizeof sql, "%s PRAGMA application_id = %d; PRAGMA user_version = 1;", schema_v1, DF_RECORDS_APP_ID);
         if (exec(s, sql, err, cap) != 0) {
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
             return -1;
         }
     }
-    /* later versions: if (from < 2) { ... ALTER TABLE ...; PRAGMA user_version = 2 } */
+    /* later versions: if (from < 2) { ... ALTER TABLE ...; PRAGMA user_version = 2; } */
+    if (exec(s, "COMMIT", err, cap) != 0) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
     return 0;
 }
 
@@ -176,7 +192,10 @@ static int migrate(df_Store *s, long long from, char *err, size_t cap) {
 
 typedef enum { FILE_OK, FILE_NEW, FILE_DAMAGED, FILE_FOREIGN, FILE_FUTURE, FILE_UNREADABLE } FileState;
 
-/* Looks at an existing file without changing it. */
+/* Looks at an existing file, in one read transaction so another process creating or
+ * writing it cannot be seen half-way. Only SQLite's own verdicts (not a database, corrupt,
+ * quick_check rows) make a file damaged or foreign; busy, I/O or memory errors only turn
+ * records off for this run, and never move anything. */
 static FileState inspect(const char *path, long long *version, char *why, size_t cap) {
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
@@ -184,63 +203,73 @@ static FileState inspect(const char *path, long long *version, char *why, size_t
         sqlite3_close(db);
         return FILE_UNREADABLE;
     }
-    int rc;
-    long long app = int_of(db, "PRAGMA application_id", &rc);
-    if (rc == SQLITE_NOTADB) {
-        snprintf(why, cap, "not a database");
-        sqlite3_close(db);
-        return FILE_FOREIGN;
-    }
-    if (rc != SQLITE_OK) {
-        snprintf(why, cap, "%s", sqlite3_errmsg(db));
-        sqlite3_close(db);
-        return rc == SQLITE_CORRUPT ? FILE_DAMAGED : FILE_UNREADABLE;
-    }
-    long long tables = int_of(db, "SELECT count(*) FROM sqlite_schema", &rc);
-    *version = int_of(db, "PRAGMA user_version", NULL);
-    if (app != DF_RECORDS_APP_ID && (app != 0 || tables > 0)) {
-        snprintf(why, cap, "application_id %lld is not defuse's", app);
-        sqlite3_close(db);
-        return FILE_FOREIGN;
-    }
-    if (app == 0 && tables == 0) {
-        sqlite3_close(db);
-        return FILE_NEW;
-    }
-    /* quick_check: the structure, without the cost of checking every index entry */
-    sqlite3_stmt *st = NULL;
+    sqlite3_busy_timeout(db, 5000);
     FileState state = FILE_OK;
-    if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK) {
-        snprintf(why, cap, "%s", sqlite3_errmsg(db));
-        state = FILE_DAMAGED;
+    int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+    long long app = rc == SQLITE_OK ? int_of(db, "PRAGMA application_id", &rc) : 0;
+    long long tables = rc == SQLITE_OK ? int_of(db, "SELECT count(*) FROM sqlite_schema", &rc) : 0;
+    if (rc == SQLITE_OK) *version = int_of(db, "PRAGMA user_version", &rc);
+    if (rc != SQLITE_OK) {
+        int code = sqlite3_errcode(db) & 0xff;
+        snprintf(why, cap, "%s", code == SQLITE_NOTADB ? "not a database" : sqlite3_errmsg(db));
+        state = code == SQLITE_NOTADB ? FILE_FOREIGN : code == SQLITE_CORRUPT ? FILE_DAMAGED : FILE_UNREADABLE;
+    } else if (app != DF_RECORDS_APP_ID && (app != 0 || tables > 0)) {
+        snprintf(why, cap, "application_id %lld is not defuse's", app);
+        state = FILE_FOREIGN;
+    } else if (app == 0 && tables == 0) {
+        state = FILE_NEW;
     } else {
-        int r = sqlite3_step(st);
-        const unsigned char *t = r == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
-        if (!t || strcmp((const char *)t, "ok") != 0) {
-            snprintf(why, cap, "quick_check: %s", t ? (const char *)t : sqlite3_errmsg(db));
-            state = FILE_DAMAGED;
+        /* quick_check: the structure, without the cost of checking every index entry */
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK) {
+            int code = sqlite3_errcode(db) & 0xff;
+            snprintf(why, cap, "%s", sqlite3_errmsg(db));
+            state = code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? FILE_DAMAGED : FILE_UNREADABLE;
+        } else {
+            int r = sqlite3_step(st);
+            const unsigned char *t = r == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+            if (r == SQLITE_ROW && t && strcmp((const char *)t, "ok") != 0) {
+                snprintf(why, cap, "quick_check: %s", (const char *)t);
+                state = FILE_DAMAGED;
+            } else if (r != SQLITE_ROW) {
+                int code = sqlite3_errcode(db) & 0xff;
+                snprintf(why, cap, "%s", sqlite3_errmsg(db));
+                state = code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? FILE_DAMAGED : FILE_UNREADABLE;
+            }
         }
+        sqlite3_finalize(st);
+        if (state == FILE_OK && *version > DF_RECORDS_SCHEMA) state = FILE_FUTURE;
     }
-    sqlite3_finalize(st);
-    if (state == FILE_OK && *version > DF_RECORDS_SCHEMA) state = FILE_FUTURE;
+    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     sqlite3_close(db);
     return state;
 }
 
-/* Moves the file (and any -wal and -shm beside it) to path.KIND-STAMP; 0 or -1. */
+/* Moves the file (and any -wal and -shm beside it) to path.KIND-STAMP, never over an
+ * earlier one (-2, -3 ... within the same second); 0, or -1 with errno. */
 static int move_aside(const char *path, const char *kind, char *moved, size_t cap) {
     char st[32];
     stamp(st, sizeof st);
-    snprintf(moved, cap, "%s.%s-%s", path, kind, st);
-    if (rename(path, moved) != 0) return -1;
+    bool renamed = false;
+    for (int k = 1;; k++) {
+        if (k == 1) snprintf(moved, cap, "%s.%s-%s", path, kind, st);
+        else snprintf(moved, cap, "%s.%s-%s-%d", path, kind, st, k);
+        if (link(path, moved) == 0) break; /* link fails rather than replace: the name is ours */
+        if ((errno == EPERM || errno == ENOTSUP) && access(moved, F_OK) != 0) { /* no hard links here */
+            if (rename(path, moved) != 0) return -1;
+            renamed = true;
+            break;
+        }
+        if (errno != EEXIST || k > 99) return -1;
+    }
     static const char *const side[] = {"-wal", "-shm"};
     for (int i = 0; i < 2; i++) {
-        char a[4300], b[4400];
+        char a[4400], b[4400];
         snprintf(a, sizeof a, "%s%s", path, side[i]);
         snprintf(b, sizeof b, "%s%s", moved, side[i]);
-        if (access(a, F_OK) == 0) rename(a, b);
+        if (access(a, F_OK) == 0 && rename(a, b) != 0) return -1;
     }
-    return 0;
+    return renamed ? 0 : unlink(path);
 }
 
 static int make_dirs(const char *path) {
@@ -271,6 +300,21 @@ df_Store *df_store_open(const char *dir, char *msg, size_t cap) {
         return NULL;
     }
     snprintf(s->path, sizeof s->path, "%s/records.db", dir);
+    /* One process at a time looks at, moves aside or creates the file; saving does not
+     * take this lock (SQLite's own locking covers it). */
+    char lockpath[4300];
+    snprintf(lockpath, sizeof lockpath, "%s/records.db.lock", dir);
+    int lock = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (lock >= 0 && flock(lock, LOCK_EX) != 0) {
+        close(lock);
+        lock = -1;
+    }
+    df_Store *r = open_locked(s, msg, cap);
+    if (lock >= 0) close(lock); /* closing releases the lock */
+    return r;
+}
+
+static df_Store *open_locked(df_Store *s, char *msg, size_t cap) {
     if (access(s->path, F_OK) == 0) {
         long long version = 0;
         char why[512] = "";
@@ -307,10 +351,8 @@ df_Store *df_store_open(const char *dir, char *msg, size_t cap) {
     chmod(s->path, 0600);
     sqlite3_busy_timeout(s->db, 5000);
     char err[512];
-    int rc;
-    long long version = int_of(s->db, "PRAGMA user_version", &rc);
     if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", err, sizeof err) != 0 ||
-        rc != SQLITE_OK || migrate(s, version, err, sizeof err) != 0) {
+        migrate(s, err, sizeof err) != 0) {
         snprintf(msg + strlen(msg), cap - strlen(msg), "%srecords are off: %s: %s", msg[0] ? "; " : "", s->path, err);
         df_store_close(s);
         return NULL;
@@ -426,7 +468,7 @@ static int prepare(df_Store *s, const char *sql, Binder *b, char *err, size_t ca
 /* Steps a prepared insert; 0, or -1 with err (a rejected value names its field). */
 static int finish(df_Store *s, Binder *b, char *err, size_t cap) {
     int rc = -1;
-    if (b->bad) snprintf(err, cap, "not saved: the field '%s' is not a finite number or valid UTF-8", b->bad);
+    if (b->bad) snprintf(err, cap, "the field '%s' is not a finite number or valid UTF-8", b->bad);
     else if (sqlite3_step(b->st) != SQLITE_DONE) snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
     else rc = 0;
     sqlite3_finalize(b->st);
@@ -491,15 +533,17 @@ int df_store_save(df_Store *s, const df_AttemptInfo *a, const df_Scenario *sc, c
                   char *err, size_t cap) {
     char uuid[37], sid[37], hash[65], started[32], ended[32];
     if (!a->learner || !a->learner[0] || strlen(a->learner) > 64) {
-        snprintf(err, cap, "not saved: the learner id must be 1 to 64 bytes");
+        snprintf(err, cap, "the learner id must be 1 to 64 bytes");
         return -1;
     }
     if (df_uuid4(uuid) != 0 || df_uuid4(sid) != 0) {
-        snprintf(err, cap, "not saved: no random source for the attempt's id");
+        snprintf(err, cap, "no random source for the attempt's id");
         return -1;
     }
-    if (df_sha256_file(a->scenario_file, hash) != 0) {
-        snprintf(err, cap, "not saved: cannot read %s to record its version", a->scenario_file);
+    if (a->scenario_sha256 && strlen(a->scenario_sha256) == 64) {
+        memcpy(hash, a->scenario_sha256, 65);
+    } else if (df_sha256_file(a->scenario_file, hash) != 0) {
+        snprintf(err, cap, "cannot read %s to record its version", a->scenario_file);
         return -1;
     }
     iso_time(a->started, started, sizeof started);
@@ -673,7 +717,10 @@ static int fill_one(void *ud, const df_AttemptRow *r) {
     char now[32];
     iso_time(time(NULL), now, sizeof now);
     if (sqlite3_prepare_v2(f->s->db, "INSERT INTO outbox (statement_id, attempt_id, body, created) VALUES (?,?,?,?) "
-                                     "ON CONFLICT(statement_id) DO NOTHING", -1, &st, NULL) == SQLITE_OK) {
+                                     "ON CONFLICT(statement_id) DO NOTHING", -1, &st, NULL) != SQLITE_OK) {
+        snprintf(f->err, f->cap, "%s", sqlite3_errmsg(f->s->db));
+        f->failed = 1;
+    } else {
         sqlite3_bind_text(st, 1, r->statement_id, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(st, 2, r->id);
         sqlite3_bind_text(st, 3, body, -1, SQLITE_TRANSIENT);
@@ -718,7 +765,8 @@ int df_store_outbox_fill(df_Store *s, const df_Query *q, const char *base_iri, c
 int df_store_outbox_pending(df_Store *s, df_OutboxItem *out, int cap) {
     sqlite3_stmt *st = NULL;
     int n = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT statement_id, body, tries FROM outbox WHERE sent IS NULL ORDER BY created, rowid",
+    if (sqlite3_prepare_v2(s->db, "SELECT statement_id, body, tries FROM outbox WHERE sent IS NULL AND refused IS NULL "
+                                  "ORDER BY created, rowid",
                            -1, &st, NULL) != SQLITE_OK)
         return -1;
     while (n < cap && sqlite3_step(st) == SQLITE_ROW) {
@@ -733,23 +781,24 @@ int df_store_outbox_pending(df_Store *s, df_OutboxItem *out, int cap) {
     return n;
 }
 
-int df_store_outbox_mark(df_Store *s, const char *statement_id, bool sent, const char *error) {
+int df_store_outbox_mark(df_Store *s, const char *statement_id, int outcome, const char *error) {
     sqlite3_stmt *st = NULL;
     char now[32];
     iso_time(time(NULL), now, sizeof now);
-    if (sqlite3_prepare_v2(s->db, "UPDATE outbox SET tries = tries + 1, last_error = ?, sent = ? WHERE statement_id = ?", -1,
-                           &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "UPDATE outbox SET tries = tries + 1, last_error = ?, sent = ?, refused = ? WHERE statement_id = ?",
+                           -1, &st, NULL) != SQLITE_OK)
         return -1;
     if (error && df_utf8_valid(error, strlen(error))) sqlite3_bind_text(st, 1, error, -1, SQLITE_TRANSIENT);
-    if (sent) sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, statement_id, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    if (outcome == DF_OUTBOX_SENT) sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    if (outcome == DF_OUTBOX_REFUSED) sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, statement_id, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(s->db) == 1 ? 0 : -1;
     sqlite3_finalize(st);
     return rc;
 }
 
 int df_store_outbox_count(df_Store *s) {
     int rc;
-    long long n = int_of(s->db, "SELECT count(*) FROM outbox WHERE sent IS NULL", &rc);
+    long long n = int_of(s->db, "SELECT count(*) FROM outbox WHERE sent IS NULL AND refused IS NULL", &rc);
     return rc == SQLITE_OK ? (int)n : -1;
 }

@@ -19,6 +19,7 @@ int df_srcmap_root_line(const df_SrcMap *m);
 struct df_Script {
     lua_State *L;
     char *name;
+    char sha256[65];        /* of the source bytes loaded: the version that is played */
     /* allocator accounting */
     size_t used, peak, cap;
     /* budget for the current protected call */

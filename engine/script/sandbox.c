@@ -14,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <nettle/sha2.h>
+
 #define HOOK_STEP 1000
 
 void df_limits_default(df_Limits *lim) {
@@ -974,6 +976,8 @@ const df_Host *df_script_host(df_Script *s) {
 
 enum { WANT_SCENARIO, WANT_MODULE, WANT_ANY };
 
+static void hash_source(df_Script *s, const char *buf, size_t len);
+
 static df_Script *load_buffer(const char *name, const char *buf, size_t len, const df_Limits *lim,
                               df_Diags *diags, int want) {
     df_Error err;
@@ -1014,6 +1018,7 @@ static df_Script *load_buffer(const char *name, const char *buf, size_t len, con
         for (size_t i = 0; i < slen && src[i] != '\n'; i++) src[i] = ' ';
 
     df_Script *s = script_new(name, &l, &err);
+    if (s) hash_source(s, buf, len);
     if (!s) {
         char m[1400];
         df_error_format(&err, m, sizeof m);
@@ -1164,4 +1169,15 @@ static df_Script *load_file(const char *path, const df_Limits *lim, df_Diags *di
     sanitize_diags(diags, first);
     free(buf);
     return s;
+}
+
+const char *df_script_sha256(const df_Script *s) { return s->sha256; }
+
+static void hash_source(df_Script *s, const char *buf, size_t len) {
+    struct sha256_ctx ctx;
+    uint8_t d[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, (const uint8_t *)buf);
+    sha256_digest(&ctx, sizeof d, d);
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++) snprintf(s->sha256 + 2 * i, 3, "%02x", d[i]);
 }

@@ -32,6 +32,9 @@ df_Script *df_script_load_module(const char *path, const df_Limits *lim, df_Diag
 /* Loads either kind, for the checker: exactly one of scenario or module is set after. */
 df_Script *df_script_load_any(const char *path, const df_Limits *lim, df_Diags *diags);
 const df_Module *df_script_module(const df_Script *s);
+/* SHA-256 of the source that was loaded (64 hex digits): which version of the file is played,
+ * even if the file changes or goes away afterwards. */
+const char *df_script_sha256(const df_Script *s);
 
 const df_Scenario *df_script_scenario(const df_Script *s);
 /* Host callbacks for df_run_new: they evaluate the scenario's functions in the sandbox. */

@@ -135,7 +135,7 @@ int main(int argc, char **argv) {
                 df_Error err2;
                 df_Run *run = df_run_new(df_script_scenario(sr), df_script_host(sr), (uint64_t)i, &err2);
                 for (int k = 0; run && k < 8 && !df_run_over(run); k++) df_run_choose(run, 1, &err2);
-                df_AttemptInfo a = {"bench", "Bench", argv[2], "practice", (uint64_t)i, 0, 0};
+                df_AttemptInfo a = {"bench", "Bench", argv[2], df_script_sha256(sr), "practice", (uint64_t)i, 0, 0};
                 double t0 = wall_ms();
                 if (run && df_store_save(st, &a, df_script_scenario(sr), run, NULL, err, sizeof err) != 0)
                     fprintf(stderr, "bench: save: %s\n", err);

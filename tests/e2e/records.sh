@@ -71,13 +71,55 @@ if command -v node >/dev/null && [ -d tests/lrs/node_modules/@learninglocker/xap
         printf 'key = town-key\nsecret = wrong\n' >'$T/bad.conf'; chmod 600 '$T/bad.conf'
         '$BIN' export --format xapi --lrs '$URL' --config '$T/bad.conf' 2>&1 | grep -q 'HTTP 401' &&
         XDG_CONFIG_HOME='$T/config' '$BIN' export --format xapi --lrs '$URL' | grep -q '^1 statement sent'"
+    # A statement the LRS refuses for good (409: the same id with other content) is kept but
+    # not retried; the rest go on.
+    if command -v sqlite3 >/dev/null; then
+        sqlite3 "$T/data/records.db" "DELETE FROM outbox WHERE rowid = (SELECT min(rowid) FROM outbox)"
+        expect "a 409 is a refusal: reported once, kept, never retried" 1 "1 refused by the LRS" -- \
+            env XDG_CONFIG_HOME="$T/config" "$BIN" export --format xapi --lrs "$URL" --base-iri https://other.example/xapi
+        expect "the next try has nothing to send" 0 "^0 statements sent" -- env XDG_CONFIG_HOME="$T/config" "$BIN" export --format xapi --lrs "$URL"
+    else
+        CASES=$((CASES + 1)); FAILS=$((FAILS + 1)); echo "FAIL sqlite3 is missing (make deps installs it)"
+    fi
+    printf 'endpoint = %s\nkey = town-key\nsecret = town secret\ntimeout = 5\n' "$URL" >"$T/send.conf"
+    chmod 600 "$T/send.conf"
+    expect "--send uses the config's endpoint" 0 "statements? sent to $URL" -- "$BIN" export --format xapi --send --config "$T/send.conf"
     kill $LRS 2>/dev/null
+    # A server that answers 200 but is not an LRS (a portal page): nothing is marked sent.
+    node -e 'require("http").createServer((q, r) => { r.writeHead(200, {"Content-Type": "text/html"}); r.end("<html>welcome</html>"); }).listen(0, "127.0.0.1", function () { console.log("listening http://127.0.0.1:" + this.address().port + "/"); })' >"$T/portal.out" &
+    PORTAL=$!
+    i=0
+    while ! grep -q listening "$T/portal.out" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    PURL=$(sed -n 's/^listening //p' "$T/portal.out")
+    expect "a 200 without the statement's id is not taken for stored" 1 "is $PURL an LRS's endpoint" -- \
+        sh -c "'$BIN' play parking-ticket-counter --choices $CALM >/dev/null 2>&1; XDG_CONFIG_HOME='$T/config' '$BIN' export --format xapi --lrs '$PURL' 2>&1"
+    kill $PORTAL 2>/dev/null
     expect "an LRS that is not there: the statements wait" 1 "wait in the outbox|Could not connect|Couldn't connect" -- \
         sh -c "'$BIN' play parking-ticket-counter --choices $CALM >/dev/null 2>&1; XDG_CONFIG_HOME='$T/config' '$BIN' export --format xapi --lrs '$URL' 2>&1"
 else
     CASES=$((CASES + 1)); FAILS=$((FAILS + 1))
     echo "FAIL node or the xAPI validator is missing (make deps installs them)"
 fi
+
+# Several defuse at once on a new data folder: every attempt saved, nothing moved aside.
+(
+    export DEFUSE_DATA_DIR="$T/many"
+    for i in 1 2 3 4 5 6 7 8; do "$BIN" play parking-ticket-counter --choices $CALM >/dev/null 2>"$T/many-$i.err" & done
+    wait
+)
+check "8 plays started together: 8 saved, nothing kept aside" sh -c "
+    [ \$(cat '$T'/many-*.err | grep -c 'attempt saved') -eq 8 ] &&
+    [ \$(DEFUSE_DATA_DIR='$T/many' '$BIN' history | grep -c resolved_accepted) -eq 8 ] &&
+    ! ls '$T/many' | grep -qE 'damaged|foreign'"
+expect "a learner id is matched as play saved it" 0 "parking-ticket-counter" -- sh -c "
+    '$BIN' play parking-ticket-counter --choices $CALM --learner 'jo smith' >/dev/null 2>&1; '$BIN' history --learner 'jo smith'"
+printf 'base_iri = https://town.example/xapi\nwhatever = 1\n' >"$T/loose.conf"
+chmod 644 "$T/loose.conf"
+expect "a CSV export ignores the LRS settings it does not need" 0 "" -- "$BIN" export --format csv --config "$T/loose.conf"
+expect "an xAPI file export takes the base IRI from the config" 0 "https://town.example/xapi/scenarios/" -- "$BIN" export --format xapi --config "$T/loose.conf"
+expect "sending with that config is refused" 1 "can be read by others" -- "$BIN" export --format xapi --send --config "$T/loose.conf"
+expect "a day that does not exist" 2 "expected a date" -- "$BIN" export --format csv --since 2026-02-31
+expect "a date with a sign in it" 2 "expected a date" -- "$BIN" history --since 2026-+1-01
 
 # Bad options.
 expect "--format of another kind" 2 "expected csv or xapi" -- "$BIN" export --format pdf

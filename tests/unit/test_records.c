@@ -49,7 +49,7 @@ static df_Run *play(df_Script *s, const int *choices, int n) {
 }
 
 static df_AttemptInfo info(const char *learner) {
-    return (df_AttemptInfo){learner, "Dana Smith", SCENARIO, "practice", 7, 1795681800, 1795682100};
+    return (df_AttemptInfo){learner, "Dana Smith", SCENARIO, NULL, "practice", 7, 1795681800, 1795682100};
 }
 
 typedef struct Rows {
@@ -164,6 +164,35 @@ static void attempts_are_saved_and_read_back(void **state) {
     df_store_close(st);
 }
 
+static void the_version_played_is_recorded_even_if_the_file_goes(void **state) {
+    (void)state;
+    char msg[1024], err[512], copy[300], db[400];
+    snprintf(copy, sizeof copy, "%s/p.lua", dir);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "cp %s '%s'", SCENARIO, copy);
+    assert_int_equal(system(cmd), 0);
+    df_Diags d = {0};
+    df_Script *s = df_script_load(copy, NULL, &d);
+    df_diags_free(&d);
+    assert_non_null(s);
+    char want[65];
+    assert_int_equal(df_sha256_file(copy, want), 0);
+    assert_string_equal(df_script_sha256(s), want);
+    df_Run *run = play(s, calm, 8);
+    unlink(copy); /* a checkout or an editor's rename while the attempt was played */
+    df_Store *st = df_store_open(dir, msg, sizeof msg);
+    df_AttemptInfo a = info("dsmith");
+    a.scenario_file = copy;
+    a.scenario_sha256 = df_script_sha256(s);
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), run, NULL, err, sizeof err), 0);
+    df_store_close(st);
+    snprintf(db, sizeof db, "%s/records.db", dir);
+    snprintf(cmd, sizeof cmd, "SELECT count(*) FROM attempts WHERE scenario_sha256 = '%s'", want);
+    assert_int_equal(scalar(db, cmd), 1);
+    df_run_free(run);
+    df_script_free(s);
+}
+
 static void bad_text_never_reaches_the_database(void **state) {
     (void)state;
     char msg[1024], err[512];
@@ -225,7 +254,7 @@ static void broken_and_foreign_files_are_kept_aside(void **state) {
     sqlite3_open(db, &h);
     sqlite3_exec(h, "CREATE TABLE photos(id INTEGER); INSERT INTO photos VALUES (1);", NULL, NULL, NULL);
     sqlite3_close(h);
-    sleep(1); /* a new timestamp for the second file kept aside */
+    /* within the same second as the first: kept under a name of its own, never over it */
     st = df_store_open(dir, msg, sizeof msg);
     assert_non_null(st);
     assert_non_null(strstr(msg, "not a defuse database"));
@@ -444,14 +473,24 @@ static void the_outbox_keeps_each_statement_once_with_its_id(void **state) {
     assert_non_null(strstr(it[0].body, first)); /* the id inside the body is the queued one */
     for (int i = 0; i < n; i++) free(it[i].body);
     /* a failed try keeps it pending with the same id; a success removes it */
-    assert_int_equal(df_store_outbox_mark(st, first, false, "HTTP 503"), 0);
+    assert_int_equal(df_store_outbox_mark(st, first, DF_OUTBOX_RETRY, "HTTP 503"), 0);
     n = df_store_outbox_pending(st, it, 4);
     assert_int_equal(n, 2);
     assert_string_equal(it[0].statement_id, first);
     assert_int_equal(it[0].tries, 1);
     for (int i = 0; i < n; i++) free(it[i].body);
-    assert_int_equal(df_store_outbox_mark(st, first, true, NULL), 0);
+    assert_int_equal(df_store_outbox_mark(st, first, DF_OUTBOX_SENT, NULL), 0);
     assert_int_equal(df_store_outbox_count(st), 1);
+    /* one the LRS refuses for good is kept but never offered again */
+    n = df_store_outbox_pending(st, it, 4);
+    assert_int_equal(n, 1);
+    char second[37];
+    strcpy(second, it[0].statement_id);
+    free(it[0].body);
+    assert_int_equal(df_store_outbox_mark(st, second, DF_OUTBOX_REFUSED, "HTTP 400: bad"), 0);
+    assert_int_equal(df_store_outbox_count(st), 0);
+    assert_int_equal(df_store_outbox_pending(st, it, 4), 0);
+    assert_int_equal(df_store_outbox_mark(st, "00000000-0000-4000-8000-000000000000", DF_OUTBOX_SENT, NULL), -1); /* unknown id */
     df_run_free(done);
     df_run_free(half);
     df_script_free(s);
@@ -480,6 +519,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         T(attempts_are_saved_and_read_back),
         T(bad_text_never_reaches_the_database),
+        T(the_version_played_is_recorded_even_if_the_file_goes),
         T(broken_and_foreign_files_are_kept_aside),
         T(a_newer_database_is_left_alone),
         T(a_folder_that_cannot_be_written_turns_records_off),
