@@ -37,6 +37,8 @@ int df_mkdirs(const char *path);
 /* Writes a file through a temporary name, fsync and rename; -1 with a message in err. */
 int df_write_atomic(const char *path, const char *data, size_t len, char *err, size_t cap);
 
+/* True when $DEFUSE_NO_RECORD asks for no training record (like --no-record). */
+bool df_records_off(void);
 /* Who is practising: given (--learner), else $DEFUSE_LEARNER, else the login name; the
  * display name is the account's full name when there is one. */
 void df_learner(const char *given, char *id, size_t idcap, char *display, size_t dcap);

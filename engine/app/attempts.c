@@ -34,7 +34,7 @@ void df_learner(const char *given, char *id, size_t idcap, char *display, size_t
     df_sanitize(name ? name : id, strlen(name ? name : id), display, dcap < 129 ? dcap : 129);
 }
 
-static bool records_off(void) {
+bool df_records_off(void) {
     const char *e = getenv("DEFUSE_NO_RECORD");
     return e && *e && strcmp(e, "0") != 0;
 }
@@ -56,7 +56,7 @@ static int record(const df_Script *s, const char *path, const df_Run *run, time_
                   const char *learner, char *msg, size_t cap) {
     msg[0] = '\0';
     const df_Step *steps;
-    if (!run || records_off() || df_run_steps(run, &steps) == 0) return 1; /* nothing to keep */
+    if (!run || df_records_off() || df_run_steps(run, &steps) == 0) return 1; /* nothing to keep */
     char dir[4096];
     if (df_data_dir(dir, sizeof dir) != 0) {
         snprintf(msg, cap, "warning: not saved: no data folder (set HOME, XDG_DATA_HOME or DEFUSE_DATA_DIR)");

@@ -85,6 +85,7 @@ int df_cmd_menu(int argc, char **argv) {
         fprintf(stderr, "defuse: unexpected argument '%s'\n", argv[optind]);
         return 2;
     }
+    if (df_records_off()) go.no_record = true; /* $DEFUSE_NO_RECORD: nothing made, nothing read into */
     if (go.screenshot) return df_gui_open_screenshot(&go);
     if (!text) {
         int rc = df_gui_open_run(&go);
@@ -145,11 +146,14 @@ int df_cmd_menu(int argc, char **argv) {
             if (saved != 1) fprintf(stderr, "defuse: %s\n", msg);
             if (saved == 0) menu_stats(store, learner, items, m);
         }
+        df_run_free(run); /* before its scenario can go */
+        run = NULL;
         if (rc == DF_PLAY_ERROR) {
             char msg[1400];
             df_error_format(&err, msg, sizeof msg);
             fprintf(stderr, "defuse: %s\n", msg);
-            /* A script error can leave the state unusable: reload the file for next time. */
+            /* A script error can leave the state unusable: reload the file for next time. The
+             * menu's entry pointed into the old scenario: it is rebuilt from the new one. */
             df_script_free(s);
             df_Diags d = {0};
             scripts[from[k]] = df_script_load(paths[from[k]], NULL, &d);
@@ -158,9 +162,12 @@ int df_cmd_menu(int argc, char **argv) {
                 memmove(&items[k], &items[k + 1], (size_t)(m - k - 1) * sizeof *items);
                 memmove(&from[k], &from[k + 1], (size_t)(m - k - 1) * sizeof *from);
                 m--;
+            } else {
+                const df_Scenario *sc = df_script_scenario(scripts[from[k]]);
+                items[k] = (df_MenuItem){sc->id, sc->title, sc->setting, sc->role, sc->summary, sc->minutes};
+                menu_stats(store, learner, items, m);
             }
         }
-        df_run_free(run);
         if (rc == DF_PLAY_QUIT && feof(to.in)) break;
     }
     df_store_close(store);

@@ -15,6 +15,7 @@
 #include "gui.h"
 
 typedef struct Gui {
+    bool eat_text; /* the key that changed the screen also arrives as text: drop that text */
     const df_GuiOpts *o;
     df_Fonts *fonts;
     df_Canvas *canvas;
@@ -169,6 +170,11 @@ static void open_store(Gui *g) {
     g->store = g->record ? df_store_open(dir, g->store_msg, sizeof g->store_msg)
                          : df_store_open_read(dir, g->store_msg, sizeof g->store_msg);
     if (g->store_msg[0]) fprintf(stderr, "defuse: %s\n", g->store_msg);
+    /* the name entered once with 'defuse learner --name' wins over the account's */
+    char kept[160];
+    int n;
+    if (g->store && df_store_learner_info(g->store, g->learner, kept, sizeof kept, &n) == 0)
+        snprintf(g->learner_name, sizeof g->learner_name, "%s", kept);
 }
 
 /* Keeps the current run in the training record, once: as finished when it reached an end,
@@ -258,7 +264,7 @@ static void open_progress(Gui *g, int k) {
         snprintf(g->prog_err, sizeof g->prog_err, "%s", g->store_msg);
         p->error = g->prog_err;
     } else if (g->store) { /* no store and no message: nothing recorded yet, the empty state */
-        df_Query q = {g->learner, sc->id, NULL};
+        df_Query q = {g->learner, sc->id, NULL, true}; /* own practice, not the group sessions run */
         char err[1024];
         if (df_store_each(g->store, &q, collect, g, err, sizeof err) != 0) {
             snprintf(g->prog_err, sizeof g->prog_err, "%s", err);
@@ -392,7 +398,9 @@ static void reload(Gui *g) {
     for (int i = 0; i < g->nitems; i++)
         if (g->item_script[i] == g->cur) {
             const df_Scenario *sc = df_script_scenario(ns);
+            df_PickItem old = g->items[i];
             g->items[i] = (df_PickItem){sc->id, sc->title, sc->setting, sc->role, sc->summary, sc->minutes};
+            g->items[i].attempts = old.attempts, g->items[i].best = old.best; /* the record did not change */
         }
     g->run = run;
     g->ui.run = run;
@@ -526,6 +534,11 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
         }
         return act != DF_ACT_NONE;
     }
+    if (ev->kind == DF_EV_TEXT && g->eat_text) { /* P left the progress screen: not a filter letter */
+        g->eat_text = false;
+        return false;
+    }
+    if (ev->kind != DF_EV_TEXT) g->eat_text = false;
     if (ev->kind == DF_EV_TEXT && ui->screen == DF_SCREEN_PICKER) {
         if ((unsigned char)ev->text[0] >= 0x20 && strlen(ui->filter) + strlen(ev->text) < sizeof ui->filter - 1) {
             strcat(ui->filter, ev->text);
@@ -645,8 +658,10 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
         } else return false;
         return true;
     case DF_SCREEN_PROGRESS:
-        if (key == DF_KEY_ESCAPE || key == DF_KEY_BACKSPACE || (key == DF_KEY_CHAR && ev->ch == 'p'))
+        if (key == DF_KEY_ESCAPE || key == DF_KEY_BACKSPACE || (key == DF_KEY_CHAR && ev->ch == 'p')) {
             set_screen(g, g->prog_back == DF_SCREEN_PICKER || g->run ? g->prog_back : DF_SCREEN_PICKER);
+            g->eat_text = key == DF_KEY_CHAR; /* its text event follows */
+        }
         else return false;
         return true;
     }
@@ -792,7 +807,7 @@ int df_gui_run(const df_GuiOpts *o) {
         fprintf(g.trace, "renderer %s\n", df_canvas_renderer_name(g.canvas));
         fflush(g.trace);
     }
-    g.record = !o->no_record;
+    g.record = !o->no_record && !df_records_off();
     open_store(&g);
     refresh_stats(&g);
     if (o->scenario) {

@@ -21,8 +21,9 @@ typedef struct df_Store df_Store;
  * so (print it). A file from a newer defuse is left alone and NULL is returned. NULL with
  * msg when records cannot be kept (an unwritable folder ...): practice goes on without. */
 df_Store *df_store_open(const char *dir, char *msg, size_t cap);
-/* The same for reading (stats, history, exports): when there is no records.db yet it
- * returns NULL with msg empty, and creates nothing. */
+/* The same for reading (stats, history, exports): it creates nothing and moves nothing.
+ * NULL with msg empty when there is no records.db yet; NULL with msg when the file is
+ * damaged, foreign or newer (it is left as it is). */
 df_Store *df_store_open_read(const char *dir, char *msg, size_t cap);
 void df_store_close(df_Store *s);
 /* Sets a learner's display name (creating the learner when new): the name is entered once
@@ -68,6 +69,7 @@ typedef struct df_Query {
     const char *learner;   /* NULL: everyone */
     const char *scenario;  /* NULL: every scenario */
     const char *since;     /* "YYYY-MM-DD" (UTC) or NULL */
+    bool own;              /* only the learner's own practice (no group sessions they ran) */
 } df_Query;
 
 /* Calls fn for each attempt matching q, oldest first, inside one read transaction (so an
@@ -75,7 +77,8 @@ typedef struct df_Query {
 typedef int (*df_AttemptFn)(void *ud, const df_AttemptRow *row);
 int df_store_each(df_Store *s, const df_Query *q, df_AttemptFn fn, void *ud, char *err, size_t cap);
 
-/* Per scenario for one learner: attempts and the best score (for the picker). */
+/* Per scenario for one learner: attempts and the best score (for the picker); group
+ * sessions the learner ran as a trainer are not their practice and are left out. */
 typedef struct df_ScenarioStats {
     char scenario_id[128];
     int attempts, best; /* best -1 when no finished attempt */

@@ -28,7 +28,7 @@ const char *df_store_path(const df_Store *s) { return s->path; }
 /* ---------------------------------------------------------------- small helpers */
 
 static void col_text(sqlite3_stmt *st, int i, char *out, size_t cap);
-static df_Store *open_locked(df_Store *s, char *msg, size_t cap);
+static df_Store *open_locked(df_Store *s, bool reading, char *msg, size_t cap);
 
 int df_uuid4(char out[37]) {
     unsigned char b[16];
@@ -127,12 +127,12 @@ static const char *const schema_v1 =
     " passed INTEGER CHECK (passed IN (0, 1)),"
     DIM("dim_safety") DIM("dim_respect") DIM("dim_listening") DIM("dim_empathy") DIM("dim_clarity")
     DIM("dim_options") DIM("dim_boundaries") DIM("dim_ownership") DIM("dim_accuracy") DIM("dim_self_management")
-    " conversation REAL NOT NULL CHECK (conversation >= 0),"
-    " task REAL NOT NULL CHECK (task >= 0),"
-    " rework REAL NOT NULL CHECK (rework >= 0),"
-    " follow_on REAL NOT NULL CHECK (follow_on >= 0),"
-    " total REAL NOT NULL CHECK (total >= 0),"
-    " baseline REAL NOT NULL CHECK (baseline > 0),"
+    " conversation REAL NOT NULL CHECK (conversation >= 0 AND conversation < 1e7),"
+    " task REAL NOT NULL CHECK (task >= 0 AND task < 1e7),"
+    " rework REAL NOT NULL CHECK (rework >= 0 AND rework < 1e7),"
+    " follow_on REAL NOT NULL CHECK (follow_on >= 0 AND follow_on < 1e7),"
+    " total REAL NOT NULL CHECK (total >= 0 AND total < 1e7),"
+    " baseline REAL NOT NULL CHECK (baseline > 0 AND baseline < 1e6),"
     " steps INTEGER NOT NULL CHECK (steps >= 0),"
     " CHECK ((outcome = 'abandoned') = (score IS NULL))) STRICT;"
     "CREATE INDEX attempts_by_learner ON attempts(learner_id, scenario_id, started);"
@@ -288,9 +288,13 @@ static int make_dirs(const char *path) {
     return stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode) ? 0 : -1;
 }
 
-df_Store *df_store_open(const char *dir, char *msg, size_t cap) {
+static df_Store *open_store(const char *dir, bool reading, char *msg, size_t cap) {
     msg[0] = '\0';
-    if (make_dirs(dir) != 0) {
+    if (reading) { /* a reader creates nothing: no folder, no file */
+        char path[4200];
+        snprintf(path, sizeof path, "%s/records.db", dir);
+        if (access(path, F_OK) != 0 && errno == ENOENT) return NULL;
+    } else if (make_dirs(dir) != 0) {
         snprintf(msg, cap, "records are off: cannot create the data folder %s: %s", dir, strerror(errno));
         return NULL;
     }
@@ -309,12 +313,16 @@ df_Store *df_store_open(const char *dir, char *msg, size_t cap) {
         close(lock);
         lock = -1;
     }
-    df_Store *r = open_locked(s, msg, cap);
+    df_Store *r = open_locked(s, reading, msg, cap);
     if (lock >= 0) close(lock); /* closing releases the lock */
     return r;
 }
 
-static df_Store *open_locked(df_Store *s, char *msg, size_t cap) {
+df_Store *df_store_open(const char *dir, char *msg, size_t cap) { return open_store(dir, false, msg, cap); }
+
+df_Store *df_store_open_read(const char *dir, char *msg, size_t cap) { return open_store(dir, true, msg, cap); }
+
+static df_Store *open_locked(df_Store *s, bool reading, char *msg, size_t cap) {
     if (access(s->path, F_OK) == 0) {
         long long version = 0;
         char why[512] = "";
@@ -327,6 +335,12 @@ static df_Store *open_locked(df_Store *s, char *msg, size_t cap) {
         }
         if (fs == FILE_UNREADABLE) {
             snprintf(msg, cap, "records are off: cannot open %s: %s", s->path, why);
+            free(s);
+            return NULL;
+        }
+        if ((fs == FILE_DAMAGED || fs == FILE_FOREIGN) && reading) { /* a reader never moves a file */
+            snprintf(msg, cap, "%s is %s (%s): it is left as it is; the next attempt saved will keep it aside and start a new one",
+                     s->path, fs == FILE_DAMAGED ? "damaged" : "not a defuse database", why);
             free(s);
             return NULL;
         }
@@ -358,14 +372,6 @@ static df_Store *open_locked(df_Store *s, char *msg, size_t cap) {
         return NULL;
     }
     return s;
-}
-
-df_Store *df_store_open_read(const char *dir, char *msg, size_t cap) {
-    char path[4200];
-    msg[0] = '\0';
-    snprintf(path, sizeof path, "%s/records.db", dir);
-    if (access(path, F_OK) != 0 && errno == ENOENT) return NULL; /* nothing recorded yet */
-    return df_store_open(dir, msg, cap);
 }
 
 int df_store_set_name(df_Store *s, const char *learner, const char *display, char *err, size_t cap) {
@@ -616,7 +622,8 @@ static void col_text(sqlite3_stmt *st, int i, char *out, size_t cap) {
     "a.dim_empathy, a.dim_clarity, a.dim_options, a.dim_boundaries, a.dim_ownership, a.dim_accuracy, "                    \
     "a.dim_self_management, a.conversation, a.task, a.rework, a.follow_on, a.total, a.baseline, a.steps, a.seed "         \
     "FROM attempts a JOIN learners l ON l.id = a.learner_id "                                                              \
-    "WHERE (?1 IS NULL OR l.login = ?1) AND (?2 IS NULL OR a.scenario_id = ?2) AND (?3 IS NULL OR a.started >= ?3) "
+    "WHERE (?1 IS NULL OR l.login = ?1) AND (?2 IS NULL OR a.scenario_id = ?2) AND (?3 IS NULL OR a.started >= ?3) "  \
+    "AND (?4 = 0 OR a.mode != 'group') "
 
 static void read_row(sqlite3_stmt *st, df_AttemptRow *r) {
     memset(r, 0, sizeof *r);
@@ -642,6 +649,10 @@ static void read_row(sqlite3_stmt *st, df_AttemptRow *r) {
     r->follow_on = sqlite3_column_double(st, 27);
     r->total = sqlite3_column_double(st, 28);
     r->baseline = sqlite3_column_double(st, 29);
+    /* a file edited by hand can hold what the store never writes: no NaN or Inf gets out */
+    double *nums[] = {&r->conversation, &r->task, &r->rework, &r->follow_on, &r->total, &r->baseline};
+    for (size_t i = 0; i < sizeof nums / sizeof *nums; i++)
+        if (!isfinite(*nums[i]) || *nums[i] < 0) *nums[i] = 0;
     r->steps = sqlite3_column_int(st, 30);
     r->seed = (uint64_t)sqlite3_column_int64(st, 31);
 }
@@ -650,6 +661,7 @@ static void bind_query(sqlite3_stmt *st, const df_Query *q) {
     char since[32];
     if (q && q->learner) sqlite3_bind_text(st, 1, q->learner, -1, SQLITE_TRANSIENT);
     if (q && q->scenario) sqlite3_bind_text(st, 2, q->scenario, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 4, q && q->own ? 1 : 0);
     if (q && q->since) {
         snprintf(since, sizeof since, "%.10sT00:00:00Z", q->since);
         sqlite3_bind_text(st, 3, since, -1, SQLITE_TRANSIENT);
@@ -681,7 +693,7 @@ int df_store_stats(df_Store *s, const char *learner, df_ScenarioStats *out, int 
     int n = 0;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT a.scenario_id, count(*), max(a.score) FROM attempts a JOIN learners l ON l.id = a.learner_id "
-                           "WHERE l.login = ? GROUP BY a.scenario_id ORDER BY a.scenario_id", -1, &st, NULL) != SQLITE_OK)
+                           "WHERE l.login = ? AND a.mode != 'group' GROUP BY a.scenario_id ORDER BY a.scenario_id", -1, &st, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_text(st, 1, learner, -1, SQLITE_TRANSIENT);
     while (n < cap && sqlite3_step(st) == SQLITE_ROW) {

@@ -134,6 +134,10 @@ expect "an export to a folder that does not exist" 1 "cannot create" -- "$BIN" e
 # Damaged, foreign and unwritable data folders.
 mkdir -p "$T/d1"
 printf 'not a database at all' >"$T/d1/records.db"
+DEFUSE_DATA_DIR="$T/d1" expect "reading a foreign file says so and leaves it" 1 "not a defuse database.*left as it is" -- "$BIN" history
+check "history moved nothing" sh -c "[ \$(ls '$T/d1' | grep -c foreign) -eq 0 ]"
+expect "DEFUSE_NO_RECORD: the menu makes no data folder" 0 "" -- sh -c "
+    printf '1\n3\nq\nq\n' | DEFUSE_NO_RECORD=1 DEFUSE_DATA_DIR='$T/none' '$BIN' --text >/dev/null 2>&1; [ ! -e '$T/none' ]"
 DEFUSE_DATA_DIR="$T/d1" expect "a foreign file is kept aside, the user is told, and the attempt is saved" 0 "not a defuse database.*kept as .*records.db.foreign-[0-9]{8}-[0-9]{6}.*attempt saved" -- \
     sh -c "'$BIN' play parking-ticket-counter --choices $CALM 2>&1 | tr '\n' ' '"
 check "the foreign file is still there, unchanged" sh -c "cat '$T'/d1/records.db.foreign-* | grep -q 'not a database at all'"

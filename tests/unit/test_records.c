@@ -150,14 +150,28 @@ static void attempts_are_saved_and_read_back(void **state) {
     assert_int_equal(ss[0].attempts, 2);
     assert_int_equal(ss[0].best, res->score);
     assert_int_equal(df_store_stats(st, "nobody", ss, 4), 0);
+    /* a group session the learner ran as a trainer is not their own practice */
+    df_AttemptInfo g = info("dsmith");
+    g.mode = "group";
+    assert_int_equal(df_store_save(st, &g, df_script_scenario(s), done, NULL, err, sizeof err), 0);
+    assert_int_equal(df_store_stats(st, "dsmith", ss, 4), 1);
+    assert_int_equal(ss[0].attempts, 2);
+    rows.n = 0;
+    q = (df_Query){"dsmith", NULL, NULL, true};
+    assert_int_equal(df_store_each(st, &q, collect, &rows, err, sizeof err), 0);
+    assert_int_equal(rows.n, 2);
+    rows.n = 0;
+    q = (df_Query){"dsmith", NULL, NULL, false};
+    assert_int_equal(df_store_each(st, &q, collect, &rows, err, sizeof err), 0);
+    assert_int_equal(rows.n, 3);
     /* filters */
     rows.n = 0;
     q = (df_Query){NULL, NULL, "2026-11-27"};
     assert_int_equal(df_store_each(st, &q, collect, &rows, err, sizeof err), 0);
     assert_int_equal(rows.n, 0);
-    q = (df_Query){NULL, "parking-ticket-counter", "2026-11-26"};
+    q = (df_Query){NULL, "parking-ticket-counter", "2026-11-26", false};
     assert_int_equal(df_store_each(st, &q, collect, &rows, err, sizeof err), 0);
-    assert_int_equal(rows.n, 2);
+    assert_int_equal(rows.n, 3);
     df_run_free(done);
     df_run_free(half);
     df_script_free(s);
