@@ -65,9 +65,12 @@ void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d) {
     df_Walk w;
     df_Error err;
     if (df_walk(sc, host, 1, NULL, &w, &err) != 0) {
+        /* a function that fails on some path (a hook, a says, an ending's words) breaks a
+         * learner's run there: an error, at the line that failed */
         char m[1200];
         df_error_format(&err, m, sizeof m);
-        df_diags_add(d, DF_DIAG_WARNING, sc->file, 0, "could not walk the scenario to check band lines: %s", m);
+        if (err.file[0]) df_diags_add(d, DF_DIAG_ERROR, err.file, err.line, "%s (found by playing every path)", err.msg);
+        else df_diags_add(d, DF_DIAG_ERROR, sc->file, 0, "a path fails: %s (found by playing every path)", m);
         df_walk_free(&w);
         return;
     }

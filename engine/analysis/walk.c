@@ -108,6 +108,11 @@ static int visit(Ctx *c, const df_Run *run, int depth) {
         return 0;
     }
     if (df_run_over(run)) {
+        const df_Result *r = df_run_result(run);
+        if (r && r->final_failed) { /* an ending whose words fail is a script error, found here by check */
+            *c->err = r->final_error;
+            return -1;
+        }
         record(c, run, depth);
         return 0;
     }

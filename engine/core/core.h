@@ -490,6 +490,8 @@ typedef struct df_Result {
     df_Outcome declared;    /* what the ending said, before safety checks */
     int ending;
     char *final_line;
+    bool final_failed;      /* the says function of the ending failed: final_line is empty, */
+    df_Error final_error;   /* and this says why (file:line), for the author */
     double conversation, task, rework, follow_on, total;
     double follow_on_parts[DF_FO_COUNT];
     double baseline;

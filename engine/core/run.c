@@ -534,6 +534,10 @@ static void finish(df_Run *run, int ei) {
     char buf[DF_LINE_MAX];
     df_Error err;
     df_error_clear(&err);
-    if (eval_text(run, &end->says, buf, sizeof buf, &err) != 0) buf[0] = '\0';
+    if (eval_text(run, &end->says, buf, sizeof buf, &err) != 0) { /* the run is over anyway: say why */
+        buf[0] = '\0';
+        r->final_failed = true;
+        r->final_error = err;
+    }
     r->final_line = strdup(buf);
 }

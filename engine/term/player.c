@@ -288,6 +288,11 @@ void df_term_debrief(const df_Run *run, const df_TermOpts *o) {
     const df_State *st = df_run_state(run);
     const df_Scenario *sc = st->sc;
     const df_Ending *end = &sc->endings[r->ending];
+    if (r->final_failed && o->err) { /* the play goes on to the debrief; the author learns why */
+        char m[1400];
+        df_error_format(&r->final_error, m, sizeof m);
+        fprintf(o->err, "defuse: the ending's words could not be made: %s\n", m);
+    }
     if (r->final_line && r->final_line[0]) {
         char said[DF_LINE_MAX + 8];
         snprintf(said, sizeof said, "\"%s\"", r->final_line);

@@ -109,4 +109,11 @@ chmod 000 "$T/cycle.lua"
 if [ "$(id -u)" != 0 ]; then
     expect unreadable 1 "cannot open: Permission denied" -- "$BIN" check "$T/cycle.lua"
 fi
+# An ending whose words come from a function that fails: check finds it by playing every
+# path and names the line; a learner who reaches it gets the debrief and one message.
+"$BIN" new endfail --out "$T" >/dev/null
+sed -i 's|      says    = "Okay. I.ll wait for the call. Thanks for actually looking.",|      says    = function(s) error("no words today") end,|' "$T/endfail.lua"
+expect ending-says-fails-check 1 "endfail.lua:[0-9]+: no words today \(found by playing every path\)" -- "$BIN" check "$T/endfail.lua"
+expect ending-says-fails-play 0 "the ending's words could not be made: .*endfail.lua:[0-9]+: no words today" -- \
+    "$BIN" play "$T/endfail.lua" --choices 2,3,2,3 --no-record
 finish
