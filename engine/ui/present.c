@@ -78,12 +78,22 @@ static float numbered_h(P *p, const char *const *items, int n, int px) {
     return h;
 }
 
-/* The largest of the sizes that lets h_of(size) fit avail; the smallest otherwise. */
-typedef float (*HeightFn)(P *, const void *, int);
-static int fit_px(P *p, const int *sizes, int n, HeightFn h_of, const void *arg, float avail) {
-    for (int i = 0; i < n; i++)
-        if (h_of(p, arg, sizes[i]) <= avail) return sizes[i];
-    return sizes[n - 1];
+/* A slide of a kicker, a heading and a numbered list, the list at the largest size that fits
+ * (the smallest otherwise): objectives, wrap-up, the debrief's questions. Returns the y
+ * below the heading, for a slide with nothing to list. */
+static float list_slide(P *p, const char *kick, const char *head, const char *const *items, int n) {
+    float y = p->m * 1.2f;
+    y += kicker(p, y, kick);
+    y += heading(p, y, head, p->title) + p->m * 0.8f;
+    const int sizes[] = {p->big, p->body, p->s};
+    int px = p->s;
+    for (int i = 0; i < 3; i++)
+        if (numbered_h(p, items, n, sizes[i]) <= p->H - y - p->m) {
+            px = sizes[i];
+            break;
+        }
+    if (n > 0) numbered(p, y, items, n, px);
+    return y;
 }
 
 /* ---------------------------------------------------------------- simple slides */
@@ -100,19 +110,8 @@ static void slide_title(P *p) {
     if (m->audience) text(p, (df_Rect){p->x0, y, p->cw * 0.85f, p->H - y - p->m}, m->audience, p->s, false, p->th->ink_soft, DF_ALIGN_LEFT);
 }
 
-static float objectives_h(P *p, const void *arg, int px) {
-    const df_Module *m = arg;
-    return numbered_h(p, m->objectives, m->nobjectives, px);
-}
-
 static void slide_objectives(P *p) {
-    const df_Module *m = p->v->m;
-    float y = p->m * 1.2f;
-    y += kicker(p, y, "Objectives");
-    y += heading(p, y, "By the end of this session you can", p->title) + p->m * 0.8f;
-    int sizes[] = {p->big, p->body, p->s};
-    int px = fit_px(p, sizes, 3, objectives_h, m, p->H - y - p->m);
-    numbered(p, y, m->objectives, m->nobjectives, px);
+    list_slide(p, "Objectives", "By the end of this session you can", p->v->m->objectives, p->v->m->nobjectives);
 }
 
 /* A point: the body first; Next adds the question for the room, then the reveal. When the
@@ -158,18 +157,8 @@ static void slide_point(P *p) {
     }
 }
 
-static float list_h(P *p, const void *arg, int px) {
-    const df_Module *m = arg;
-    return numbered_h(p, m->wrapup, m->nwrapup, px);
-}
-
 static void slide_wrapup(P *p) {
-    const df_Module *m = p->v->m;
-    float y = p->m * 1.2f;
-    y += kicker(p, y, "Wrap-up");
-    y += heading(p, y, "Questions to take with you", p->title) + p->m * 0.8f;
-    int sizes[] = {p->big, p->body, p->s};
-    numbered(p, y, m->wrapup, m->nwrapup, fit_px(p, sizes, 3, list_h, m, p->H - y - p->m));
+    list_slide(p, "Wrap-up", "Questions to take with you", p->v->m->wrapup, p->v->m->nwrapup);
 }
 
 static void slide_thanks(P *p) {
@@ -856,22 +845,11 @@ static void debrief_roads(P *p) {
     if (h > p->m * 1.5f) timeline(p, (df_Rect){p->x0, y, p->cw, h}, two, cols, 2);
 }
 
-static float discuss_h(P *p, const void *arg, int px) {
-    const df_Module *m = arg;
-    return numbered_h(p, m->debrief, m->ndebrief, px);
-}
-
 static void debrief_discuss(P *p) {
     const df_Module *m = p->v->m;
-    float y = p->m * 1.2f;
-    y += kicker(p, y, "Room debrief \u00b7 discuss");
-    y += heading(p, y, "What did we see?", p->title) + p->m * 0.8f;
-    if (m->ndebrief == 0) {
+    float y = list_slide(p, "Room debrief \u00b7 discuss", "What did we see?", m->debrief, m->ndebrief);
+    if (m->ndebrief == 0)
         text(p, (df_Rect){p->x0, y, p->cw, 1e6f}, "Which moment changed the resident's mood, and why?", p->big, false, p->th->ink, DF_ALIGN_LEFT);
-        return;
-    }
-    int sizes[] = {p->big, p->body, p->s};
-    numbered(p, y, m->debrief, m->ndebrief, fit_px(p, sizes, 3, discuss_h, m, p->H - y - p->m));
 }
 
 /* ---------------------------------------------------------------- overlays */
