@@ -32,8 +32,6 @@ int df_write_transcript(const char *path, const df_Script *s, const df_Run *run)
 /* Where records live: $DEFUSE_DATA_DIR, else $XDG_DATA_HOME/defuse, else
  * ~/.local/share/defuse (relative values are ignored). -1 if unknown. */
 int df_data_dir(char *out, size_t cap);
-/* mkdir -p; 0 when the folder exists after. */
-int df_mkdirs(const char *path);
 /* Writes a file through a temporary name, fsync and rename; -1 with a message in err. */
 int df_write_atomic(const char *path, const char *data, size_t len, char *err, size_t cap);
 

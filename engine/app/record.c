@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../records/records.h"
 #include "app.h"
 
 int df_data_dir(char *out, size_t cap) {
@@ -28,22 +29,6 @@ int df_data_dir(char *out, size_t cap) {
         n = snprintf(out, cap, "%s/.local/share/defuse", home);
     }
     return n < 0 || (size_t)n >= cap ? -1 : 0;
-}
-
-int df_mkdirs(const char *path) {
-    char buf[4096];
-    size_t len = strlen(path);
-    if (len == 0 || len >= sizeof buf) return -1;
-    memcpy(buf, path, len + 1);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        if (mkdir(buf, 0700) != 0 && errno != EEXIST) return -1;
-        *p = '/';
-    }
-    if (mkdir(buf, 0700) != 0 && errno != EEXIST) return -1;
-    struct stat st;
-    return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
 }
 
 int df_write_atomic(const char *path, const char *data, size_t len, char *err, size_t cap) {
@@ -179,7 +164,7 @@ int df_record_session(const char *dir, const df_Module *m, const df_Deck *deck, 
                       int ndec, time_t when, char *path_out, size_t path_cap, char *err, size_t errcap) {
     char sessions[4096];
     snprintf(sessions, sizeof sessions, "%s/sessions", dir);
-    if (df_mkdirs(sessions) != 0) {
+    if (df_store_mkdirs(sessions) != 0) {
         snprintf(err, errcap, "%s: cannot create the folder: %s", sessions, strerror(errno));
         return -1;
     }

@@ -26,6 +26,9 @@ df_Store *df_store_open(const char *dir, char *msg, size_t cap);
  * damaged, foreign or newer (it is left as it is). */
 df_Store *df_store_open_read(const char *dir, char *msg, size_t cap);
 void df_store_close(df_Store *s);
+/* mkdir -p, each folder made readable by its owner only (0700: records are personal data);
+ * 0 when the folder exists after. Also for the session summaries beside the record. */
+int df_store_mkdirs(const char *path);
 /* Sets a learner's display name (creating the learner when new): the name is entered once
  * and kept. 0, or -1 with err (the name must be 1 to 128 bytes of UTF-8). */
 int df_store_set_name(df_Store *s, const char *learner, const char *display, char *err, size_t cap);

@@ -272,7 +272,7 @@ static int move_aside(const char *path, const char *kind, char *moved, size_t ca
     return renamed ? 0 : unlink(path);
 }
 
-static int make_dirs(const char *path) {
+int df_store_mkdirs(const char *path) {
     char buf[4096];
     size_t len = strlen(path);
     if (len == 0 || len >= sizeof buf) return -1;
@@ -294,7 +294,7 @@ static df_Store *open_store(const char *dir, bool reading, char *msg, size_t cap
         char path[4200];
         snprintf(path, sizeof path, "%s/records.db", dir);
         if (access(path, F_OK) != 0 && errno == ENOENT) return NULL;
-    } else if (make_dirs(dir) != 0) {
+    } else if (df_store_mkdirs(dir) != 0) {
         snprintf(msg, cap, "records are off: cannot create the data folder %s: %s", dir, strerror(errno));
         return NULL;
     }
