@@ -33,11 +33,32 @@ typedef struct df_BeatStats {
     unsigned bands; /* bit per df_Band the resident was in on arrival */
 } df_BeatStats;
 
-/* Per choice: how often paths take it, and what the paths through it cost in the end. */
+/* Per choice: how often paths take it, and what the paths through it cost in the end. The
+ * ranges are valid once taken > 0. */
 typedef struct df_ChoiceStats {
     long taken;
     double total_sum, score_sum;
+    double min_minutes, max_minutes; /* what the step itself took: conversation + task + rework */
+    double min_total, max_total;     /* time to resolution of the paths through it */
+    double jump;                     /* the largest agitation change of one step (signed) */
+    df_Band jump_band;               /* the band it was made in */
 } df_ChoiceStats;
+
+/* Per ending: the paths that reach it (ranges valid once reached > 0). */
+typedef struct df_EndingStats {
+    long reached;
+    double min_total, max_total;     /* time to resolution, follow-on included */
+    double min_inter, max_inter;     /* conversation + task + rework */
+    unsigned follow_on;              /* bit per df_FollowOn some path added */
+} df_EndingStats;
+
+/* A line a says function gave on some path: each distinct line once per beat (or ending) and
+ * band. Lines of fixed text and band tables are not collected (they can be read directly). */
+typedef struct df_SaidLine {
+    int target;     /* beat index, or DF_END(i) for an ending's last words */
+    df_Band band;   /* the resident's band when it was said */
+    char *text;
+} df_SaidLine;
 
 /* Per outcome: every path's total time and score (sorted after the walk, for medians). */
 typedef struct df_OutcomeStats {
@@ -51,6 +72,9 @@ typedef struct df_Walk {
     df_ChoiceStats *choices;/* flattened: choice k of beat b at choice_base[b] + k */
     int *choice_base;
     int nchoices;
+    df_EndingStats *endings;/* sc->nendings */
+    df_SaidLine *said;      /* lines of says functions, in the order first seen */
+    long nsaid;
     df_OutcomeStats by_outcome[DF_OUT_COUNT];
     long paths;             /* complete paths walked */
     long cut;               /* paths cut at max_depth */
@@ -75,6 +99,32 @@ int df_walk(const df_Scenario *sc, const df_Host *host, uint64_t seed, const df_
 int df_walk_random(const df_Scenario *sc, const df_Host *host, uint64_t seed, uint64_t walk_seed, long n,
                    const df_WalkLimits *lim, df_Walk *out, df_Error *err);
 void df_walk_free(df_Walk *w);
+/* ---------------------------------------------------------------- calibration */
+
+/* The three figures docs/model.md calibrates a scenario by, against its calm visit: the
+ * best-score path, a typical novice (the expected time of a player who picks among the options
+ * at random: the forecast at the start) and the most escalated path (the most time to
+ * resolution of any path that is not a safety exit), all with follow-on. A scenario is timed
+ * unless its best path is a safety exit (time is then not scored, and the targets do not
+ * apply). */
+#define DF_CAL_BEST_MAX 2.0
+#define DF_CAL_ESCALATED_MIN 4.0
+#define DF_CAL_ESCALATED_MAX 6.0
+
+typedef struct df_Calibration {
+    double baseline;                 /* the calm visit, minutes */
+    double best, typical, escalated; /* minutes, follow-on included */
+    bool typical_sampled;
+    bool timed;
+    bool has_escalated;
+    bool best_ok, typical_ok, escalated_ok; /* within the targets (true when not timed) */
+} df_Calibration;
+
+/* From a finished exhaustive or random walk of sc (for the paths) and a fresh forecast. 0, or
+ * -1 with err when a scenario function failed. */
+int df_calibrate(const df_Scenario *sc, const df_Host *host, uint64_t seed, const df_Walk *w, df_Calibration *out,
+                 df_Error *err);
+
 /* ---------------------------------------------------------------- scenario tests */
 
 typedef struct df_TestResult {
@@ -93,6 +143,29 @@ int df_test_run(const df_Scenario *sc, const df_Host *host, const df_Test *t, df
  * them, text too long for the play screen, effect overrides that saturate a meter. Adds
  * warnings to d (file:line, beat, field). */
 void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d);
+
+/* Honest numbers (df_lint runs them on its walk; w may be NULL when the walk failed, and then
+ * only the checks that need no walk run). Warnings, each at the line of the choice, beat or
+ * ending:
+ * - durations stated in coach notes, beat notes and debriefs ("about two minutes", "an hour",
+ *   "90 seconds") that the model's clock contradicts: outside DF_LINT_TIME_TOLERANCE times
+ *   what the walk found for that choice, beat or ending;
+ * - choices that move agitation by more than DF_LINT_JUMP in one step without a declared
+ *   event (a choice's `event`) or a tripwire beat;
+ * - physical acts in resident stage directions ("[Slams the counter.]") in a phone or email
+ *   scenario, or in person below Venting. */
+#define DF_LINT_TIME_TOLERANCE 1.5
+#define DF_LINT_JUMP 20.0
+void df_lint_text(const df_Scenario *sc, const df_Walk *w, df_Diags *d);
+
+/* The stated durations the minutes check recognises in text, for tests and tools: each as an
+ * interval of minutes [lo, hi] (hi is INFINITY for "over ten minutes") with the words that
+ * state it. Returns how many were found (at most cap). */
+typedef struct df_Duration {
+    double lo, hi;
+    char words[64];
+} df_Duration;
+int df_durations(const char *text, df_Duration *out, int cap);
 
 /* "1,2,1" into buf. */
 void df_path_format(const df_Path *p, char *buf, size_t cap);

@@ -60,7 +60,28 @@ static void print_path(const char *label, const df_Path *p) {
            p->ratio, t, p->score, p->peak, list);
 }
 
-static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLimits *lim, const char *how) {
+/* The three figures a scenario is calibrated by, beside their targets (docs/model.md). */
+static void print_calibration(const df_Calibration *c) {
+    double b = c->baseline > 0 ? c->baseline : 1;
+    char t[16];
+    printf("\ntime to resolution against the calm visit%s\n",
+           c->timed ? "" : " (not timed: the best path is a safety exit, so no targets apply)");
+    df_format_minutes(c->best, t, sizeof t);
+    printf("  best path        %7s %6.2fx   target at most %.0fx%s\n", t, c->best / b, DF_CAL_BEST_MAX,
+           c->best_ok ? "" : "   <- outside");
+    df_format_minutes(c->typical, t, sizeof t);
+    printf("  typical novice   %7s %6.2fx   between the two%s%s\n", t, c->typical / b,
+           c->typical_sampled ? " (sampled)" : "", c->typical_ok ? "" : "   <- outside");
+    if (c->has_escalated) {
+        df_format_minutes(c->escalated, t, sizeof t);
+        printf("  most escalated   %7s %6.2fx   target %.0f-%.0fx%s\n", t, c->escalated / b, DF_CAL_ESCALATED_MIN,
+               DF_CAL_ESCALATED_MAX, c->escalated_ok ? "" : "   <- outside");
+    }
+    printf("  (typical novice: the expected time of a player who picks among the options at random)\n");
+}
+
+static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLimits *lim, const char *how,
+                       const df_Calibration *cal) {
     char base[16];
     df_format_minutes(df_calm_baseline(&sc->params), base, sizeof base);
     printf("%s (%s)\n", sc->title, sc->id);
@@ -86,17 +107,7 @@ static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
         printf("  with follow-on        %6.2fx %6.2fx %6.2fx\n", w->ratios[0], median(w->ratios, w->nratios),
                w->ratios[w->nratios - 1]);
     }
-    if (w->has_timed && w->calmest.total > 0) {
-        char e1[16], e2[16], c1[16], c2[16];
-        df_format_minutes(w->escalated.interaction, e1, sizeof e1);
-        df_format_minutes(w->escalated.total - w->escalated.interaction, e2, sizeof e2);
-        df_format_minutes(w->calmest.interaction, c1, sizeof c1);
-        df_format_minutes(w->calmest.total - w->calmest.interaction, c2, sizeof c2);
-        printf("\nescalated-to-calm ratio: %.2f in the interaction, %.2f with follow-on\n"
-               "  (most escalated %s + %s follow-on; calmest %s + %s follow-on)\n",
-               w->calmest.interaction > 0 ? w->escalated.interaction / w->calmest.interaction : 0,
-               w->escalated.total / w->calmest.total, e1, e2, c1, c2);
-    }
+    print_calibration(cal);
     printf("\n  %-15s %-19s %6s %6s %7s %5s %5s  %s\n", "path", "outcome", "inter.", "total", "time", "score", "peak",
            "choices (defuse play --choices)");
     if (w->has_timed) {
@@ -143,7 +154,7 @@ static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
     return 0;
 }
 
-static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLimits *lim) {
+static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLimits *lim, const df_Calibration *cal) {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "scenario", sc->id);
     cJSON_AddStringToObject(root, "method", w->random ? "random" : "exhaustive");
@@ -175,12 +186,20 @@ static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
         cJSON_AddNumberToObject(r, "total_min", round(w->ratios[0] * 100) / 100);
         cJSON_AddNumberToObject(r, "total_median", round(median(w->ratios, w->nratios) * 100) / 100);
         cJSON_AddNumberToObject(r, "total_max", round(w->ratios[w->nratios - 1] * 100) / 100);
-        if (w->calmest.total > 0)
-            cJSON_AddNumberToObject(r, "escalated_to_calm", round(w->escalated.total / w->calmest.total * 100) / 100);
-        if (w->calmest.interaction > 0)
-            cJSON_AddNumberToObject(r, "escalated_to_calm_interaction",
-                                    round(w->escalated.interaction / w->calmest.interaction * 100) / 100);
     }
+    cJSON *cj = cJSON_AddObjectToObject(root, "calibration");
+    double cb = cal->baseline > 0 ? cal->baseline : 1;
+    cJSON_AddBoolToObject(cj, "timed", cal->timed);
+    cJSON_AddNumberToObject(cj, "best_minutes", round(cal->best * 100) / 100);
+    cJSON_AddNumberToObject(cj, "best_ratio", round(cal->best / cb * 100) / 100);
+    cJSON_AddNumberToObject(cj, "typical_minutes", round(cal->typical * 100) / 100);
+    cJSON_AddNumberToObject(cj, "typical_ratio", round(cal->typical / cb * 100) / 100);
+    cJSON_AddBoolToObject(cj, "typical_sampled", cal->typical_sampled);
+    if (cal->has_escalated) {
+        cJSON_AddNumberToObject(cj, "escalated_minutes", round(cal->escalated * 100) / 100);
+        cJSON_AddNumberToObject(cj, "escalated_ratio", round(cal->escalated / cb * 100) / 100);
+    }
+    cJSON_AddBoolToObject(cj, "within_targets", cal->best_ok && cal->typical_ok && cal->escalated_ok);
     cJSON *paths = cJSON_AddObjectToObject(root, "paths_of_note");
     if (w->has_timed) {
         path_json(paths, "calmest", &w->calmest);
@@ -316,7 +335,16 @@ int df_cmd_analyze(int argc, char **argv) {
         df_script_free(s);
         return 1;
     }
-    int status = json ? report_json(sc, &w, &lim) : report_text(sc, &w, &lim, how);
+    df_Calibration cal;
+    if (df_calibrate(sc, df_script_host(s), 1, &w, &cal, &err) != 0) {
+        char m[1400];
+        df_error_format(&err, m, sizeof m);
+        fprintf(stderr, "defuse: %s\n", m);
+        df_walk_free(&w);
+        df_script_free(s);
+        return 1;
+    }
+    int status = json ? report_json(sc, &w, &lim, &cal) : report_text(sc, &w, &lim, how, &cal);
     df_walk_free(&w);
     df_script_free(s);
     return status;

@@ -78,6 +78,7 @@ df_Scenario *df_scenario_new(void) {
     }
     sc->start = -1;
     sc->safety = -1;
+    sc->walkout = -1;
     df_params_default(&sc->params);
     return sc;
 }

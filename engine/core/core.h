@@ -255,6 +255,8 @@ typedef struct df_Choice {
     int chosen_fn;
     const char *coach;
     int grade;          /* -1 = computed by the model */
+    const char *event;  /* a declared event ("reveal", "threat", "tripwire", "news") that may move
+                           agitation by more than an ordinary choice; NULL = ordinary */
     double eff_agitation, eff_trust, eff_minutes; /* NAN = not overridden */
     df_FlagSet *set;
     int nset;
@@ -324,6 +326,7 @@ typedef struct df_Scenario {
     df_Params params;
     int start;              /* beat index */
     int safety;             /* beat index or -1 */
+    int walkout;            /* ending a resident leaves by after DF_WALKOUT_TURNS hot turns, or -1 */
     df_Beat *beats;
     int nbeats;
     df_Ending *endings;
@@ -388,6 +391,10 @@ const char *df_scenario_target_id(const df_Scenario *sc, int target);
 /* Starting agitation after the wait. */
 double df_scenario_start_agitation(const df_Scenario *sc);
 
+/* A resident who stays Venting or worse for this many exchanges in a row, with no safety
+ * event, gives up on the conversation and leaves by the scenario's walk-out ending. */
+#define DF_WALKOUT_TURNS 3
+
 /* ---------------------------------------------------------------- state */
 
 #define DF_MAX_FLAGS 64
@@ -411,6 +418,8 @@ typedef struct df_State {
     double peak;
     int recovery_turns;     /* > 0 while in the recovery window */
     int b5_turns;           /* consecutive turns at Threatening */
+    int hot_turns;          /* consecutive turns at Venting or above (the walk-out rule) */
+    bool walked_out;        /* the resident gave up on the conversation and left */
     bool tripwire;
     bool disengaged;        /* disengaged after the tripwire: the safety moment is over */
     bool audience;
@@ -469,6 +478,31 @@ void df_effect_predict(const df_State *st, const df_Choice *c, df_Effect *out);
 #define DF_LINE_MAX 4096
 #define DF_MAX_VISIBLE 9
 
+/* The forecast: time to resolution still ahead from a state, follow-on included, found by
+ * walking the continuations with the engine (never authored). "Best" is the least time to an
+ * ending that resolves (resolved, routed or a safety exit; any ending when none does);
+ * "typical" is the expected time for a player who picks among the options at random; "worst"
+ * the most. Paths that circle (re-enter a beat, retry a blocked task twice) are left out, as
+ * in analysis. When the continuations are too many to walk (max_nodes), a fixed sample is
+ * drawn instead (the model's best option followed throughout, plus random players) and
+ * sampled says so. Deterministic: the same state gives the same figures. */
+typedef struct df_Forecast {
+    bool valid;          /* false: not computed, or a scenario function failed on the way */
+    bool sampled;
+    long paths;          /* continuations counted */
+    double spent;        /* minutes so far when it was made (the run's total once over) */
+    double best, typical, worst; /* minutes still ahead */
+} df_Forecast;
+
+typedef struct df_ForecastLimits {
+    long max_nodes;      /* choices tried before the forecast samples instead */
+    int samples;         /* random players in a sample */
+    int max_depth;       /* choices per continuation */
+} df_ForecastLimits;
+
+/* The limits the faces use: well inside 50 ms a choice for the bundled scenarios. */
+void df_forecast_limits_default(df_ForecastLimits *l);
+
 typedef struct df_Step {
     int beat;
     int choice;          /* index in the beat */
@@ -483,6 +517,7 @@ typedef struct df_Step {
     bool task_blocked, gated, tripwire, need_match;
     df_Band band_before, band_after;
     double clock_after;
+    df_Forecast forecast; /* after the choice, when the run keeps forecasts */
 } df_Step;
 
 typedef struct df_Result {
@@ -526,6 +561,22 @@ bool df_run_broken(const df_Run *run);
  * keeping the state. 0, or -1 with err. */
 int df_run_jump(df_Run *run, int beat, df_Error *err);
 const df_Result *df_run_result(const df_Run *run); /* NULL until over */
+/* The 1-based number of the visible choice the model rates best now (the author's `grade =
+ * "best"` when set; disengaging after a safety event); 0 when the run takes no choices. */
+int df_run_best_choice(const df_Run *run);
+/* A copy for exploring from this point that keeps the state but not the log of earlier
+ * steps (cheaper than df_run_clone). NULL on OOM. */
+df_Run *df_run_fork(const df_Run *run);
+
+/* Forecast from the run's current state. lim NULL = the defaults. 0, or -1 with err when a
+ * scenario function failed on a continuation (out->valid is then false). */
+int df_forecast(const df_Run *run, const df_ForecastLimits *lim, df_Forecast *out, df_Error *err);
+/* Asks the run to keep a forecast at the start and after every choice (the faces turn it on;
+ * analysis does not, as it costs a walk per choice). A forecast that fails is kept invalid;
+ * the run goes on. */
+void df_run_keep_forecasts(df_Run *run, bool on);
+/* The forecast before the first choice (invalid unless kept). */
+const df_Forecast *df_run_start_forecast(const df_Run *run);
 uint64_t df_run_seed(const df_Run *run);
 
 /* ---------------------------------------------------------------- room votes */

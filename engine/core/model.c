@@ -229,10 +229,10 @@ void df_params_default(df_Params *p) {
     p->task_minutes = 4.0;
     p->calm_turns = 4.0;
     p->resident_minutes = 0.25;
-    p->follow_on[DF_FO_SUPERVISOR] = 8.0;
+    p->follow_on[DF_FO_SUPERVISOR] = 5.0;
     p->follow_on[DF_FO_REPEAT_CONTACT] = 10.0;
-    p->follow_on[DF_FO_COMPLAINT] = 60.0;
-    p->follow_on[DF_FO_POLICE] = 45.0;
+    p->follow_on[DF_FO_COMPLAINT] = 20.0;
+    p->follow_on[DF_FO_POLICE] = 30.0;
 }
 
 double df_multiplier(const df_Params *p, double a) {

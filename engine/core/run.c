@@ -18,6 +18,8 @@ struct df_Run {
     int nsteps, capsteps;
     bool over;
     bool broken; /* a scenario function failed: the run stops where it is */
+    bool keep_forecasts;
+    df_Forecast start_forecast;
     df_Result result;
 };
 
@@ -153,6 +155,24 @@ fail:
     return NULL;
 }
 
+df_Run *df_run_fork(const df_Run *run) {
+    df_Run *c = malloc(sizeof *c);
+    if (!c) return NULL;
+    *c = *run;
+    c->steps = NULL;
+    c->nsteps = c->capsteps = 0;
+    c->keep_forecasts = false;
+    c->result.final_line = NULL;
+    c->st.visits = malloc((size_t)(run->sc->nbeats ? run->sc->nbeats : 1) * sizeof *c->st.visits);
+    if (!c->st.visits) goto fail;
+    memcpy(c->st.visits, run->st.visits, (size_t)run->sc->nbeats * sizeof *c->st.visits);
+    if (run->result.final_line && !(c->result.final_line = strdup(run->result.final_line))) goto fail;
+    return c;
+fail:
+    df_run_free(c);
+    return NULL;
+}
+
 void df_run_free(df_Run *run) {
     if (!run) return;
     for (int i = 0; i < run->nsteps; i++) free(run->steps[i].said);
@@ -242,8 +262,10 @@ static df_Grade model_grade(const df_State *st, const df_Choice *c, double v, do
     return DF_GRADE_POOR;
 }
 
-/* Grades the chosen option and finds the best visible one. */
-static void grade_step(const df_Run *run, int chosen, df_Grade *grade, int *best) {
+/* The best visible choice (its index in the beat) and the value the model gives it: the
+ * author's "best" when set, else the one doing the most good now; after a safety event, the
+ * way out. */
+static int best_visible(const df_Run *run, double *value) {
     const df_Beat *b = &run->sc->beats[run->st.beat];
     double vbest = -1e9;
     int ibest = run->visible[0], author_best = -1;
@@ -258,7 +280,27 @@ static void grade_step(const df_Run *run, int chosen, df_Grade *grade, int *best
             ibest = run->visible[k];
         }
     }
-    *best = author_best >= 0 && !(run->st.tripwire && !run->st.disengaged) ? author_best : ibest;
+    *value = vbest;
+    return author_best >= 0 && !(run->st.tripwire && !run->st.disengaged) ? author_best : ibest;
+}
+
+int df_run_best_choice(const df_Run *run) {
+    if (run->over || run->broken || run->nvisible == 0) return 0;
+    double v;
+    int best = best_visible(run, &v);
+    for (int k = 0; k < run->nvisible; k++)
+        if (run->visible[k] == best) return k + 1;
+    return 0;
+}
+
+/* Grades the chosen option and finds the best visible one. */
+static void grade_step(const df_Run *run, int chosen, df_Grade *grade, int *best) {
+    const df_Beat *b = &run->sc->beats[run->st.beat];
+    double vbest;
+    int author_best = -1;
+    for (int k = 0; k < run->nvisible && author_best < 0; k++)
+        if (b->choices[run->visible[k]].grade == DF_GRADE_BEST) author_best = run->visible[k];
+    *best = best_visible(run, &vbest);
     const df_Choice *c = &b->choices[chosen];
     if (run->st.tripwire && !run->st.disengaged) { /* safety comes first: no authored grade overrides it */
         *grade = has_tag(c, DF_TAG_DISENGAGE) ? DF_GRADE_BEST : DF_GRADE_CRITICAL;
@@ -331,8 +373,22 @@ int df_run_choose(df_Run *run, int n, df_Error *err) {
         run->broken = true;
         run->nvisible = 0;
     }
+    if (rc == 0 && run->keep_forecasts && run->nsteps > 0) {
+        df_Error ferr;
+        df_forecast(run, NULL, &run->steps[run->nsteps - 1].forecast, &ferr);
+    }
     return rc;
 }
+
+void df_run_keep_forecasts(df_Run *run, bool on) {
+    run->keep_forecasts = on;
+    if (on && run->nsteps == 0 && !run->start_forecast.valid) {
+        df_Error ferr;
+        df_forecast(run, NULL, &run->start_forecast, &ferr);
+    }
+}
+
+const df_Forecast *df_run_start_forecast(const df_Run *run) { return &run->start_forecast; }
 
 static int choose(df_Run *run, int n, df_Error *err) {
     if (run->over || n < 1 || n > run->nvisible) return 1;
@@ -429,6 +485,18 @@ static int choose(df_Run *run, int n, df_Error *err) {
             return -1;
         }
     }
+    /* Walk-out: three exchanges in a row at Venting or worse, ending at Venting, and nobody is
+     * in danger: the resident gives up on this conversation and leaves (a complaint and a
+     * repeat contact follow from the escalated ending). Threatening is the safety rules' (on
+     * arrival, and two turns in a row below), and a story heading into its own safety event
+     * (a tripwire beat) goes there. */
+    st->hot_turns = df_band_of(st->agitation) >= DF_BAND_VENTING ? st->hot_turns + 1 : 0;
+    bool to_threat = target >= 0 && sc->beats[target].tripwire; /* the story's own safety event comes first */
+    if (st->hot_turns >= DF_WALKOUT_TURNS && df_band_of(st->agitation) == DF_BAND_VENTING && !st->tripwire &&
+        !to_threat && sc->walkout >= 0) {
+        st->walked_out = true;
+        target = DF_END(sc->walkout);
+    }
     if (st->b5_turns >= 2 && !st->tripwire) {
         st->tripwire = true;
         if (sc->safety >= 0) target = sc->safety;
@@ -437,7 +505,7 @@ static int choose(df_Run *run, int n, df_Error *err) {
         df_error_set(err, sc->file, b->line, "run exceeded 10000 steps");
         return -1;
     }
-    if (e.task_blocked) {
+    if (e.task_blocked && !st->walked_out) {
         /* still here; but a resident now Threatening is a safety event, as on arrival */
         if (df_band_of(st->agitation) == DF_BAND_THREATENING && !st->tripwire) return enter(run, bi, err);
         return refresh_view(run, err);

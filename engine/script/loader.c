@@ -378,8 +378,11 @@ static IdEntry *collect(Ld *ld, int t, const char *what, int max, int *count) {
 
 /* ---------------------------------------------------------------- choices */
 
-static const char *const choice_keys[] = {"tags", "go", "targets", "coach", "grade", "when", "set",
+static const char *const choice_keys[] = {"tags", "go", "targets", "coach", "grade", "event", "when", "set",
                                           "effect", "promise", "dims", "chosen", NULL};
+/* A choice's declared event: a moment the story means to move agitation by more than an ordinary
+ * choice may (more than 20 points; see defuse check). */
+static const char *const choice_events[] = {"reveal", "threat", "tripwire", "news", NULL};
 
 static void get_tags(Ld *ld, int t, const char *path, df_Choice *c) {
     lua_State *L = ld->L;
@@ -576,6 +579,21 @@ static void get_choice(Ld *ld, int t, const char *path, const Ids *ids, df_Choic
         if (c->grade < 0) {
             join(sub, sizeof sub, path, "grade");
             ERR(ld, sub, "unknown grade '%s' (best, good, acceptable, poor, harmful, critical)", g);
+        }
+    }
+    const char *ev = get_string(ld, t, "event", path, 0, 32, 0);
+    if (ev) {
+        int n = 0, ok = 0;
+        while (choice_events[n]) ok |= !strcmp(choice_events[n], ev), n++;
+        if (ok) {
+            c->event = ev;
+        } else {
+            const char *m = did_you_mean(ev, choice_events, n);
+            join(sub, sizeof sub, path, "event");
+            if (m)
+                ERR(ld, sub, "unknown event '%s' (did you mean '%s'?)", ev, m);
+            else
+                ERR(ld, sub, "unknown event '%s' (reveal, threat, tripwire, news)", ev);
         }
     }
     c->when_fn = get_function(ld, t, "when", path);
@@ -817,11 +835,41 @@ static void get_tests(Ld *ld, int t) {
     lua_pop(L, 1);
 }
 
+/* walkout = "ending" names the ending a resident leaves by after sustained venting; false turns
+ * the rule off; by default it is the first ending whose outcome is escalated (none: off). */
+static void get_walkout(Ld *ld, int t, const Ids *ids) {
+    lua_State *L = ld->L;
+    df_Scenario *sc = ld->sc;
+    sc->walkout = -1;
+    lua_pushliteral(L, "walkout");
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
+        lua_pop(L, 1);
+        return;
+    }
+    lua_pop(L, 1);
+    if (ty == LUA_TNIL || ty == LUA_TBOOLEAN) {
+        if (ty == LUA_TBOOLEAN) ERR(ld, "walkout", "expected an ending id or false, got true");
+        for (int i = 0; i < sc->nendings; i++)
+            if (sc->endings[i].outcome == DF_OUT_ESCALATED) {
+                sc->walkout = i;
+                break;
+            }
+        return;
+    }
+    const char *w = get_string(ld, t, "walkout", "", 0, MAX_ID, 0);
+    if (!w) return;
+    int target = resolve(ld, ids, w, "walkout");
+    if (target == DF_NO_TARGET) return;
+    if (!DF_IS_END(target)) ERR(ld, "walkout", "the walk-out must be an ending, not a beat");
+    else sc->walkout = DF_END_INDEX(target);
+}
+
 /* ---------------------------------------------------------------- the scenario */
 
 static const char *const top_keys[] = {"id", "title", "setting", "role", "minutes", "difficulty",
                                        "summary", "objectives", "resident", "time", "start",
-                                       "safety", "beats", "endings", "tests", NULL};
+                                       "safety", "walkout", "beats", "endings", "tests", NULL};
 static const char *const resident_keys[] = {"name", "agitation", "trust", "need", "volatility",
                                             "recovery", "audience", "waited", "look", NULL};
 static const char *const time_keys[] = {"task", "calm_turns", "M", "follow_on", "resident", NULL};
@@ -1028,6 +1076,7 @@ static int convert(lua_State *L) {
         if (DF_IS_END(s)) ERR(ld, "safety", "the safety beat must be a beat, not an ending");
         else sc->safety = s;
     }
+    get_walkout(ld, t, &ids);
     return 0;
 }
 

@@ -158,6 +158,44 @@ int main(int argc, char **argv) {
     }
     free(src);
 
+    /* The forecast after every choice (issue: <= 50 ms a choice): the best path and 30
+     * random players through each bundled scenario, one forecast per state they reach. */
+    printf("\n%-34s %8s %8s %8s %9s\n", "forecast per choice", "mean ms", "max ms", "states", "sampled");
+    for (int a = 2; a < argc; a++) {
+        df_Diags dd = {0};
+        df_Script *sa = df_script_load(argv[a], NULL, &dd);
+        df_diags_free(&dd);
+        if (!sa) continue;
+        df_Rng pick;
+        df_rng_seed(&pick, 11);
+        double sum = 0, worst = 0;
+        long states = 0, sampled = 0;
+        for (int p = 0; p <= 30; p++) {
+            df_Error fe;
+            df_Run *run = df_run_new(df_script_scenario(sa), df_script_host(sa), 1, &fe);
+            for (int k = 0; run && k < 40; k++) {
+                df_Forecast fc;
+                double t0 = wall_ms();
+                df_forecast(run, NULL, &fc, &fe);
+                double t = wall_ms() - t0;
+                sum += t;
+                if (t > worst) worst = t;
+                states++;
+                sampled += fc.sampled;
+                if (df_run_over(run)) break;
+                const int *vis;
+                int nv = df_run_visible(run, &vis);
+                int ch = p == 0 ? df_run_best_choice(run) : 1 + (int)(df_rng_unit(&pick) * nv);
+                if (df_run_choose(run, ch, &fe) != 0) break;
+            }
+            df_run_free(run);
+        }
+        const char *base = strrchr(argv[a], '/');
+        printf("%-34s %8.2f %8.2f %8ld %9ld\n", base ? base + 1 : argv[a], states ? sum / states : 0, worst, states,
+               sampled);
+        df_script_free(sa);
+    }
+
     /* The analyser: every loop-free path of each bundled scenario, and random-walk
      * throughput (steps per second of CPU) on the largest. */
     printf("\n%-34s %10s %10s\n", "analysis (every path)", "paths", "ms");
