@@ -503,6 +503,18 @@ typedef struct df_ForecastLimits {
 /* The limits the faces use: well inside 50 ms a choice for the bundled scenarios. */
 void df_forecast_limits_default(df_ForecastLimits *l);
 
+/* What one decision says about one rubric dimension (docs/model.md, "The rubric"). */
+typedef enum df_Evidence {
+    DF_EVIDENCE_NONE,    /* the dimension was not at stake here */
+    DF_EVIDENCE_RAISED,  /* the choice showed it well (graded best or good) */
+    DF_EVIDENCE_HELD,    /* showed it, no more (acceptable) */
+    DF_EVIDENCE_LOWERED, /* the choice carried it and went wrong (poor or worse) */
+    DF_EVIDENCE_MISSED,  /* the right move here showed it, and the choice did not */
+    DF_EVIDENCE_COUNT
+} df_Evidence;
+
+const char *df_evidence_key(df_Evidence e); /* "raised", "held", "lowered", "missed" */
+
 typedef struct df_Step {
     int beat;
     int choice;          /* index in the beat */
@@ -518,6 +530,7 @@ typedef struct df_Step {
     df_Band band_before, band_after;
     double clock_after;
     df_Forecast forecast; /* after the choice, when the run keeps forecasts */
+    unsigned char evidence[DF_DIM_COUNT]; /* df_Evidence per rubric dimension */
 } df_Step;
 
 typedef struct df_Result {
@@ -537,7 +550,7 @@ typedef struct df_Result {
     bool critical;
     bool passed;
     int score;              /* 0..100 */
-    int dims[DF_DIM_COUNT]; /* 0..100, -1 = not exercised */
+    int dims[DF_DIM_COUNT]; /* 0..100, -1 = not part of this run (never at stake) */
 } df_Result;
 
 typedef struct df_Run df_Run;

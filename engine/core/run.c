@@ -319,6 +319,44 @@ static void grade_step(const df_Run *run, int chosen, df_Grade *grade, int *best
     if (*grade == DF_GRADE_BEST && author_best >= 0 && author_best != chosen) *grade = DF_GRADE_GOOD;
 }
 
+/* ---------------------------------------------------------------- the rubric */
+
+const char *df_evidence_key(df_Evidence e) {
+    static const char *const keys[DF_EVIDENCE_COUNT] = {"none", "raised", "held", "lowered", "missed"};
+    return e < DF_EVIDENCE_COUNT ? keys[e] : "?";
+}
+
+static unsigned choice_dims(const df_Choice *c) {
+    unsigned dims = c->dims;
+    if (!dims)
+        for (int k = 0; k < c->ntags; k++) dims |= df_tag(c->tags[k])->dims;
+    return dims;
+}
+
+/* What the decision about to be made says about each dimension. A dimension is at stake
+ * when the chosen option carries it (its grade says how it went) or when the model's best
+ * option carries it and the chosen one does not (a chance missed where it was the right
+ * call). Safety judgement earns credit only where there is a safety element: a tripwire, a
+ * resident Venting or worse, or a way to disengage on offer; a choice that carries it and
+ * goes wrong always counts. */
+static void rubric_evidence(const df_Run *run, int chosen, int best, df_Grade grade, unsigned char *ev) {
+    const df_Beat *b = &run->sc->beats[run->st.beat];
+    bool danger = run->st.tripwire || df_band_of(run->st.agitation) >= DF_BAND_VENTING;
+    for (int k = 0; k < run->nvisible && !danger; k++) danger = has_tag(&b->choices[run->visible[k]], DF_TAG_DISENGAGE);
+    unsigned mine = choice_dims(&b->choices[chosen]), right = choice_dims(&b->choices[best]);
+    if (run->st.tripwire) mine |= 1u << DF_DIM_SAFETY, right |= 1u << DF_DIM_SAFETY;
+    for (int d = 0; d < DF_DIM_COUNT; d++) {
+        unsigned bit = 1u << d;
+        df_Evidence e = DF_EVIDENCE_NONE;
+        if (mine & bit)
+            e = grade <= DF_GRADE_GOOD ? DF_EVIDENCE_RAISED : grade == DF_GRADE_ACCEPTABLE ? DF_EVIDENCE_HELD : DF_EVIDENCE_LOWERED;
+        else if ((right & bit) && chosen != best)
+            e = DF_EVIDENCE_MISSED;
+        if (d == DF_DIM_SAFETY && !danger && e != DF_EVIDENCE_LOWERED) e = DF_EVIDENCE_NONE;
+        ev[d] = (unsigned char)e;
+    }
+}
+
 /* ---------------------------------------------------------------- applying a choice */
 
 static int push_step(df_Run *run, df_Step *s) {
@@ -416,6 +454,7 @@ static int choose(df_Run *run, int n, df_Error *err) {
     s.band_before = df_band_of(st->agitation);
     s.tripwire = st->tripwire;
     grade_step(run, ci, &s.grade, &s.best);
+    rubric_evidence(run, ci, s.best, s.grade, s.evidence);
 
     df_Effect e;
     df_effect_predict(st, c, &e);
@@ -571,19 +610,15 @@ static void finish(df_Run *run, int ei) {
     int pts = 0, dsum[DF_DIM_COUNT] = {0}, dn[DF_DIM_COUNT] = {0};
     for (int i = 0; i < run->nsteps; i++) {
         const df_Step *s = &run->steps[i];
-        const df_Choice *c = &sc->beats[s->beat].choices[s->choice];
         int p = df_grade_points(s->grade);
         pts += p;
         if (s->grade == DF_GRADE_CRITICAL) r->critical = true;
-        unsigned dims = c->dims;
-        if (!dims)
-            for (int k = 0; k < c->ntags; k++) dims |= df_tag(c->tags[k])->dims;
-        if (s->tripwire) dims |= 1u << DF_DIM_SAFETY;
-        for (int d = 0; d < DF_DIM_COUNT; d++)
-            if (dims & (1u << d)) {
-                dsum[d] += p;
-                dn[d]++;
-            }
+        /* a dimension scores the chosen option's points where it showed, 0 where missed */
+        for (int d = 0; d < DF_DIM_COUNT; d++) {
+            if (s->evidence[d] == DF_EVIDENCE_NONE) continue;
+            dsum[d] += s->evidence[d] == DF_EVIDENCE_MISSED ? 0 : p;
+            dn[d]++;
+        }
     }
     for (int d = 0; d < DF_DIM_COUNT; d++)
         r->dims[d] = dn[d] ? (int)lround(clampd(dsum[d] / (3.0 * dn[d]), 0, 1) * 100) : -1;

@@ -1,0 +1,336 @@
+/* test_honest.c: the numbers a player sees tell one story: the forecast of time still ahead,
+ * the walk-out rule, rubric evidence, and the calibration of every bundled scenario. */
+#include "harness.h"
+
+#include <dirent.h>
+#include <math.h>
+
+#include "../../engine/analysis/analysis.h"
+
+/* A counter matter with a quick "no" and a slower listening road. The quick no sends the
+ * resident off to complain; listening leads to the task done together. */
+static const char *const ROADS =
+    "return scenario {\n"
+    "  id = 'roads', title = 'Roads', setting = 'counter', role = 'Clerk',\n"
+    "  resident = { name = 'Sam', agitation = 50, trust = 30, need = 'recognition' },\n"
+    "  time = { task = 4 },\n"
+    "  start = 'a',\n"
+    "  beats = {\n"
+    "    a = { says = 'This fee is wrong.', choices = {\n"
+    "      { 'Tell me what happened.', tags = { 'listen' }, go = 'b', coach = 'c' },\n"
+    "      { 'Fees are set by council.', tags = { 'policy_wall' }, go = 'c', coach = 'c' } } },\n"
+    "    b = { says = 'They charged me twice.', choices = {\n"
+    "      { 'Charged twice, and nobody noticed. That is maddening.', tags = { 'label', 'paraphrase' }, go = 'd', coach = 'c' },\n"
+    "      { 'Calm down.', tags = { 'calm_down' }, go = 'c', coach = 'c' } } },\n"
+    "    c = { says = 'Unbelievable.', choices = {\n"
+    "      { 'I hear you. Let me look.', tags = { 'acknowledge' }, go = 'd', coach = 'c' },\n"
+    "      { 'Nothing I can do.', tags = { 'policy_wall' }, go = 'gone', coach = 'c' } } },\n"
+    "    d = { says = 'Okay.', choices = {\n"
+    "      { '[Look up the record and refund the second charge.]', tags = { 'task' }, go = 'fixed', coach = 'c' },\n"
+    "      { 'Rules are rules.', tags = { 'policy_wall' }, go = 'gone', coach = 'c' } } },\n"
+    "  },\n"
+    "  endings = {\n"
+    "    fixed = { outcome = 'resolved_satisfied', debrief = 'd' },\n"
+    "    gone = { outcome = 'escalated', debrief = 'd' },\n"
+    "  },\n"
+    "}\n";
+
+static df_Script *load_ok(const char *src) {
+    df_Diags d = {0};
+    df_Script *s = load_text("roads.lua", src, &d);
+    if (!s) diags_dump(&d);
+    df_diags_free(&d);
+    assert_non_null(s);
+    return s;
+}
+
+static double projected(const df_Forecast *f, int which) {
+    return f->spent + (which == 0 ? f->best : f->typical);
+}
+
+static void forecast_is_deterministic_and_counts_follow_on(void **state) {
+    (void)state;
+    df_Script *s = load_ok(ROADS);
+    df_Error err;
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 3, &err);
+    assert_non_null(run);
+    df_Forecast a, b;
+    assert_int_equal(df_forecast(run, NULL, &a, &err), 0);
+    assert_int_equal(df_forecast(run, NULL, &b, &err), 0);
+    assert_true(a.valid);
+    assert_false(a.sampled);
+    assert_true(a.best == b.best && a.typical == b.typical && a.worst == b.worst);
+    /* best <= typical <= worst, and the worst road pays a complaint and a repeat contact */
+    assert_true(a.best <= a.typical + 1e-9 && a.typical <= a.worst + 1e-9);
+    const df_Params *p = &df_script_scenario(s)->params;
+    assert_true(a.worst >= p->follow_on[DF_FO_COMPLAINT] + p->follow_on[DF_FO_REPEAT_CONTACT]);
+    /* the best road resolves: it does the task, with no follow-on */
+    assert_true(a.best < p->follow_on[DF_FO_COMPLAINT]);
+    df_run_free(run);
+    df_script_free(s);
+}
+
+/* The lesson in one test: the quick "no" costs less now and raises the forecast; listening
+ * costs more now and lowers it. */
+static void the_quick_no_raises_the_forecast_and_listening_lowers_it(void **state) {
+    (void)state;
+    df_Script *s = load_ok(ROADS);
+    df_Error err;
+    df_Run *start = df_run_new(df_script_scenario(s), df_script_host(s), 3, &err);
+    df_run_keep_forecasts(start, true);
+    const df_Forecast *f0 = df_run_start_forecast(start);
+    assert_true(f0->valid);
+    df_Run *listen = df_run_clone(start), *wall = df_run_clone(start);
+    assert_int_equal(df_run_choose(listen, 1, &err), 0);
+    assert_int_equal(df_run_choose(wall, 2, &err), 0);
+    const df_Step *ls, *ws;
+    df_run_steps(listen, &ls);
+    df_run_steps(wall, &ws);
+    assert_true(ls[0].conversation > ws[0].conversation); /* listening takes longer now */
+    assert_true(ls[0].forecast.valid && ws[0].forecast.valid);
+    assert_true(projected(&ws[0].forecast, 1) > projected(f0, 1));  /* the quick no: up */
+    assert_true(projected(&ls[0].forecast, 1) < projected(f0, 1));  /* listening: down */
+    assert_true(projected(&ws[0].forecast, 0) > projected(&ls[0].forecast, 0));
+    df_run_free(listen);
+    df_run_free(wall);
+    df_run_free(start);
+    df_script_free(s);
+}
+
+/* Once the run is over the forecast is the result: nothing ahead, the total spent. */
+static void forecast_ends_at_the_result(void **state) {
+    (void)state;
+    df_Script *s = load_ok(ROADS);
+    df_Error err;
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 3, &err);
+    df_run_keep_forecasts(run, true);
+    int picks[] = {1, 1, 1};
+    for (int i = 0; i < 3; i++) assert_int_equal(df_run_choose(run, picks[i], &err), 0);
+    assert_true(df_run_over(run));
+    const df_Step *st;
+    int n = df_run_steps(run, &st);
+    const df_Forecast *last = &st[n - 1].forecast;
+    assert_true(last->valid);
+    assert_true(last->best == 0 && last->typical == 0);
+    assert_true(fabs(last->spent - df_run_result(run)->total) < 1e-9);
+    df_run_free(run);
+    df_script_free(s);
+}
+
+/* A scenario too large to walk within the limits is sampled, and the sample says so and is
+ * the same every time. */
+static void a_large_scenario_is_sampled_and_says_so(void **state) {
+    (void)state;
+    df_Script *s = load_ok(ROADS);
+    df_Error err;
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 3, &err);
+    df_ForecastLimits lim;
+    df_forecast_limits_default(&lim);
+    lim.max_nodes = 3; /* too few to walk this one */
+    df_Forecast a, b, exact;
+    assert_int_equal(df_forecast(run, &lim, &a, &err), 0);
+    assert_int_equal(df_forecast(run, &lim, &b, &err), 0);
+    assert_int_equal(df_forecast(run, NULL, &exact, &err), 0);
+    assert_true(a.sampled && a.valid);
+    assert_false(exact.sampled);
+    assert_true(a.typical == b.typical && a.best == b.best);
+    assert_true(a.best >= exact.best - 1e-9 && a.worst <= exact.worst + 1e-9);
+    df_run_free(run);
+    df_script_free(s);
+}
+
+/* Three exchanges in a row at Venting: the resident leaves by the walk-out ending. */
+static const char *const HOT =
+    "return scenario {\n"
+    "  id = 'hot', title = 'Hot', setting = 'counter', role = 'Clerk',\n"
+    "  resident = { name = 'Sam', agitation = 62, trust = 30 },\n"
+    "  start = 'a', WALKOUT\n"
+    "  beats = {\n"
+    "    a = { says = 'No!', choices = { { 'Rules are rules.', tags = { 'policy_wall' }, go = 'b', coach = 'c' },\n"
+    "                                    { 'Take your time.', tags = { 'pause' }, go = 'b', coach = 'c' } } },\n"
+    "    b = { says = 'No!', choices = { { 'Rules are rules.', tags = { 'policy_wall' }, go = 'c', coach = 'c' },\n"
+    "                                    { 'Take your time.', tags = { 'pause' }, go = 'c', coach = 'c' } } },\n"
+    "    c = { says = 'No!', choices = { { 'It is what it is.', tags = { 'minimize' }, go = 'd', coach = 'c' },\n"
+    "                                    { 'Take your time.', tags = { 'pause' }, go = 'd', coach = 'c' } } },\n"
+    "    d = { says = 'Fine.', choices = { { 'Bye.', tags = { 'thank' }, go = 'done', coach = 'c' } } },\n"
+    "  },\n"
+    "  endings = {\n"
+    "    done = { outcome = 'resolved_accepted', debrief = 'd' },\n"
+    "    stormed = { outcome = 'escalated', debrief = 'd' },\n"
+    "  },\n"
+    "}\n";
+
+static df_Script *load_hot(const char *walkout) {
+    char src[4096];
+    const char *at = strstr(HOT, "WALKOUT");
+    snprintf(src, sizeof src, "%.*s%s%s", (int)(at - HOT), HOT, walkout, at + strlen("WALKOUT"));
+    return load_ok(src);
+}
+
+static void sustained_venting_ends_in_a_walk_out(void **state) {
+    (void)state;
+    df_Script *s = load_hot("");
+    df_Error err;
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
+    /* A quick wall pushes to Threatening: mild agitation first, so pick the wall only while
+     * it stays under 80. The resident starts Venting; a wall and two more keep them there. */
+    int picks = 0;
+    while (!df_run_over(run) && picks < 3) {
+        assert_int_equal(df_run_choose(run, 1, &err), 0);
+        picks++;
+    }
+    const df_State *st = df_run_state(run);
+    if (st->tripwire) { /* the walls went to Threatening: the safety rules, not a walk-out */
+        assert_false(st->walked_out);
+    } else {
+        assert_true(df_run_over(run));
+        assert_true(st->walked_out);
+        assert_string_equal(df_script_scenario(s)->endings[df_run_result(run)->ending].id, "stormed");
+    }
+    df_run_free(run);
+    /* Letting it burn off leaves Venting: no walk-out. */
+    run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
+    for (int i = 0; i < 4 && !df_run_over(run); i++) assert_int_equal(df_run_choose(run, i < 3 ? 2 : 1, &err), 0);
+    assert_true(df_run_over(run));
+    assert_false(df_run_state(run)->walked_out);
+    df_run_free(run);
+    df_script_free(s);
+    /* walkout = false turns the rule off */
+    s = load_hot("walkout = false,");
+    assert_int_equal(df_script_scenario(s)->walkout, -1);
+    df_script_free(s);
+    s = load_hot("walkout = 'stormed',");
+    assert_int_equal(df_script_scenario(s)->walkout, 1);
+    df_script_free(s);
+}
+
+static void walkout_must_name_an_ending(void **state) {
+    (void)state;
+    char src[4096];
+    const char *at = strstr(HOT, "WALKOUT");
+    snprintf(src, sizeof src, "%.*s%s%s", (int)(at - HOT), HOT, "walkout = 'a',", at + strlen("WALKOUT"));
+    df_Diags d = {0};
+    df_Script *s = load_text("hot.lua", src, &d);
+    assert_null(s);
+    assert_true(diags_have(&d, "the walk-out must be an ending"));
+    df_diags_free(&d);
+}
+
+/* Rubric evidence: a dimension counts only where it was at stake, and says which choice
+ * raised, lowered or missed it. */
+static void rubric_dimensions_carry_their_evidence(void **state) {
+    (void)state;
+    df_Script *s = load_ok(ROADS);
+    df_Error err;
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 3, &err);
+    assert_int_equal(df_run_choose(run, 1, &err), 0); /* listen: listening raised */
+    assert_int_equal(df_run_choose(run, 2, &err), 0); /* calm down: respect lowered, empathy missed */
+    assert_int_equal(df_run_choose(run, 1, &err), 0); /* acknowledge */
+    assert_int_equal(df_run_choose(run, 2, &err), 0); /* rules are rules: gone */
+    const df_Step *st;
+    int n = df_run_steps(run, &st);
+    assert_true(n >= 3);
+    assert_int_equal(st[0].evidence[DF_DIM_LISTENING], DF_EVIDENCE_RAISED);
+    assert_int_equal(st[1].evidence[DF_DIM_RESPECT], DF_EVIDENCE_LOWERED);
+    assert_int_equal(st[1].evidence[DF_DIM_EMPATHY], DF_EVIDENCE_MISSED);
+    /* nothing in this scenario is a safety matter at a calm counter */
+    const df_Result *r = df_run_result(run);
+    assert_non_null(r);
+    assert_int_equal(r->dims[DF_DIM_SAFETY], -1);
+    assert_true(r->dims[DF_DIM_EMPATHY] < 100);
+    /* listening: raised once, then missed where reflecting back was the right move */
+    assert_int_equal(st[1].evidence[DF_DIM_LISTENING], DF_EVIDENCE_MISSED);
+    assert_int_equal(r->dims[DF_DIM_LISTENING], 50);
+    df_run_free(run);
+    df_script_free(s);
+}
+
+/* ---------------------------------------------------------------- the bundled library */
+
+typedef void (*per_scenario)(const char *path, df_Script *s);
+
+static int for_each_bundled(per_scenario fn) {
+    DIR *dir = opendir("scenarios");
+    assert_non_null(dir);
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(dir))) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".lua")) continue;
+        char path[512];
+        snprintf(path, sizeof path, "scenarios/%s", e->d_name);
+        df_Diags d = {0};
+        df_Script *s = df_script_load(path, NULL, &d);
+        if (!s) diags_dump(&d);
+        df_diags_free(&d);
+        assert_non_null(s);
+        fn(path, s);
+        df_script_free(s);
+        n++;
+    }
+    closedir(dir);
+    return n;
+}
+
+static df_Run *replay(df_Script *s, const df_Path *p) {
+    df_Error err;
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
+    for (int i = 0; run && i < p->n; i++) assert_int_equal(df_run_choose(run, p->choices[i], &err), 0);
+    assert_true(run && df_run_over(run));
+    return run;
+}
+
+static void best_beats_worst_on_each_dimension(const char *path, df_Script *s) {
+    df_Walk w;
+    df_Error err;
+    assert_int_equal(df_walk(df_script_scenario(s), df_script_host(s), 1, NULL, &w, &err), 0);
+    df_Run *best = replay(s, &w.best), *worst = replay(s, &w.worst);
+    const df_Result *b = df_run_result(best), *wr = df_run_result(worst);
+    for (int d = 0; d < DF_DIM_COUNT; d++) {
+        if (b->dims[d] < 0 || wr->dims[d] < 0) continue;
+        if (b->dims[d] < wr->dims[d])
+            fail_msg("%s: %s is %d on the best path but %d on the worst", path, df_dim_label((df_Dim)d), b->dims[d],
+                     wr->dims[d]);
+    }
+    df_run_free(best);
+    df_run_free(worst);
+    df_walk_free(&w);
+}
+
+static void every_bundled_scenario_ranks_its_rubric_honestly(void **state) {
+    (void)state;
+    assert_true(for_each_bundled(best_beats_worst_on_each_dimension) >= 10);
+}
+
+static void calibrated(const char *path, df_Script *s) {
+    df_Walk w;
+    df_Error err;
+    assert_int_equal(df_walk(df_script_scenario(s), df_script_host(s), 1, NULL, &w, &err), 0);
+    df_Calibration c;
+    assert_int_equal(df_calibrate(df_script_scenario(s), df_script_host(s), 1, &w, &c, &err), 0);
+    double b = c.baseline;
+    if (!(c.best_ok && c.typical_ok && c.escalated_ok))
+        fail_msg("%s: best %.2fx (at most %.0fx), typical %.2fx (between), most escalated %.2fx (%.0f-%.0fx)", path,
+                 c.best / b, DF_CAL_BEST_MAX, c.typical / b, c.escalated / b, DF_CAL_ESCALATED_MIN, DF_CAL_ESCALATED_MAX);
+    df_walk_free(&w);
+}
+
+static void every_timed_bundled_scenario_meets_the_time_targets(void **state) {
+    (void)state;
+    assert_true(for_each_bundled(calibrated) >= 10);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(forecast_is_deterministic_and_counts_follow_on),
+        cmocka_unit_test(the_quick_no_raises_the_forecast_and_listening_lowers_it),
+        cmocka_unit_test(forecast_ends_at_the_result),
+        cmocka_unit_test(a_large_scenario_is_sampled_and_says_so),
+        cmocka_unit_test(sustained_venting_ends_in_a_walk_out),
+        cmocka_unit_test(walkout_must_name_an_ending),
+        cmocka_unit_test(rubric_dimensions_carry_their_evidence),
+        cmocka_unit_test(every_bundled_scenario_ranks_its_rubric_honestly),
+        cmocka_unit_test(every_timed_bundled_scenario_meets_the_time_targets),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
