@@ -31,6 +31,8 @@ typedef struct df_BeatStats {
     long arrivals;
     double agitation_sum;
     unsigned bands; /* bit per df_Band the resident was in on arrival */
+    long led_in;                 /* arrivals by a step (not the start) */
+    double min_led_in, max_led_in; /* minutes of the step that led here (valid once led_in > 0) */
 } df_BeatStats;
 
 /* Per choice: how often paths take it, and what the paths through it cost in the end. The
@@ -50,6 +52,7 @@ typedef struct df_EndingStats {
     double min_total, max_total;     /* time to resolution, follow-on included */
     double min_inter, max_inter;     /* conversation + task + rework */
     unsigned follow_on;              /* bit per df_FollowOn some path added */
+    unsigned bands;                  /* bit per df_Band the resident was in at the end */
 } df_EndingStats;
 
 /* A line a says function gave on some path: each distinct line once per beat (or ending) and
@@ -118,7 +121,20 @@ typedef struct df_Calibration {
     bool timed;
     bool has_escalated;
     bool best_ok, typical_ok, escalated_ok; /* within the targets (true when not timed) */
+    /* The lesson the forecast must show, checked along the best-score path: at each decision
+     * the option taken there projects no more typical time than any mistake on offer (an
+     * option whose main tag is a mistake), give or take DF_CAL_DIRECTION_SLACK minutes. Up to DF_CAL_MAX_ISSUES places where it does. */
+    int nissues;
+    struct {
+        int step;                   /* 0-based decision on the best path */
+        int best, mistake;          /* 1-based visible numbers */
+        double best_total, mistake_total; /* projected typical totals after each */
+    } issues[8];
 } df_Calibration;
+#define DF_CAL_MAX_ISSUES 8
+/* A mistake may project up to a minute less (a curt close that still resolves is a little
+ * quicker); more than that contradicts the lesson. */
+#define DF_CAL_DIRECTION_SLACK 1.0
 
 /* From a finished exhaustive or random walk of sc (for the paths) and a fresh forecast. 0, or
  * -1 with err when a scenario function failed. */
@@ -163,6 +179,8 @@ void df_lint_text(const df_Scenario *sc, const df_Walk *w, df_Diags *d);
  * state it. Returns how many were found (at most cap). */
 typedef struct df_Duration {
     double lo, hi;
+    bool later;     /* its sentence is about what follows the conversation (a complaint, a
+                       supervisor, a call back): compared with follow-on and whole-path times too */
     char words[64];
 } df_Duration;
 int df_durations(const char *text, df_Duration *out, int cap);

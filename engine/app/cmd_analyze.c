@@ -77,7 +77,27 @@ static void print_calibration(const df_Calibration *c) {
         printf("  most escalated   %7s %6.2fx   target %.0f-%.0fx%s\n", t, c->escalated / b, DF_CAL_ESCALATED_MIN,
                DF_CAL_ESCALATED_MAX, c->escalated_ok ? "" : "   <- outside");
     }
-    printf("  (typical novice: the expected time of a player who picks among the options at random)\n");
+    printf("  (typical novice: the expected time of a player who picks the option the model rates best\n"
+           "  half the time, and one of the others otherwise)\n");
+}
+
+/* Where the forecast would contradict the lesson along the best path. */
+static void print_direction(const df_Scenario *sc, const df_Calibration *c) {
+    (void)sc;
+    if (!c->nissues) {
+        printf("\nforecast direction: along the best path, every choice projects no more time than the\n"
+               "  mistakes beside it\n");
+        return;
+    }
+    printf("\nforecast direction: %d place%s on the best path where a mistake projects less time:\n", c->nissues,
+           c->nissues == 1 ? "" : "s");
+    for (int i = 0; i < c->nissues; i++) {
+        char a[16], b[16];
+        df_format_minutes(c->issues[i].best_total, a, sizeof a);
+        df_format_minutes(c->issues[i].mistake_total, b, sizeof b);
+        printf("  decision %d: option %d projects %s, the mistake %d only %s\n", c->issues[i].step + 1,
+               c->issues[i].best, a, c->issues[i].mistake, b);
+    }
 }
 
 static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLimits *lim, const char *how,
@@ -108,6 +128,7 @@ static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
                w->ratios[w->nratios - 1]);
     }
     print_calibration(cal);
+    print_direction(sc, cal);
     printf("\n  %-15s %-19s %6s %6s %7s %5s %5s  %s\n", "path", "outcome", "inter.", "total", "time", "score", "peak",
            "choices (defuse play --choices)");
     if (w->has_timed) {
@@ -200,6 +221,16 @@ static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
         cJSON_AddNumberToObject(cj, "escalated_ratio", round(cal->escalated / cb * 100) / 100);
     }
     cJSON_AddBoolToObject(cj, "within_targets", cal->best_ok && cal->typical_ok && cal->escalated_ok);
+    cJSON *dir = cJSON_AddArrayToObject(cj, "forecast_direction_issues");
+    for (int i = 0; i < cal->nissues; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "decision", cal->issues[i].step + 1);
+        cJSON_AddNumberToObject(o, "option", cal->issues[i].best);
+        cJSON_AddNumberToObject(o, "mistake", cal->issues[i].mistake);
+        cJSON_AddNumberToObject(o, "option_minutes", round(cal->issues[i].best_total * 100) / 100);
+        cJSON_AddNumberToObject(o, "mistake_minutes", round(cal->issues[i].mistake_total * 100) / 100);
+        cJSON_AddItemToArray(dir, o);
+    }
     cJSON *paths = cJSON_AddObjectToObject(root, "paths_of_note");
     if (w->has_timed) {
         path_json(paths, "calmest", &w->calmest);

@@ -16,6 +16,18 @@ static cJSON *pair(double before, double after) {
     return o;
 }
 
+/* The forecast as projected totals (minutes spent plus the best and typical still ahead). */
+static cJSON *forecast_json(const df_Forecast *f) {
+    if (!f->valid) return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "best", r2(df_forecast_best_total(f)));
+    cJSON_AddNumberToObject(o, "typical", r2(df_forecast_typical_total(f)));
+    cJSON_AddNumberToObject(o, "escalated", r2(f->spent + f->worst));
+    if (f->sampled) cJSON_AddBoolToObject(o, "sampled", 1);
+    if (!f->resolves) cJSON_AddBoolToObject(o, "resolvable", 0);
+    return o;
+}
+
 static cJSON *build(const df_Script *s, const df_Run *run) {
     const df_Scenario *sc = df_script_scenario(s);
     cJSON *root = cJSON_CreateObject();
@@ -28,6 +40,7 @@ static cJSON *build(const df_Script *s, const df_Run *run) {
     int n = df_run_steps(run, &st);
     cJSON *ch = cJSON_AddArrayToObject(root, "choices"); /* replays the run with --choices */
     for (int i = 0; i < n; i++) cJSON_AddItemToArray(ch, cJSON_CreateNumber(st[i].shown));
+    cJSON_AddItemToObject(root, "forecast_at_start", forecast_json(df_run_start_forecast(run)));
     cJSON *steps = cJSON_AddArrayToObject(root, "steps");
     for (int i = 0; i < n; i++) {
         const df_Step *s1 = &st[i];
@@ -57,6 +70,11 @@ static cJSON *build(const df_Script *s, const df_Run *run) {
         if (s1->task_blocked) cJSON_AddBoolToObject(o, "task_blocked", 1);
         if (s1->tripwire) cJSON_AddBoolToObject(o, "tripwire", 1);
         if (c->coach) cJSON_AddStringToObject(o, "coach", c->coach);
+        cJSON_AddItemToObject(o, "forecast", forecast_json(&s1->forecast));
+        cJSON *ev = cJSON_AddObjectToObject(o, "rubric");
+        for (int d = 0; d < DF_DIM_COUNT; d++)
+            if (s1->evidence[d] != DF_EVIDENCE_NONE)
+                cJSON_AddStringToObject(ev, df_dim_key((df_Dim)d), df_evidence_key((df_Evidence)s1->evidence[d]));
         cJSON_AddItemToArray(steps, o);
     }
     const df_Result *r = df_run_result(run);
@@ -90,9 +108,34 @@ static cJSON *build(const df_Script *s, const df_Run *run) {
     cJSON_AddNumberToObject(t, "calm_baseline", r2(r->baseline));
     cJSON_AddNumberToObject(t, "ratio", r2(r->ratio));
     cJSON_AddNumberToObject(t, "ratio_interaction", r2(r->ratio_interaction));
+    df_Forecast road;
+    df_Error err;
+    if (df_run_escalated_road(run, &road, &err) == 0 && road.valid) {
+        cJSON *bars = cJSON_AddObjectToObject(t, "compare");
+        cJSON_AddNumberToObject(bars, "calm_visit", r2(r->baseline));
+        cJSON_AddNumberToObject(bars, "this_run", r2(r->total));
+        cJSON_AddNumberToObject(bars, "escalated_road", r2(road.worst));
+        if (road.sampled) cJSON_AddBoolToObject(bars, "sampled", 1);
+    }
+    /* each dimension: its score where it was at stake, with the decisions that moved it; null
+     * when this run never put it at stake */
     cJSON *dims = cJSON_AddObjectToObject(res, "dimensions");
-    for (int d = 0; d < DF_DIM_COUNT; d++)
-        if (r->dims[d] >= 0) cJSON_AddNumberToObject(dims, df_dim_key((df_Dim)d), r->dims[d]);
+    for (int d = 0; d < DF_DIM_COUNT; d++) {
+        if (r->dims[d] < 0) {
+            cJSON_AddNullToObject(dims, df_dim_key((df_Dim)d));
+            continue;
+        }
+        cJSON *dj = cJSON_AddObjectToObject(dims, df_dim_key((df_Dim)d));
+        cJSON_AddNumberToObject(dj, "score", r->dims[d]);
+        for (int e = DF_EVIDENCE_RAISED; e < DF_EVIDENCE_COUNT; e++) {
+            cJSON *list = NULL;
+            for (int i = 0; i < n; i++)
+                if (st[i].evidence[d] == e) {
+                    if (!list) list = cJSON_AddArrayToObject(dj, df_evidence_key((df_Evidence)e));
+                    cJSON_AddItemToArray(list, cJSON_CreateNumber(i + 1));
+                }
+        }
+    }
     return root;
 }
 

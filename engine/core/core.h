@@ -429,13 +429,13 @@ typedef struct df_State {
     int beat;               /* current beat, or an ending target when over */
     int *visits;            /* per beat, sc->nbeats */
     int used[64];           /* per tag */
-    df_Flag flags[DF_MAX_FLAGS];
-    int nflags;
     int promises, false_promises;
     double clock;           /* conversation + task + rework so far */
     double conversation, task, rework;
     unsigned follow_on;     /* events that add follow-on costs */
     df_Rng rng;
+    int nflags;
+    df_Flag flags[DF_MAX_FLAGS]; /* last: copies of a state copy only the flags in use */
 } df_State;
 
 const df_Flag *df_state_flag(const df_State *st, const char *name);
@@ -480,24 +480,32 @@ void df_effect_predict(const df_State *st, const df_Choice *c, df_Effect *out);
 
 /* The forecast: time to resolution still ahead from a state, follow-on included, found by
  * walking the continuations with the engine (never authored). "Best" is the least time to an
- * ending that resolves (resolved, routed or a safety exit; any ending when none does);
- * "typical" is the expected time for a player who picks among the options at random; "worst"
- * the most. Paths that circle (re-enter a beat, retry a blocked task twice) are left out, as
+ * ending that resolves (resolved or routed; after a threat, a safety exit too; when none is
+ * left, the quickest ending of any kind, and resolves is false);
+ * "typical" is the expected time for a typical novice (DF_NOVICE_BEST_SHARE); "worst"
+ * the most (of the paths that are not a safety exit, when there are any). Paths that circle (re-enter a beat, retry a blocked task twice) are left out, as
  * in analysis. When the continuations are too many to walk (max_nodes), a fixed sample is
  * drawn instead (the model's best option followed throughout, plus random players) and
  * sampled says so. Deterministic: the same state gives the same figures. */
 typedef struct df_Forecast {
     bool valid;          /* false: not computed, or a scenario function failed on the way */
     bool sampled;
+    bool resolves;       /* some continuation still resolves (or exits safely after a threat);
+                            when none does, best is only the quickest way to any ending */
     long paths;          /* continuations counted */
     double spent;        /* minutes so far when it was made (the run's total once over) */
-    double best, typical, worst; /* minutes still ahead */
+    double best, typical, worst; /* minutes still ahead; worst avoids safety exits when it can */
 } df_Forecast;
+
+/* The typical novice of the forecast and of calibration picks the option the model rates
+ * best half the time, and one of the others, equally likely, otherwise. */
+#define DF_NOVICE_BEST_SHARE 0.5
 
 typedef struct df_ForecastLimits {
     long max_nodes;      /* choices tried before the forecast samples instead */
     int samples;         /* random players in a sample */
     int max_depth;       /* choices per continuation */
+    double best_share;   /* how often the typical player picks the model's best option (0: at random) */
 } df_ForecastLimits;
 
 /* The limits the faces use: well inside 50 ms a choice for the bundled scenarios. */
@@ -584,12 +592,27 @@ df_Run *df_run_fork(const df_Run *run);
 /* Forecast from the run's current state. lim NULL = the defaults. 0, or -1 with err when a
  * scenario function failed on a continuation (out->valid is then false). */
 int df_forecast(const df_Run *run, const df_ForecastLimits *lim, df_Forecast *out, df_Error *err);
+/* The whole scenario from its start, walked exactly up to DF_FORECAST_WHOLE_NODES choices
+ * (sampled past them, and saying so): worst is the escalated road (the most time to
+ * resolution of any path that is not a safety exit), typical the typical novice, best the
+ * quickest resolution. The debrief's bars and analysis's calibration use it. */
+#define DF_FORECAST_WHOLE_NODES 3000000L
+int df_escalated_road(const df_Scenario *sc, const df_Host *host, uint64_t seed, df_Forecast *out, df_Error *err);
+/* The same for the scenario, host and seed of a run. */
+int df_run_escalated_road(const df_Run *run, df_Forecast *out, df_Error *err);
 /* Asks the run to keep a forecast at the start and after every choice (the faces turn it on;
  * analysis does not, as it costs a walk per choice). A forecast that fails is kept invalid;
  * the run goes on. */
 void df_run_keep_forecasts(df_Run *run, bool on);
 /* The forecast before the first choice (invalid unless kept). */
 const df_Forecast *df_run_start_forecast(const df_Run *run);
+/* The forecast in force before step i was chosen: the start's for step 0, else step i-1's. */
+const df_Forecast *df_run_forecast_before(const df_Run *run, int step);
+/* Projected time to resolution: minutes spent plus the best or the typical still ahead. */
+double df_forecast_best_total(const df_Forecast *f);
+double df_forecast_typical_total(const df_Forecast *f);
+/* Minutes as "m:ss" ("1:05:00" past an hour); signed adds "+" or "-" (U+2212) to a change. */
+void df_minutes_text(double minutes, bool signed_change, char *buf, size_t cap);
 uint64_t df_run_seed(const df_Run *run);
 
 /* ---------------------------------------------------------------- room votes */

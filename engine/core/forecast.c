@@ -10,24 +10,44 @@
 #include "core.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-void df_forecast_limits_default(df_ForecastLimits *l) {
-    l->max_nodes = 10000;
-    l->samples = 240;
-    l->max_depth = 40;
+double df_forecast_best_total(const df_Forecast *f) { return f->spent + f->best; }
+double df_forecast_typical_total(const df_Forecast *f) { return f->spent + f->typical; }
+
+void df_minutes_text(double minutes, bool signed_change, char *buf, size_t cap) {
+    const char *sign = "";
+    if (!isfinite(minutes)) minutes = 0;
+    if (signed_change) sign = minutes >= 0.005 ? "+" : minutes <= -0.005 ? "\u2212" : "\u00b1";
+    long secs = lround(fabs(minutes) * 60);
+    if (secs >= 3600)
+        snprintf(buf, cap, "%s%ld:%02ld:%02ld", sign, secs / 3600, secs / 60 % 60, secs % 60);
+    else
+        snprintf(buf, cap, "%s%ld:%02ld", sign, secs / 60, secs % 60);
 }
 
-/* A resolving ending: what "best still reachable" aims for. */
-static bool resolves(df_Outcome o) { return o <= DF_OUT_ROUTED || o == DF_OUT_SAFETY_EXIT; }
+void df_forecast_limits_default(df_ForecastLimits *l) {
+    l->max_nodes = 8000;
+    l->samples = 600;
+    l->max_depth = 40;
+    l->best_share = DF_NOVICE_BEST_SHARE;
+}
+
+/* A resolving ending: what "best still reachable" aims for (a safety exit only when nothing
+ * else is left: walking away is right after a threat, never a shortcut before one). */
+static bool resolves(df_Outcome o) { return o <= DF_OUT_ROUTED; }
 
 /* What a set of continuations from one point comes to. */
 typedef struct Agg {
     bool any;            /* at least one continuation reached an ending */
     double best_res;     /* least minutes to a resolving ending (INFINITY: none) */
+    double best_safe;    /* least minutes to a safety exit */
     double best_any;     /* least minutes to any ending */
-    double mean, worst;
+    double mean;
+    double worst_esc;    /* most minutes to an ending that is not a safety exit (-1: none) */
+    double worst_any;
     long paths;
 } Agg;
 
@@ -35,6 +55,8 @@ typedef struct Fc {
     const df_ForecastLimits *lim;
     double spent0;
     const int *visits0;  /* visits when the forecast started */
+    const df_Step *steps0; /* the run's decisions before it */
+    int nsteps0;
     int beats[64];       /* beat of each decision on the current line of play */
     long nodes;
     bool over_budget;
@@ -46,26 +68,51 @@ static void leaf(const df_Run *run, double spent0, Agg *a) {
     double t = r->total - spent0;
     if (t < 0) t = 0;
     a->any = true;
-    a->best_any = a->mean = a->worst = t;
+    a->best_any = a->mean = a->worst_any = t;
     a->best_res = resolves(r->outcome) ? t : INFINITY;
+    a->best_safe = r->outcome == DF_OUT_SAFETY_EXIT ? t : INFINITY;
+    a->worst_esc = r->outcome != DF_OUT_SAFETY_EXIT ? t : -1;
     a->paths = 1;
 }
 
-/* True when the line of play circles: enters a beat it entered already since the forecast
- * began, or decides at one beat more than twice (a blocked task retried once). */
+/* True when the line of play circles: enters a beat it had entered already (once the run
+ * itself has looped, one more time than it did), or decides at one beat more than twice (a
+ * blocked task retried once). From the start these are exactly the paths analysis cuts, and
+ * a later forecast sees a subset of the earlier one's paths. */
 static bool circling(const Fc *f, const df_Run *run, int depth) {
     const df_State *st = df_run_state(run);
     int here = st->beat;
     if (here < 0) return false;
     int at = 0;
+    for (int i = 0; i < f->nsteps0; i++) at += f->steps0[i].beat == here;
     for (int i = 0; i < depth; i++) at += f->beats[i] == here;
-    return st->visits[here] - f->visits0[here] > 1 || at > 1;
+    int allowed = f->visits0[here] > 1 ? f->visits0[here] : 1;
+    return st->visits[here] > allowed || at > 1;
+}
+
+static void merge_extremes(Agg *out, const Agg *a) {
+    if (!out->any || a->worst_any > out->worst_any) out->worst_any = a->worst_any;
+    if (!out->any || a->worst_esc > out->worst_esc) out->worst_esc = a->worst_esc;
+    if (a->best_any < out->best_any) out->best_any = a->best_any;
+    if (a->best_res < out->best_res) out->best_res = a->best_res;
+    if (a->best_safe < out->best_safe) out->best_safe = a->best_safe;
+}
+
+static int novice_pick_best(const Fc *f, const df_Run *run, int n) {
+    return f->lim->best_share > 0 && n > 1 ? df_run_best_choice(run) : 0;
+}
+
+static double novice_weight(const Fc *f, int n, bool is_best) {
+    double q = f->lim->best_share;
+    if (q <= 0 || n <= 1) return 1.0;
+    return is_best ? q : (1.0 - q) / (n - 1);
 }
 
 /* Every continuation from run, depth decisions in. -1 on a script error; 1 over budget. */
 static int walk(Fc *f, const df_Run *run, int depth, Agg *out) {
     memset(out, 0, sizeof *out);
-    out->best_res = out->best_any = INFINITY;
+    out->best_res = out->best_safe = out->best_any = INFINITY;
+    out->worst_esc = -1;
     if (df_run_over(run)) {
         leaf(run, f->spent0, out);
         return 0;
@@ -75,7 +122,8 @@ static int walk(Fc *f, const df_Run *run, int depth, Agg *out) {
         return 0;
     const int *vis;
     int n = df_run_visible(run, &vis);
-    int counted = 0;
+    double wsum = 0;
+    int best = novice_pick_best(f, run, n);
     f->beats[depth] = df_run_state(run)->beat;
     for (int i = 1; i <= n; i++) {
         if (++f->nodes > f->lim->max_nodes) return 1;
@@ -90,11 +138,12 @@ static int walk(Fc *f, const df_Run *run, int depth, Agg *out) {
         df_run_free(next);
         if (rc != 0) return rc;
         if (!a.any) continue;
-        /* a player picking at random: each option that leads anywhere is equally likely */
-        counted++;
-        out->mean += (a.mean - out->mean) / counted;
-        if (!out->any || a.worst > out->worst) out->worst = a.worst;
-        if (a.best_any < out->best_any) out->best_any = a.best_any;
+        /* the novice: the best option with probability best_share, the others shared equally
+         * (all equal when best_share is 0); options that lead nowhere drop out */
+        double wgt = novice_weight(f, n, i == best);
+        wsum += wgt;
+        if (wsum > 0) out->mean += (a.mean - out->mean) * wgt / wsum;
+        merge_extremes(out, &a);
         if (a.best_res < out->best_res) out->best_res = a.best_res;
         out->paths += a.paths;
         out->any = true;
@@ -116,7 +165,16 @@ static int rollout(Fc *f, const df_Run *run, df_Rng *pick, Agg *a) {
            !circling(f, r, depth)) {
         const int *vis;
         int n = df_run_visible(r, &vis);
-        int ch = pick ? 1 + (int)(df_rng_unit(pick) * n) : df_run_best_choice(r);
+        int ch = df_run_best_choice(r);
+        if (pick) { /* a novice: the best option with probability best_share, else another */
+            double u = df_rng_unit(pick);
+            double q = f->lim->best_share > 0 && n > 1 ? f->lim->best_share : 0;
+            if (u >= q) {
+                int k = (int)((u - q) / (1.0 - q) * (q > 0 ? n - 1 : n));
+                if (q > 0) ch = k + 1 >= ch ? k + 2 : k + 1; /* skip the best one */
+                else ch = k + 1;
+            }
+        }
         if (ch < 1 || ch > n) ch = 1;
         f->beats[depth++] = df_run_state(r)->beat;
         if (df_run_choose(r, ch, f->err) != 0) {
@@ -131,7 +189,8 @@ static int rollout(Fc *f, const df_Run *run, df_Rng *pick, Agg *a) {
 
 static int sample(Fc *f, const df_Run *run, Agg *out) {
     memset(out, 0, sizeof *out);
-    out->best_res = out->best_any = INFINITY;
+    out->best_res = out->best_safe = out->best_any = INFINITY;
+    out->worst_esc = -1;
     const df_Step *steps;
     int nsteps = df_run_steps(run, &steps);
     df_Rng pick;
@@ -142,9 +201,7 @@ static int sample(Fc *f, const df_Run *run, Agg *out) {
         Agg a;
         if (rollout(f, run, k < 0 ? NULL : &pick, &a) != 0) return -1;
         if (!a.any) continue;
-        if (a.best_any < out->best_any) out->best_any = a.best_any;
-        if (a.best_res < out->best_res) out->best_res = a.best_res;
-        if (!out->any || a.worst > out->worst) out->worst = a.worst;
+        merge_extremes(out, &a);
         out->any = true;
         out->paths++;
         if (k >= 0) { /* the mean is the random players' alone */
@@ -172,7 +229,8 @@ int df_forecast(const df_Run *run, const df_ForecastLimits *lim, df_Forecast *ou
         return 0;
     }
     if (df_run_broken(run)) return 0;
-    Fc f = {lim, st->clock, st->visits, {0}, 0, false, err};
+    Fc f = {lim, st->clock, st->visits, NULL, 0, {0}, 0, false, err};
+    f.nsteps0 = df_run_steps(run, &f.steps0);
     out->spent = st->clock;
     Agg a;
     int rc = walk(&f, run, 0, &a);
@@ -184,8 +242,30 @@ int df_forecast(const df_Run *run, const df_ForecastLimits *lim, df_Forecast *ou
     if (!a.any) return 0; /* every continuation circles: nothing to say */
     out->valid = true;
     out->paths = a.paths;
-    out->best = isfinite(a.best_res) ? a.best_res : a.best_any;
+    /* A safety exit is the right way out once there is a threat; before one, a road that
+     * goes through a threat is not a resolution to aim for. */
+    bool threat = st->tripwire && !st->disengaged;
+    if (isfinite(a.best_res) && (!threat || !isfinite(a.best_safe) || a.best_res <= a.best_safe))
+        out->best = a.best_res;
+    else if (threat && isfinite(a.best_safe))
+        out->best = a.best_safe;
+    else
+        out->best = a.best_any;
+    out->resolves = isfinite(a.best_res) || (threat && isfinite(a.best_safe));
     out->typical = a.mean;
-    out->worst = a.worst;
+    out->worst = a.worst_esc >= 0 ? a.worst_esc : a.worst_any;
     return 0;
+}
+
+int df_escalated_road(const df_Scenario *sc, const df_Host *host, uint64_t seed, df_Forecast *out, df_Error *err) {
+    memset(out, 0, sizeof *out);
+    df_Run *run = df_run_new(sc, host, seed, err);
+    if (!run) return -1;
+    df_ForecastLimits lim;
+    df_forecast_limits_default(&lim);
+    lim.max_nodes = DF_FORECAST_WHOLE_NODES;
+    lim.samples = 20000;
+    int rc = df_forecast(run, &lim, out, err);
+    df_run_free(run);
+    return rc;
 }

@@ -2,6 +2,7 @@
 #include "core.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@ struct df_Run {
     bool over;
     bool broken; /* a scenario function failed: the run stops where it is */
     bool keep_forecasts;
+    bool lean;   /* a fork for exploring: keeps no log of steps and grades nothing */
     df_Forecast start_forecast;
     df_Result result;
 };
@@ -158,10 +160,23 @@ fail:
 df_Run *df_run_fork(const df_Run *run) {
     df_Run *c = malloc(sizeof *c);
     if (!c) return NULL;
-    *c = *run;
+    /* Everything but the parts of the big buffers that are not in use: the flag table past
+     * nflags and the resident's line past its end (forks explore; they are made by the
+     * thousand). The state's flags come last in it, and the line follows the state. */
+    _Static_assert(offsetof(df_Run, line) == offsetof(df_Run, st) + sizeof(df_State),
+                   "the line must follow the state");
+    size_t flags_at = offsetof(df_Run, st) + offsetof(df_State, flags);
+    memcpy(c, run, flags_at);
+    memcpy(c->st.flags, run->st.flags, (size_t)run->st.nflags * sizeof run->st.flags[0]);
+    size_t len = strnlen(run->line, sizeof run->line - 1);
+    memcpy(c->line, run->line, len);
+    c->line[len] = '\0';
+    memcpy((char *)c + offsetof(df_Run, line) + sizeof c->line, (const char *)run + offsetof(df_Run, line) + sizeof run->line,
+           sizeof *c - offsetof(df_Run, line) - sizeof c->line);
     c->steps = NULL;
     c->nsteps = c->capsteps = 0;
     c->keep_forecasts = false;
+    c->lean = true;
     c->result.final_line = NULL;
     c->st.visits = malloc((size_t)(run->sc->nbeats ? run->sc->nbeats : 1) * sizeof *c->st.visits);
     if (!c->st.visits) goto fail;
@@ -428,6 +443,15 @@ void df_run_keep_forecasts(df_Run *run, bool on) {
 
 const df_Forecast *df_run_start_forecast(const df_Run *run) { return &run->start_forecast; }
 
+int df_run_escalated_road(const df_Run *run, df_Forecast *out, df_Error *err) {
+    return df_escalated_road(run->sc, &run->host, run->seed, out, err);
+}
+
+const df_Forecast *df_run_forecast_before(const df_Run *run, int step) {
+    if (step <= 0 || step > run->nsteps) return &run->start_forecast;
+    return &run->steps[step - 1].forecast;
+}
+
 static int choose(df_Run *run, int n, df_Error *err) {
     if (run->over || n < 1 || n > run->nvisible) return 1;
     const df_Scenario *sc = run->sc;
@@ -444,8 +468,8 @@ static int choose(df_Run *run, int n, df_Error *err) {
     s.shown = n;
     s.nvisible = run->nvisible;
     memcpy(s.visible, run->visible, sizeof s.visible);
-    s.said = strdup(run->line);
-    if (!s.said) {
+    s.said = run->lean ? NULL : strdup(run->line);
+    if (!s.said && !run->lean) {
         df_error_set(err, sc->file, 0, "out of memory");
         return -1;
     }
@@ -453,8 +477,10 @@ static int choose(df_Run *run, int n, df_Error *err) {
     s.t_before = st->trust;
     s.band_before = df_band_of(st->agitation);
     s.tripwire = st->tripwire;
-    grade_step(run, ci, &s.grade, &s.best);
-    rubric_evidence(run, ci, s.best, s.grade, s.evidence);
+    if (!run->lean) {
+        grade_step(run, ci, &s.grade, &s.best);
+        rubric_evidence(run, ci, s.best, s.grade, s.evidence);
+    }
 
     df_Effect e;
     df_effect_predict(st, c, &e);
@@ -501,7 +527,7 @@ static int choose(df_Run *run, int n, df_Error *err) {
     s.t_after = st->trust;
     s.band_after = df_band_of(st->agitation);
     s.clock_after = st->clock;
-    if (push_step(run, &s) != 0) {
+    if (!run->lean && push_step(run, &s) != 0) {
         free(s.said);
         df_error_set(err, sc->file, 0, "out of memory");
         return -1;

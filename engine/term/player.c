@@ -144,6 +144,38 @@ static void show_beat(const df_Run *run, const df_TermOpts *o) {
     }
 }
 
+/* "up 13:40" / "down 4:30" / "no change": a change of the forecast, in words first. */
+static void change_words(double d, char *buf, size_t cap) {
+    char m[24];
+    df_minutes_text(fabs(d), false, m, sizeof m);
+    if (fabs(d) < 0.5 / 60) snprintf(buf, cap, "no change");
+    else snprintf(buf, cap, "%s %s", d > 0 ? "up" : "down", m);
+}
+
+/* How the choice at step i moved the time to resolution: the engine's forecast before and
+ * after it, as projected totals (minutes spent plus what is still ahead). */
+static void forecast_line(const df_Run *run, int i, const df_TermOpts *o) {
+    const df_Step *steps;
+    int n = df_run_steps(run, &steps);
+    if (i < 0 || i >= n) return;
+    const df_Forecast *was = df_run_forecast_before(run, i), *now = &steps[i].forecast;
+    if (!was->valid || !now->valid || df_run_over(run)) return;
+    double dt = df_forecast_typical_total(now) - df_forecast_typical_total(was);
+    double db = df_forecast_best_total(now) - df_forecast_best_total(was);
+    char typ[24], best[24], cw[48], cb[48];
+    df_minutes_text(df_forecast_typical_total(now), false, typ, sizeof typ);
+    df_minutes_text(df_forecast_best_total(now), false, best, sizeof best);
+    change_words(dt, cw, sizeof cw);
+    change_words(db, cb, sizeof cb);
+    const char *c = dt > 0.5 / 60 ? "\033[31m" : dt < -0.5 / 60 ? "\033[32m" : "";
+    if (now->resolves)
+        fprintf(o->out, "  Forecast to resolution: typical %s (%s%s%s), best still reachable %s (%s)%s\n", typ,
+                col(o, c), cw, col(o, C_RESET), best, cb, now->sampled ? " (sampled)" : "");
+    else
+        fprintf(o->out, "  Forecast to resolution: typical %s (%s%s%s); no road from here resolves it now%s\n", typ,
+                col(o, c), cw, col(o, C_RESET), now->sampled ? " (sampled)" : "");
+}
+
 static void feedback(const df_Run *run, const df_TermOpts *o) {
     FILE *f = o->out;
     const df_Step *steps;
@@ -165,6 +197,7 @@ static void feedback(const df_Run *run, const df_TermOpts *o) {
         fprintf(f, " (task %s%s)", tk, s->rework > 0 ? ", with rework after a mistake" : "");
     }
     fputc('\n', f);
+    if (!o->assess) forecast_line(run, n - 1, o);
     if (s->task_blocked)
         fprintf(f, "  The resident isn't taking this in yet: they need to feel heard and calmer first.\n");
     if (s->band_after != s->band_before)
@@ -212,6 +245,7 @@ int df_term_play(df_Script *s, unsigned long long seed, const df_TermOpts *o, df
     *out = NULL;
     df_Run *run = df_run_new(sc, df_script_host(s), seed, err);
     if (!run) return DF_PLAY_ERROR;
+    df_run_keep_forecasts(run, true);
     *out = run;
     int scripted = 0, nscript = o->choices ? o->nchoices : 0;
     bool quiet = o->replay_quiet && nscript > 0;
@@ -281,6 +315,100 @@ static void bar(FILE *f, const df_TermOpts *o, int pct, int width) {
     fputs(col(o, C_RESET), f);
 }
 
+/* Three honest bars: a calm visit, this run and the escalated road (the most time any path
+ * that is not a safety exit takes), all from the engine. */
+static void time_bars(const df_Run *run, const df_TermOpts *o) {
+    FILE *f = o->out;
+    const df_Result *r = df_run_result(run);
+    df_Forecast road;
+    df_Error err;
+    bool have = df_run_escalated_road(run, &road, &err) == 0 && road.valid;
+    double top = r->total > r->baseline ? r->total : r->baseline;
+    if (have && road.worst > top) top = road.worst;
+    struct { const char *label; double v; } rows[3] = {
+        {"A calm visit", r->baseline}, {"This run", r->total}, {"The escalated road", have ? road.worst : -1}};
+    for (int i = 0; i < 3; i++) {
+        if (rows[i].v < 0) continue;
+        char m[24];
+        df_minutes_text(rows[i].v, false, m, sizeof m);
+        fprintf(f, "  %-20s %8s  ", rows[i].label, m);
+        bar(f, o, top > 0 ? (int)lround(rows[i].v / top * 100) : 0, 24);
+        fputc('\n', f);
+    }
+    if (have)
+        fprintf(f, "  (the escalated road: the most time any path through this scenario takes, safety exits\n"
+                   "  aside%s)\n", road.sampled ? "; found from a sample of paths" : "");
+}
+
+/* The forecast's line over the run beside agitation: before the first choice, then after each. */
+static void forecast_over_run(const df_Run *run, const df_TermOpts *o) {
+    FILE *f = o->out;
+    const df_Step *steps;
+    int n = df_run_steps(run, &steps);
+    if (!df_run_start_forecast(run)->valid) return;
+    fprintf(f, "\nThe forecast over the run (projected time to resolution):\n");
+    fprintf(f, "  %-9s %9s %9s  %s\n", "", "typical", "best", "agitation");
+    for (int i = 0; i <= n; i++) {
+        const df_Forecast *fc = i == 0 ? df_run_start_forecast(run) : &steps[i - 1].forecast;
+        double a = i == 0 ? (n ? steps[0].a_before : df_run_state(run)->agitation) : steps[i - 1].a_after;
+        char lab[16], typ[24], best[24];
+        if (i == 0) snprintf(lab, sizeof lab, "start");
+        else snprintf(lab, sizeof lab, "after %d", i);
+        if (fc->valid) {
+            df_minutes_text(df_forecast_typical_total(fc), false, typ, sizeof typ);
+            df_minutes_text(df_forecast_best_total(fc), false, best, sizeof best);
+        } else {
+            snprintf(typ, sizeof typ, "-");
+            snprintf(best, sizeof best, "-");
+        }
+        fprintf(f, "  %-9s %9s %9s  %3d %s\n", lab, typ, best, (int)lround(a), df_band_name(df_band_of(a)));
+    }
+}
+
+/* "raised at 1, 3; missed at 2": the decisions that moved a dimension. */
+static void evidence_text(const df_Step *steps, int n, int d, char *buf, size_t cap) {
+    static const char *const verbs[DF_EVIDENCE_COUNT] = {"", "raised at ", "held at ", "lowered at ", "missed at "};
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int e = DF_EVIDENCE_RAISED; e < DF_EVIDENCE_COUNT; e++) {
+        int any = 0;
+        for (int i = 0; i < n && o + 16 < cap; i++) {
+            if (steps[i].evidence[d] != e) continue;
+            o += (size_t)snprintf(buf + o, cap - o, "%s%s%d", any ? ", " : o ? "; " : "", any ? "" : verbs[e], i + 1);
+            any = 1;
+        }
+    }
+}
+
+/* The rubric: each dimension where it was at stake, with the decisions that moved it, and
+ * the ones this run never put at stake. */
+static void rubric(const df_Run *run, const df_TermOpts *o) {
+    FILE *f = o->out;
+    const df_Result *r = df_run_result(run);
+    const df_Step *steps;
+    int n = df_run_steps(run, &steps);
+    fprintf(f, "\nRubric (each dimension where this run put it at stake; numbers are decisions):\n");
+    int absent = 0;
+    for (int d = 0; d < DF_DIM_COUNT; d++) {
+        if (r->dims[d] < 0) {
+            absent++;
+            continue;
+        }
+        char ev[256];
+        evidence_text(steps, n, d, ev, sizeof ev);
+        fprintf(f, "  %-30s ", df_dim_label((df_Dim)d));
+        bar(f, o, r->dims[d], 10);
+        fprintf(f, " %3d  %s\n", r->dims[d], ev);
+    }
+    if (absent) {
+        fprintf(f, "  Not part of this run:");
+        int k = 0;
+        for (int d = 0; d < DF_DIM_COUNT; d++)
+            if (r->dims[d] < 0) fprintf(f, "%s %s", k++ ? "," : "", df_dim_label((df_Dim)d));
+        fprintf(f, "\n");
+    }
+}
+
 void df_term_debrief(const df_Run *run, const df_TermOpts *o) {
     FILE *f = o->out;
     const df_Result *r = df_run_result(run);
@@ -313,13 +441,10 @@ void df_term_debrief(const df_Run *run, const df_TermOpts *o) {
         fprintf(f, "time not scored for a safety exit)\n");
     if (r->critical) fprintf(f, "A critical error caps the score at 20.\n");
 
-    char t[16], b[16], p1[16], p2[16], p3[16], p4[16];
+    char t[16], p1[16], p2[16], p3[16], p4[16];
     df_format_minutes(r->total, t, sizeof t);
-    df_format_minutes(r->baseline, b, sizeof b);
-    fprintf(f, "\nTime to resolution: %s%s%s = %.1fx the calm baseline (%s)\n", col(o, C_BOLD), t,
-            col(o, C_RESET), r->ratio, b);
-    if (r->follow_on > 0)
-        fprintf(f, "  %.1fx in the interaction itself; follow-on work adds the rest.\n", r->ratio_interaction);
+    fprintf(f, "\nTime to resolution: %s%s%s, %.1fx a calm visit\n", col(o, C_BOLD), t, col(o, C_RESET), r->ratio);
+    time_bars(run, o);
     df_format_minutes(r->conversation, p1, sizeof p1);
     df_format_minutes(r->task, p2, sizeof p2);
     df_format_minutes(r->rework, p3, sizeof p3);
@@ -333,13 +458,8 @@ void df_term_debrief(const df_Run *run, const df_TermOpts *o) {
         }
     fprintf(f, "  (A model, not a measurement: see docs/model.md.)\n");
 
-    fprintf(f, "\nRubric:\n");
-    for (int d = 0; d < DF_DIM_COUNT; d++) {
-        if (r->dims[d] < 0) continue;
-        fprintf(f, "  %-30s ", df_dim_label((df_Dim)d));
-        bar(f, o, r->dims[d], 10);
-        fprintf(f, " %3d\n", r->dims[d]);
-    }
+    forecast_over_run(run, o);
+    rubric(run, o);
 
     const df_Step *steps;
     int n = df_run_steps(run, &steps);

@@ -312,6 +312,10 @@ static void calibrated(const char *path, df_Script *s) {
     if (!(c.best_ok && c.typical_ok && c.escalated_ok))
         fail_msg("%s: best %.2fx (at most %.0fx), typical %.2fx (between), most escalated %.2fx (%.0f-%.0fx)", path,
                  c.best / b, DF_CAL_BEST_MAX, c.typical / b, c.escalated / b, DF_CAL_ESCALATED_MIN, DF_CAL_ESCALATED_MAX);
+    for (int i = 0; i < c.nissues; i++)
+        fail_msg("%s: on the best path, decision %d: option %d projects %.1f min but the mistake %d only %.1f", path,
+                 c.issues[i].step + 1, c.issues[i].best, c.issues[i].best_total, c.issues[i].mistake,
+                 c.issues[i].mistake_total);
     df_walk_free(&w);
 }
 
