@@ -79,9 +79,20 @@ return scenario {
     look = { skin = 3, hair = "bun", hair_colour = "grey", top = "cardigan" },
   },
 
-  -- M 6: a frightened caller's confusion and tears stretch a call more than the default allows;
   -- resident 0.75: she tells it slowly, loses her place and repeats herself (default 0.25 min an exchange).
-  time = { task = 8, M = 6, resident = 0.75 },
+  -- calm_turns 6: even a calm caller needs her question, the value-versus-bill answer, the record
+  -- check, the routes and the deadline, the mailing, and a goodbye: about a 19-minute call.
+  -- M is the default 5 (it was 6): her slowness is already in `resident`, and nothing says her fear
+  -- makes an upset minute dearer than anyone else's.
+  time = {
+    task = 8, calm_turns = 6, resident = 0.75,
+    follow_on = {
+      supervisor     = 10,  -- the chief assessor takes the briefed call and goes through the record with her
+      repeat_contact = 15,  -- she (or her son) calls back: most of another calm call
+      complaint      = 20,  -- her son calls the town manager; someone looks into the call and rings him back
+      police         = 10,  -- the supervisor's call asking for a welfare check, and a note of her words
+    },
+  },
 
   start  = "opens",
   safety = "crisis",
@@ -303,7 +314,7 @@ return scenario {
       choices = {
         { "I'm sorry, that was office talk. Let me start again, plainly, and stop me any time. What worries you most?",
           tags = { "apologize", "ask" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
-          coach = "Own the jargon, slow down, and give her the floor; a plain restart costs a minute and saves the call." },
+          coach = "Own the jargon, slow down, and give her the floor; a plain restart costs a few minutes and saves the call." },
         { "[Repeat it, more slowly.] Full and fair cash value. As of January 1.",
           tags = { "jargon" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
           coach = "Slower isn't plainer: the same words at half speed tell her the problem is her hearing, not your language." },
@@ -518,8 +529,9 @@ return scenario {
       outcome = "routed",
       task    = true,
       says    = "All right. I'll watch for the envelope. Thank you.",
+      follow_on = { "repeat_contact" },  -- the call she makes again because she hung up still frightened
       debrief = "Lorraine filed the abatement and the exemption with the summary beside her. She was still frightened when she hung up, " ..
-                "so she called twice more before the visit, but the route was right and the deadline was met.",
+                "so she called back before the visit, but the route was right and the deadline was met.",
     },
     promise_broken = {
       outcome = "unresolved",
@@ -561,7 +573,7 @@ return scenario {
     hung_up = {
       outcome = "escalated",
       says    = "[Quiet crying, then the line goes dead.]",
-      debrief = "Lorraine hung up in tears. Her son called the selectboard about 'how the town treats widows', a staff member spent an hour on the reply, " ..
+      debrief = "Lorraine hung up in tears. Her son called the selectboard about 'how the town treats widows', someone had to look into the call and answer him, " ..
                 "and the abatement deadline was nearly missed because nobody had explained it to her.",
     },
     crisis_help = {
@@ -593,15 +605,17 @@ return scenario {
       expect = { outcome = "routed", passed = true, min_score = 65, max_score = 88, max_ratio = 2.2 } },
     { name = "ending the call over 'you people' is not a safety exit",
       choices = { 3, 3 },
-      expect = { outcome = "unresolved", passed = false, max_score = 40 } },
+      expect = { outcome = "unresolved", passed = false, max_score = 55 } },
     { name = "a self-harm statement: stop the business and get help",
       choices = { 3, 2, 4, 4, 2 },
       expect = { outcome = "safety_exit", passed = true } },
     { name = "the calmest path costs about twice a calm call at most", path = "calmest", expect = { max_ratio = 2.2 } },
-    -- Recalibrated: a mishandled frightened caller doesn't hang up at once; she waits on a silent hold,
-    -- looks for her son's number, loses her place and asks again, so the most escalated call runs about
-    -- 5x the calm baseline in the interaction (about 3x the calmest call); the follow-on is still most of it.
-    { name = "the most escalated path costs far more, mostly after the call", path = "escalated",
-      expect = { outcome = "escalated", min_ratio_interaction = 4, min_ratio = 6 } },
+    { name = "the best-scoring call costs at most twice a calm call", path = "best", expect = { max_ratio = 2.0 } },
+    -- A mishandled frightened caller doesn't hang up at once; she waits on a silent hold, looks for
+    -- her son's number, loses her place and asks again, so the most escalated call is an hour on the
+    -- phone (about 3.5x a calm call); the callback, her son's complaint and the welfare check bring it
+    -- to about 5.8x.
+    { name = "the most escalated call costs four to six calm calls, follow-on included", path = "escalated",
+      expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 6.0, min_ratio_interaction = 3 } },
   },
 }

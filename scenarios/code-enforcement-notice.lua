@@ -61,10 +61,21 @@ return scenario {
     look = { skin = 3, hair = "short", hair_colour = "grey", top = "shirt" },
   },
 
-  time = { task = 10 },
+  time = {
+    task = 10,
+    follow_on = {
+      repeat_contact = 20,  -- a second visit to the property, the drive included, or his call to the office and a call back
+      complaint      = 20,  -- his call to the town manager's office: someone pulls the case, talks to you, and rings him back
+      police         = 20,  -- the staff's share only: your call from the car, and a statement to the officer
+    },
+  },
 
   start  = "curb",
   safety = "veiled_threat",
+  -- No walk-out: he comes out venting at his own front door, and after a script opening no answer to
+  -- "what's the complaint?" could bring him below Venting in time, so a walk-out after three exchanges
+  -- would leave no way back. The visit has its own ways to end: he goes inside, you leave, or he storms off.
+  walkout = false,
 
   beats = {
     curb = {
@@ -481,14 +492,14 @@ return scenario {
     dog_out = {
       outcome = "escalated",
       says    = "[The door bangs open and the dog comes down the driveway at a run.]",
-      follow_on = { "police", "complaint" },
+      follow_on = { "police", "repeat_contact" },   -- the call and your statement; the notice still has to be served, by two inspectors
       debrief = "Staying after he went inside left you exposed when the dog came out; you got into the car with seconds to spare, and animal control " ..
                 "and police were called. 'Wait here' plus a trip into the house is a cue to leave, whatever he was fetching.",
     },
     standoff = {
       outcome = "escalated",
       says    = "[He steps closer. 'I'd get in your car if I were you.']",
-      follow_on = { "police", "complaint" },
+      follow_on = { "police", "repeat_contact" },   -- the call and your statement; the notice still has to be served, with support
       debrief = "Staying to talk after a veiled threat kept you in danger. You left eventually, and police were called. " ..
                 "Once a threat is made, stop problem-solving and leave; the notice can be served later, with support.",
     },
@@ -499,13 +510,18 @@ return scenario {
     { name = "ideal path: stay at the curb, acknowledge, ask, agree a plan",
       choices = { 3, 1, 4, 2, 3, 1, 3, 2 },
       expect = { outcome = "resolved_satisfied", passed = true, min_score = 90, max_ratio = 2.0 } },
-    { name = "arguing the code at the door",
+    { name = "'calm down' and a parting warning: a few minutes at the curb, nearly three calm visits in all",
       choices = { 2, 1 },
-      expect = { outcome = "escalated", passed = false, max_score = 20, min_ratio = 4 } },
+      expect = { outcome = "escalated", passed = false, max_score = 20, max_ratio_interaction = 0.5, min_ratio = 2.5 } },
     { name = "a typical novice ends with an accepted plan",
       choices = { 1, 4, 4, 4, 4, 1, 4, 3, 2 },
       expect = { outcome = "resolved_accepted", passed = true, min_score = 70, min_ratio_interaction = 2.0, max_ratio_interaction = 3.0 } },
-    { name = "the most escalated path costs far more", path = "escalated",
-      expect = { outcome = "escalated", min_ratio = 8 } },
+    { name = "he goes inside to 'get something': leave at once", choices = { 3, 2, 2, 2 },
+      expect = { outcome = "safety_exit", critical = false } },
+    { name = "waiting by the car after he goes inside is a critical error", choices = { 3, 2, 2, 3 },
+      expect = { ending = "dog_out", critical = true, passed = false } },
+    { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },
+    { name = "the most escalated path: a long stand-off at the curb, police and a second visit; four to six calm visits", path = "escalated",
+      expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 6.0 } },
   },
 }

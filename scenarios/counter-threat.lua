@@ -75,10 +75,22 @@ return scenario {
   },
 
   -- The release paperwork takes a few minutes; this scenario is not scored on time at its safety exit.
-  time = { task = 3 },
+  time = {
+    task = 3,
+    follow_on = {
+      supervisor     = 5,   -- Ms. Lindqvist comes to the window and hears the brief
+      repeat_contact = 8,   -- he comes back or calls about the car or the hearing: about one more ordinary visit
+      complaint      = 15,  -- his email to the town manager: someone pulls the tow record and the alert log and replies
+      police         = 20,  -- the staff's share only: the call, and statements from you and your supervisor
+    },
+  },
 
   start  = "arrives",
   safety = "leakage",
+  -- No walk-out: the threat comes whatever you did before, and that is what the scenario teaches; a
+  -- resident who left after three hot exchanges would skip it (and the default walk-out ending here
+  -- would be 'followed_out', the staff-lot ending, which a walk-out doesn't fit).
+  walkout = false,
 
   beats = {
     arrives = {
@@ -97,7 +109,7 @@ return scenario {
           coach = "He's loud because he's been up all night and his car is gone. Tone-policing him in front of the line makes him louder." },
         { "[Stay behind the counter, standing, hands where he can see them.] Okay. Tell me what happened last night.",
           tags = { "listen", "self_regulate" }, go = "story",
-          coach = "Position first, then the floor: the counter between you, and a minute for him to get it out." },
+          coach = "Position first, then the floor: the counter between you, and a few minutes for him to get it out." },
         { "The ban was announced all week, on the radio and the website. The car should have been moved.",
           tags = { "blame" }, go = heat, targets = { "hotter", "leakage" },
           coach = "True for most people, and the one thing a man whose alert went to a dead number can't hear right now." },
@@ -404,7 +416,7 @@ return scenario {
     },
     followed_out = {
       outcome = "escalated",
-      follow_on = { "police", "complaint" },
+      follow_on = { "police" },   -- the colleagues' call and your statements; no complaint from him is in the story
       says    = "[In the staff lot, he's standing beside your car. He turns round when he hears the door.]",
       debrief = "Going after him, alone, took you to the exact place he had named. Colleagues saw it from the window and called the police; nobody was hurt, but it was luck. " ..
                 "After a threat: stay inside, report, and let the police and security deal with the lot. Never follow.",
@@ -421,7 +433,7 @@ return scenario {
     },
     incident = {
       outcome = "escalated",
-      follow_on = { "police", "complaint" },
+      follow_on = { "police" },   -- the 911 call and the statements; no complaint from him is in the story
       says    = "[He sweeps the card reader off the counter. Someone in the line calls 911.]",
       debrief = "After two threats you were still at the counter, within reach, and it turned physical: the card reader hit the floor and the police came. " ..
                 "Nobody has to win that exchange. Once a threat is made, problem-solving is over: distance, the code phrase or duress button, one sentence, and get away from the counter.",
@@ -436,7 +448,7 @@ return scenario {
   },
 
   -- The scenario's own tests (defuse test). This scenario is about the safety exit, not about time,
-  -- so it has no calmest/escalated ratio tests.
+  -- so it has no calmest/escalated ratio tests; the last one only keeps the worst incident's figure believable.
   tests = {
     { name = "ideal path: de-escalate, then disengage on the threat and report it",
       choices = { 3, 4, 3, 4, 3, 4, 3 },
@@ -461,5 +473,7 @@ return scenario {
       expect = { ending = "walked_away", outcome = "unresolved", passed = false, critical = false } },
     { name = "the best path found by the analyser is the clean safety exit", path = "best",
       expect = { outcome = "safety_exit", passed = true, critical = false } },
+    { name = "the most escalated path (a long row, the threat, a stand-off and a 911 call) stays under an hour and a half of staff time",
+      path = "escalated", expect = { outcome = "escalated", critical = true, max_minutes = 90 } },
   },
 }

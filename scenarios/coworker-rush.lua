@@ -111,10 +111,17 @@ return scenario {
 
   -- A calm version of this visit still needs about six exchanges (what's missing, the deadline, the routes,
   -- priorities, timing). M = 6: a row with a senior colleague runs long (calibrated with defuse analyze).
-  -- The handoff here brings in two managers, so it costs more than one.
-  time = { task = 6, calm_turns = 6, M = 6, follow_on = { supervisor = 15 } },
+  time = {
+    task = 6, calm_turns = 6, M = 6,
+    follow_on = {
+      supervisor     = 15,  -- Linda and Farida both come over, hear the brief and go through the routes with him
+      repeat_contact = 10,  -- one more go at it: he rings and drops by to chase, or Linda sits down with him to go over the routes again
+      complaint      = 15,  -- he goes to the town manager: her call to Linda, and Linda's account back to her
+    },
+  },
 
-  start = "arrives",
+  start   = "arrives",
+  walkout = "went_over",   -- after three exchanges of venting he walks out to the town manager
 
   beats = {
     arrives = {
@@ -535,7 +542,7 @@ return scenario {
       follow_on = { "repeat_contact", "complaint" },
       debrief = "What was promised wasn't the clerk's to give: a PO over " .. RULES.threshold .. " can't go out on one quote, " .. RULES.cpo .. " signs, not the clerk, " ..
                 "and a late booking isn't an emergency. Andre found out late on Thursday, went to the town manager about 'Finance going back on its word', " ..
-                "and the quotes were rushed in anyway. The promise bought five calm minutes and cost a day and a relationship.",
+                "and the quotes were rushed in anyway. The promise bought a moment's calm and cost a day and a relationship.",
     },
     dpw_bumped = {
       outcome = "unresolved",
@@ -559,8 +566,8 @@ return scenario {
         venting   = "Unbelievable. The town manager is going to hear about this.",
         threatening = "[He snatches the requisition off your desk.] The town manager's going to hear about this. And about you.",
       },
-      debrief = "Andre went straight to the town manager's office. She called " .. RULES.director .. ", who gave him the same three routes an hour later. " ..
-                "The quotes came in the next day, but two managers spent the afternoon on it and Recreation now copies the town manager on every requisition.",
+      debrief = "Andre went straight to the town manager's office. She called " .. RULES.director .. ", who sat down with him an hour later and gave him the same three routes. " ..
+                "The quotes came in the next day, but the town manager and " .. RULES.director .. " both had to stop for it, and Recreation now copies the town manager on every requisition.",
     },
   },
 
@@ -577,7 +584,8 @@ return scenario {
       expect = { outcome = "resolved_accepted", ending = "po_chased", min_score = 60, max_score = 80,
                  min_ratio = 2.0, max_ratio = 3.5 } },
     { name = "the calmest path costs about a calm visit and a half", path = "calmest", expect = { max_ratio = 2.2 } },
-    { name = "the most escalated path costs far more in the interaction", path = "escalated",
-      expect = { min_ratio_interaction = 3 } },
+    { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },
+    { name = "the most escalated path: a long row, then the town manager; four to six calm visits in all", path = "escalated",
+      expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 6.0 } },
   },
 }

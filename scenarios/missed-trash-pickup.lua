@@ -32,13 +32,19 @@ local function close_out(s)
   return "logged_accepted"
 end
 
+-- Once the miss is logged, or after a quarter of an hour on the line, one more brush-off and she hangs up.
+local function done_with_us(s, otherwise)
+  if (s.used.task or 0) > 0 or s.minutes >= 15 then return "hung_up" end
+  return otherwise
+end
+
 -- A second trip into the heat: she goes round the whole story again, angrier; a third, she hangs up.
 local function heat(s)
   if (s.visits.hotter or 0) > 0 then
     if (s.visits.round_again or 0) > 0 then return "hung_up" end
-    return "round_again"
+    return done_with_us(s, "round_again")
   end
-  return "hotter"
+  return done_with_us(s, "hotter")
 end
 
 return scenario {
@@ -67,10 +73,18 @@ return scenario {
     look = { skin = 2, hair = "bun", hair_colour = "brown", top = "hoodie" },
   },
 
-  time = { task = 3 },
+  time = {
+    task = 3,
+    follow_on = {
+      supervisor     = 10,  -- Ray takes the briefed call, logs the repeat and phones Northline himself
+      repeat_contact = 8,   -- she calls again next morning: about one more ordinary call
+      complaint      = 15,  -- an email to the selectboard: a supervisor reads it, checks the log, calls the hauler, replies briefly
+    },
+  },
 
-  start  = "opens",
-  safety = "abuse_continues",
+  start   = "opens",
+  safety  = "abuse_continues",
+  walkout = "hung_up",   -- after three exchanges of venting she hangs up
 
   beats = {
     opens = {
@@ -284,7 +298,7 @@ return scenario {
           tags = { "ignore" }, go = "hung_up",
           coach = "Silent hold music while she's this angry is the most common way a call like this ends in a hang-up and a complaint." },
         { "Ma'am, I'm not the one driving the trucks.",
-          tags = { "argue" }, go = "round_again",
+          tags = { "argue" }, go = function(s) return done_with_us(s, "round_again") end, targets = { "hung_up", "round_again" },
           coach = "True, and it makes the call about defending yourself instead of about her bin." },
         { "You're right: it's our contract, and it's our job to chase it. I'm sorry I put it back on you. Tell me what's been happening.",
           tags = { "apologize", "listen" }, go = "burst_done",
@@ -318,8 +332,9 @@ return scenario {
       },
     },
 
-    -- An angry caller is rarely done in two turns: she goes round again, demands the hauler's
-    -- number, learns the supervisor is at lunch, and is put on hold before she hangs up.
+    -- An angry caller is rarely done in one turn: she goes round again, then asks for someone who
+    -- can act or for the hauler's number. Once the miss is logged, or after a quarter of an hour
+    -- on the line, one more brush-off and she hangs up (done_with_us).
     round_again = {
       note = "She is going round again because she still doesn't feel heard. Another defence only restarts the loop.",
       says = {
@@ -329,13 +344,13 @@ return scenario {
       },
       choices = {
         { "Let me explain how it works. Under the solid-waste agreement " .. RULES.hauler .. " runs the routes, their dispatch assigns the trucks, and we review performance each quarter, so day to day it really is their call.",
-          tags = { "argue", "explain_why", "jargon" }, go = "hauler_number",
+          tags = { "argue", "explain_why", "jargon" }, go = function(s) return done_with_us(s, "supervisor_ask") end, targets = { "hung_up", "supervisor_ask" },
           coach = "A long defence of how the contract works answers a question she didn't ask, costs minutes, and tells her again it's somebody else's job." },
         { "[Let her go round again without interrupting.] You're right. It's our contract, and I just put it back on you. I'm sorry. Tell me about this week.",
           tags = { "listen", "apologize" }, go = "burst_done",
           coach = "She's repeating herself because nobody has shown they heard it; letting her finish and owning the town's part ends the loop." },
         { "Ma'am, I heard you the first time.",
-          tags = { "interrupt" }, go = "hauler_number",
+          tags = { "interrupt" }, go = function(s) return done_with_us(s, "hauler_number") end, targets = { "hung_up", "hauler_number" },
           coach = "If she felt heard she wouldn't be saying it again; cutting her off proves the opposite." },
       },
     },
@@ -348,10 +363,10 @@ return scenario {
       },
       choices = {
         { "[Look up " .. RULES.hauler .. "'s dispatch line and read it out, then their complaint steps: reference number, photo of the bin, forty-eight hours to respond.]",
-          tags = { "inform", "jargon" }, go = "supervisor_ask",
+          tags = { "inform", "jargon" }, go = "hung_up",
           coach = "She asked for the number, but reading out the hauler's complaint procedure hands the chasing straight back to her, and it takes minutes." },
         { "I'm not allowed to give out staff surnames.",
-          tags = { "policy_wall" }, go = "supervisor_ask",
+          tags = { "policy_wall" }, go = function(s) return done_with_us(s, "supervisor_ask") end, targets = { "hung_up", "supervisor_ask" },
           coach = "There may be a rule, but leading with it sounds like hiding; your first name and a commitment would do." },
         { "I'll give you their dispatch line, and my name. But you shouldn't have to chase them; it's our contract. I'm sorry it's come to this. Let me log it as a repeat miss now and chase it myself.",
           tags = { "apologize", "own" }, go = "ready",
@@ -488,7 +503,7 @@ return scenario {
       outcome = "routed",
       says    = "Okay. Thanks for telling him first.",
       debrief = "Ray Delgado took the call already briefed, logged the repeat and called Northline himself. " ..
-                "The route was right; his eight minutes are the follow-on cost of a handoff the desk could have handled.",
+                "The route was right; his ten minutes are the follow-on cost of a handoff the desk could have handled.",
     },
     truck_never_came = {
       outcome = "unresolved",
@@ -513,8 +528,8 @@ return scenario {
     hung_up = {
       outcome = "escalated",
       says    = "[Click.]",
-      debrief = "Angela hung up and emailed the selectboard about Public Works. A supervisor spent an hour on the reply, " ..
-                "and the missed pickup still hadn't been logged, so it had to be dealt with from scratch.",
+      debrief = "Angela hung up and emailed the selectboard about Public Works. A supervisor had to check the log, chase the hauler " ..
+                "and write her a reply, and she called again the next morning about the same bin: a second call and a complaint for one missed pickup.",
     },
     cut_off = {
       outcome = "unresolved",
@@ -530,14 +545,15 @@ return scenario {
     { name = "ideal path: let the burst pass, own it, call back by a set time",
       choices = { 2, 4, 1, 3, 2, 4, 3, 1 },
       expect = { outcome = "resolved_satisfied", passed = true, min_score = 90, max_ratio = 2.0 } },
-    { name = "buck-pass, blame, then a wall",
+    { name = "the form before she's heard, a cold transfer, then silent hold: quick on the phone, dear in total",
       choices = { 4, 1, 1 },
-      expect = { outcome = "escalated", passed = false, max_score = 20, min_ratio = 5 } },
+      expect = { outcome = "escalated", passed = false, max_score = 20, max_ratio_interaction = 1.2, min_ratio = 3.5 } },
     { name = "a typical novice still gets there, slower",
       choices = { 2, 1, 2, 4, 2, 4, 1, 1 },
       expect = { outcome = "resolved_satisfied", min_score = 70, min_ratio_interaction = 2.0, max_ratio_interaction = 3.5 } },
     { name = "the calmest path costs under twice a calm visit", path = "calmest", expect = { max_ratio = 2.0 } },
-    { name = "the most escalated path costs far more", path = "escalated",
-      expect = { outcome = "escalated", min_ratio_interaction = 3 } },
+    { name = "the best path costs at most twice a calm call", path = "best", expect = { max_ratio = 2.0 } },
+    { name = "the most escalated path: a second call and a complaint on top, four to six calm calls in all", path = "escalated",
+      expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 6.0 } },
   },
 }

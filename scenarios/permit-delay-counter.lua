@@ -54,10 +54,11 @@ local function brushed(s)
   return fed_up(s, "brushed_off")
 end
 
--- Accused of not reading her own email: the first time she pushes back, then she vents.
+-- Accused of not reading her own email: the first time she pushes back (unless she has had enough
+-- already), then she vents.
 local function accused(s)
   if (s.visits.defended or 0) > 0 then return vent(s) end
-  return "defended"
+  return fed_up(s, "defended")
 end
 
 -- At the end: a promise of a date the counter can't control comes due; real follow-through earns the warm ending.
@@ -93,10 +94,21 @@ return scenario {
     look = { skin = 6, hair = "bun", hair_colour = "black", top = "jacket" },
   },
 
-  time = { task = 6 },
+  time = {
+    task       = 6,    -- pull up the permit and read the examiner's hold note, update the contact, print the notice
+    calm_turns = 6,    -- a calm visit: her question; the hold and the missing stamp; why the examiner needs it;
+                       -- the two routes and their timings; the callback and the contact fix; the printout and goodbye
+    follow_on = {
+      supervisor     = 10,  -- the commissioner comes to the counter, hears the brief and goes over the file with her
+      repeat_contact = 10,  -- she calls or comes back and someone explains the stamp and the re-check: about one more calm visit
+      complaint      = 20,  -- her complaint via the Select Board chair: the commissioner checks the file and writes a reply
+      police         = 15,  -- the staff's share only: a colleague's call, and the technician's statement to the officer
+    },
+  },
 
-  start  = "arrives",
-  safety = "snaps",
+  start   = "arrives",
+  safety  = "snaps",
+  walkout = "walked_out",   -- after three exchanges of venting she leaves for the Select Board
 
   beats = {
     arrives = {
@@ -143,7 +155,7 @@ return scenario {
           coach = "A true and useful explanation, given before she feels heard; it sounds like a lecture on why she has to keep waiting." },
         { "[Nod, and keep your hands off the keyboard.] Go on. What did they tell you when you called?",
           tags = { "listen" }, go = "calls",
-          coach = "Letting her finish costs a minute and lets the heat burn off; when she's still hot, it does more than any summary could." },
+          coach = "Letting her finish costs a few minutes and lets the heat burn off; when she's still hot, it does more than any summary could." },
       },
     },
 
@@ -160,7 +172,7 @@ return scenario {
         { "Leave it with me. I'll walk it over to the examiner myself and you'll have it by Friday.",
           tags = { "overpromise" }, set = { promised = true }, go = "heard",
           promise = "The permit will be issued by Friday.",
-          coach = "Generous, and it buys a minute of calm, but you don't control the review, and you haven't even seen what's holding it." },
+          coach = "Generous, and it buys a moment of calm, but you don't control the review, and you haven't even seen what's holding it." },
         { "So: demo done, a crew of four idle, a family with a baby and no kitchen, and two calls that got you 'in review' and a callback that never came. Is that it?",
           tags = { "paraphrase" }, go = "heard",
           coach = "A summary with her own details, including the callback that never came, shows she was heard, and checks the facts before you touch the file." },
@@ -540,8 +552,8 @@ return scenario {
         defensive = "Forget it. I'll call " .. RULES.chair_first .. " tonight.",
         venting   = "Forget it! You'll hear from the Select Board!",
       },
-      debrief = "Gloria left without learning what was missing. The chair forwarded her complaint to the town administrator, the commissioner spent " ..
-                "an hour on the reply, and the missing stamp was finally explained to her by phone two days later. The crew stood idle all week.",
+      debrief = "Gloria left without learning what was missing. The chair forwarded her complaint to the town administrator, the commissioner had to " ..
+                "go through the file and write a reply, and the missing stamp was finally explained to her by phone two days later. The crew stood idle all week.",
     },
     stepped_back = {
       outcome = "safety_exit",
@@ -571,7 +583,13 @@ return scenario {
       expect = { outcome = "resolved_accepted", passed = true, min_score = 65, max_score = 85,
                  min_ratio_interaction = 2.0, max_ratio_interaction = 3.5 } },
     { name = "the calmest path costs little", path = "calmest", expect = { max_ratio = 2.2 } },
-    { name = "the most escalated path costs far more", path = "escalated",
-      expect = { outcome = "escalated", min_ratio_interaction = 3 } },
+    { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },
+    -- The dearest path is a long, bumpy conversation (about 40 minutes at the counter) with a promise
+    -- of a date along the way, ending with the commissioner: his time, her call-back and her complaint
+    -- about the broken promise bring it to just under six calm visits.
+    { name = "the most escalated path costs four to six calm visits, follow-on included", path = "escalated",
+      expect = { min_ratio = 4.0, max_ratio = 6.0 } },
+    { name = "mocked, she makes a veiled threat: step back and get help", choices = { 1, 2, 2 },
+      expect = { outcome = "safety_exit", critical = false } },
   },
 }

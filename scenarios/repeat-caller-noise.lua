@@ -64,14 +64,21 @@ return scenario {
     agitation  = 65,
     trust      = 15,
     need       = "recognition",
-    volatility = 1.2,
+    volatility = 1.1,      -- was 1.2: at that, one argued point or a jibe moved him 21-22 points in one step
     recovery   = 0.6,      -- high-conflict: good moves land slowly
     audience   = false,
     waited     = 3,        -- minutes on hold
     look = { skin = 1, hair = "bald", hair_colour = "grey", top = "cardigan" },
   },
 
-  time = { task = 3, calm_turns = 5 },
+  time = {
+    task = 3, calm_turns = 5,  -- a calm call: hear him, the same answer, the written route, log it (about 9 minutes)
+    follow_on = {
+      supervisor     = 10,  -- the assistant town manager takes the briefed call and explains the route herself
+      repeat_contact = 10,  -- the sixth call: about one more calm call
+      complaint      = 20,  -- his email to the Select Board, and a supervisor's reply
+    },
+  },
 
   start  = "opens",
   safety = "abuse_continues",
@@ -108,7 +115,7 @@ return scenario {
       choices = {
         { "[Let him get it all out. A quiet 'mm-hm' when he pauses.]",
           tags = { "listen" }, go = "heard_him",
-          coach = "He's still venting; letting it run out costs a minute and saves several. 'I'll sue' is frustration, not danger." },
+          coach = "He's still venting; letting it run out costs a few minutes now and saves more later. 'I'll sue' is frustration, not danger." },
         { "Suing the town won't get the bikes off your street, honestly. It would just tie everything up for years.",
           tags = { "argue", "minimize" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
           coach = "Probably true, and it turns his frustration into a debate about lawsuits he'll want to win." },
@@ -204,7 +211,7 @@ return scenario {
           tags = { "policy_wall" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
           coach = "Honest, and it closes the last door he can see. He needs to hear what is still open to him." },
         { "Let me go through it again. The state vehicle law says exhausts have to be fitted with...",
-          tags = { "argue", "jargon" }, effect = { minutes = 3 }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
+          tags = { "argue", "jargon" }, go = heat, targets = { "heated", "wants_boss", "hung_up" },
           coach = "Re-arguing the same answer invites him to argue it back. You gave it once; that's enough." },
         { "There's one route that hasn't been tried. Put it in writing to " .. RULES.manager .. ", asking for " .. RULES.study .. ". In by " .. RULES.cutoff .. ", it can go on " .. RULES.board .. "'s agenda.",
           tags = { "options", "inform" }, set = { route_given = true }, go = "personal",
@@ -285,17 +292,17 @@ return scenario {
       end,
       choices = {
         { "Mr. Keogh, one more word like that and I am hanging up.",
-          tags = { "limit" }, effect = { minutes = 5 }, go = "abused_on",
+          tags = { "limit" }, go = "abused_on",
           coach = "A second warning instead of keeping to the first teaches him that your limits can be pushed." },
         { "Okay, okay. Let me just go over the police answer once more.",
-          tags = { "redirect", "inform" }, effect = { minutes = 5 }, go = "abused_on",
+          tags = { "redirect", "inform" }, go = "abused_on",
           coach = "Carrying on after the warning was ignored tells him the limit wasn't real, and the abuse goes on." },
         { "Mr. Keogh, I'm ending the call now. The route to the board is still open: " .. RULES.route .. ". Goodbye.",
           tags = { "disengage" }, go = function(s) if s.flags.warned then return "call_ended" end return "threat_ended" end,
           targets = { "call_ended", "threat_ended" },
           coach = "The abuse continued after a clear warning, so end the call: briefly, without blame, with the route still open. Then write it up." },
         { "Please, sir. I'm only trying to help you.",
-          tags = { "hollow" }, effect = { minutes = 5 }, go = "abused_on",
+          tags = { "hollow" }, go = "abused_on",
           coach = "Pleading invites more of the same. The warn-then-end rule exists so you don't have to absorb it." },
       },
     },
@@ -429,7 +436,7 @@ return scenario {
     hung_up = {
       outcome = "escalated",
       says    = "[Click.]",
-      debrief = "Martin hung up and emailed every Select Board member about the Town Manager's office. A supervisor spent an hour on the reply, " ..
+      debrief = "Martin hung up and emailed every Select Board member about the Town Manager's office. A supervisor had to look into the call and reply, " ..
                 "and he still didn't know about the written route, so the sixth call came a week later.",
     },
     abused_on = {
@@ -458,6 +465,10 @@ return scenario {
       choices = { 4, 3 },
       expect = { outcome = "unresolved", ending = "cut_off", passed = false } },
     { name = "the calmest path costs about twice a calm call at most", path = "calmest", expect = { max_ratio = 2.2 } },
-    { name = "the most escalated path costs far more", path = "escalated", expect = { min_ratio_interaction = 3 } },
+    -- Not timed (the best path is a safety exit), but the figures should still be believable: the
+    -- most escalated call is under half an hour on the phone, and his sixth call, the complaint to
+    -- the board and the deputy's time bring it to about 7x a calm call.
+    { name = "the most escalated call costs several calm calls, most of it after the call", path = "escalated",
+      expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 7.5, max_ratio_interaction = 4.0 } },
   },
 }

@@ -67,14 +67,24 @@ return scenario {
     look = { skin = 5, hair = "long", hair_colour = "black", top = "hoodie" },
   },
 
-  -- Minutes are reading and drafting time: a BIFF reply (brief_reply) takes about ten minutes to write well, and
+  -- Minutes are reading and drafting time: a BIFF reply (brief_reply) takes about ten minutes to write well (more
+  -- while she is upset: every exchange is multiplied by her agitation, as in model.md), and
   -- resident = reading each of her emails. calm_turns is set high because a
   -- written exchange costs more than the spoken default: twelve exchanges at about two minutes is the reading and
   -- careful answering of a calm three- or four-email thread; the task (10) is the detailed schedule write-up.
-  time = { task = 10, resident = 1, calm_turns = 12 },
+  time = {
+    task = 10, resident = 1, calm_turns = 12,
+    follow_on = {
+      supervisor     = 15,  -- the Town Manager's assistant phones her and sets up the site walk
+      repeat_contact = 15,  -- one more of her emails to read and answer with care
+      complaint      = 45,  -- the thread at the Select Board: answering five members and preparing for public comment
+      police         = 15,  -- sending the emails to the police and a short statement
+    },
+  },
 
   start  = "caps_email",
   safety = "veiled_threat",
+  walkout = "board_fight",  -- past boiling point she stops writing to staff and takes it to the board
 
   beats = {
     caps_email = {
@@ -85,7 +95,7 @@ return scenario {
       },
       choices = {
         { "[Reply All at once:] 'The project was approved after two public hearings, and the detour follows the state traffic manual. Our crew is not incompetent.'",
-          tags = { "argue" }, effect = { minutes = 8 }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
+          tags = { "argue" }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "Defending the crew in front of the whole board is the most natural reply and the worst one: it answers the insult, not the problem, and it's on the record." },
         { "[Forward it to " .. RULES.pm .. ", the project manager: 'Yours, I think.']",
           tags = { "buck_pass" }, go = "board_fight",
@@ -141,7 +151,7 @@ return scenario {
           set = { saturdays = true }, go = "held_to_it",
           coach = "It's what she asked for, and it isn't yours to give: an open trench can't carry traffic. She'll tell her staff, and the promise will break on Saturday." },
         { "[Reply All, copying the board back in, with the project's full history: the 1926 main, both public hearings, the notice of " .. RULES.notice_date .. ", the bids, and why it runs to October.]",
-          tags = { "argue", "jargon" }, effect = { minutes = 20 }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
+          tags = { "argue", "jargon" }, effect = { minutes = 7 }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "Every fact in it is true, it takes twenty minutes to write, and it gives her a page of things to attack in front of the board. BIFF: brief beats thorough." },
         { "[Reply:] 'It sounds like not knowing what's coming is the hardest part: you can't plan staff or stock around it. What would help most over the next few weeks?'",
           tags = { "label", "ask" }, set = { asked = true }, go = "what_helps",
@@ -237,7 +247,7 @@ return scenario {
           set = { comp = true }, go = "held_to_it",
           coach = "Warm and human, and in writing it admits fault and promises money only the insurer can decide. An apology in a heated thread can be used against you." },
         { "[Reply:] 'The town isn't liable for losses arising from lawful public works. Please refer to the attached bylaw.'",
-          tags = { "policy_wall", "jargon" }, effect = { minutes = 6 }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
+          tags = { "policy_wall", "jargon" }, effect = { minutes = 2 }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "It may be the legal position, and it's not yours to state; it reads as a slammed door with a citation on it." },
         { "[Reply:] 'That isn't mine to decide, and I can't promise an outcome. Any business can file " .. RULES.claims .. "; the town's insurer reviews it. The form is attached.'",
           tags = { "inform" }, go = "schedule_request",
@@ -271,7 +281,7 @@ return scenario {
           coach = "The work itself, done now that she can take it in: exact days she can plan a rota around, confirmed by the people doing the digging." },
         { "[Reply:] 'It's all on the Projects page of the town website.'",
           tags = { "buck_pass" }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
-          coach = "Correct, and it makes her dig for the one thing you could have sent in five minutes." },
+          coach = "Correct, and it makes her dig for the one thing you could have sent her yourself." },
         { "[Forward her the contractor's full 60-page construction schedule.]",
           tags = { "jargon" }, go = "last_email",
           coach = "Everything is in there, including the three dates she needs, somewhere on page 41. Sending it is quick for you and slow for her." },
@@ -308,7 +318,7 @@ return scenario {
       },
       choices = {
         { "[Reply All, listing the hearing dates and where they were advertised:] 'With respect, everyone had the chance to speak.'",
-          tags = { "argue" }, effect = { minutes = 10 }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
+          tags = { "argue" }, effect = { minutes = 3 }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "A second defence on the same thread; each one is another paragraph for Monday's meeting." },
         { "[Call the café instead of writing again.] 'Ms. Souza, it's Jordan at Public Works. I'd rather talk than trade emails. Have you got five minutes?'",
           tags = { "private", "ask" }, set = { called = true }, go = "what_helps",
@@ -403,16 +413,16 @@ return scenario {
       says = "[Reply All, 11:48 p.m.:] Fine. If the town won't stop it, maybe somebody on this street will. Those machines sit out there all night with nobody watching them. Just saying.",
       choices = {
         { "[Reply All:] 'Is that a threat? Damaging town equipment is a crime, Ms. Souza.'",
-          tags = { "argue" }, effect = { minutes = 5 }, go = "kept_engaging",
+          tags = { "argue" }, go = "kept_engaging",
           coach = "Asking whether a threat is a threat invites a fight on the record. Don't reply to it; report it." },
         { "[Reply to her alone:] 'Please don't do anything you'll regret. Can we talk tomorrow?'",
-          tags = { "redirect" }, effect = { minutes = 3 }, go = "kept_engaging",
+          tags = { "redirect" }, go = "kept_engaging",
           coach = "Kind, and it bargains with a threat. Once a threat is made, the next step belongs to your supervisor and the police, not a conversation." },
         { "[Don't reply. Save the email, send it to your supervisor and the police under the threat protocol, and warn the contractor's foreman.]",
           tags = { "disengage" }, go = "reported",
           coach = "A veiled threat in writing is a safety event: stop problem-solving, document it and report it. Nobody should answer it alone." },
         { "[Reply All:] 'I'm sure you don't mean that. Let's all take a breath.'",
-          tags = { "calm_down", "hollow" }, effect = { minutes = 3 }, go = "kept_engaging",
+          tags = { "calm_down", "hollow" }, go = "kept_engaging",
           coach = "It treats a threat as a mood. Threatening language is a warning sign, whether or not she means it." },
       },
     },
@@ -455,7 +465,7 @@ return scenario {
       outcome = "escalated",
       says    = "[Reply All:] See you all Monday. I'm bringing the whole street. And a reporter.",
       debrief = "Renata took the thread to the Select Board meeting, with a local reporter there, and read out what Public Works had and hadn't said. " ..
-                "The Town Manager spent an afternoon on it, and the sign she needed still hadn't been ordered. Every line in writing became part of the story.",
+                "The Town Manager had to answer the board and prepare for public comment, and the sign she needed still hadn't been ordered. Every line in writing became part of the story.",
     },
     reported = {
       outcome = "safety_exit",
@@ -490,6 +500,10 @@ return scenario {
       choices = { 3, 2, 4, 3, 4, 2, 3 },
       expect = { outcome = "safety_exit", ending = "reported", critical = false } },
     { name = "the calmest path costs about twice a calm reply at most", path = "calmest", expect = { max_ratio = 2.2 } },
-    { name = "the most escalated path costs far more", path = "escalated", expect = { min_ratio_interaction = 3 } },
+    { name = "the best-scoring thread costs at most twice a calm one", path = "best", expect = { max_ratio = 2.0 } },
+    -- The most escalated thread is almost two hours of reading and writing; the board's time, her
+    -- next email and the police report bring it to about 5.3x a calm thread.
+    { name = "the most escalated thread costs four to six calm threads, follow-on included", path = "escalated",
+      expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 6.0 } },
   },
 }

@@ -22,7 +22,7 @@ return scenario {
     volatility = 1.0, recovery = 1.0, audience = true, waited = 5,
     look = { skin = 4, hair = "short", hair_colour = "black", top = "jacket" },
   },
-  time = { task = 3, calm_turns = 3 },
+  time = { task = 3, calm_turns = 3, follow_on = { supervisor = 10 } },  -- the manager's ten minutes
   start = "desk",
 
   beats = {
@@ -129,5 +129,8 @@ return scenario {
     { name = "the waiver that cannot be kept", choices = { 1, 1, 2 },
       expect = { outcome = "escalated", critical = false, max_score = 40 } },
     { name = "calm is cheap", path = "calmest", expect = { max_ratio = 1.5 } },
+    { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },
+    { name = "the most escalated path costs four to six calm visits", path = "escalated",
+      expect = { min_ratio = 4.0, max_ratio = 6.0 } },
   },
 }

@@ -67,8 +67,9 @@ static void cell(const char *s) {
 static int catalog_table(char **paths, int n) {
     static const char *const order[] = {"counter", "phone", "email", "field", "enforcement", "internal"};
     int status = 0;
-    printf("| scenario | setting | role | difficulty | objectives | minutes | calm baseline | best path | most escalated |\n");
-    printf("|---|---|---|---|---|---|---|---|---|\n");
+    printf("| scenario | setting | role | difficulty | objectives | minutes | calm visit | best path | typical novice | "
+           "most escalated |\n");
+    printf("|---|---|---|---|---|---|---|---|---|---|\n");
     for (int g = 0; g < 6; g++)
         for (int i = 0; i < n; i++) {
             df_Diags d = {0};
@@ -102,14 +103,21 @@ static int catalog_table(char **paths, int n) {
                 cell(sc->objectives[k]);
             }
             printf(" | %g | %s | ", sc->minutes, base);
-            if (rc == 0 && w.paths) {
-                printf("%.1f× (score %d) | ", w.best.ratio, w.best.score);
-                if (w.has_timed)
-                    printf("%.1f× in the interaction, %.1f× with follow-on |\n", w.escalated.ratio_interaction, w.escalated.ratio);
+            df_Calibration cal;
+            if (rc == 0 && w.paths && df_calibrate(sc, df_script_host(s), 1, &w, &cal, &err) == 0) {
+                double b = cal.baseline > 0 ? cal.baseline : 1;
+                char t1[16], t2[16], t3[16];
+                df_format_minutes(cal.best, t1, sizeof t1);
+                df_format_minutes(cal.typical, t2, sizeof t2);
+                df_format_minutes(cal.escalated, t3, sizeof t3);
+                printf("%s, %.1f× (score %d)%s | %s, %.1f× | ", t1, cal.best / b, w.best.score,
+                       cal.timed ? "" : ", a safety exit: not timed", t2, cal.typical / b);
+                if (cal.has_escalated)
+                    printf("%s, %.1f× |\n", t3, cal.escalated / b);
                 else
-                    printf("safety exits only (not timed) |\n");
+                    printf("safety exits only |\n");
             } else {
-                printf("– | – |\n");
+                printf("– | – | – |\n");
                 status = 1;
             }
             df_walk_free(&w);

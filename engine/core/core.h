@@ -471,6 +471,9 @@ typedef struct df_Effect {
     int heard_points;
 } df_Effect;
 
+/* The most one choice moves agitation, either way, unless the choice declares an event. */
+#define DF_MAX_STEP 20.0
+
 void df_effect_predict(const df_State *st, const df_Choice *c, df_Effect *out);
 
 /* ---------------------------------------------------------------- runs */

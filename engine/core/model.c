@@ -355,6 +355,10 @@ void df_effect_predict(const df_State *st, const df_Choice *c, df_Effect *out) {
     else
         d = base_a * sc->resident.recovery * (0.75 + 0.5 * st->trust / 100.0) * rec;
     d += drift;
+    /* No ordinary sentence takes a person from Uneasy to Threatening: one choice moves
+     * agitation by at most DF_MAX_STEP either way, unless the scenario declares it an event
+     * (a reveal, a threat: the choice's `event`). */
+    if (!c->event) d = clampd(d, -DF_MAX_STEP, DF_MAX_STEP);
     out->d_agitation = clampd(st->agitation + d, 0, 100) - st->agitation;
     out->d_trust = clampd(st->trust + base_t, 0, 100) - st->trust;
     out->minutes = (sc->params.resident_minutes + base_min) * df_multiplier(&sc->params, st->agitation);

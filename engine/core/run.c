@@ -553,12 +553,13 @@ static int choose(df_Run *run, int n, df_Error *err) {
     /* Walk-out: three exchanges in a row at Venting or worse, ending at Venting, and nobody is
      * in danger: the resident gives up on this conversation and leaves (a complaint and a
      * repeat contact follow from the escalated ending). Threatening is the safety rules' (on
-     * arrival, and two turns in a row below), and a story heading into its own safety event
-     * (a tripwire beat) goes there. */
+     * arrival, and two turns in a row below); a story heading into its own safety event (a
+     * tripwire beat) or its own ending goes there, and a warm handoff hands the resident on. */
     st->hot_turns = df_band_of(st->agitation) >= DF_BAND_VENTING ? st->hot_turns + 1 : 0;
-    bool to_threat = target >= 0 && sc->beats[target].tripwire; /* the story's own safety event comes first */
+    /* the story's own ending, its own safety event and a warm handoff come first */
+    bool story_goes_on = target >= 0 && !sc->beats[target].tripwire && !(tag_flags(c) & DF_TF_SUPERVISOR);
     if (st->hot_turns >= DF_WALKOUT_TURNS && df_band_of(st->agitation) == DF_BAND_VENTING && !st->tripwire &&
-        !to_threat && sc->walkout >= 0) {
+        story_goes_on && sc->walkout >= 0) {
         st->walked_out = true;
         target = DF_END(sc->walkout);
     }
