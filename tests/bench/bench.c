@@ -159,8 +159,9 @@ int main(int argc, char **argv) {
     free(src);
 
     /* The forecast after every choice (issue: <= 50 ms a choice): the best path and 30
-     * random players through each bundled scenario, one forecast per state they reach. */
-    printf("\n%-34s %8s %8s %8s %9s\n", "forecast per choice", "mean ms", "max ms", "states", "sampled");
+     * random players through each bundled scenario, one forecast per state they reach, in
+     * CPU time of this process (a busy machine inflates wall time, not this). */
+    printf("\n%-34s %8s %8s %8s %9s\n", "forecast per choice (goal 50 ms)", "mean ms", "max ms", "states", "sampled");
     for (int a = 2; a < argc; a++) {
         df_Diags dd = {0};
         df_Script *sa = df_script_load(argv[a], NULL, &dd);
@@ -175,9 +176,9 @@ int main(int argc, char **argv) {
             df_Run *run = df_run_new(df_script_scenario(sa), df_script_host(sa), 1, &fe);
             for (int k = 0; run && k < 40; k++) {
                 df_Forecast fc;
-                double t0 = wall_ms();
+                double t0 = cpu_ms();
                 df_forecast(run, NULL, &fc, &fe);
-                double t = wall_ms() - t0;
+                double t = cpu_ms() - t0;
                 sum += t;
                 if (t > worst) worst = t;
                 states++;
