@@ -34,6 +34,12 @@ local function loud(s)
   return "taxes"
 end
 
+-- Still within reach once he has leaned over the counter (he arrived Threatening): he grabs.
+local function in_reach(s, beat)
+  if s.tripwire then return "grabbed" end
+  return beat
+end
+
 -- After a repair, pick up where the story left off.
 local function resume(s)
   if (s.visits.lease_found or 0) > 0 then return "kids" end
@@ -74,7 +80,15 @@ return scenario {
     look = { skin = 5, hair = "bald", hair_colour = "black", top = "shirt" },
   },
 
-  time = { task = 5 },
+  time = {
+    task = 5,                -- print the lease, check names and dates against the registration, enter it, take the fee, issue the sticker
+    follow_on = {
+      supervisor     = 5,    -- the counter supervisor comes over, hears the brief and takes it from there
+      repeat_contact = 8,    -- he calls, or comes back, to sort out the sticker: most of a calm visit, his papers already seen
+      complaint      = 15,   -- his letter to the selectboard about a beach sticker: check what happened, write a short reply
+      police         = 15,   -- the staff's share only: the call, and a statement to the officer who comes
+    },
+  },
 
   start  = "arrives",
   safety = "grabbed",
@@ -333,11 +347,16 @@ return scenario {
           when = function(s) return not s.tripwire end,
           coach = "A raised voice about a rule, with his children beside him, is uncomfortable but not dangerous: no threat, no move toward you. Walking off leaves him, and the line, without help." },
         { "Sir, please lower your voice. There are children here.",
-          tags = { "calm_down" }, go = function(s) if (s.visits.heckler or 0) > 0 then return fed_up(s) end return "heckler" end,
-          targets = { "heckler", "supervisor", "walked_out" },
+          tags = { "calm_down" }, go = function(s)
+            if s.tripwire then return in_reach(s) end
+            if (s.visits.heckler or 0) > 0 then return fed_up(s) end
+            return "heckler"
+          end,
+          targets = { "heckler", "supervisor", "walked_out", "grabbed" },
           coach = "Pointing at his own kids in front of the queue shames him, and 'lower your voice' reliably makes people louder." },
         { "You do live here, and you pay for it through your rent; nobody doubts that. Come down to the end of the counter with me and let's find the paper that proves it.",
-          tags = { "acknowledge", "private" }, go = "after_taxes",
+          tags = { "acknowledge", "private" }, go = function(s) return in_reach(s, "after_taxes") end,
+          targets = { "after_taxes", "grabbed" },
           coach = "Agree with what's true, then take away the audience: he can come down without losing face in front of the line and his kids." },
         { "Renters don't pay property tax directly, though. Your landlord does.",
           tags = { "argue" }, go = "walked_out",
@@ -462,7 +481,7 @@ return scenario {
 
     grabbed = {
       tripwire = true,
-      note = "Safety beat: reached only after sustained threatening behaviour. Reaching over the counter is a tripwire.",
+      note = "Safety beat: reached after sustained threatening behaviour, or when you stay within reach after he leans over the counter. Reaching over the counter is a tripwire.",
       says = "[He slams his palm on the counter, reaches over it and grabs the box of stickers.] Fine. I'll take one myself.",
       choices = {
         { "[Grab the box back.]",
@@ -518,7 +537,7 @@ return scenario {
         venting   = "Forget it! Come on, kids. This town's unbelievable.",
       },
       debrief = "Marcus left with his children and without the sticker he qualified for. He wrote to the selectboard that evening about being " ..
-                "'treated like a tourist in my own town', and a staff member spent an hour on the reply and the call back.",
+                "'treated like a tourist in my own town'; a staff member wrote the reply and called him back to sort out the sticker.",
     },
     stepped_away = {
       outcome = "unresolved",
@@ -539,7 +558,7 @@ return scenario {
     counter_incident = {
       outcome = "escalated",
       says    = "[The box spills across the floor. Someone in the line calls the police.]",
-      follow_on = { "complaint", "police" },
+      follow_on = { "police" },
       debrief = "Staying within reach once he grabbed over the counter turned it into a struggle, with his children watching, and the police were called. " ..
                 "Once someone reaches over the counter, the right move is distance and help.",
     },
@@ -560,10 +579,14 @@ return scenario {
       choices = { 1, 3, 1 },
       expect = { outcome = "unresolved", passed = false, max_score = 40 } },
     { name = "after a run of walls he leans over the counter: stepping back is the right call there",
-      choices = { 4, 4, 4, 1, 1, 1 },
-      expect = { outcome = "safety_exit", critical = false } },
+      choices = { 4, 4, 4, 2, 1 },
+      expect = { outcome = "safety_exit", ending = "stepped_back", critical = false } },
+    { name = "staying within reach after he leans over: he grabs the stickers",
+      choices = { 4, 4, 4, 2, 3, 1 },
+      expect = { outcome = "escalated", ending = "counter_incident", critical = true } },
     { name = "the calmest path costs about twice a calm visit at most", path = "calmest", expect = { max_ratio = 2.2 } },
-    { name = "the most escalated path costs far more", path = "escalated",
-      expect = { min_ratio_interaction = 3 } },
+    { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },
+    { name = "the most escalated path costs four to six calm visits, follow-on included", path = "escalated",
+      expect = { min_ratio = 4.0, max_ratio = 6.0 } },
   },
 }

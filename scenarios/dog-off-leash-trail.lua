@@ -34,13 +34,32 @@ local function resume(s)
   return "close"
 end
 
--- Fuel on the fire: first she vents, then she plays to the regulars, then she wants a supervisor.
+-- She won't stand on the trail all morning: past this many minutes, one more wrong word and
+-- she has had enough and leaves.
+local LONG = 12
+
+-- Another wrong word: the next step of the flare-up, or, once it has gone on long enough, she leaves.
+local function fed_up(s, beat)
+  if s.minutes >= LONG then return "stormed_off" end
+  return beat
+end
+
+-- Fuel on the fire: first she vents, then she plays to the regulars, then she wants a supervisor
+-- (or, once it has gone on long enough, she leaves).
 local function heat(s)
+  if s.minutes >= LONG then return "stormed_off" end
   if (s.visits.heated or 0) == 0 then return "heated" end
   if (s.visits.regulars or 0) == 0 then return "regulars" end
   return "supervisor"
 end
-local HEAT = { "heated", "regulars", "supervisor" }
+local HEAT = { "heated", "regulars", "supervisor", "stormed_off" }
+
+-- Staying put once she is in your face with the dog lunging (she arrived Threatening): the
+-- safety beat for an officer who stayed, not the rest of the conversation.
+local function stayed(s, beat)
+  if s.tripwire then return "still_close" end
+  return beat
+end
 
 -- Walking away: a safety exit after a real cue, abandoning the contact before one.
 local function leave(s)
@@ -86,8 +105,13 @@ return scenario {
   },
 
   time = {
-    task = 4,  -- writing the citation with a calm owner
-    M    = 6,  -- hostile minutes on a busy trail, with a dog on the leash and walkers stopping, cost more than at a counter
+    task = 4,                -- writing the citation with a calm owner: her license, the details, read back, her copy
+    follow_on = {
+      supervisor     = 8,    -- the supervisor walks down the trail, hears both sides and confirms the citation and the hearing route
+      repeat_contact = 8,    -- she calls Animal Control about the citation, and someone explains it again
+      complaint      = 15,   -- her letter to the selectboard: a supervisor reviews the citation and the clip and writes back
+      police         = 20,   -- the staff's share only: the call, and a statement to the officer who comes
+    },
   },
 
   start  = "stopped",
@@ -109,7 +133,7 @@ return scenario {
           coach = "True, and it starts a debate about her dog's temperament, which is the one argument you can't win and don't need." },
         { "Thank you for getting her back on the leash so fast. I can see she's a sweetheart, and I can see this is the last thing you needed this morning.",
           tags = { "acknowledge", "thank" }, go = "her_side",
-          coach = "Crediting what she did right and acknowledging her morning costs one breath, and it separates her from the rule she broke." },
+          coach = "Crediting what she did right and acknowledging her morning costs little, and it separates her from the rule she broke." },
         { "Ma'am, let's keep our voices down. There are children around.",
           tags = { "calm_down" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "She isn't shouting yet. Tone-policing a worried owner in front of the other walkers is what gets her shouting." },
@@ -297,7 +321,7 @@ return scenario {
       },
       choices = {
         { "Nobody's harassing you, ma'am. I'm doing my job.",
-          tags = { "argue" }, go = "regulars",
+          tags = { "argue" }, go = function(s) return fed_up(s, "regulars") end, targets = { "regulars", "stormed_off" },
           coach = "A defence of yourself is an argument she has to answer, and now the regulars are watching it." },
         { "[Let her say it. Stay where you are, a leash-length back, and keep an eye on Pepper.]",
           tags = { "listen", "self_regulate" }, go = "cooled",
@@ -319,17 +343,20 @@ return scenario {
       },
       choices = {
         { "Sir, put the phone away, please. This doesn't concern you.",
-          tags = { "stop_filming" }, go = "supervisor",
+          tags = { "stop_filming" }, go = function(s) return stayed(s, fed_up(s, "supervisor")) end, targets = { "supervisor", "still_close", "stormed_off" },
           coach = "Filming on a public trail is lawful; telling him to stop makes you the story and gives Joyce an ally." },
         { "[Radio the office that you're leaving, and walk off down the trail.]",
           tags = { "disengage" }, go = function(s) return leave(s) end, targets = { "stepped_away", "left_early" },
           coach = "A phone and a raised voice are uncomfortable, not dangerous. Leaving now abandons a contact mid-way and looks like retreat on video; save it for a real cue." },
         { "[Let the camera be. Quietly:] Mrs. Okonkwo, let's step over by the bench, just the two of us, and sort this out.",
-          tags = { "private" }, go = function(s) if (s.visits.cooled or 0) > 0 then return "bench" end return "cooled" end,
-          targets = { "cooled", "bench" },
+          tags = { "private" }, go = function(s)
+            if (s.visits.cooled or 0) > 0 then return stayed(s, "bench") end
+            return stayed(s, "cooled")
+          end,
+          targets = { "cooled", "bench", "still_close" },
           coach = "Ignoring the camera and taking her a few steps from the audience makes the most boring video, and lets her climb down without losing face." },
         { "[To the camera:] For the record, her dog jumped up at a four-year-old.",
-          tags = { "argue" }, go = "supervisor",
+          tags = { "argue" }, go = function(s) return stayed(s, fed_up(s, "supervisor")) end, targets = { "supervisor", "still_close", "stormed_off" },
           coach = "Playing to the camera turns a citation into a public argument about her dog, which you'll lose whichever of you is right." },
       },
     },
@@ -344,7 +371,7 @@ return scenario {
       },
       choices = {
         { "Well, the rules still apply, I'm afraid.",
-          tags = { "policy_wall" }, go = "supervisor",
+          tags = { "policy_wall" }, go = function(s) return fed_up(s, "supervisor") end, targets = { "supervisor", "stormed_off" },
           coach = "She's just told you what the walk means; answering with the rule tells her it didn't register." },
         { "Okay. So, about the citation.",
           tags = { "inform" }, go = function(s) return resume(s) end, targets = STEPS,
@@ -368,7 +395,7 @@ return scenario {
           tags = { "label" }, go = function(s) return resume(s) end, targets = STEPS,
           coach = "Naming the feeling under 'harassment' (being watched and told off) tells her you heard it, without agreeing that she's been picked on." },
         { "Well, nobody likes being told off. But the leash rule is the leash rule.",
-          tags = { "minimize", "policy_wall" }, go = "supervisor",
+          tags = { "minimize", "policy_wall" }, go = function(s) return fed_up(s, "supervisor") end, targets = { "supervisor", "stormed_off" },
           coach = "She just admitted the dog was wrong; meeting that with the rule again leaves her nowhere to go but back up." },
         { "Thank you for saying that. Shall we go through what happens now?",
           tags = { "thank", "ask" }, go = function(s) return resume(s) end, targets = STEPS,
@@ -485,7 +512,7 @@ return scenario {
       outcome = "unresolved",
       follow_on = { "repeat_contact", "complaint" },
       says    = "Early mornings. I'll remember that.",
-      debrief = "Three weeks later a colleague cited Joyce at 6:45 a.m., a " .. RULES.fine_repeat .. " second citation. She complained that another officer had told her " ..
+      debrief = "Three weeks later a colleague cited Joyce at 6:45 a.m.: a second citation, at " .. RULES.fine_repeat .. ". She complained that another officer had told her " ..
                 "early mornings were fine. A wink is a promise made for every officer on the trail.",
     },
     stormed_off = {
@@ -495,7 +522,7 @@ return scenario {
         venting   = "That's IT! You'll be hearing from the selectboard! Come on, Pepper!",
       },
       debrief = "Joyce wrote to the selectboard and the local paper that afternoon, and Frank's video went round the dog walkers' group. " ..
-                "A supervisor spent the next day on replies, and the citation still had to be explained to her again.",
+                "A supervisor had to review the citation and the clip to write back, and the citation still had to be explained to her again.",
     },
     left_early = {
       outcome = "unresolved",
@@ -512,7 +539,7 @@ return scenario {
     },
     incident = {
       outcome = "escalated",
-      follow_on = { "police", "complaint" },
+      follow_on = { "police" },
       says    = "[Pepper's teeth catch your sleeve and Joyce screams her name. Someone calls 911.]",
       debrief = "Staying within reach of an owner in your face and a lunging dog ended with a bite to your forearm, a police report and a dangerous-dog " ..
                 "hearing for Pepper that nobody wanted. When the owner closes in and the dog is between you, the answer is distance, not control.",
@@ -537,6 +564,8 @@ return scenario {
       choices = { 3, 3, 1, 2 },
       expect = { outcome = "unresolved", ending = "left_early", passed = false } },
     { name = "the calmest path costs under about twice a calm contact", path = "calmest", expect = { max_ratio = 2.2 } },
-    { name = "the most escalated path costs far more", path = "escalated", expect = { min_ratio_interaction = 3 } },
+    { name = "the best path costs at most twice a calm contact", path = "best", expect = { max_ratio = 2.0 } },
+    { name = "the most escalated path costs four to six calm contacts, follow-on included", path = "escalated",
+      expect = { min_ratio = 4.0, max_ratio = 6.0 } },
   },
 }

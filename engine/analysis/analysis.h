@@ -1,5 +1,5 @@
 /* analysis.h: walking every path of a scenario with the engine (for the checker, the
- * analyser and the debrief's calmest and most escalated comparison paths). */
+ * analyser, the calibration figures and scenario tests). */
 #ifndef DF_ANALYSIS_H
 #define DF_ANALYSIS_H
 
@@ -83,7 +83,9 @@ typedef struct df_Walk {
     long cut;               /* paths cut at max_depth */
     bool truncated;         /* max_paths reached: figures cover part of the tree */
     long outcomes[DF_OUT_COUNT];
-    df_Path calmest;        /* least time to resolution, no safety exit */
+    df_Path calmest;        /* least time to resolution of a path that resolves (resolved or
+                               routed); has_calmest says there is one */
+    bool has_calmest;
     df_Path escalated;      /* most time to resolution, no safety exit */
     df_Path best, worst;    /* highest and lowest score */
     bool has_timed;         /* any path without a safety exit */

@@ -28,7 +28,8 @@ int df_test_run(const df_Scenario *sc, const df_Host *host, const df_Test *t, df
             df_walk_free(&w);
             return -1;
         }
-        bool have = t->path == DF_TESTPATH_CALMEST || t->path == DF_TESTPATH_ESCALATED ? w.has_timed : w.paths > 0;
+        bool have = t->path == DF_TESTPATH_CALMEST ? w.has_calmest
+                    : t->path == DF_TESTPATH_ESCALATED ? w.has_timed : w.paths > 0;
         found = t->path == DF_TESTPATH_CALMEST ? w.calmest : t->path == DF_TESTPATH_ESCALATED ? w.escalated
                 : t->path == DF_TESTPATH_BEST  ? w.best : w.worst;
         df_walk_free(&w);

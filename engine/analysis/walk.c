@@ -1,6 +1,7 @@
 /* walk.c: depth-first walk over every choice sequence, cloning the run at each branch. */
 #include "analysis.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,53 @@ typedef struct Ctx {
     int prefix[DF_PATH_MAX];
     long cap;
     long nodes;
+    uint64_t *said_set; /* open addressing: hashes of the (target, band, line) seen; 0 = empty */
+    long said_setcap, said_cap;
 } Ctx;
+
+static uint64_t said_hash(int target, df_Band band, const char *text) {
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)(unsigned)target * 1099511628211ull ^ (uint64_t)band;
+    for (const char *p = text; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+/* Keeps a line a says function gave, once per (target, band, text). Out of memory just drops
+ * it: the lines feed warnings, not the figures. */
+static void keep_said(Ctx *c, int target, df_Band band, const char *text) {
+    if (!text || !text[0]) return;
+    df_Walk *w = c->w;
+    if ((w->nsaid + 1) * 2 > c->said_setcap) {
+        long cap = c->said_setcap ? c->said_setcap * 2 : 256;
+        uint64_t *set = calloc((size_t)cap, sizeof *set);
+        if (!set) return;
+        for (long i = 0; i < c->said_setcap; i++) {
+            if (!c->said_set[i]) continue;
+            long j = (long)(c->said_set[i] % (uint64_t)cap);
+            while (set[j]) j = (j + 1) % cap;
+            set[j] = c->said_set[i];
+        }
+        free(c->said_set);
+        c->said_set = set;
+        c->said_setcap = cap;
+    }
+    uint64_t h = said_hash(target, band, text);
+    long j = (long)(h % (uint64_t)c->said_setcap);
+    while (c->said_set[j]) {
+        if (c->said_set[j] == h) return;
+        j = (j + 1) % c->said_setcap;
+    }
+    if (w->nsaid == c->said_cap) {
+        long cap = c->said_cap ? c->said_cap * 2 : 64;
+        df_SaidLine *v = realloc(w->said, (size_t)cap * sizeof *v);
+        if (!v) return;
+        w->said = v;
+        c->said_cap = cap;
+    }
+    char *t = strdup(text);
+    if (!t) return;
+    c->said_set[j] = h;
+    w->said[w->nsaid++] = (df_SaidLine){target, band, t};
+}
 
 static void record(Ctx *c, const df_Run *run, int depth) {
     df_Walk *w = c->w;
@@ -48,13 +95,50 @@ static void record(Ctx *c, const df_Run *run, int depth) {
             w->beats[s->beat].arrivals++;
             w->beats[s->beat].agitation_sum += s->a_before;
             w->beats[s->beat].bands |= 1u << s->band_before;
+            if (i > 0) {
+                df_BeatStats *bs = &w->beats[s->beat];
+                double in = steps[i - 1].conversation + steps[i - 1].task + steps[i - 1].rework;
+                if (!bs->led_in || in < bs->min_led_in) bs->min_led_in = in;
+                if (!bs->led_in || in > bs->max_led_in) bs->max_led_in = in;
+                bs->led_in++;
+            }
         }
         if (w->choices) {
             df_ChoiceStats *cs = &w->choices[w->choice_base[s->beat] + s->choice];
+            double mins = s->conversation + s->task + s->rework, jump = s->a_after - s->a_before;
+            if (!cs->taken) {
+                cs->min_minutes = cs->max_minutes = mins;
+                cs->min_total = cs->max_total = p.total;
+            }
+            if (mins < cs->min_minutes) cs->min_minutes = mins;
+            if (mins > cs->max_minutes) cs->max_minutes = mins;
+            if (p.total < cs->min_total) cs->min_total = p.total;
+            if (p.total > cs->max_total) cs->max_total = p.total;
+            if (!cs->taken || fabs(jump) > fabs(cs->jump)) {
+                cs->jump = jump;
+                cs->jump_band = s->band_before;
+            }
             cs->taken++;
             cs->total_sum += p.total;
             cs->score_sum += p.score;
         }
+    }
+    if (w->endings && r->ending >= 0 && r->ending < c->sc->nendings) {
+        df_EndingStats *es = &w->endings[r->ending];
+        if (!es->reached) {
+            es->min_total = es->max_total = p.total;
+            es->min_inter = es->max_inter = p.interaction;
+        }
+        if (p.total < es->min_total) es->min_total = p.total;
+        if (p.total > es->max_total) es->max_total = p.total;
+        if (p.interaction < es->min_inter) es->min_inter = p.interaction;
+        if (p.interaction > es->max_inter) es->max_inter = p.interaction;
+        for (int k = 0; k < DF_FO_COUNT; k++)
+            if (r->follow_on_parts[k] > 0) es->follow_on |= 1u << k;
+        es->bands |= 1u << df_band_of(df_run_state(run)->agitation);
+        es->reached++;
+        if (c->sc->endings[r->ending].says.fn && r->final_line)
+            keep_said(c, DF_END(r->ending), df_band_of(df_run_state(run)->agitation), r->final_line);
     }
     df_OutcomeStats *os = &w->by_outcome[p.outcome];
     if (os->n == os->cap) {
@@ -74,7 +158,11 @@ static void record(Ctx *c, const df_Run *run, int depth) {
     w->paths++;
     w->outcomes[p.outcome]++;
     if (p.outcome == DF_OUT_SAFETY_EXIT) return;
-    if (!w->has_timed || p.total < w->calmest.total) w->calmest = p;
+    /* "calmest" only ever names a path that resolves: the quickest road is often a failure */
+    if (p.outcome <= DF_OUT_ROUTED && (!w->has_calmest || p.total < w->calmest.total)) {
+        w->calmest = p;
+        w->has_calmest = true;
+    }
     if (!w->has_timed || p.total > w->escalated.total) w->escalated = p;
     w->has_timed = true;
     if (w->nratios == c->cap) {
@@ -89,6 +177,15 @@ static void record(Ctx *c, const df_Run *run, int depth) {
     }
     w->iratios[w->nratios] = p.ratio_interaction;
     w->ratios[w->nratios++] = p.ratio;
+}
+
+/* After each step (once per step of the tree, not once per path through it): the line a says
+ * function gave there. */
+static void on_step(Ctx *c, const df_Run *run) {
+    const df_Step *steps;
+    int n = df_run_steps(run, &steps);
+    if (n > 0 && c->sc->beats[steps[n - 1].beat].says.fn)
+        keep_said(c, steps[n - 1].beat, steps[n - 1].band_before, steps[n - 1].said);
 }
 
 /* A path that keeps circling (re-entering a beat, or retrying a blocked task) says nothing
@@ -134,6 +231,7 @@ static int visit(Ctx *c, const df_Run *run, int depth) {
         }
         int rc = df_run_choose(next, i, c->err);
         c->prefix[depth] = i;
+        if (rc == 0) on_step(c, next);
         if (rc == 0) rc = visit(c, next, depth + 1);
         df_run_free(next);
         if (rc != 0) return -1;
@@ -155,7 +253,8 @@ static int prepare(const df_Scenario *sc, df_Walk *out, df_Error *err) {
         out->nchoices += sc->beats[b].nchoices;
     }
     out->choices = calloc((size_t)out->nchoices + 1, sizeof *out->choices);
-    if (!out->beats || !out->choice_base || !out->choices) {
+    out->endings = calloc((size_t)sc->nendings + 1, sizeof *out->endings);
+    if (!out->beats || !out->choice_base || !out->choices || !out->endings) {
         df_error_set(err, sc->file, 0, "out of memory");
         return -1;
     }
@@ -186,9 +285,10 @@ int df_walk(const df_Scenario *sc, const df_Host *host, uint64_t seed, const df_
     if (prepare(sc, out, err) != 0) return -1;
     df_Run *run = df_run_new(sc, host, seed, err);
     if (!run) return -1;
-    Ctx c = {sc, lim, out, err, {0}, 0, 0};
+    Ctx c = {sc, lim, out, err, {0}, 0, 0, NULL, 0, 0};
     int rc = visit(&c, run, 0);
     df_run_free(run);
+    free(c.said_set);
     finish_walk(out);
     return rc;
 }
@@ -204,10 +304,13 @@ int df_walk_random(const df_Scenario *sc, const df_Host *host, uint64_t seed, ui
     out->random = true;
     df_Rng pick;
     df_rng_seed(&pick, walk_seed);
-    Ctx c = {sc, lim, out, err, {0}, 0, 0};
+    Ctx c = {sc, lim, out, err, {0}, 0, 0, NULL, 0, 0};
     for (long k = 0; k < n; k++) {
         df_Run *run = df_run_new(sc, host, seed, err);
-        if (!run) return -1;
+        if (!run) {
+            free(c.said_set);
+            return -1;
+        }
         int depth = 0;
         while (!df_run_over(run) && depth < lim->max_depth && depth < DF_PATH_MAX && !circling(run, lim)) {
             const int *vis;
@@ -216,13 +319,16 @@ int df_walk_random(const df_Scenario *sc, const df_Host *host, uint64_t seed, ui
             c.prefix[depth++] = ch;
             if (df_run_choose(run, ch, err) < 0) {
                 df_run_free(run);
+                free(c.said_set);
                 return -1;
             }
+            on_step(&c, run);
         }
         if (df_run_over(run)) record(&c, run, depth);
         else out->cut++;
         df_run_free(run);
     }
+    free(c.said_set);
     finish_walk(out);
     return 0;
 }
@@ -233,6 +339,9 @@ void df_walk_free(df_Walk *w) {
     free(w->beats);
     free(w->choices);
     free(w->choice_base);
+    free(w->endings);
+    for (long i = 0; i < w->nsaid; i++) free(w->said[i].text);
+    free(w->said);
     for (int o = 0; o < DF_OUT_COUNT; o++) {
         free(w->by_outcome[o].totals);
         free(w->by_outcome[o].scores);

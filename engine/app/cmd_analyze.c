@@ -16,7 +16,7 @@ static void analyze_usage(FILE *f) {
             "Usage: defuse analyze SCENARIO [OPTIONS]\n"
             "\n"
             "Walk every path through a scenario with the engine and report the outcomes, the\n"
-            "time to resolution against the calm baseline, the calmest and the most escalated\n"
+            "time to resolution against the calm baseline, the calmest path that resolves and the most escalated\n"
             "paths (as choice lists for 'defuse play --choices'), coverage, and what each\n"
             "choice costs downstream. A path may enter each beat once (a blocked task may be\n"
             "retried once); --loops allows more. When there are too many paths, a seeded\n"
@@ -131,10 +131,8 @@ static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
     print_direction(sc, cal);
     printf("\n  %-15s %-19s %6s %6s %7s %5s %5s  %s\n", "path", "outcome", "inter.", "total", "time", "score", "peak",
            "choices (defuse play --choices)");
-    if (w->has_timed) {
-        print_path("calmest", &w->calmest);
-        print_path("most escalated", &w->escalated);
-    }
+    if (w->has_calmest) print_path("calmest", &w->calmest);
+    if (w->has_timed) print_path("most escalated", &w->escalated);
     if (w->paths) {
         print_path("best score", &w->best);
         print_path("worst score", &w->worst);
@@ -232,10 +230,8 @@ static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
         cJSON_AddItemToArray(dir, o);
     }
     cJSON *paths = cJSON_AddObjectToObject(root, "paths_of_note");
-    if (w->has_timed) {
-        path_json(paths, "calmest", &w->calmest);
-        path_json(paths, "most_escalated", &w->escalated);
-    }
+    if (w->has_calmest) path_json(paths, "calmest", &w->calmest);
+    if (w->has_timed) path_json(paths, "most_escalated", &w->escalated);
     if (w->paths) {
         path_json(paths, "best_score", &w->best);
         path_json(paths, "worst_score", &w->worst);
