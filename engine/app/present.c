@@ -32,7 +32,7 @@ typedef struct Exercise {
     bool has_prev;
     char broken[1024]; /* why the scenario stopped, when it did: the exercise is skipped */
     time_t started;    /* when the room began it (its attempt's start in the training record) */
-    df_Run *calmest, *escalated; /* the walk's extremes, replayed for their time breakdown */
+    df_Forecast road; /* the whole scenario from its start: its worst is the escalated road */
     bool walked;
 } Exercise;
 
@@ -121,6 +121,7 @@ static df_Run *replay(Pres *p, Exercise *e, const int *choices, int n) {
     df_Error err;
     df_error_clear(&err);
     df_Run *run = df_run_new(df_script_scenario(e->script), df_script_host(e->script), p->seed, &err);
+    if (run) df_run_keep_forecasts(run, true);
     for (int i = 0; run && i < n && !df_run_over(run); i++)
         if (df_run_choose(run, choices[i], &err) != 0) {
             df_run_free(run);
@@ -143,23 +144,19 @@ static int shown_choices(const df_Run *run, int *out, int upto) {
     return n;
 }
 
-/* The calmest and most escalated paths, walked with the engine, for the debrief. */
+/* The escalated road for the debrief's time bars: the whole scenario walked by the engine,
+ * once per exercise. When a scenario function fails on the way the bar is left out. */
 static void ensure_walk(Pres *p, Exercise *e) {
     if (e->walked) return;
     e->walked = true;
-    df_WalkLimits lim;
-    df_walk_limits_default(&lim);
-    df_Walk w;
     df_Error err;
-    if (df_walk(df_script_scenario(e->script), df_script_host(e->script), p->seed, &lim, &w, &err) != 0) {
-        df_walk_free(&w);
-        return;
+    df_error_clear(&err);
+    if (df_escalated_road(df_script_scenario(e->script), df_script_host(e->script), p->seed, &e->road, &err) != 0) {
+        char m[1400];
+        df_error_format(&err, m, sizeof m);
+        fprintf(stderr, "defuse: the escalated road is left out of the debrief: %s\n", m);
+        e->road.valid = false;
     }
-    if (w.has_timed) {
-        e->calmest = replay(p, e, w.calmest.choices, w.calmest.n);
-        e->escalated = replay(p, e, w.escalated.choices, w.escalated.n);
-    }
-    df_walk_free(&w);
 }
 
 /* ---------------------------------------------------------------- the session record */
@@ -622,6 +619,7 @@ static void fill_view(Pres *p) {
     v->sc = NULL;
     v->run = NULL;
     memset(v->roads, 0, sizeof v->roads);
+    memset(&v->escalated, 0, sizeof v->escalated);
     Exercise *e = cur_ex(p);
     if (!e) return;
     v->sc = df_script_scenario(e->script);
@@ -636,8 +634,7 @@ static void fill_view(Pres *p) {
     }
     v->other_road = s->kind == DF_SLIDE_EXERCISE && e->playing_other;
     v->roads[DF_ROAD_ROOM] = (df_RoadView){"The room", e->room.run, e->room.votes, 0};
-    v->roads[DF_ROAD_CALMEST] = (df_RoadView){"Calmest path", e->calmest, NULL, 0};
-    v->roads[DF_ROAD_ESCALATED] = (df_RoadView){"Most escalated", e->escalated, NULL, 0};
+    v->escalated = e->road;
     if (e->has_other) v->roads[DF_ROAD_OTHER] = (df_RoadView){"The road not taken", e->other.run, e->other.votes, e->other.from};
 }
 
@@ -798,8 +795,6 @@ static void pres_free(Pres *p) {
         df_run_free(e->room.run);
         df_run_free(e->other.run);
         df_run_free(e->prev.run);
-        df_run_free(e->calmest);
-        df_run_free(e->escalated);
         df_script_free(e->script);
         free(e->path);
     }

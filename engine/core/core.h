@@ -669,8 +669,8 @@ typedef struct df_Slide {
 } df_Slide;
 
 #define DF_MAX_SLIDES (5 + DF_MAX_POINTS + DF_MAX_EXERCISE)
-/* The room debrief steps through the path and votes, the time against the calmest and most
- * escalated paths, the road not taken beside the room's, and the discussion questions. */
+/* The room debrief steps through the path and votes, the time beside a calm visit and the
+ * escalated road, the road not taken beside the room's, and the discussion questions. */
 #define DF_DEBRIEF_STEPS 4
 
 typedef struct df_Deck {

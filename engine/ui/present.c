@@ -462,10 +462,80 @@ static void stat(P *p, float x, float y, float w, const char *name, const char *
     df_dl_pop_bounds(p->dl);
 }
 
-static float stats_h(P *p) { return lh(p, p->s) * 2 + lh(p, p->big); }
+/* The height of a row of three figures whose subs wrap at width w. */
+static float stats_h(P *p, float w, const char *const subs[3]) {
+    float sh = lh(p, p->s);
+    for (int i = 0; i < 3; i++) sh = fmaxf(sh, th(p, subs[i], w, p->s, false));
+    return lh(p, p->s) + lh(p, p->big) + sh;
+}
 
-/* What the choice did: the words, then agitation, trust and clock, big; then the
- * resident's answer; the coach note when the trainer reveals it. */
+/* How a choice moved the time to resolution: the engine's projected total (minutes spent
+ * plus the typical time still ahead) before and after it, and the best still reachable.
+ * Longer reads as longer without colour: an arrow, a sign and a word. */
+typedef struct FcMove {
+    char head[96], value[64], change[64], best[96];
+    int dir; /* +1 longer, -1 shorter, 0 no change */
+    df_Color col;
+} FcMove;
+
+static bool forecast_move(P *p, const df_Run *run, int n, const df_Step *s, FcMove *f) {
+    if (n < 1) return false;
+    const df_Forecast *was = df_run_forecast_before(run, n - 1), *now = &s->forecast;
+    if (!was->valid || !now->valid) return false;
+    bool over = df_run_over(run);
+    double a = df_forecast_typical_total(was), b = df_forecast_typical_total(now), d = b - a;
+    char ta[24], tb[24], td[24];
+    df_minutes_text(a, false, ta, sizeof ta);
+    df_minutes_text(b, false, tb, sizeof tb);
+    df_minutes_text(d, true, td, sizeof td);
+    f->dir = lround(fabs(d) * 60) == 0 ? 0 : d > 0 ? 1 : -1;
+    snprintf(f->head, sizeof f->head, "%s%s", over ? "Time to resolution, projected \u2192 final" : "Time to resolution, projected",
+             was->sampled || (now->sampled && !over) ? " (sampled)" : "");
+    snprintf(f->value, sizeof f->value, "%s \u2192 %s", ta, tb);
+    if (f->dir > 0) snprintf(f->change, sizeof f->change, "\u25b2 %s longer", td);
+    else if (f->dir < 0) snprintf(f->change, sizeof f->change, "\u25bc %s shorter", td);
+    else snprintf(f->change, sizeof f->change, "= no change");
+    f->col = f->dir > 0 ? p->th->bad : f->dir < 0 ? p->th->good : p->th->ink;
+    f->best[0] = '\0';
+    if (!over) {
+        df_minutes_text(df_forecast_best_total(was), false, ta, sizeof ta);
+        df_minutes_text(df_forecast_best_total(now), false, tb, sizeof tb);
+        snprintf(f->best, sizeof f->best, "Best still reachable  %s \u2192 %s", ta, tb);
+    }
+    return true;
+}
+
+/* The forecast card: its heading, the move at px with the change beside it (under it when
+ * the two do not fit on one line), then the best still reachable. Returns its height; draws
+ * only when draw. */
+static float forecast_card(P *p, const FcMove *f, float y, int px, bool draw) {
+    float pad = p->m * 0.35f, stripe = p->m * 0.2f;
+    float x = p->x0 + stripe + pad, w = p->cw - stripe - 2 * pad;
+    float vw = tw(p, f->value, px, true), gap = p->m * 0.7f, chw = tw(p, f->change, px, true);
+    bool one = vw + gap + chw <= w;
+    float hh = th(p, f->head, w, p->s, true), bh = f->best[0] ? th(p, f->best, w, p->s, false) : 0;
+    float h = pad + hh + lh(p, px) * (one ? 1 : 2) + bh + pad;
+    if (!draw) return h;
+    df_Rect r = {p->x0, y, p->cw, h};
+    card(p, r, p->th->surface);
+    df_dl_rect(p->dl, (df_Rect){r.x, r.y, stripe, r.h}, f->col, 0);
+    df_dl_push_bounds(p->dl, r);
+    float yy = y + pad;
+    yy += text(p, (df_Rect){x, yy, w, hh}, f->head, p->s, true, p->th->ink_soft, DF_ALIGN_LEFT);
+    text(p, (df_Rect){x, yy, one ? vw + 1 : w, lh(p, px)}, f->value, px, true, p->th->ink, DF_ALIGN_LEFT);
+    if (one) text(p, (df_Rect){x + vw + gap, yy, w - vw - gap, lh(p, px)}, f->change, px, true, f->col, DF_ALIGN_LEFT);
+    else text(p, (df_Rect){x, yy + lh(p, px), w, lh(p, px)}, f->change, px, true, f->col, DF_ALIGN_LEFT);
+    yy += lh(p, px) * (one ? 1 : 2);
+    if (bh > 0) text(p, (df_Rect){x, yy, w, bh}, f->best, p->s, false, p->th->ink, DF_ALIGN_LEFT);
+    df_dl_pop_bounds(p->dl);
+    return h;
+}
+
+/* What the choice did: the words; agitation, trust and what the exchange took, big; then
+ * how it moved the time to resolution, bigger (the lesson: the quick "no" is quick now and
+ * pushes the forecast up; listening costs minutes now and brings it down); the resident's
+ * answer; the coach note when the trainer reveals it. On a short screen the pieces give way
+ * in order: the forecast's size, the agitation meter, the words (the kicker keeps the letter). */
 static void ex_effect(P *p) {
     const df_PresentView *v = p->v;
     int n;
@@ -475,38 +545,70 @@ static void ex_effect(P *p) {
     char what[96];
     int letter = 'A' + (s->shown > 0 ? s->shown - 1 : 0);
     snprintf(what, sizeof what, "Decision %d: %s %c", n, v->trainer_pick ? "the trainer picked" : "the room chose", letter);
-    float y = p->m * 0.9f, pad = p->m * 0.4f;
-    exercise_kicker(p, y, what, 0);
-    y += lh(p, p->s) * 1.2f + p->m * 0.3f;
+    float pad = p->m * 0.4f;
     char said[DF_LINE_MAX + 16];
     snprintf(said, sizeof said, "%c  \u201c%s\u201d", letter, c->text);
     float sh = pad + th(p, said, p->cw - 2 * pad, p->s, false) + pad;
-    card(p, (df_Rect){p->x0, y, p->cw, sh}, p->th->surface2);
-    df_dl_push_bounds(p->dl, (df_Rect){p->x0, y, p->cw, sh});
-    text(p, (df_Rect){p->x0 + pad, y + pad, p->cw - 2 * pad, 1e6f}, said, p->s, false, p->th->ink, DF_ALIGN_LEFT);
-    df_dl_pop_bounds(p->dl);
-    y += sh + p->m * 0.5f;
-    /* the three figures */
+    FcMove fc;
+    bool has_fc = forecast_move(p, v->run, n, s, &fc);
+    const char *blocked = "Not taken in yet: the resident needs to feel heard and calmer first.";
+    float blocked_h = s->task_blocked ? th(p, blocked, p->cw, p->s, true) + p->m * 0.2f : 0;
+    const char *reply = df_run_over(v->run) ? df_run_result(v->run)->final_line : df_run_line(v->run);
+    bool has_reply = reply && reply[0];
+    float wh = lh(p, p->s);
+    const char *coach = c->coach;
+    float ch = 0;
+    char cbuf[DF_LINE_MAX + 64];
+    if (v->coach) {
+        snprintf(cbuf, sizeof cbuf, "%s%s%s", grade_label(s->grade), coach ? ": " : "", coach ? coach : "");
+        ch = pad + th(p, cbuf, p->cw - 2 * pad, p->s, false) + pad;
+    }
+    /* the three figures: agitation, trust, and the minutes this exchange took */
     float gap = p->m * 0.8f, colw = (p->cw - 2 * gap) / 3;
-    char val[64], sub[96], d[16];
+    char aval[64], asub[96], tval[64], tsub[16], xval[64], xsub[96], d[16], clock[24];
     df_fmt_delta(s->a_after - s->a_before, d, sizeof d);
-    snprintf(val, sizeof val, "%d \u2192 %d", (int)lround(s->a_before), (int)lround(s->a_after));
-    snprintf(sub, sizeof sub, "%s%s%s", d, s->band_after != s->band_before ? ", now " : "",
+    snprintf(aval, sizeof aval, "%d \u2192 %d", (int)lround(s->a_before), (int)lround(s->a_after));
+    snprintf(asub, sizeof asub, "%s%s%s", d, s->band_after != s->band_before ? ", now " : "",
              s->band_after != s->band_before ? df_band_name(s->band_after) : "");
+    df_fmt_delta(s->t_after - s->t_before, tsub, sizeof tsub);
+    snprintf(tval, sizeof tval, "%d \u2192 %d", (int)lround(s->t_before), (int)lround(s->t_after));
+    df_minutes_text(s->conversation + s->task + s->rework, true, xval, sizeof xval);
+    df_minutes_text(s->clock_after, false, clock, sizeof clock);
+    snprintf(xsub, sizeof xsub, "clock now %s%s", clock, s->rework > 0 ? ", rework" : "");
+    const char *const subs[3] = {asub, tsub, xsub};
+    float figs_h = stats_h(p, colw, subs);
+    /* the layout: the first level at which the answer fits without the coach note (so the
+     * screen does not jump when the note comes), then further while the note does not fit */
+    float tops[4];
+    for (int l = 0; l < 4; l++) {
+        float t = p->m * 0.9f + lh(p, p->s) * 1.2f + p->m * 0.3f;
+        if (l < 3) t += sh + p->m * 0.5f;
+        t += figs_h + p->m * 0.2f;
+        if (l < 2) t += p->m * 0.3f + p->m * 0.5f;
+        if (has_fc) t += forecast_card(p, &fc, 0, l == 0 ? p->title : p->big, false) + p->m * 0.4f;
+        tops[l] = t + blocked_h;
+    }
+    int level = 0;
+    while (level < 3 && has_reply && tops[level] + wh + quote_h(p, reply, p->cw, p->s) > p->H - p->m) level++;
+    while (level < 3 && ch > 0 && tops[level] + ch > p->H - p->m) level++;
+    float y = p->m * 0.9f;
+    exercise_kicker(p, y, what, 0);
+    y += lh(p, p->s) * 1.2f + p->m * 0.3f;
+    if (level < 3) {
+        card(p, (df_Rect){p->x0, y, p->cw, sh}, p->th->surface2);
+        df_dl_push_bounds(p->dl, (df_Rect){p->x0, y, p->cw, sh});
+        text(p, (df_Rect){p->x0 + pad, y + pad, p->cw - 2 * pad, 1e6f}, said, p->s, false, p->th->ink, DF_ALIGN_LEFT);
+        df_dl_pop_bounds(p->dl);
+        y += sh + p->m * 0.5f;
+    }
+    /* the three figures */
     df_Color ac = s->a_after > s->a_before + 0.5 ? p->th->bad : s->a_after < s->a_before - 0.5 ? p->th->good : p->th->ink;
-    stat(p, p->x0, y, colw, "Agitation", val, sub, ac);
-    df_fmt_delta(s->t_after - s->t_before, d, sizeof d);
-    snprintf(val, sizeof val, "%d \u2192 %d", (int)lround(s->t_before), (int)lround(s->t_after));
-    stat(p, p->x0 + colw + gap, y, colw, "Trust", val, d, p->th->ink);
-    char add[16], clock[16];
-    df_fmt_min(s->conversation + s->task + s->rework, add, sizeof add);
-    df_fmt_min(s->clock_after, clock, sizeof clock);
-    snprintf(val, sizeof val, "+%s", add);
-    snprintf(sub, sizeof sub, "now %s min%s", clock, s->rework > 0 ? ", rework" : "");
-    stat(p, p->x0 + 2 * (colw + gap), y, colw, "Clock", val, sub, p->th->ink);
-    y += stats_h(p) + p->m * 0.2f;
+    stat(p, p->x0, y, colw, "Agitation", aval, asub, ac);
+    stat(p, p->x0 + colw + gap, y, colw, "Trust", tval, tsub, p->th->ink);
+    stat(p, p->x0 + 2 * (colw + gap), y, colw, "This exchange", xval, xsub, p->th->ink);
+    y += figs_h + p->m * 0.2f;
     /* the agitation meter with where it was: the room sees the move, not only the numbers */
-    {
+    if (level < 2) {
         float bh = p->m * 0.3f, w = colw;
         for (int b = 0; b < DF_BAND_COUNT; b++) {
             float a0 = w * (float)df_band_floor((df_Band)b) / 100.0f;
@@ -520,34 +622,30 @@ static void ex_effect(P *p) {
         df_dl_frame(p->dl, (df_Rect){p->x0, y, w, bh}, p->th->ink_soft, 0, 2);
         y += bh + p->m * 0.5f;
     }
+    /* the time to resolution, before and after */
+    if (has_fc) y += forecast_card(p, &fc, y, level == 0 ? p->title : p->big, true) + p->m * 0.4f;
     /* the answer, and the coach note on reveal */
-    const char *reply = df_run_over(v->run) ? df_run_result(v->run)->final_line : df_run_line(v->run);
-    const char *coach = c->coach;
-    float ch = 0;
-    char cbuf[DF_LINE_MAX + 64];
-    if (v->coach) {
-        snprintf(cbuf, sizeof cbuf, "%s%s%s", grade_label(s->grade), coach ? ": " : "", coach ? coach : "");
-        ch = pad + th(p, cbuf, p->cw - 2 * pad, p->s, false) + pad;
-    }
-    if (s->task_blocked) {
-        y += text(p, (df_Rect){p->x0, y, p->cw, 1e6f}, "Not taken in yet: the resident needs to feel heard and calmer first.",
-                  p->s, true, p->th->bad, DF_ALIGN_LEFT) + p->m * 0.2f;
-    }
+    if (s->task_blocked) y += text(p, (df_Rect){p->x0, y, p->cw, 1e6f}, blocked, p->s, true, p->th->bad, DF_ALIGN_LEFT) + p->m * 0.2f;
     float avail = p->H - p->m - y - (ch > 0 ? ch + p->m * 0.4f : 0);
-    if (reply && reply[0]) {
+    bool answered = false;
+    if (has_reply) {
         char who[256];
         snprintf(who, sizeof who, "%s answers", v->sc->resident.name);
-        float wh = lh(p, p->s);
         int px = quote_h(p, reply, p->cw, p->body) + wh <= avail ? p->body : p->s;
         if (quote_h(p, reply, p->cw, px) + wh <= avail || ch == 0) {
             label(p, p->x0, y, who, p->s, true, p->th->ink_soft);
             y += wh;
             y += quote(p, (df_Rect){p->x0, y, p->cw, avail - wh}, reply, px, p->th->ink) + p->m * 0.4f;
+            answered = true;
         }
     }
-    if (ch > 0) {
-        df_Rect r = {p->x0, p->H - p->m - ch, p->cw, ch};
+    if (ch > 0) { /* at the bottom under the answer; right under the figures when the answer gave way */
+        df_Rect r = {p->x0, answered ? p->H - p->m - ch : y, p->cw, ch};
         if (r.y < y) r.y = y;
+        if (r.y + r.h > p->H && !p->dl->overflows) { /* nothing left to give way: say so (tests assert it never happens) */
+            p->dl->overflows++;
+            snprintf(p->dl->overflow_what, sizeof p->dl->overflow_what, "the coach note does not fit on the screen");
+        }
         df_Color gc = s->grade <= DF_GRADE_GOOD ? p->th->good : s->grade == DF_GRADE_ACCEPTABLE ? p->th->ink_soft : p->th->bad;
         card(p, r, p->th->surface);
         df_dl_rect(p->dl, (df_Rect){r.x, r.y, p->m * 0.18f, r.h}, gc, 0);
@@ -572,13 +670,13 @@ static void ex_end(P *p) {
     y += lh(p, p->s) * 1.2f + p->m * 0.5f;
     y += text(p, (df_Rect){p->x0, y, p->cw, 1e6f}, df_outcome_label(r->outcome), p->title, true, outcome_colour(p, r->outcome),
               DF_ALIGN_LEFT) + p->m * 0.5f;
-    char tt[256], tot[16], base[16];
-    df_fmt_min(r->total, tot, sizeof tot);
-    df_fmt_min(r->baseline, base, sizeof base);
+    char tt[256], tot[24], base[24];
+    df_minutes_text(r->total, false, tot, sizeof tot);
+    df_minutes_text(r->baseline, false, base, sizeof base);
     if (r->outcome == DF_OUT_SAFETY_EXIT)
         snprintf(tt, sizeof tt, "The employee left safely: a safety exit is not timed against a calm visit.");
     else
-        snprintf(tt, sizeof tt, "This contact took %s min with follow-on; a calm visit takes %s min: %.1f\u00d7.", tot, base, r->ratio);
+        snprintf(tt, sizeof tt, "This contact took %s with follow-on; a calm visit takes %s: %.1f\u00d7.", tot, base, r->ratio);
     y += text(p, (df_Rect){p->x0, y, p->cw, 1e6f}, tt, p->body, true, p->th->ink, DF_ALIGN_LEFT) + p->m * 0.5f;
     if (r->final_line && r->final_line[0]) {
         float avail = p->H - p->m - y;
@@ -688,17 +786,28 @@ static void result_parts(const df_Result *r, double parts[4]) {
     parts[3] = r->follow_on;
 }
 
-static void time_bar(P *p, df_Rect r, const df_Result *res, double scale) {
-    double parts[4];
-    result_parts(res, parts);
-    float x = r.x;
+/* A bar of minutes split into conversation, task, rework and follow-on (parts NULL: one
+ * undivided total, for a time known only as a whole). */
+static void minutes_bar(P *p, df_Rect r, const double *parts, double total, double scale) {
     df_dl_rect(p->dl, r, p->th->surface2, 0);
+    if (!parts) {
+        float w = scale > 0 ? (float)(total / scale) * r.w : 0;
+        if (w >= 0.5f) df_dl_rect(p->dl, (df_Rect){r.x, r.y, w, r.h}, alpha(p->th->ink_soft, 170), 0);
+        return;
+    }
+    float x = r.x;
     for (int k = 0; k < 4; k++) {
         float w = scale > 0 ? (float)(parts[k] / scale) * r.w : 0;
         if (w < 0.5f) continue;
         df_dl_rect(p->dl, (df_Rect){x, r.y, w, r.h}, p->th->parts[k], 0);
         x += w;
     }
+}
+
+static void time_bar(P *p, df_Rect r, const df_Result *res, double scale) {
+    double parts[4];
+    result_parts(res, parts);
+    minutes_bar(p, r, parts, res->total, scale);
 }
 
 static void legend(P *p, float y) {
@@ -711,53 +820,76 @@ static void legend(P *p, float y) {
     }
 }
 
-/* Time to resolution: the room against the calmest and most escalated paths, each bar split
- * into conversation, task, rework and follow-on. */
+/* Time to resolution: three honest bars, all from the engine: a calm visit (the model's
+ * baseline: the task and a few settled exchanges), the room's run, and the escalated road
+ * (the most time any path through the scenario takes, safety exits aside). A calm visit and
+ * the room's run are split into conversation, task, rework and follow-on; the escalated road
+ * is known only as a whole, so its bar is one piece. */
 static void debrief_time(P *p) {
     df_PresentView *v = p->v;
     float y = p->m * 0.9f;
     y += kicker(p, y, "Room debrief \u00b7 time to resolution");
     y += heading(p, y, "How long did helping take?", p->body) + p->m * 0.5f;
-    static const int order[] = {DF_ROAD_ROOM, DF_ROAD_OTHER, DF_ROAD_CALMEST, DF_ROAD_ESCALATED};
+    const df_RoadView *room = &v->roads[DF_ROAD_ROOM];
+    const df_Result *rr = room->run ? df_run_result(room->run) : NULL;
+    double base = df_calm_baseline(&v->sc->params), task = v->sc->params.task_minutes;
+    if (task > base) task = base;
+    double calm[4] = {base - task, task, 0, 0}, mine[4] = {0, 0, 0, 0};
+    if (rr) result_parts(rr, mine);
+    const df_Forecast *esc = &v->escalated;
+    bool has_esc = esc->valid && esc->worst > 0;
+    struct {
+        const char *label;
+        const double *parts;
+        double total;
+        bool shown;
+    } rows[3] = {
+        {"A calm visit", calm, base, true},
+        {"The room", mine, rr ? rr->total : 0, true},
+        {"The escalated road", NULL, has_esc ? esc->worst : 0, has_esc},
+    };
     double scale = 0;
-    for (int i = 0; i < 4; i++) {
-        const df_RoadView *r = &v->roads[order[i]];
-        const df_Result *res = r->run ? df_run_result(r->run) : NULL;
-        if (res && res->total > scale) scale = res->total;
-    }
     float labw = 0;
-    for (int i = 0; i < 4; i++)
-        if (v->roads[order[i]].run && df_run_result(v->roads[order[i]].run)) labw = fmaxf(labw, tw(p, v->roads[order[i]].label, p->s, true));
-    float timew = tw(p, "000:00 min", p->s, true) + p->m * 0.4f;
-    for (int i = 0; i < 4; i++) {
-        const df_RoadView *r = &v->roads[order[i]];
-        const df_Result *res = r->run ? df_run_result(r->run) : NULL;
-        if (!res) continue;
-        bool stacked = labw + timew + p->cw * 0.35f > p->cw;
-        label(p, p->x0, y, r->label, p->s, true, p->th->ink);
+    for (int i = 0; i < 3; i++) {
+        if (!rows[i].shown) continue;
+        if (rows[i].total > scale) scale = rows[i].total;
+        labw = fmaxf(labw, tw(p, rows[i].label, p->s, true));
+    }
+    float timew = tw(p, "0:00:00  00.0\u00d7", p->s, true) + p->m * 0.4f;
+    bool stacked = labw + timew + p->cw * 0.35f > p->cw;
+    for (int i = 0; i < 3; i++) {
+        if (!rows[i].shown) continue;
+        label(p, p->x0, y, rows[i].label, p->s, true, p->th->ink);
         float bx = stacked ? p->x0 : p->x0 + labw + p->m * 0.5f;
         if (stacked) y += lh(p, p->s);
         float bw = p->cw - (bx - p->x0) - timew;
-        time_bar(p, (df_Rect){bx, y + lh(p, p->s) * 0.1f, bw, lh(p, p->s) * 0.8f}, res, scale);
-        char t[32];
-        df_fmt_min(res->total, t, sizeof t);
-        char tt[48];
-        snprintf(tt, sizeof tt, "%s min", t);
+        if (i == 1 && !rr) {
+            text(p, (df_Rect){bx, y, p->cw - (bx - p->x0), lh(p, p->s)}, "still being played", p->s, false, p->th->ink_soft, DF_ALIGN_LEFT);
+            y += lh(p, p->s) * 1.55f;
+            continue;
+        }
+        minutes_bar(p, (df_Rect){bx, y + lh(p, p->s) * 0.1f, bw, lh(p, p->s) * 0.8f}, rows[i].parts, rows[i].total, scale);
+        char t[24], tt[48];
+        df_minutes_text(rows[i].total, false, t, sizeof t);
+        if (i == 0 || base <= 0 || (i == 1 && rr->outcome == DF_OUT_SAFETY_EXIT)) snprintf(tt, sizeof tt, "%s", t);
+        else snprintf(tt, sizeof tt, "%s  %.1f\u00d7", t, i == 1 ? rr->ratio : rows[i].total / base);
         label(p, p->x0 + p->cw - tw(p, tt, p->s, true), y, tt, p->s, true, p->th->ink);
         y += lh(p, p->s) * 1.55f;
     }
     y += p->m * 0.2f;
     legend(p, y);
     y += lh(p, p->s) * 1.4f + p->m * 0.2f;
-    const df_RoadView *room = &v->roads[DF_ROAD_ROOM];
-    const df_Result *rr = room->run ? df_run_result(room->run) : NULL;
-    if (rr && rr->outcome != DF_OUT_SAFETY_EXIT) {
-        char s[256], base[16];
-        df_fmt_min(rr->baseline, base, sizeof base);
-        snprintf(s, sizeof s, "A calm visit takes %s min. The room's path took %.1f\u00d7 that in the conversation, %.1f\u00d7 with follow-on.",
-                 base, rr->ratio_interaction, rr->ratio);
-        text(p, (df_Rect){p->x0, y, p->cw, p->H - p->m - y}, s, p->s, false, p->th->ink, DF_ALIGN_LEFT);
-    }
+    char s[512] = "", b[24];
+    size_t o = 0;
+    df_minutes_text(base, false, b, sizeof b);
+    if (rr && rr->outcome != DF_OUT_SAFETY_EXIT)
+        o += (size_t)snprintf(s + o, sizeof s - o, "A calm visit takes %s; the room's path took %.1f\u00d7 that in the conversation, %.1f\u00d7 with follow-on. ",
+                              b, rr->ratio_interaction, rr->ratio);
+    else if (rr) o += (size_t)snprintf(s + o, sizeof s - o, "The room's path ended in a safety exit, which is not timed against a calm visit. ");
+    if (has_esc && o < sizeof s)
+        snprintf(s + o, sizeof s - o, "The escalated road is the longest any path through this scenario runs, safety exits aside%s.",
+                 esc->sampled ? " (from a sample of paths)" : "");
+    if (s[0]) text(p, (df_Rect){p->x0, y, p->cw, p->H - p->m - y}, s, p->s, false, p->th->ink, DF_ALIGN_LEFT);
 }
 
 /* The agitation of each road over its decisions, with the bands behind. */
@@ -825,9 +957,9 @@ static void debrief_roads(P *p) {
         if (res) {
             yy += text(p, (df_Rect){x, yy, colw, 1e6f}, df_outcome_label(res->outcome), p->body, true, outcome_colour(p, res->outcome), DF_ALIGN_LEFT);
             char t[32], tt[96];
-            df_fmt_min(res->total, t, sizeof t);
-            if (res->outcome == DF_OUT_SAFETY_EXIT) snprintf(tt, sizeof tt, "%s min, safety exit", t);
-            else snprintf(tt, sizeof tt, "%s min, %.1f\u00d7 a calm visit", t, res->ratio);
+            df_minutes_text(res->total, false, t, sizeof t);
+            if (res->outcome == DF_OUT_SAFETY_EXIT) snprintf(tt, sizeof tt, "%s, safety exit", t);
+            else snprintf(tt, sizeof tt, "%s, %.1f\u00d7 a calm visit", t, res->ratio);
             yy += text(p, (df_Rect){x, yy, colw, 1e6f}, tt, p->s, false, p->th->ink, DF_ALIGN_LEFT) + p->m * 0.15f;
             time_bar(p, (df_Rect){x, yy, colw, lh(p, p->s) * 0.7f}, res, scale);
             yy += lh(p, p->s) * 0.7f;
@@ -1011,20 +1143,11 @@ const char *df_present_notes(const df_PresentView *v, char *buf, size_t cap) {
         }
         const df_State *st = df_run_state(v->run);
         const df_Beat *b = &v->sc->beats[st->beat];
-        const int *vis;
-        int n = df_run_visible(v->run, &vis);
-        int best = -1, bg = DF_GRADE_COUNT;
-        for (int i = 0; i < n; i++) {
-            df_Effect e;
-            df_effect_predict(st, &b->choices[vis[i]], &e);
-            int g = b->choices[vis[i]].grade;
-            int score = g >= 0 ? g : (e.d_agitation < 0 ? DF_GRADE_GOOD : DF_GRADE_POOR);
-            if (score < bg) bg = score, best = i;
-        }
+        int best = df_run_best_choice(v->run); /* the engine's pick, 1-based: as the debriefs grade it */
         size_t o = 0;
         if (v->phase == DF_PX_LINE) o += (size_t)snprintf(buf + o, cap - o, "Ask the room what they would say before revealing the options (Next). ");
         if (v->phase == DF_PX_VOTE) o += (size_t)snprintf(buf + o, cap - o, "A letter per raised hand, Enter plays the majority, Shift+letter picks. ");
-        if (best >= 0 && o < cap) o += (size_t)snprintf(buf + o, cap - o, "The author's strongest option here: %c. ", 'A' + best);
+        if (best > 0 && o < cap) o += (size_t)snprintf(buf + o, cap - o, "The best option here: %c. ", 'A' + best - 1);
         if (b->note && o < cap) snprintf(buf + o, cap - o, "%s", b->note);
         return buf;
     }

@@ -24,7 +24,7 @@ typedef struct df_RoadView {
     int from;               /* the first decision this road voted on (a road not taken) */
 } df_RoadView;
 
-enum { DF_ROAD_ROOM, DF_ROAD_CALMEST, DF_ROAD_ESCALATED, DF_ROAD_OTHER, DF_ROAD_COUNT };
+enum { DF_ROAD_ROOM, DF_ROAD_OTHER, DF_ROAD_COUNT };
 
 /* The steps of the debrief slide (the deck gives it DF_DEBRIEF_STEPS). */
 enum { DF_DEBRIEF_PATH, DF_DEBRIEF_TIME, DF_DEBRIEF_ROADS, DF_DEBRIEF_DISCUSS };
@@ -46,6 +46,8 @@ typedef struct df_PresentView {
     const char *broken;       /* why the exercise's scenario stopped, or NULL */
     /* debrief */
     df_RoadView roads[DF_ROAD_COUNT];
+    df_Forecast escalated;    /* the scenario from its start (df_escalated_road): its worst is the
+                                 escalated road; invalid when not known */
     int focus;                /* the decision picked for the road not taken */
     int exercise, nexercise;  /* which exercise the debrief shows, of how many */
     /* overlays */
@@ -68,7 +70,8 @@ void df_present_build_notes(df_PresentView *v, df_DrawList *dl, const df_TextMea
 /* "Talking point 2 of 3: title", for the notes window and the trace. */
 void df_present_slide_label(const df_Deck *d, int slide, char *buf, size_t cap);
 /* The trainer's notes for the current slide and step (NULL when there are none); for an
- * exercise, tips built from the scenario (the best option's letter). Uses buf. */
+ * exercise, tips built from the scenario and the engine's best option (df_run_best_choice,
+ * as the debriefs grade it). Uses buf. */
 const char *df_present_notes(const df_PresentView *v, char *buf, size_t cap);
 
 #endif

@@ -51,7 +51,7 @@ return module {
   -- and time are on screen.
   debrief = {
     "Angela's first burst was aimed at the town; 'useless' was aimed at us. If our path met both, did the room answer them differently, and what did she do next?",
-    "Angela wanted a truck today. Did we promise one, or say what logging a repeat miss does? Compare our time with the calmest and the most escalated paths.",
+    "Angela wanted a truck today. Did we promise one, or say what logging a repeat miss does? Compare our time with a calm visit and with the escalated road.",
     "Neil called the office a bunch of crooks before he said he knew which car was ours. Which of those two did the room vote to step away from, and was the vote close?",
   },
 

@@ -53,7 +53,7 @@ return module {
   debrief = {
     "On Station Street, the phone at the bus stop and the word 'parasites' were uncomfortable but not dangerous. What did the room vote to do about them, and how did Daniel take it?",
     "Did our path get to Dennis's lost job and his wife's chemo, and was it because we asked what was going on or because we pushed the deadline at him? What could the notice offer him once we knew?",
-    "Which vote split the room most? Looking at our time against the calmest and the most escalated paths, did the side that won save minutes or cost them?",
+    "Which vote split the room most? Looking at our time beside a calm visit and the escalated road, did the side that won save minutes or cost them?",
   },
 
   closing = "Thank you. Stay safe out there, and write it up every time: a report helps the next officer too.",

@@ -53,7 +53,7 @@ return module {
   debrief = {
     "Find the moment Priya stopped demanding a void and started asking what to do. What had we just said? If she never got there, where did we lose her?",
     "Which vote split the room most? What did each side expect Priya to do next, with the queue watching?",
-    "Put our time next to the calmest path. Where did the extra minutes go: the talk at the counter, or what came after it, like a second trip or a letter to the selectboard?",
+    "Put our time next to a calm visit. Where did the extra minutes go: the talk at the counter, or what came after it, like a second trip or a letter to the selectboard?",
   },
 
   closing = "Thank you for your time and for the work you do. You can replay today's scenario on your own with: defuse play parking-ticket-counter",

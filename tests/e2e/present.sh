@@ -39,7 +39,7 @@ check "the time used is the session's (300 s of points, 420 s of exercise)" grep
 check "the JSON says which road each decision was on" grep -q '"road":.*"not taken"' "$JSON"
 check "the room's run is in the trainer's training record as a group attempt" sh -c "'$BIN' history | grep -qE 'parking-ticket-counter +group +resolved_accepted'"
 check "no name of anyone in the room is asked for or saved" sh -c "! grep -qiE '\"(name|names|attendees?|learners?|participants?)\"' '$JSON'"
-for f in title objectives point-question point-reveal timer-notes line vote effect coach tie ending \
+for f in title objectives point-question point-reveal timer-notes line vote effect effect-quick-no coach tie ending \
     debrief-path debrief-time debrief-roads debrief-discuss wrapup help thanks; do
     check "screenshot $f.png is a PNG" sh -c "head -c 8 '$T/$f.png' | od -An -c | grep -q 'P   N   G'"
 done
