@@ -44,7 +44,7 @@ static void export_usage(FILE *f) {
 typedef struct Sink {
     char *buf;
     size_t n, cap;
-    bool xapi, oom;
+    bool xapi, oom, too_long;
     const char *base;
     int count;
 } Sink;
@@ -80,9 +80,17 @@ static int add_row(void *ud, const df_AttemptRow *r) {
         put(s, st, strlen(st));
         free(st);
     } else {
-        char row[8192];
-        int n = df_csv_row(r, row, sizeof row);
-        if (n > 0) put(s, row, (size_t)n);
+        /* a row with every rubric dimension's evidence can be long: never cut, never dropped */
+        size_t cap = 65536;
+        char *row = malloc(cap);
+        int n = row ? df_csv_row(r, row, cap) : -1;
+        if (n > 0) {
+            put(s, row, (size_t)n);
+        } else { /* stops the export: nothing half-written */
+            s->too_long = row != NULL;
+            s->oom = true;
+        }
+        free(row);
     }
     s->count++;
     return s->oom;
@@ -294,7 +302,7 @@ int df_cmd_export(int argc, char **argv) {
     df_store_close(st);
     if (s.xapi) put(&s, s.count ? "\n]\n" : "]\n", s.count ? 3 : 2);
     if (rc != 0 || s.oom) {
-        fprintf(stderr, "defuse: export failed: %s\n", s.oom ? "out of memory" : err);
+        fprintf(stderr, "defuse: export failed: %s\n", s.too_long ? "an attempt's row is too long for CSV" : s.oom ? "out of memory" : err);
         free(s.buf);
         return 1;
     }

@@ -49,10 +49,43 @@ size_t df_csv_cell(const char *raw, char *out, size_t cap) {
     return o;
 }
 
+/* Each rubric dimension: its score, then its evidence ("listening,listening_evidence"). */
+#define CSV_DIM(id, key, label) "," key "," key "_evidence"
+
 const char *df_csv_header(void) {
     return "attempt,registration,learner,display_name,scenario,scenario_title,scenario_sha256,mode,started,ended,"
-           "outcome,score,passed,minutes_to_resolution,conversation,task,rework,follow_on,calm_baseline,ratio,steps,"
-           "safety,respect,listening,empathy,clarity,options,boundaries,ownership,accuracy,self_management";
+           "outcome,score,passed,minutes_to_resolution,conversation,task,rework,follow_on,calm_baseline,ratio,steps"
+           DF_DIMS(CSV_DIM);
+}
+
+/* The decisions (1-based) where dimension d showed evidence of kind e, in order. */
+static int decisions_of(const df_AttemptRow *r, int d, int e, int *out) {
+    int n = 0, steps = r->evidence_steps < DF_RECORDS_MAX_DECISIONS ? r->evidence_steps : DF_RECORDS_MAX_DECISIONS;
+    for (int i = 0; i < steps; i++)
+        if (r->evidence[i][d] == e) out[n++] = i + 1;
+    return n;
+}
+
+/* Past DF_RECORDS_MAX_DECISIONS the evidence was not read back: the text and statement say so. */
+static bool evidence_cut(const df_AttemptRow *r) {
+    return r->evidence_kept && r->steps > DF_RECORDS_MAX_DECISIONS;
+}
+
+void df_rubric_evidence_text(const df_AttemptRow *r, int d, char *out, size_t cap) {
+    size_t o = 0;
+    if (!cap) return;
+    out[0] = '\0';
+    if (d < 0 || d >= DF_DIM_COUNT) return;
+    int steps[DF_RECORDS_MAX_DECISIONS];
+    for (int e = DF_EVIDENCE_NONE + 1; e < DF_EVIDENCE_COUNT && r->evidence_kept; e++) {
+        int n = decisions_of(r, d, e, steps);
+        if (n && o < cap) o += (size_t)snprintf(out + o, cap - o, "%s%s ", o ? "; " : "", df_evidence_key((df_Evidence)e));
+        for (int i = 0; i < n && o < cap; i++) o += (size_t)snprintf(out + o, cap - o, "%s%d", i ? "," : "", steps[i]);
+    }
+    if (o >= cap) o = cap - 1; /* cut short (a cap below DF_RUBRIC_TEXT_MAX) */
+    if (o == 0 && r->score >= 0 && r->dims[d] < 0) snprintf(out, cap, "%s", DF_RUBRIC_NOT_PART);
+    else if (o && o < cap && evidence_cut(r))
+        snprintf(out + o, cap - o, "; decisions after %d not shown", DF_RECORDS_MAX_DECISIONS);
 }
 
 int df_csv_row(const df_AttemptRow *r, char *out, size_t cap) {
@@ -75,9 +108,12 @@ int df_csv_row(const df_AttemptRow *r, char *out, size_t cap) {
     }
     double ratio = r->baseline > 0 && isfinite(r->total) && isfinite(r->baseline) ? r->total / r->baseline : 0.0;
     if (o < cap) o += (size_t)snprintf(out + o, cap - o, ",%.2f,%d", ratio, r->steps);
+    char ev[DF_RUBRIC_TEXT_MAX];
     for (int d = 0; d < DF_DIM_COUNT && o < cap; d++) {
-        if (r->dims[d] >= 0) o += (size_t)snprintf(out + o, cap - o, ",%d", r->dims[d]);
-        else o += (size_t)snprintf(out + o, cap - o, ",");
+        if (r->dims[d] >= 0) o += (size_t)snprintf(out + o, cap - o, ",%d,", r->dims[d]);
+        else o += (size_t)snprintf(out + o, cap - o, ",,");
+        df_rubric_evidence_text(r, d, ev, sizeof ev);
+        o += df_csv_cell(ev, out + o, o < cap ? cap - o : 0);
     }
     if (o + 3 > cap) return -1;
     out[o++] = '\r';
@@ -180,6 +216,26 @@ char *df_xapi_statement(const df_AttemptRow *r, const char *base_iri) {
     snprintf(ext, sizeof ext, "%s/ext/calm-baseline", base_iri);
     df_iso_duration(r->baseline, dur, sizeof dur);
     cJSON_AddStringToObject(rx, ext, dur);
+    /* the rubric: per dimension, its score and the decisions that raised, held, lowered or
+     * missed it; a dimension never at stake is marked as not part of the run */
+    if (r->score >= 0) {
+        snprintf(ext, sizeof ext, "%s/ext/rubric", base_iri);
+        cJSON *rub = cJSON_AddObjectToObject(rx, ext);
+        int steps[DF_RECORDS_MAX_DECISIONS];
+        for (int d = 0; d < DF_DIM_COUNT; d++) {
+            cJSON *dim = cJSON_AddObjectToObject(rub, df_dim_key((df_Dim)d));
+            bool part = r->dims[d] >= 0;
+            cJSON_AddBoolToObject(dim, "part_of_run", part);
+            if (!part) continue;
+            cJSON_AddNumberToObject(dim, "score", r->dims[d] > 100 ? 100 : r->dims[d]);
+            if (!r->evidence_kept) continue; /* saved before evidence was kept: unknown, so no lists */
+            for (int e = DF_EVIDENCE_NONE + 1; e < DF_EVIDENCE_COUNT; e++) {
+                int n = decisions_of(r, d, e, steps);
+                cJSON_AddItemToObject(dim, df_evidence_key((df_Evidence)e), cJSON_CreateIntArray(steps, n));
+            }
+            if (evidence_cut(r)) cJSON_AddNumberToObject(dim, "evidence_until_decision", DF_RECORDS_MAX_DECISIONS);
+        }
+    }
     /* the context */
     cJSON *ctx = cJSON_AddObjectToObject(st, "context");
     cJSON_AddStringToObject(ctx, "registration", r->uuid);

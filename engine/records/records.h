@@ -10,7 +10,7 @@
 
 #include "../core/core.h"
 
-#define DF_RECORDS_SCHEMA 1
+#define DF_RECORDS_SCHEMA 2 /* 2: each choice's rubric evidence and the forecast after it */
 #define DF_RECORDS_APP_ID 0x44465553 /* "DFUS" in PRAGMA application_id */
 
 typedef struct df_Store df_Store;
@@ -53,6 +53,10 @@ typedef struct df_AttemptInfo {
 int df_store_save(df_Store *s, const df_AttemptInfo *a, const df_Scenario *sc, const df_Run *run, char *uuid_out,
                   char *err, size_t cap);
 
+/* Decisions per attempt whose rubric evidence is read back for history and exports (the
+ * database keeps every one). */
+#define DF_RECORDS_MAX_DECISIONS 256
+
 /* One attempt as read back. */
 typedef struct df_AttemptRow {
     int64_t id;
@@ -66,6 +70,13 @@ typedef struct df_AttemptRow {
     double conversation, task, rework, follow_on, total, baseline;
     int steps;
     uint64_t seed;
+    /* The rubric evidence of each decision, as saved: evidence[i][d] is the df_Evidence of
+     * decision i + 1 for dimension d. evidence_kept is false for an attempt saved before
+     * defuse kept evidence (schema 1): its evidence is unknown, not absent. evidence_steps
+     * decisions were read (steps, or DF_RECORDS_MAX_DECISIONS when there were more). */
+    bool evidence_kept;
+    int evidence_steps;
+    unsigned char evidence[DF_RECORDS_MAX_DECISIONS][DF_DIM_COUNT];
 } df_AttemptRow;
 
 typedef struct df_Query {
@@ -131,10 +142,21 @@ int df_lrs_send(df_Store *s, const df_LrsConfig *c, df_LrsReport *rep);
 /* A cell safe for a spreadsheet: RFC 4180 quoting, and a leading =, +, -, @, tab or CR
  * neutralised with a ' so it is never taken for a formula. Appends to out (cap bytes). */
 size_t df_csv_cell(const char *s, char *out, size_t cap);
-/* The CSV header and one row per attempt. */
+/* The CSV header and one row per attempt: -1 when the row does not fit in cap (then
+ * nothing usable is in out). Each rubric dimension has its score and, next to it, its
+ * evidence (df_rubric_evidence_text). */
 const char *df_csv_header(void);
 int df_csv_row(const df_AttemptRow *r, char *out, size_t cap);
-/* The xAPI statement of an attempt (malloc'd JSON), with activity ids under base_iri. */
+/* What an attempt shows of dimension d, as text: the decisions of each kind, "raised 1,3;
+ * missed 2"; DF_RUBRIC_NOT_PART for a finished attempt where d was never at stake; "" when
+ * nothing is known (an abandoned attempt that never reached d, or one saved before evidence
+ * was kept). The result always fits when cap is DF_RUBRIC_TEXT_MAX. */
+#define DF_RUBRIC_NOT_PART "not part of this run"
+#define DF_RUBRIC_TEXT_MAX (DF_RECORDS_MAX_DECISIONS * 4 + 96)
+void df_rubric_evidence_text(const df_AttemptRow *r, int d, char *out, size_t cap);
+/* The xAPI statement of an attempt (malloc'd JSON), with activity ids under base_iri; the
+ * rubric, with each dimension's score and evidence, is the result extension base_iri/ext/rubric
+ * (docs/records.md). */
 char *df_xapi_statement(const df_AttemptRow *r, const char *base_iri);
 /* ISO 8601 duration of minutes, e.g. PT4M30S (0.01 s precision at most). */
 void df_iso_duration(double minutes, char *out, size_t cap);

@@ -160,32 +160,54 @@ static const char *const schema_v1 =
     " sent TEXT,"
     " refused TEXT) STRICT;";
 
-/* Brings the schema up to DF_RECORDS_SCHEMA, one version per transaction. */
+/* Version 2: what each choice said about the rubric, and the forecast after it. Evidence is
+ * "listening=raised;empathy=missed" (dimension keys in rubric order, each once; "" when no
+ * dimension was at stake; NULL for choices saved before it was kept). The CHECK takes every
+ * "key=" apart and then every "#kind;", and wants nothing left. The forecast is the projected
+ * time to resolution after the choice (minutes spent plus the typical, or the best, still
+ * ahead) and whether it was sampled; NULL when the run kept no forecast. */
+#define EV_KEY(id, key, label) "replace("
+#define EV_KEY_END(id, key, label) ",'" key "=','#')"
+#define EVIDENCE_WELL_FORMED                                                                                \
+    "(evidence = '' OR replace(replace(replace(replace(" DF_DIMS(EV_KEY) "evidence || ';'" DF_DIMS(EV_KEY_END) \
+    ",'#raised;',''),'#held;',''),'#lowered;',''),'#missed;','') = '')"
+#define FORECAST(n) " " n " REAL CHECK (" n " >= 0 AND " n " < 1e7)"
+
+static const char *const schema_v2 =
+    "ALTER TABLE choices ADD COLUMN evidence TEXT"
+    " CHECK (evidence IS NULL OR (length(evidence) <= 400 AND " EVIDENCE_WELL_FORMED "));"
+    "ALTER TABLE choices ADD COLUMN" FORECAST("forecast_typical") ";"
+    "ALTER TABLE choices ADD COLUMN" FORECAST("forecast_best") ";"
+    "ALTER TABLE choices ADD COLUMN forecast_sampled INTEGER CHECK (forecast_sampled IN (0, 1)"
+    " AND (forecast_typical IS NULL) = (forecast_sampled IS NULL) AND (forecast_best IS NULL) = (forecast_sampled IS NULL));";
+
+/* Brings the schema up to DF_RECORDS_SCHEMA, one version per transaction: an old file is
+ * either at its old version or at the next one, never half-way. */
 static int migrate(df_Store *s, char *err, size_t cap) {
-    /* The version is read inside the write transaction: two first runs at once cannot both
-     * create the tables. */
-    if (exec(s, "BEGIN IMMEDIATE", err, cap) != 0) return -1;
-    int rc;
-    long long from = int_of(s->db, "PRAGMA user_version", &rc);
-    if (rc != SQLITE_OK) {
-        snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
-    }
-    if (from < 1) {
-        char sql[8192];
-        snprintf(sql, sizeof sql, "%s PRAGMA application_id = %d; PRAGMA user_version = 1;", schema_v1, DF_RECORDS_APP_ID);
-        if (exec(s, sql, err, cap) != 0) {
+    for (;;) {
+        /* The version is read inside the write transaction: two first runs at once cannot
+         * both create the tables, nor two upgrades both alter them. */
+        if (exec(s, "BEGIN IMMEDIATE", err, cap) != 0) return -1;
+        int rc;
+        long long from = int_of(s->db, "PRAGMA user_version", &rc);
+        if (rc != SQLITE_OK) {
+            snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
             return -1;
         }
+        char sql[8192];
+        if (from < 1)
+            snprintf(sql, sizeof sql, "%s PRAGMA application_id = %d; PRAGMA user_version = 1;", schema_v1, DF_RECORDS_APP_ID);
+        else if (from == 1)
+            snprintf(sql, sizeof sql, "%s PRAGMA user_version = 2;", schema_v2);
+        else /* up to date (a newer file never gets here: open_locked leaves it alone) */
+            sql[0] = '\0';
+        if (exec(s, sql, err, cap) != 0 || exec(s, "COMMIT", err, cap) != 0) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            return -1;
+        }
+        if (!sql[0]) return 0;
     }
-    /* later versions: if (from < 2) { ... ALTER TABLE ...; PRAGMA user_version = 2; } */
-    if (exec(s, "COMMIT", err, cap) != 0) {
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
-    }
-    return 0;
 }
 
 /* ---------------------------------------------------------------- opening */
@@ -504,19 +526,39 @@ static int64_t learner_id(df_Store *s, const df_AttemptInfo *a, char *err, size_
     return id;
 }
 
+/* "listening=raised;empathy=missed": what the choice said about each rubric dimension at
+ * stake, in rubric order ("" when none was). A value the engine never gives is left out. */
+static void evidence_text(const df_Step *t, char *out, size_t cap) {
+    size_t o = 0;
+    out[0] = '\0';
+    for (int d = 0; d < DF_DIM_COUNT && o < cap; d++) {
+        int e = t->evidence[d];
+        if (e <= DF_EVIDENCE_NONE || e >= DF_EVIDENCE_COUNT) continue;
+        o += (size_t)snprintf(out + o, cap - o, "%s%s=%s", o ? ";" : "", df_dim_key((df_Dim)d), df_evidence_key((df_Evidence)e));
+    }
+}
+
 static int save_choices(df_Store *s, int64_t attempt, const df_Scenario *sc, const df_Run *run, char *err, size_t cap) {
     const df_Step *steps;
     int n = df_run_steps(run, &steps);
     for (int i = 0; i < n; i++) {
         const df_Step *t = &steps[i];
         const df_Choice *c = &sc->beats[t->beat].choices[t->choice];
-        char tags[256] = "";
+        char tags[256] = "", evidence[512];
         size_t o = 0;
         for (int k = 0; k < c->ntags && o < sizeof tags; k++)
             o += (size_t)snprintf(tags + o, sizeof tags - o, "%s%s", k ? "," : "", df_tag(c->tags[k])->key);
+        evidence_text(t, evidence, sizeof evidence);
+        /* The forecast is an aid, never a reason to lose the attempt: one that was not kept,
+         * failed or is out of range is saved as none. */
+        const df_Forecast *f = &t->forecast;
+        double typical = f->valid ? df_forecast_typical_total(f) : -1, best = f->valid ? df_forecast_best_total(f) : -1;
+        bool forecast = f->valid && isfinite(typical) && isfinite(best) && typical >= 0 && best >= 0 && typical < 1e7 &&
+                        best < 1e7;
         Binder b;
         if (prepare(s, "INSERT INTO choices (attempt_id, step, beat, choice, choice_text, tags, grade, agitation_before, "
-                       "agitation_after, trust_before, trust_after, minutes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", &b, err, cap) != 0)
+                       "agitation_after, trust_before, trust_after, minutes, evidence, forecast_typical, forecast_best, "
+                       "forecast_sampled) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &b, err, cap) != 0)
             return -1;
         b_int(&b, attempt);
         b_int(&b, i + 1);
@@ -530,6 +572,16 @@ static int save_choices(df_Store *s, int64_t attempt, const df_Scenario *sc, con
         b_real(&b, "trust_before", t->t_before);
         b_real(&b, "trust_after", t->t_after);
         b_real(&b, "minutes", t->conversation + t->task + t->rework);
+        b_text(&b, "evidence", evidence);
+        if (forecast) {
+            b_real(&b, "forecast_typical", typical);
+            b_real(&b, "forecast_best", best);
+            b_int(&b, f->sampled ? 1 : 0);
+        } else {
+            b_null(&b);
+            b_null(&b);
+            b_null(&b);
+        }
         if (finish(s, &b, err, cap) != 0) return -1;
     }
     return 0;
@@ -657,6 +709,51 @@ static void read_row(sqlite3_stmt *st, df_AttemptRow *r) {
     r->seed = (uint64_t)sqlite3_column_int64(st, 31);
 }
 
+/* "listening=raised;empathy=missed" into ev (a df_Evidence per dimension); a part a
+ * hand-edited file could hold that is not a known dimension and kind is left out. */
+static void parse_evidence(const char *text, unsigned char *ev) {
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, ";");
+        char item[64];
+        if (len < sizeof item) {
+            memcpy(item, p, len);
+            item[len] = '\0';
+            char *eq = strchr(item, '=');
+            int d = -1;
+            if (eq) {
+                *eq = '\0';
+                d = df_dim_from_key(item);
+            }
+            for (int e = DF_EVIDENCE_NONE + 1; d >= 0 && e < DF_EVIDENCE_COUNT; e++)
+                if (!strcmp(eq + 1, df_evidence_key((df_Evidence)e))) ev[d] = (unsigned char)e;
+        }
+        p += len;
+        if (*p) p++;
+    }
+}
+
+/* Reads the rubric evidence of r's choices into r, with *ev prepared on first use (the
+ * caller finalizes it). 0, or -1 on a database error. */
+static int read_evidence(df_Store *s, sqlite3_stmt **ev, df_AttemptRow *r) {
+    if (!*ev && sqlite3_prepare_v2(s->db, "SELECT step, evidence FROM choices WHERE attempt_id = ? AND step <= ? ORDER BY step",
+                                   -1, ev, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_reset(*ev);
+    sqlite3_bind_int64(*ev, 1, r->id);
+    sqlite3_bind_int(*ev, 2, DF_RECORDS_MAX_DECISIONS);
+    int rc;
+    while ((rc = sqlite3_step(*ev)) == SQLITE_ROW) {
+        int step = sqlite3_column_int(*ev, 0);
+        const unsigned char *t = sqlite3_column_text(*ev, 1);
+        if (step < 1 || step > DF_RECORDS_MAX_DECISIONS || !t) continue; /* NULL: saved before evidence was kept */
+        r->evidence_kept = true;
+        if (step > r->evidence_steps) r->evidence_steps = step;
+        parse_evidence((const char *)t, r->evidence[step - 1]);
+    }
+    sqlite3_reset(*ev);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static void bind_query(sqlite3_stmt *st, const df_Query *q) {
     char since[32];
     if (q && q->learner) sqlite3_bind_text(st, 1, q->learner, -1, SQLITE_TRANSIENT);
@@ -670,20 +767,31 @@ static void bind_query(sqlite3_stmt *st, const df_Query *q) {
 
 int df_store_each(df_Store *s, const df_Query *q, df_AttemptFn fn, void *ud, char *err, size_t cap) {
     if (exec(s, "BEGIN", err, cap) != 0) return -1; /* one snapshot for the whole read */
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st = NULL, *ev = NULL;
+    df_AttemptRow *row = malloc(sizeof *row); /* a few kB: not on the caller's stack */
     int rc = -1;
+    if (!row) {
+        snprintf(err, cap, "out of memory");
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+        return -1;
+    }
     if (sqlite3_prepare_v2(s->db, SELECT_ATTEMPTS "ORDER BY a.started, a.id", -1, &st, NULL) == SQLITE_OK) {
         bind_query(st, q);
         int r;
         while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-            df_AttemptRow row;
-            read_row(st, &row);
-            if (fn(ud, &row)) break;
+            read_row(st, row);
+            if (read_evidence(s, &ev, row) != 0) {
+                r = SQLITE_ERROR;
+                break;
+            }
+            if (fn(ud, row)) break;
         }
         rc = r == SQLITE_ROW || r == SQLITE_DONE ? 0 : -1;
     }
     if (rc) snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
+    sqlite3_finalize(ev);
     sqlite3_finalize(st);
+    free(row);
     sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     return rc;
 }
@@ -761,11 +869,23 @@ int df_store_outbox_fill(df_Store *s, const df_Query *q, const char *base_iri, c
         return -1;
     }
     bind_query(st, q);
-    while (!f.failed && sqlite3_step(st) == SQLITE_ROW) {
-        df_AttemptRow row;
-        read_row(st, &row);
-        fill_one(&f, &row);
+    sqlite3_stmt *ev = NULL;
+    df_AttemptRow *row = malloc(sizeof *row);
+    if (!row) {
+        snprintf(err, cap, "out of memory");
+        f.failed = 1;
     }
+    while (!f.failed && sqlite3_step(st) == SQLITE_ROW) {
+        read_row(st, row);
+        if (read_evidence(s, &ev, row) != 0) {
+            snprintf(err, cap, "%s", sqlite3_errmsg(s->db));
+            f.failed = 1;
+            break;
+        }
+        fill_one(&f, row);
+    }
+    free(row);
+    sqlite3_finalize(ev);
     sqlite3_finalize(st);
     if (f.failed || exec(s, "COMMIT", err, cap) != 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

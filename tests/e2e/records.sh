@@ -1,6 +1,7 @@
 #!/bin/sh
 # records.sh: the training record end to end: attempts saved by play (finished and
-# unfinished), history, CSV and xAPI exports (formula-safe, filtered, written atomically),
+# unfinished), history, CSV and xAPI exports (formula-safe, filtered, written atomically,
+# with each rubric dimension's evidence),
 # the statements sent to a strict mock LRS (tests/lrs) that refuses the first try, the retry
 # with the same ids, and what a damaged, foreign or unwritable data folder gets.
 . "$(dirname "$0")/lib.sh"
@@ -41,6 +42,17 @@ expect "CSV export filtered by learner and scenario to stdout" 0 "^1,.*,dsmith,.
     "$BIN" export --format csv --learner dsmith --scenario parking-ticket-counter
 expect "--since after every attempt gives the header only" 0 "" -- sh -c "[ \$('$BIN' export --format csv --since 2099-01-01 | wc -l) -eq 1 ]"
 expect "xAPI export: one statement per finished attempt" 0 "" -- sh -c "'$BIN' export --format xapi --out '$T/out.json' && [ \$(grep -c '\"verb\"' '$T/out.json') -eq 2 ]"
+# The rubric's evidence: in the CSV beside each dimension's score, in the statements as an
+# extension, and in the database for each choice (with the forecast after it).
+check "the CSV has each dimension's evidence beside its score" sh -c "head -1 '$T/out.csv' | grep -q ',steps,safety,safety_evidence,respect,respect_evidence,'"
+check "the CSV says which decisions raised or missed a dimension" grep -Eq ',[0-9]+,"?(raised|held|lowered|missed) [0-9]+' "$T/out.csv"
+check "a dimension never at stake is not scored and says so" grep -q ',,not part of this run,' "$T/out.csv"
+check "the statements carry the rubric with its evidence" sh -c "grep -q '/ext/rubric\":{\"safety\":{\"part_of_run\":' '$T/out.json' && grep -q '\"raised\":\[[0-9]' '$T/out.json'"
+if command -v sqlite3 >/dev/null; then
+    check "each choice played keeps its evidence and the forecast after it" sh -c "
+        [ \$(sqlite3 '$T/data/records.db' 'SELECT count(*) FROM choices WHERE evidence IS NULL OR forecast_typical IS NULL') -eq 0 ] &&
+        [ \$(sqlite3 '$T/data/records.db' \"SELECT count(*) FROM choices WHERE evidence LIKE '%=raised%'\") -gt 0 ]"
+fi
 
 # The statements against the real validator, through a strict mock LRS that refuses the
 # first request: the first export leaves them in the outbox, the second sends them with the
@@ -65,6 +77,7 @@ if command -v node >/dev/null && [ -d tests/lrs/node_modules/@learninglocker/xap
     check "the LRS stored both, valid (it validates every statement), with the ids of the export" \
         sh -c "[ -n \"\$1\" ] && [ \"\$1\" = \"\$2\" ]" _ "$(ids "$T/lrs.json")" "$(ids "$T/out.json")"
     check "the statements carry the configured base IRI and the outcome extension" grep -q 'https://training.example-town.gov/xapi/ext/outcome' "$T/lrs.json"
+    check "the LRS took the rubric extension (it validates every statement)" grep -q 'https://training.example-town.gov/xapi/ext/rubric' "$T/lrs.json"
     check "the LRS saw the version header and Basic auth on every request (no 400 or 401)" sh -c "! grep -qE ' (400|401) ' '$T/lrs.log'"
     expect "a wrong secret is reported and the statements stay queued" 0 "" -- sh -c "
         '$BIN' play parking-ticket-counter --choices $CALM >/dev/null 2>&1

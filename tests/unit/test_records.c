@@ -1,7 +1,8 @@
 /* test_records.c: the training record. Saving and reading back a finished and an abandoned
- * attempt; the database's settings; damaged, foreign and newer databases; folders that are
- * missing or cannot be written; invalid text refused; CSV cells that would be formulas;
- * xAPI statements and the outbox. */
+ * attempt; each choice's rubric evidence and forecast; a database of schema 1 upgraded with
+ * nothing lost; the database's settings; damaged, foreign and newer databases; folders that
+ * are missing or cannot be written; invalid text refused; CSV cells that would be formulas;
+ * the rubric's evidence in CSV and xAPI; xAPI statements and the outbox. */
 #include <fcntl.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -73,6 +74,40 @@ static long long scalar(const char *db, const char *sql) {
     sqlite3_finalize(st);
     sqlite3_close(h);
     return v;
+}
+
+/* A text or real column of a one-row query (NULL: "" or NAN). */
+static void text_of(const char *db, const char *sql, char *out, size_t cap) {
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    const unsigned char *t = sqlite3_column_text(st, 0);
+    snprintf(out, cap, "%s", t ? (const char *)t : "");
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+}
+
+static double real_of(const char *db, const char *sql) {
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    double v = sqlite3_column_type(st, 0) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return v;
+}
+
+/* Whether a statement is accepted by the database (its CHECKs). */
+static bool accepted(const char *db, const char *sql) {
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    int rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+    sqlite3_close(h);
+    return rc == SQLITE_OK;
 }
 
 static void attempts_are_saved_and_read_back(void **state) {
@@ -230,6 +265,227 @@ static void bad_text_never_reaches_the_database(void **state) {
     df_run_free(run);
     df_script_free(s);
     df_store_close(st);
+}
+
+/* What each choice said about the rubric, and the forecast after it, are kept and read back
+ * as the run had them. */
+static void evidence_and_forecast_are_kept_per_choice(void **state) {
+    (void)state;
+    char msg[1024], err[512], db[400], sql[300], got[512];
+    snprintf(db, sizeof db, "%s/records.db", dir);
+    df_Store *st = df_store_open(dir, msg, sizeof msg);
+    assert_non_null(st);
+    df_Script *s = load();
+    df_Error e;
+    df_Run *done = df_run_new(df_script_scenario(s), df_script_host(s), 7, &e);
+    assert_non_null(done);
+    df_run_keep_forecasts(done, true); /* as the terminal and the window do */
+    for (int i = 0; i < 8; i++) assert_int_equal(df_run_choose(done, calm[i], &e), 0);
+    assert_true(df_run_over(done));
+    df_Run *half = play(s, calm, 2); /* no forecasts kept */
+    df_AttemptInfo a = info("dsmith");
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), done, NULL, err, sizeof err), 0);
+    a.started += 600, a.ended += 600;
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), half, NULL, err, sizeof err), 0);
+
+    const df_Step *steps;
+    int n = df_run_steps(done, &steps);
+    assert_int_equal(n, 8);
+    int shown = 0;
+    for (int i = 0; i < n; i++) {
+        char want[512] = "";
+        size_t o = 0;
+        for (int d = 0; d < DF_DIM_COUNT; d++)
+            if (steps[i].evidence[d] != DF_EVIDENCE_NONE) {
+                o += (size_t)snprintf(want + o, sizeof want - o, "%s%s=%s", o ? ";" : "", df_dim_key((df_Dim)d),
+                                      df_evidence_key((df_Evidence)steps[i].evidence[d]));
+                shown++;
+            }
+        snprintf(sql, sizeof sql, "SELECT evidence FROM choices WHERE attempt_id = 1 AND step = %d", i + 1);
+        text_of(db, sql, got, sizeof got);
+        assert_string_equal(got, want);
+        assert_true(steps[i].forecast.valid);
+        snprintf(sql, sizeof sql, "SELECT forecast_typical FROM choices WHERE attempt_id = 1 AND step = %d", i + 1);
+        assert_true(fabs(real_of(db, sql) - df_forecast_typical_total(&steps[i].forecast)) < 1e-9);
+        snprintf(sql, sizeof sql, "SELECT forecast_best FROM choices WHERE attempt_id = 1 AND step = %d", i + 1);
+        assert_true(fabs(real_of(db, sql) - df_forecast_best_total(&steps[i].forecast)) < 1e-9);
+        snprintf(sql, sizeof sql, "SELECT forecast_sampled FROM choices WHERE attempt_id = 1 AND step = %d", i + 1);
+        assert_int_equal(scalar(db, sql), steps[i].forecast.sampled ? 1 : 0);
+    }
+    assert_true(shown > 0);
+    /* after the last choice the forecast is the run's own time: nothing is left ahead */
+    assert_true(fabs(real_of(db, "SELECT forecast_typical FROM choices WHERE attempt_id = 1 AND step = 8") -
+                     df_run_result(done)->total) < 1e-6);
+    /* a run without forecasts: none saved, the evidence still is */
+    assert_int_equal(scalar(db, "SELECT count(*) FROM choices WHERE attempt_id = 2 AND forecast_typical IS NULL "
+                                "AND forecast_best IS NULL AND forecast_sampled IS NULL AND evidence IS NOT NULL"), 2);
+
+    /* read back for history and exports: the same evidence, decision by decision */
+    Rows rows = {0};
+    df_Query q = {"dsmith", NULL, NULL};
+    assert_int_equal(df_store_each(st, &q, collect, &rows, err, sizeof err), 0);
+    assert_int_equal(rows.n, 2);
+    const df_AttemptRow *r = &rows.r[0];
+    assert_true(r->evidence_kept);
+    assert_int_equal(r->evidence_steps, 8);
+    for (int i = 0; i < n; i++)
+        for (int d = 0; d < DF_DIM_COUNT; d++) assert_int_equal(r->evidence[i][d], steps[i].evidence[d]);
+    assert_true(rows.r[1].evidence_kept);
+    assert_int_equal(rows.r[1].evidence_steps, 2);
+    /* each dimension of the finished run: evidence where it was scored, "not part" where not */
+    const df_Result *res = df_run_result(done);
+    int notpart = 0;
+    for (int d = 0; d < DF_DIM_COUNT; d++) {
+        char text[DF_RUBRIC_TEXT_MAX];
+        df_rubric_evidence_text(r, d, text, sizeof text);
+        if (res->dims[d] < 0) {
+            assert_string_equal(text, DF_RUBRIC_NOT_PART);
+            notpart++;
+        } else {
+            assert_true(text[0] && strcmp(text, DF_RUBRIC_NOT_PART) != 0);
+        }
+    }
+    assert_true(notpart > 0 && notpart < DF_DIM_COUNT); /* this run has both */
+
+    /* the schema refuses evidence and forecasts the store would never write */
+    assert_true(accepted(db, "UPDATE choices SET evidence = 'listening=raised;empathy=missed' WHERE attempt_id = 1 AND step = 1"));
+    assert_true(accepted(db, "UPDATE choices SET evidence = '' WHERE attempt_id = 1 AND step = 1"));
+    static const char *const bad[] = {"listening=great", "listening", "listening=raised;", "=raised", "hearing=raised",
+                                      "listening=raised;;empathy=held", "listening=raised empathy=held", "raised"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        snprintf(sql, sizeof sql, "UPDATE choices SET evidence = '%s' WHERE attempt_id = 1 AND step = 1", bad[i]);
+        if (accepted(db, sql)) fprintf(stderr, "accepted: %s\n", bad[i]);
+        assert_false(accepted(db, sql));
+    }
+    assert_false(accepted(db, "UPDATE choices SET forecast_typical = -1 WHERE attempt_id = 1 AND step = 1"));
+    assert_false(accepted(db, "UPDATE choices SET forecast_best = NULL WHERE attempt_id = 1 AND step = 1"));
+    assert_false(accepted(db, "UPDATE choices SET forecast_sampled = 2 WHERE attempt_id = 1 AND step = 1"));
+    df_run_free(done);
+    df_run_free(half);
+    df_script_free(s);
+    df_store_close(st);
+}
+
+/* A database as defuse wrote it at schema 1 (the tables exactly as they were made then). */
+static const char *const schema_1 =
+    "CREATE TABLE learners ( id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE CHECK (length(login) BETWEEN 1 AND 64), "
+    "display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 128), created TEXT NOT NULL) STRICT;"
+    "CREATE TABLE attempts ( id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36), statement_id "
+    "TEXT NOT NULL UNIQUE CHECK (length(statement_id) = 36), learner_id INTEGER NOT NULL REFERENCES learners(id), "
+    "scenario_id TEXT NOT NULL CHECK (length(scenario_id) BETWEEN 1 AND 127), scenario_title TEXT NOT NULL, "
+    "scenario_sha256 TEXT NOT NULL CHECK (length(scenario_sha256) = 64), seed INTEGER NOT NULL, started TEXT NOT NULL, "
+    "ended TEXT NOT NULL CHECK (ended >= started), mode TEXT NOT NULL CHECK (mode IN ('practice','assess','group')), "
+    "outcome TEXT NOT NULL CHECK (outcome IN ('resolved_satisfied','resolved_accepted','routed','unresolved','escalated',"
+    "'safety_exit','breach','abandoned')), score INTEGER CHECK (score BETWEEN 0 AND 100), passed INTEGER CHECK (passed "
+    "IN (0, 1)), dim_safety INTEGER CHECK (dim_safety BETWEEN 0 AND 100), dim_respect INTEGER CHECK (dim_respect BETWEEN "
+    "0 AND 100), dim_listening INTEGER CHECK (dim_listening BETWEEN 0 AND 100), dim_empathy INTEGER CHECK (dim_empathy "
+    "BETWEEN 0 AND 100), dim_clarity INTEGER CHECK (dim_clarity BETWEEN 0 AND 100), dim_options INTEGER CHECK "
+    "(dim_options BETWEEN 0 AND 100), dim_boundaries INTEGER CHECK (dim_boundaries BETWEEN 0 AND 100), dim_ownership "
+    "INTEGER CHECK (dim_ownership BETWEEN 0 AND 100), dim_accuracy INTEGER CHECK (dim_accuracy BETWEEN 0 AND 100), "
+    "dim_self_management INTEGER CHECK (dim_self_management BETWEEN 0 AND 100), conversation REAL NOT NULL CHECK "
+    "(conversation >= 0 AND conversation < 1e7), task REAL NOT NULL CHECK (task >= 0 AND task < 1e7), rework REAL NOT "
+    "NULL CHECK (rework >= 0 AND rework < 1e7), follow_on REAL NOT NULL CHECK (follow_on >= 0 AND follow_on < 1e7), "
+    "total REAL NOT NULL CHECK (total >= 0 AND total < 1e7), baseline REAL NOT NULL CHECK (baseline > 0 AND baseline < "
+    "1e6), steps INTEGER NOT NULL CHECK (steps >= 0), CHECK ((outcome = 'abandoned') = (score IS NULL))) STRICT;"
+    "CREATE INDEX attempts_by_learner ON attempts(learner_id, scenario_id, started);"
+    "CREATE TABLE choices ( attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE, step INTEGER NOT "
+    "NULL CHECK (step >= 1), beat TEXT NOT NULL, choice INTEGER NOT NULL CHECK (choice BETWEEN 1 AND 9), choice_text "
+    "TEXT NOT NULL, tags TEXT NOT NULL, grade TEXT NOT NULL CHECK (grade IN ('best','good','acceptable','poor','harmful',"
+    "'critical')), agitation_before REAL NOT NULL CHECK (agitation_before BETWEEN 0 AND 100), agitation_after REAL NOT "
+    "NULL CHECK (agitation_after BETWEEN 0 AND 100), trust_before REAL NOT NULL CHECK (trust_before BETWEEN 0 AND 100), "
+    "trust_after REAL NOT NULL CHECK (trust_after BETWEEN 0 AND 100), minutes REAL NOT NULL CHECK (minutes >= 0), "
+    "PRIMARY KEY (attempt_id, step)) STRICT;"
+    "CREATE TABLE outbox ( statement_id TEXT PRIMARY KEY CHECK (length(statement_id) = 36), attempt_id INTEGER NOT NULL "
+    "REFERENCES attempts(id) ON DELETE CASCADE, body TEXT NOT NULL CHECK (json_valid(body)), created TEXT NOT NULL, "
+    "tries INTEGER NOT NULL DEFAULT 0 CHECK (tries >= 0), last_error TEXT, sent TEXT, refused TEXT) STRICT;"
+    "PRAGMA user_version = 1;"
+    "INSERT INTO learners VALUES (1, 'dsmith', 'Dana Smith', '2026-11-01T09:00:00Z');"
+    "INSERT INTO attempts VALUES (1, '9b0d3c6a-4e1f-4c2a-8f57-1d2e3f4a5b6c', '2f1c8a5e-7d44-4b7e-9a31-5c0e6d2b9f10', 1, "
+    "'parking-ticket-counter', 'The ticket', '" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" "', 7, "
+    "'2026-11-01T09:00:00Z', '2026-11-01T09:05:00Z', 'practice', 'resolved_accepted', 88, 1, NULL, 90, 75, 100, 67, 50, "
+    "NULL, 33, 60, 80, 11.8, 4, 0, 0, 15.8, 9.2, 2);"
+    "INSERT INTO attempts VALUES (2, '1b0d3c6a-4e1f-4c2a-8f57-1d2e3f4a5b6c', '3f1c8a5e-7d44-4b7e-9a31-5c0e6d2b9f10', 1, "
+    "'parking-ticket-counter', 'The ticket', '" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" "', 7, "
+    "'2026-11-02T09:00:00Z', '2026-11-02T09:01:00Z', 'practice', 'abandoned', NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "NULL, NULL, NULL, NULL, NULL, 2, 0, 0, 0, 2, 9.2, 1);"
+    "INSERT INTO choices VALUES (1, 1, 'arrives', 3, 'I can see this is frustrating.', 'acknowledge', 'best', 60, 52, 30, "
+    "36, 1.5), (1, 2, 'queue', 1, 'Let me look.', 'task', 'good', 52, 45, 36, 40, 4.5), (2, 1, 'arrives', 1, 'Rules are "
+    "rules.', 'rules', 'poor', 60, 70, 30, 25, 2);"
+    "INSERT INTO outbox VALUES ('2f1c8a5e-7d44-4b7e-9a31-5c0e6d2b9f10', 1, '{\"id\":\"2f1c8a5e-7d44-4b7e-9a31-5c0e6d2b9f10\"}', "
+    "'2026-11-01T09:06:00Z', 0, NULL, NULL, NULL);";
+
+/* An old database opened by this defuse: upgraded in place to the current schema, every
+ * attempt, choice and queued statement still there, the old choices without evidence
+ * (unknown, not "none"), and new attempts saved with it. */
+static void a_database_of_schema_1_is_upgraded_with_nothing_lost(void **state) {
+    (void)state;
+    char msg[1024], err[512], db[400], sql[16384];
+    snprintf(db, sizeof db, "%s/records.db", dir);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    snprintf(sql, sizeof sql, "PRAGMA journal_mode = WAL; PRAGMA application_id = %d; %s", DF_RECORDS_APP_ID, schema_1);
+    char *m = NULL;
+    if (sqlite3_exec(h, sql, NULL, NULL, &m) != SQLITE_OK) fprintf(stderr, "%s\n", m);
+    assert_null(m);
+    sqlite3_close(h);
+    assert_int_equal(scalar(db, "PRAGMA user_version"), 1);
+
+    df_Store *st = df_store_open(dir, msg, sizeof msg);
+    assert_non_null(st);
+    assert_string_equal(msg, ""); /* an upgrade is no news: nothing was moved aside */
+    assert_int_equal(scalar(db, "PRAGMA user_version"), DF_RECORDS_SCHEMA);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM learners"), 1);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM attempts"), 2);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM choices"), 3);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM choices WHERE evidence IS NULL AND forecast_typical IS NULL "
+                                "AND forecast_best IS NULL AND forecast_sampled IS NULL"), 3);
+    assert_int_equal(scalar(db, "SELECT round(sum(minutes) * 10) FROM choices"), 80);
+    assert_int_equal(df_store_outbox_count(st), 1); /* the queued statement is kept as it was */
+
+    Rows rows = {0};
+    df_Query q = {"dsmith", NULL, NULL};
+    assert_int_equal(df_store_each(st, &q, collect, &rows, err, sizeof err), 0);
+    assert_int_equal(rows.n, 2);
+    df_AttemptRow *r = &rows.r[0];
+    assert_string_equal(r->uuid, "9b0d3c6a-4e1f-4c2a-8f57-1d2e3f4a5b6c");
+    assert_string_equal(r->display_name, "Dana Smith");
+    assert_int_equal(r->score, 88);
+    assert_int_equal(r->dims[DF_DIM_SAFETY], -1);
+    assert_int_equal(r->dims[DF_DIM_LISTENING], 75);
+    assert_int_equal(r->steps, 2);
+    assert_false(r->evidence_kept);
+    assert_string_equal(rows.r[1].outcome, "abandoned");
+    /* exports: the scores as they were, no evidence made up */
+    char row[8192];
+    assert_true(df_csv_row(r, row, sizeof row) > 0);
+    assert_non_null(strstr(row, ",2,,not part of this run,90,,75,,100,,67,,50,,,not part of this run,33,,60,,80,\r\n"));
+    char *text = df_xapi_statement(r, "https://x.example/xapi");
+    cJSON *stj = cJSON_Parse(text);
+    cJSON *rub = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(stj, "result"), "extensions"),
+                                     "https://x.example/xapi/ext/rubric");
+    assert_non_null(rub);
+    cJSON *lis = cJSON_GetObjectItem(rub, "listening");
+    assert_int_equal(cJSON_GetObjectItem(lis, "score")->valueint, 75);
+    assert_null(cJSON_GetObjectItem(lis, "raised")); /* unknown, not empty */
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetObjectItem(rub, "safety"), "part_of_run")));
+    cJSON_Delete(stj);
+    free(text);
+
+    /* a new attempt in the upgraded file keeps its evidence */
+    df_Script *s = load();
+    df_Run *run = play(s, calm, 8);
+    df_AttemptInfo a = info("dsmith");
+    assert_int_equal(df_store_save(st, &a, df_script_scenario(s), run, NULL, err, sizeof err), 0);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM choices WHERE attempt_id = 3 AND evidence IS NOT NULL"), 8);
+    df_store_close(st);
+    /* opening again changes nothing */
+    st = df_store_open(dir, msg, sizeof msg);
+    assert_non_null(st);
+    assert_int_equal(scalar(db, "PRAGMA user_version"), DF_RECORDS_SCHEMA);
+    assert_int_equal(scalar(db, "SELECT count(*) FROM attempts"), 3);
+    df_store_close(st);
+    df_run_free(run);
+    df_script_free(s);
 }
 
 static void write_file(const char *path, const char *data, size_t n) {
@@ -393,6 +649,14 @@ static df_AttemptRow sample_row(void) {
     r.total = 15.8;
     r.baseline = 9.2;
     r.steps = 8;
+    /* listening raised at decisions 1 and 3 and missed at 2; empathy lowered at 2 */
+    r.evidence_kept = true;
+    r.evidence_steps = 8;
+    r.evidence[0][DF_DIM_LISTENING] = DF_EVIDENCE_RAISED;
+    r.evidence[1][DF_DIM_LISTENING] = DF_EVIDENCE_MISSED;
+    r.evidence[2][DF_DIM_LISTENING] = DF_EVIDENCE_RAISED;
+    r.evidence[1][DF_DIM_EMPATHY] = DF_EVIDENCE_LOWERED;
+    r.evidence[6][DF_DIM_RESPECT] = DF_EVIDENCE_HELD;
     return r;
 }
 
@@ -405,6 +669,51 @@ static void exports_are_well_formed(void **state) {
     assert_non_null(strstr(row, ",\"The ticket, \"\"voided\"\"\","));
     assert_non_null(strstr(row, ",82,yes,15.80,"));
     assert_non_null(strstr(row, "\r\n"));
+    /* each rubric dimension: its score, and its evidence beside it; safety (-1) was never at
+     * stake in this run, so no score and says so */
+    assert_non_null(strstr(df_csv_header(), ",steps,safety,safety_evidence,respect,respect_evidence,listening,listening_evidence,"));
+    assert_non_null(strstr(df_csv_header(), ",self_management,self_management_evidence"));
+    assert_non_null(strstr(row, ",8,,not part of this run,51,held 7,52,\"raised 1,3; missed 2\",53,lowered 2,54,,55,,"));
+    assert_non_null(strstr(row, ",59,\r\n"));
+    int commas = 0, header_commas = 0;
+    for (const char *p = df_csv_header(); *p; p++) header_commas += *p == ',';
+    for (const char *p = row; *p; p++) commas += *p == ',';
+    assert_int_equal(commas, header_commas + 2); /* as many cells as columns: the title and listening's evidence hold one comma each */
+    char evtext[DF_RUBRIC_TEXT_MAX];
+    df_rubric_evidence_text(&r, DF_DIM_LISTENING, evtext, sizeof evtext);
+    assert_string_equal(evtext, "raised 1,3; missed 2");
+    df_rubric_evidence_text(&r, DF_DIM_LISTENING, evtext, 8); /* a short buffer is cut, never overrun */
+    assert_int_equal(strlen(evtext), 7);
+    /* an abandoned attempt has no scores: a dimension it never reached is not known to be out */
+    df_AttemptRow ab = r;
+    ab.score = ab.passed = -1;
+    for (int d = 0; d < DF_DIM_COUNT; d++) ab.dims[d] = -1;
+    df_rubric_evidence_text(&ab, DF_DIM_SAFETY, evtext, sizeof evtext);
+    assert_string_equal(evtext, "");
+    df_rubric_evidence_text(&ab, DF_DIM_EMPATHY, evtext, sizeof evtext);
+    assert_string_equal(evtext, "lowered 2");
+    /* the database keeps every decision; past DF_RECORDS_MAX_DECISIONS the export says it stops */
+    df_AttemptRow *lng = malloc(sizeof *lng);
+    *lng = r;
+    lng->steps = DF_RECORDS_MAX_DECISIONS + 40;
+    lng->evidence_steps = DF_RECORDS_MAX_DECISIONS;
+    for (int i = 0; i < DF_RECORDS_MAX_DECISIONS; i++) lng->evidence[i][DF_DIM_OWNERSHIP] = DF_EVIDENCE_RAISED;
+    df_rubric_evidence_text(lng, DF_DIM_OWNERSHIP, evtext, sizeof evtext);
+    assert_non_null(strstr(evtext, "raised 1,2,3,"));
+    assert_non_null(strstr(evtext, ",255,256; decisions after 256 not shown"));
+    char *big = malloc(65536);
+    assert_true(df_csv_row(lng, big, 65536) > 0);
+    assert_int_equal(df_csv_row(lng, big, 512), -1); /* too small: said, not cut */
+    free(big);
+    char *lt = df_xapi_statement(lng, "https://x.example/xapi");
+    cJSON *lj = cJSON_Parse(lt);
+    cJSON *own = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(lj, "result"), "extensions"),
+                                                         "https://x.example/xapi/ext/rubric"), "ownership");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(own, "raised")), DF_RECORDS_MAX_DECISIONS);
+    assert_int_equal(cJSON_GetObjectItem(own, "evidence_until_decision")->valueint, DF_RECORDS_MAX_DECISIONS);
+    cJSON_Delete(lj);
+    free(lt);
+    free(lng);
     /* a NaN from a hand-edited file comes out as a number, never "nan" */
     r.total = NAN;
     r.baseline = INFINITY;
@@ -443,6 +752,27 @@ static void exports_are_well_formed(void **state) {
     cJSON *ext = cJSON_GetObjectItem(res, "extensions");
     assert_string_equal(cJSON_GetObjectItem(ext, "https://training.example-town.gov/xapi/ext/outcome")->valuestring, "resolved_accepted");
     assert_string_equal(cJSON_GetObjectItem(ext, "https://training.example-town.gov/xapi/ext/time-to-resolution")->valuestring, "PT15M48S");
+    /* the rubric: per dimension its score and the decisions of each kind; safety was not part */
+    cJSON *rub = cJSON_GetObjectItem(ext, "https://training.example-town.gov/xapi/ext/rubric");
+    assert_non_null(rub);
+    assert_int_equal(cJSON_GetArraySize(rub), DF_DIM_COUNT);
+    cJSON *safety = cJSON_GetObjectItem(rub, "safety");
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(safety, "part_of_run")));
+    assert_null(cJSON_GetObjectItem(safety, "score"));
+    assert_null(cJSON_GetObjectItem(safety, "raised"));
+    cJSON *lis = cJSON_GetObjectItem(rub, "listening");
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(lis, "part_of_run")));
+    assert_int_equal(cJSON_GetObjectItem(lis, "score")->valueint, 52);
+    char *arr = cJSON_PrintUnformatted(cJSON_GetObjectItem(lis, "raised"));
+    assert_string_equal(arr, "[1,3]");
+    free(arr);
+    arr = cJSON_PrintUnformatted(cJSON_GetObjectItem(lis, "missed"));
+    assert_string_equal(arr, "[2]");
+    free(arr);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(lis, "held")), 0); /* none, and said so */
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(lis, "lowered")), 0);
+    assert_int_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetObjectItem(rub, "empathy"), "lowered"), 0)->valueint, 2);
+    assert_null(cJSON_GetObjectItem(lis, "evidence_until_decision"));
     cJSON *ctx = cJSON_GetObjectItem(st, "context");
     assert_string_equal(cJSON_GetObjectItem(ctx, "registration")->valuestring, r.uuid);
     assert_string_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(ctx, "extensions"), "https://training.example-town.gov/xapi/ext/mode")->valuestring, "assess");
@@ -532,6 +862,8 @@ int main(void) {
 #define T(f) cmocka_unit_test_setup_teardown(f, fresh_dir, remove_dir)
     const struct CMUnitTest tests[] = {
         T(attempts_are_saved_and_read_back),
+        T(evidence_and_forecast_are_kept_per_choice),
+        T(a_database_of_schema_1_is_upgraded_with_nothing_lost),
         T(bad_text_never_reaches_the_database),
         T(the_version_played_is_recorded_even_if_the_file_goes),
         T(broken_and_foreign_files_are_kept_aside),
