@@ -173,7 +173,7 @@ void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d);
  * - physical acts in resident stage directions ("[Slams the counter.]") in a phone or email
  *   scenario, or in person below Venting. */
 #define DF_LINT_TIME_TOLERANCE 1.5
-#define DF_LINT_JUMP 20.0
+#define DF_LINT_JUMP DF_MAX_STEP /* the model's own cap on an ordinary choice */
 void df_lint_text(const df_Scenario *sc, const df_Walk *w, df_Diags *d);
 
 /* The stated durations the minutes check recognises in text, for tests and tools: each as an

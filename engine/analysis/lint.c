@@ -72,6 +72,7 @@ void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d) {
         if (err.file[0]) df_diags_add(d, DF_DIAG_ERROR, err.file, err.line, "%s (found by playing every path)", err.msg);
         else df_diags_add(d, DF_DIAG_ERROR, sc->file, 0, "a path fails: %s (found by playing every path)", m);
         df_walk_free(&w);
+        df_lint_text(sc, NULL, d); /* the checks that need no walk */
         return;
     }
     for (int b = 0; b < sc->nbeats; b++) {
@@ -90,8 +91,12 @@ void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d) {
                          bt->id, df_band_key((df_Band)k), df_band_key((df_Band)k), near >= 0 ? df_band_key((df_Band)near) : "?");
         }
     }
+    /* honest numbers: stated times, agitation jumps, physical acts (on the same walk) */
+    df_lint_text(sc, &w, d);
     if (w.truncated)
-        df_diags_add(d, DF_DIAG_NOTE, sc->file, 0, "too many paths to walk them all; band lines were checked on part of them");
+        df_diags_add(d, DF_DIAG_NOTE, sc->file, 0,
+                     "too many paths to walk them all; band lines, stated times and agitation jumps were checked "
+                     "on part of them");
     /* A run must be (scenario, seed, choices): the same path twice must look the same. A
      * function that keeps its own memory in a local (instead of s.flags) breaks that, and
      * with it replays after a reload, the analysis and the tests. */

@@ -26,17 +26,19 @@ static void new_usage(FILE *f) {
                "Exit status: 0 written, 1 the file exists or cannot be written, 2 wrong usage.\n");
 }
 
-/* The settings a scenario may use, each with the role the learner plays there. */
-static const char *const settings[][2] = {
-    {"counter", "Front counter clerk"},
-    {"phone", "Staff member answering the phone line"},
-    {"email", "Staff member answering the department inbox"},
-    {"field", "Inspector on site"},
-    {"enforcement", "Code enforcement officer"},
-    {"internal", "Staff member helping a colleague"},
+/* The settings a scenario may use, each with the role the learner plays there and the stage
+ * direction of the starter's most upset line (a physical act only where one can happen: defuse
+ * check warns about a slammed counter on the phone). */
+static const char *const settings[][3] = {
+    {"counter", "Front counter clerk", "[Slams a hand on the counter.]"},
+    {"phone", "Staff member answering the phone line", "[Shouting down the line.]"},
+    {"email", "Staff member answering the department inbox", "[A second email, all in capitals:]"},
+    {"field", "Inspector on site", "[Steps right up to you.]"},
+    {"enforcement", "Code enforcement officer", "[Steps right up to you.]"},
+    {"internal", "Staff member helping a colleague", "[Slams a hand on the desk.]"},
 };
 
-/* The starter. @ID@, @TITLE@, @SETTING@ and @ROLE@ are replaced when it is written; the text
+/* The starter. @ID@, @TITLE@, @SETTING@, @ROLE@ and @ACT@ are replaced when it is written; the text
  * is otherwise written as is. Keep it passing 'defuse check --werror' (tests/e2e/docs_lua.sh
  * checks it) and keep its tests' choice numbers in step with its beats. */
 static const char starter[] =
@@ -88,7 +90,7 @@ static const char starter[] =
     "    trust      = 30,      -- how much they trust staff at the start, 0 to 100\n"
     "    need       = \"information\", -- what they need most: information, recognition, control,\n"
     "                                 -- fairness, safety or access\n"
-    "    volatility = 1.2,     -- 0.6 to 1.5: how hard mistakes land (higher = a shorter fuse)\n"
+    "    volatility = 1.0,     -- 0.6 to 1.5: how hard mistakes land (higher = a shorter fuse)\n"
     "    recovery   = 1.0,     -- 0.6 to 1.2: how well good responses land\n"
     "    audience   = true,    -- other people are watching (mistakes land harder)\n"
     "    waited     = 15,      -- minutes they waited first (waiting adds to the upset)\n"
@@ -211,7 +213,7 @@ static const char starter[] =
     "        uneasy      = \"Okay. Yes, please look it up.\",\n"
     "        defensive   = \"Fine. Look it up, then.\",\n"
     "        venting     = \"Just look it up! How hard can it be?\",\n"
-    "        threatening = \"[Slams a hand on the counter.] Look. It. Up.\",\n"
+    "        threatening = \"@ACT@ Look. It. Up.\",\n"
     "      },\n"
     "      choices = {\n"
     "        { \"[Keep typing without saying what you're doing.]\",\n"
@@ -294,9 +296,10 @@ static void make_title(const char *id, char *out, size_t size) {
 }
 
 /* Writes the starter with its placeholders replaced; returns 0 or -1 on a write error. */
-static int write_starter(FILE *f, const char *id, const char *title, const char *setting, const char *role) {
-    static const char *const keys[] = {"@ID@", "@TITLE@", "@SETTING@", "@ROLE@"};
-    const char *vals[] = {id, title, setting, role};
+static int write_starter(FILE *f, const char *id, const char *title, const char *setting, const char *role,
+                         const char *act) {
+    static const char *const keys[] = {"@ID@", "@TITLE@", "@SETTING@", "@ROLE@", "@ACT@"};
+    const char *vals[] = {id, title, setting, role, act};
     for (const char *p = starter; *p;) {
         const char *at = strchr(p, '@');
         if (!at) {
@@ -306,9 +309,9 @@ static int write_starter(FILE *f, const char *id, const char *title, const char 
         fwrite(p, 1, (size_t)(at - p), f);
         p = at;
         size_t k = 0;
-        while (k < 4 && strncmp(p, keys[k], strlen(keys[k])))
+        while (k < 5 && strncmp(p, keys[k], strlen(keys[k])))
             k++;
-        if (k < 4) {
+        if (k < 5) {
             fputs(vals[k], f);
             p += strlen(keys[k]);
         } else {
@@ -354,9 +357,9 @@ int df_cmd_new(int argc, char **argv) {
                     id);
         return 2;
     }
-    const char *role = NULL;
+    const char *role = NULL, *act = NULL;
     for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++)
-        if (!strcmp(setting, settings[i][0])) role = settings[i][1];
+        if (!strcmp(setting, settings[i][0])) role = settings[i][1], act = settings[i][2];
     if (!role) {
         fprintf(stderr,
                 "defuse: new: --setting: '%.40s' is not one of counter, phone, email, field, enforcement, "
@@ -392,7 +395,7 @@ int df_cmd_new(int argc, char **argv) {
         free(path);
         return 1;
     }
-    int bad = write_starter(f, id, title, setting, role);
+    int bad = write_starter(f, id, title, setting, role, act);
     if (fclose(f) != 0) bad = -1;
     if (bad) {
         fprintf(stderr, "defuse: cannot write %s: %s\n", path, strerror(errno));
