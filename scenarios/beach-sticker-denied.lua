@@ -47,9 +47,12 @@ local function resume(s)
   return "documents"
 end
 
+local CLOSE_OUT = { "sticker_late", "second_visit", "sticker_satisfied", "sticker_accepted" }
+
 -- How a visit that got as far as the sticker ends.
 local function close_out(s)
   if s.flags.promised_mail then return "sticker_late" end
+  if s.flags.wife_in_person then return "second_visit" end
   if s.band == "settled" then return "sticker_satisfied" end
   return "sticker_accepted"
 end
@@ -273,7 +276,7 @@ return scenario {
           tags = { "overpromise" }, grade = "critical", go = "extra_sticker",
           coach = "Friendly and fast, but issuing a sticker for a vehicle nobody has checked is an unauthorised waiver; stickers are numbered and audited." },
         { "Sorry, one sticker per registration. She'll have to come in herself.",
-          tags = { "policy_wall" }, go = "close",
+          tags = { "policy_wall" }, set = { wife_in_person = true }, go = "close",
           coach = "Right about the registration, but 'come in herself' isn't the only way, and he hears another no." },
         { "I can't issue one until I've seen her registration, because the sticker's tied to the plate. But she needn't come in: if she emails a photo to " .. RULES.email .. ", I'll add it to this application and mail it within " .. RULES.mail_days .. " working days.",
           tags = { "inform", "options", "own" }, go = "close",
@@ -291,15 +294,15 @@ return scenario {
       choices = {
         { "[Already looking past him.] Have a nice day. Next, please!",
           tags = { "ignore" }, go = close_out,
-          targets = { "sticker_late", "sticker_satisfied", "sticker_accepted" },
+          targets = CLOSE_OUT,
           coach = "The line is long, but a flat goodbye undoes the welcome just as he was starting to feel it." },
         { "Thanks for bearing with the paperwork, and welcome to town. Enjoy Saturday, you two! If her email gets no answer in a day, call " .. RULES.phone .. " and ask for me.",
           tags = { "thank", "own" }, go = close_out,
-          targets = { "sticker_late", "sticker_satisfied", "sticker_accepted" },
+          targets = CLOSE_OUT,
           coach = "A warm close: thank him, welcome him, speak to the kids, and leave him a name and number for the one loose end." },
         { "Honestly, most new people get this wrong the first time. The Registry is the real headache.",
           tags = { "minimize" }, go = close_out,
-          targets = { "sticker_late", "sticker_satisfied", "sticker_accepted" },
+          targets = CLOSE_OUT,
           coach = "Meant as comfort, but it files his morning under 'people getting it wrong', and blames another office on the way." },
       },
     },
@@ -510,6 +513,13 @@ return scenario {
       debrief = "Marcus got his sticker and knows what his wife needs to send. He still thinks the electric bill should have counted, " ..
                 "but he understands the rule and the route, which is a full pass for a conversation that had to include a no.",
     },
+    second_visit = {
+      outcome = "resolved_accepted",
+      says    = "Okay. One down. She'll have to take a morning off for hers, I guess.",
+      follow_on = { "repeat_contact" },   -- his wife's own visit: the line, her registration checked, the lease already on file
+      debrief = "Marcus got his sticker. His wife took a morning off the next week, stood in the same line and showed her registration, " ..
+                "which a photo by email would have done. The limit was right; the only way round it you offered was the slowest one.",
+    },
     sticker_late = {
       outcome = "unresolved",
       says    = "By Saturday, you said. Great.",
@@ -542,9 +552,11 @@ return scenario {
     stepped_away = {
       outcome = "unresolved",
       says    = "[He stares after you.] Seriously? Come on, kids.",
-      follow_on = { "repeat_contact", "complaint" },
-      debrief = "Marcus was loud, not dangerous: no threat, no move toward you. Walking away left him, and the line, without help, and his complaint " ..
-                "described a clerk who walked off in front of his children. Stepping away is a safety tool; keep it for real danger.",
+      -- supervisor: she comes out to a counter with no clerk and a line that watched it happen;
+      -- complaint: his letter about the clerk who walked off; repeat_contact: he still needs the sticker
+      follow_on = { "supervisor", "repeat_contact", "complaint" },
+      debrief = "Marcus was loud, not dangerous: no threat, no move toward you. Walking away left him, and the line, without help; the supervisor came out " ..
+                "to an empty counter, and his complaint described a clerk who walked off in front of his children. Stepping away is a safety tool; keep it for real danger.",
     },
     stepped_back = {
       outcome = "safety_exit",
@@ -552,13 +564,17 @@ return scenario {
         if (s.visits.grabbed or 0) > 0 then return "[He drops the box on the counter, takes the kids' hands, and leaves.]" end
         return "[He straightens up, looks at the line, takes the kids' hands, and leaves.]"
       end,
+      -- supervisor: she comes to the code word, takes over and writes it up with you;
+      -- repeat_contact: he still needs the sticker, at a visit she handles
+      follow_on = { "supervisor", "repeat_contact" },
       debrief = "You stepped out of reach and called for help, which ended the contact safely. The incident was written up with the time and his words, " ..
                 "and the office agreed that his next visit would be handled by the supervisor.",
     },
     counter_incident = {
       outcome = "escalated",
       says    = "[The box spills across the floor. Someone in the line calls the police.]",
-      follow_on = { "police" },
+      -- police: the call and a statement; repeat_contact: he still needs the sticker he qualified for
+      follow_on = { "police", "repeat_contact" },
       debrief = "Staying within reach once he grabbed over the counter turned it into a struggle, with his children watching, and the police were called. " ..
                 "Once someone reaches over the counter, the right move is distance and help.",
     },
@@ -572,9 +588,12 @@ return scenario {
     { name = "a rule first, then a wall, then a correction in public",
       choices = { 1, 3, 4 },
       expect = { outcome = "escalated", passed = false, max_score = 25 } },
-    { name = "a typical novice: the task too early, a blunt no, 'lower your voice', then recovery",
+    { name = "a typical novice: the task too early, a blunt no, 'lower your voice', then recovery; 'she'll have to come in herself' costs his wife a visit",
       choices = { 2, 3, 2, 2, 3, 3, 4, 4, 2, 2, 2 },
-      expect = { outcome = "resolved_satisfied", passed = true, min_score = 60, max_score = 85, max_ratio = 2.5 } },
+      expect = { outcome = "resolved_accepted", ending = "second_visit", min_score = 60, max_score = 85, min_ratio = 2.5, max_ratio = 3.0 } },
+    { name = "her registration by email instead: the same visit, without the second one",
+      choices = { 2, 3, 2, 2, 3, 3, 4, 4, 2, 3, 2 },
+      expect = { outcome = "resolved_satisfied", passed = true, max_ratio = 2.5 } },
     { name = "walking away from a raised voice is not a safety exit",
       choices = { 1, 3, 1 },
       expect = { outcome = "unresolved", passed = false, max_score = 40 } },

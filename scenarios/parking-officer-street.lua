@@ -26,6 +26,12 @@ local RULES = {
 -- his receipt on record and to go, and a fresh flare-up sends him off.
 local LATE = 14
 
+-- Running late, he skips the rest: his receipt on record, and he goes.
+local function late(s, beat)
+  if s.minutes >= LATE then return "note" end
+  return beat
+end
+
 -- After the heat has passed, pick up the conversation at the first step not yet taken.
 local function resume(s)
   if s.minutes >= LATE then return "note" end   -- running late: he wants his receipt on record and to go
@@ -101,7 +107,7 @@ return scenario {
       supervisor     = 8,    -- the sergeant drives over (five minutes away), hears the brief and walks him through the appeal
       repeat_contact = 5,    -- he phones the Parking Clerk to ask how to appeal after all: a short call
       complaint      = 15,   -- his call to Town Hall about the ticket: a supervisor watches the clip, asks the officer, calls him back
-      police         = 20,   -- the officer's share only: the radio call and a statement to the responding officer
+      police         = 15,   -- the officer's share only: the radio call and her statement; the responding officer writes the report
     },
   },
 
@@ -386,7 +392,7 @@ return scenario {
           coach = "He's not really planning his finances; he's saying it isn't fair. Letting that land before you answer costs a few minutes and saves an argument." },
         { "That's your call. Just so you know what it means: after " .. RULES.appeal_days .. " days there's a " .. RULES.late_fee .. " late fee, " ..
           "and " .. RULES.registry_step .. ". An appeal stops that clock, and it's free.",
-          tags = { "inform", "options" }, go = "crowd",
+          tags = { "inform", "options" }, go = function(s) return late(s, "crowd") end, targets = { "crowd", "note" },
           coach = "The real consequences, stated calmly with the free way round them, are information, not a threat; it leaves the choice with him." },
         { "Please don't do that. It's honestly not worth your time; just pay it.",
           tags = { "minimize" }, go = "complaint_called",
@@ -558,12 +564,17 @@ return scenario {
     stepped_back = {
       outcome = "safety_exit",
       says    = "[He swears, gets into his car and drives off.]",
-      debrief = "You got the car between you, called " .. RULES.dispatch .. " and left the ticket where it was. The contact was written up with his words, the time " ..
-                "and the bystander as a witness. Nobody was hurt, and the town backed the decision to let the ticket go.",
+      -- police: he shoved an officer, so a patrol officer takes her statement and the report;
+      -- supervisor: the sergeant comes to the scene, checks on her and reviews the write-up
+      follow_on = { "police", "supervisor" },
+      debrief = "You got the car between you, called " .. RULES.dispatch .. " and left the ticket where it was. A patrol officer took your statement, " ..
+                "the sergeant came out to check on you, and the contact was written up with his words, the time and the bystander as a witness. " ..
+                "Nobody was hurt, and the town backed the decision to let the ticket go.",
     },
     incident = {
       outcome = "escalated",
-      follow_on = { "police" },
+      -- police: the 911 call, statements and the report; supervisor: the sergeant at the scene, as after any assault on an officer
+      follow_on = { "police", "supervisor" },
       says    = "[He shoves you again. Someone at the bus stop calls 911.]",
       debrief = "Staying within reach after he put his hands on you turned a ticket into an assault call. Police came and took statements, " ..
                 "and the video showed an officer standing her ground for a " .. RULES.fine .. " ticket. A shove or a thrown object means distance and help, not the last word.",
@@ -584,6 +595,9 @@ return scenario {
     { name = "leaving on the camera is not a safety exit",
       choices = { 2, 3, 3, 3 },
       expect = { outcome = "unresolved", ending = "walked_off", passed = false } },
+    { name = "'calm down' and a wall end in a shove: stepping back is right, and still costs a statement and the sergeant's visit",
+      choices = { 1, 3 },
+      expect = { outcome = "safety_exit", ending = "stepped_back", critical = false, min_ratio = 3.0 } },
     { name = "disengaging after the shove is a safety exit, not a critical error",
       choices = { 2, 4, 1, 3 },
       expect = { outcome = "safety_exit", critical = false, min_score = 60 } },

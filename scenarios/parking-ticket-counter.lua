@@ -18,21 +18,29 @@ local RULES = {
 }
 
 
+-- She has to pick up her son at noon: past this many minutes at the counter, one more wrong
+-- word and she leaves for the pickup with nothing filed.
+local LATE = 20
+
 -- A second trip into the heat: she stops arguing and asks for the supervisor.
 local function vent(s)
+  if s.minutes >= LATE then return "stormed_off" end
   if (s.visits.venting or 0) > 0 then return "supervisor" end
   return "venting"
 end
+local VENT = { "supervisor", "venting", "stormed_off" }
 
 -- She feels accused a second time: straight into the heat.
 local function accused(s)
+  if s.minutes >= LATE then return "stormed_off" end
   if (s.visits.defended or 0) > 0 then return vent(s) end
   return "defended"
 end
+local ACCUSED = { "defended", "supervisor", "venting", "stormed_off" }
 
--- Brushed off a second time: she gives up and leaves.
+-- Brushed off a second time (or once she is out of time): she gives up and leaves.
 local function brushed(s)
-  if (s.visits.brushed_off or 0) > 0 then return "stormed_off" end
+  if s.minutes >= LATE or (s.visits.brushed_off or 0) > 0 then return "stormed_off" end
   return "brushed_off"
 end
 
@@ -66,10 +74,10 @@ return scenario {
     task       = 6,    -- look up the ticket and the app's payment log (a minute), then the appeal form with her evidence attached (five)
     calm_turns = 5,    -- a calm visit: hear it, look it up, say who decides, offer the two ways, file
     follow_on = {
-      supervisor     = 5,    -- the counter supervisor comes over, hears the brief and confirms the appeal route
+      supervisor     = 8,    -- Ms. Okafor comes over or calls back, hears the story and settles what's next (the appeal, a paid ticket, her next visit)
       repeat_contact = 10,   -- she calls or comes back and someone explains the appeal again: about one more calm contact
       complaint      = 15,   -- her email to the selectboard about a parking ticket: pull the ticket and the app log, write a short reply
-      police         = 15,   -- the staff's share only: the call, and a statement to the officer who comes
+      police         = 15,   -- the staff's share only: the call or the non-emergency report, a statement, the incident write-up
     },
   },
 
@@ -117,7 +125,7 @@ return scenario {
           tags = { "acknowledge", "inform" }, go = "wont_pay",
           coach = "Kind, but the 'good news' about a process comes before she feels heard, so it sounds like a brush-off." },
         { "The officers only write one when the handheld shows no active session, so something must have gone wrong on the app's side.",
-          tags = { "argue" }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
+          tags = { "argue" }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "Defending the officer's equipment before she feels heard makes it sound as if you've already decided she's wrong." },
       },
     },
@@ -133,7 +141,7 @@ return scenario {
           tags = { "policy_wall", "hollow" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
           coach = "Honest, but she just told you she dreads hearing 'form', and saying it anyway tells her she wasn't heard." },
         { "Why didn't you take a screenshot when the session started? That would make this easy.",
-          tags = { "why_question", "blame" }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
+          tags = { "why_question", "blame" }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "It's practical advice, but a 'why didn't you' question lands as blame on someone who did what she was supposed to." },
         { "I'm sorry. This has eaten your morning, and you've still got the pickup at noon.",
           tags = { "apologize" }, go = "named",
@@ -232,7 +240,7 @@ return scenario {
           tags = { "redirect" }, set = { first_story = true }, go = "evidence",
           coach = "Not harmful, but she just told you what really hurts, and moving straight on misses the chance to show you heard it." },
         { "That first one will be on file too, so the hearing officer will see it.",
-          tags = { "argue" }, set = { first_story = true }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
+          tags = { "argue" }, set = { first_story = true }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "Probably meant as a heads-up, but she hears that her honesty will be used against her." },
         { "So this isn't about the " .. RULES.fine .. ". You did it right this time and it's being treated the same as when you didn't.",
           tags = { "label", "paraphrase" }, set = { first_story = true }, go = "evidence",
@@ -265,10 +273,10 @@ return scenario {
           set = { promised_drop = true }, go = "choose",
           coach = "Encouraging, but 'easy win' is a prediction you can't stand behind; the hearing officer decides." },
         { "It says declined at 9:31. Looks like your card bounced.",
-          tags = { "blame", "minimize" }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
+          tags = { "blame", "minimize" }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "A literal reading of the screen that implies her card was at fault, when the app charged her at 8:51." },
         { "It says unpaid from 9:31, so technically the officer was right to write it.",
-          tags = { "argue" }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
+          tags = { "argue" }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "Accurate, but 'the officer was right' is the one reading of the log that puts her on the defensive." },
       },
     },
@@ -349,13 +357,13 @@ return scenario {
       },
       choices = {
         { "The officer can only go by what the handheld shows.",
-          tags = { "argue" }, go = function(s) return accused(s) end, targets = { "defended", "supervisor", "venting" },
+          tags = { "argue" }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "Defending the system when she's talking about being treated like a cheat answers the wrong question." },
         { "If you'd like, you can speak to my supervisor.",
           tags = { "buck_pass" }, go = "supervisor",
           coach = "Offering the supervisor before you've even heard the story passes her on without a reason." },
         { "I hear you, but I don't make the rules. The form is how it works.",
-          tags = { "policy_wall" }, go = function(s) return vent(s) end, targets = { "supervisor", "venting" },
+          tags = { "policy_wall" }, go = function(s) return vent(s) end, targets = VENT,
           coach = "The second wall in a row. 'I don't make the rules' is the fastest sentence here and the one that costs most." },
         { "You're right, I jumped ahead. You did what you were supposed to and you're being treated as if you didn't. Tell me what happened.",
           tags = { "label", "listen" }, go = "story",
@@ -373,7 +381,7 @@ return scenario {
       },
       choices = {
         { "Ma'am, there's no need to raise your voice.",
-          tags = { "calm_down" }, go = function(s) return vent(s) end, targets = { "supervisor", "venting" },
+          tags = { "calm_down" }, go = function(s) return vent(s) end, targets = VENT,
           coach = "Tone-policing someone who feels accused reliably makes her louder, especially in front of a queue." },
         { "That came out wrong. I'm not taking sides, and I don't think you tried to skip paying. Tell me what the app showed you.",
           tags = { "apologize", "listen" },
@@ -381,7 +389,7 @@ return scenario {
           targets = { "named", "story" },
           coach = "A quick, plain repair: take back the implication without grovelling, then give her the floor." },
         { "I'm not taking sides. I'm telling you how it works.",
-          tags = { "argue" }, go = function(s) return vent(s) end, targets = { "supervisor", "venting" },
+          tags = { "argue" }, go = function(s) return vent(s) end, targets = VENT,
           coach = "Arguing about whether you argued keeps the power struggle going." },
       },
     },
@@ -404,7 +412,7 @@ return scenario {
           tags = { "sarcasm", "ignore" }, go = "stormed_off",
           coach = "Flat words and a glance at the next person tell her she's been dismissed." },
         { "If you don't pay, it goes to collections and the Registry flags your car. Your choice.",
-          tags = { "threaten_early" }, go = function(s) return vent(s) end, targets = { "supervisor", "venting" },
+          tags = { "threaten_early" }, go = function(s) return vent(s) end, targets = VENT,
           coach = "The same facts delivered as a warning shot; she hears a threat and digs in." },
       },
     },
@@ -537,29 +545,44 @@ return scenario {
     paid_it = {
       outcome = "unresolved",
       says    = "Fine. Here. [She pays.] " .. RULES.fine .. " to make it go away.",
-      follow_on = { "complaint" },
+      -- complaint: her letter to the selectboard; repeat_contact: her call asking for the money back;
+      -- supervisor: Ms. Okafor deciding whether a paid ticket can be reopened, since a clerk told her to pay
+      follow_on = { "complaint", "repeat_contact", "supervisor" },
       debrief = "Priya paid, which closed her right to contest a ticket she had good grounds to fight. When she found out, she wrote to the " ..
-                "selectboard about both the app and the counter. The fastest answer was the expensive one.",
+                "selectboard about both the app and the counter, and called to ask for her money back; the supervisor had to decide whether " ..
+                "a ticket paid on a clerk's advice could be reopened. The fastest answer was the expensive one.",
     },
     stormed_off = {
       outcome = "escalated",
+      -- complaint: her email to the selectboard; supervisor: Ms. Okafor's call to her before the reply goes out;
+      -- repeat_contact: the appeal explained to her again when she comes back to file it
+      follow_on = { "complaint", "supervisor", "repeat_contact" },
       says    = {
+        uneasy    = "I don't have time for this. I have to get my son. I'll take it up with the selectboard.",
         defensive = "Forget it. I'll take this to the selectboard.",
         venting   = "Forget it! You'll be hearing from the selectboard!",
       },
-      debrief = "Priya left without filing anything. She emailed the selectboard and the Treasurer that afternoon, and a staff member had to pull " ..
-                "the ticket and the app log to answer it; the appeal still had to be explained to her later, by someone else.",
+      debrief = "Priya left without filing anything. She emailed the selectboard and the Treasurer that afternoon; a staff member had to pull " ..
+                "the ticket and the app log to answer it, and the supervisor called her before the reply went out. The appeal still had to " ..
+                "be explained to her later, by someone else.",
     },
     stepped_back = {
       outcome = "safety_exit",
       says    = "[She pulls back, looks at the queue, and leaves.]",
-      debrief = "You stepped out of reach and got your supervisor, which ended the contact safely. The incident was written up with her words " ..
-                "and the time, and the office agreed that her next visit would be handled by the supervisor.",
+      -- supervisor: she comes to the code word and takes over; police: the report to the non-emergency
+      -- line and the incident write-up; repeat_contact: the appeal is still to be filed, at her next visit
+      follow_on = { "supervisor", "police", "repeat_contact" },
+      debrief = "You stepped out of reach and got your supervisor, which ended the contact safely. She reported it to the police " ..
+                "non-emergency line, the incident was written up with Priya's words and the time, and the office agreed that her next visit, " ..
+                "to file the appeal, would be handled by the supervisor.",
     },
     counter_incident = {
       outcome = "escalated",
       says    = "[She slams the counter. Someone in the queue calls for security.]",
-      follow_on = { "police" },
+      -- police: the call and a statement; supervisor: she comes out to security and the queue;
+      -- repeat_contact: the appeal is still to be filed, at her next visit;
+      -- complaint: her letter about the clerk who leaned in on her in front of the queue
+      follow_on = { "police", "supervisor", "repeat_contact", "complaint" },
       debrief = "Staying within reach after she leaned across the counter left you exposed, and security and the police were called. " ..
                 "Once someone crosses the counter, the right move is distance and help, not finishing the task.",
     },
@@ -573,6 +596,9 @@ return scenario {
     { name = "a rule first, then a defence, then a brush-off: the fastest visit, and most of its cost comes after she leaves",
       choices = { 1, 3, 2 },
       expect = { outcome = "escalated", passed = false, max_score = 20, max_ratio_interaction = 0.75, min_ratio = 2.0 } },
+    { name = "'just pay it' ends the visit fast and is not the cheap road: a refund call, a letter to the selectboard, the supervisor's decision",
+      choices = { 3, 1, 4, 2, 2 },
+      expect = { ending = "paid_it", passed = false, min_ratio = 3.0 } },
     { name = "a typical novice: the task too early, then recovery",
       choices = { 4, 3, 4, 2, 2, 4, 1, 2 },
       expect = { outcome = "routed", min_score = 50, max_score = 80, min_ratio = 2.5, max_ratio = 3.5 } },

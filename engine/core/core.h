@@ -80,6 +80,14 @@ const char *df_band_key(df_Band b);   /* "settled" */
 int df_band_from_key(const char *key); /* -1 if unknown */
 double df_band_floor(df_Band b);       /* lowest agitation in the band */
 
+/* Where a contact happens, as far as the bands are concerned: in person (counter, field,
+ * enforcement, internal), on the phone, or in writing (email). */
+typedef enum df_Channel { DF_CHANNEL_IN_PERSON, DF_CHANNEL_PHONE, DF_CHANNEL_WRITING } df_Channel;
+df_Channel df_channel_of(const char *setting);
+/* What a band looks and sounds like in a channel, in a few words ("threats down the line; a
+ * hang-up"): the top band is words on the phone and by email, never a body across the counter. */
+const char *df_band_sign(df_Band b, df_Channel ch);
+
 /* ---------------------------------------------------------------- needs, dims */
 
 typedef enum df_Need {

@@ -25,6 +25,26 @@ const char *df_band_name(df_Band b) { return b < DF_BAND_COUNT ? band_names[b] :
 const char *df_band_key(df_Band b) { return b < DF_BAND_COUNT ? band_keys[b] : "?"; }
 double df_band_floor(df_Band b) { return b < DF_BAND_COUNT ? band_floor[b] : 0; }
 
+df_Channel df_channel_of(const char *setting) {
+    if (setting && !strcmp(setting, "phone")) return DF_CHANNEL_PHONE;
+    if (setting && !strcmp(setting, "email")) return DF_CHANNEL_WRITING;
+    return DF_CHANNEL_IN_PERSON;
+}
+
+static const char *const band_signs[3][DF_BAND_COUNT] = {
+    {"calm, open", "tense, guarded, short answers", "arguing, arms folded, voice raised",
+     "shouting, pacing, not taking anything in", "threats, intrusion, coming over the counter"},
+    {"calm, easy to follow", "clipped, sighing down the line", "talking over you, voice raised",
+     "shouting down the line, not taking anything in", "threats down the line; about to hang up"},
+    {"polite, to the point", "terse, a cold sign-off", "capitals, sarcasm, a deadline",
+     "ALL CAPS, reply-all, the whole board copied in", "threats in writing; a reporter copied in"},
+};
+
+const char *df_band_sign(df_Band b, df_Channel ch) {
+    if (b >= DF_BAND_COUNT || ch > DF_CHANNEL_WRITING) return "";
+    return band_signs[ch][b];
+}
+
 int df_band_from_key(const char *key) {
     for (int i = 0; i < DF_BAND_COUNT; i++)
         if (strcmp(key, band_keys[i]) == 0) return i;

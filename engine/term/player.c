@@ -201,8 +201,8 @@ static void feedback(const df_Run *run, const df_TermOpts *o) {
     if (s->task_blocked)
         fprintf(f, "  The resident isn't taking this in yet: they need to feel heard and calmer first.\n");
     if (s->band_after != s->band_before)
-        fprintf(f, "  Now: %s%s%s\n", col(o, band_color[s->band_after]), df_band_name(s->band_after),
-                col(o, C_RESET));
+        fprintf(f, "  Now: %s%s%s (%s)\n", col(o, band_color[s->band_after]), df_band_name(s->band_after),
+                col(o, C_RESET), df_band_sign(s->band_after, df_channel_of(sc->setting)));
     if (!o->assess) {
         fprintf(f, "  %s[%s]%s", col(o, C_BOLD), df_grade_key(s->grade), col(o, C_RESET));
         if (c->coach) {

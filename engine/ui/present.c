@@ -183,7 +183,8 @@ static float meter(P *p, float x, float y, float w, const char *name, double val
     if (agitation) {
         df_Band b = df_band_of(value);
         float sz = (float)p->s * 0.75f, bx = x + lw + p->m * 0.5f;
-        df_band_shape(p->dl, bx, y + lh(p, p->s) / 2, sz, b, p->th->band[b]);
+        df_band_mark(p->dl, bx, y + lh(p, p->s) / 2, sz, b, df_channel_of(p->v->sc ? p->v->sc->setting : NULL),
+                     p->th->band[b]);
         label(p, bx + sz * 1.4f, y, df_band_name(b), p->s, false, p->th->ink);
     }
     y += lh(p, p->s) + p->m * 0.1f;
