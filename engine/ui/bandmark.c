@@ -8,14 +8,14 @@
 
 /* A telephone handset, tilted as if being put down: a bar with an ear and a mouth piece. */
 static void handset(df_DrawList *dl, float x, float cy, float s, df_Color c) {
-    float cx = x + s / 2, r = s * 0.17f;
-    float a = -0.6f; /* tilt */
-    float dx = cosf(a) * s * 0.36f, dy = sinf(a) * s * 0.36f;
-    df_dl_line(dl, cx - dx, cy - dy, cx + dx, cy + dy, s * 0.16f, c);
-    /* the two cups, set off to one side of the bar */
+    float cx = x + s / 2, r = s * 0.2f;
+    float a = -0.55f; /* tilted, on its way down */
+    float dx = cosf(a) * s * 0.32f, dy = sinf(a) * s * 0.32f;
+    df_dl_line(dl, cx - dx, cy - dy, cx + dx, cy + dy, s * 0.24f, c);
+    /* the ear and mouth pieces, set off to one side of the grip */
     float nx = -sinf(a) * s * 0.1f, ny = cosf(a) * s * 0.1f;
-    df_dl_ellipse(dl, cx - dx + nx, cy - dy + ny, r, r, c);
-    df_dl_ellipse(dl, cx + dx + nx, cy + dy + ny, r, r, c);
+    df_dl_ellipse(dl, cx - dx + nx, cy - dy + ny, r, r * 0.8f, c);
+    df_dl_ellipse(dl, cx + dx + nx, cy + dy + ny, r, r * 0.8f, c);
 }
 
 /* An envelope with a bold exclamation mark beside its flap. */

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "../../engine/analysis/analysis.h"
+#include "../../engine/ui/screens.h"
 
 /* A counter matter with a quick "no" and a slower listening road. The quick no sends the
  * resident off to complain; listening leads to the task done together. */
@@ -245,6 +246,70 @@ static void rubric_dimensions_carry_their_evidence(void **state) {
     df_script_free(s);
 }
 
+/* The top band in its channel: an octagon in person; on the phone and in writing no octagon
+ * (a handset going down, an envelope with an exclamation mark), and words that fit. */
+static void top_band_looks_like_its_channel(void **state) {
+    (void)state;
+    int octagons[3] = {0};
+    for (int ch = 0; ch < 3; ch++) {
+        df_DrawList dl;
+        df_dl_init(&dl);
+        df_band_mark(&dl, 0, 20, 32, DF_BAND_THREATENING, (df_Channel)ch, (df_Color){200, 0, 0, 255});
+        for (int i = 0; i < dl.n; i++) octagons[ch] += dl.v[i].kind == DF_CMD_POLY && dl.v[i].npts == 8;
+        assert_true(dl.n > 0);
+        df_dl_deinit(&dl);
+    }
+    assert_int_equal(octagons[DF_CHANNEL_IN_PERSON], 1);
+    assert_int_equal(octagons[DF_CHANNEL_PHONE], 0);
+    assert_int_equal(octagons[DF_CHANNEL_WRITING], 0);
+    assert_int_equal(df_channel_of("phone"), DF_CHANNEL_PHONE);
+    assert_int_equal(df_channel_of("email"), DF_CHANNEL_WRITING);
+    assert_int_equal(df_channel_of("field"), DF_CHANNEL_IN_PERSON);
+    assert_non_null(strstr(df_band_sign(DF_BAND_THREATENING, DF_CHANNEL_PHONE), "hang up"));
+    assert_non_null(strstr(df_band_sign(DF_BAND_THREATENING, DF_CHANNEL_WRITING), "reporter"));
+    assert_null(strstr(df_band_sign(DF_BAND_THREATENING, DF_CHANNEL_PHONE), "counter"));
+    /* lower bands keep their shapes everywhere */
+    for (int ch = 0; ch < 3; ch++) {
+        df_DrawList a, b;
+        df_dl_init(&a);
+        df_dl_init(&b);
+        df_band_mark(&a, 0, 20, 32, DF_BAND_VENTING, (df_Channel)ch, (df_Color){200, 0, 0, 255});
+        df_band_shape(&b, 0, 20, 32, DF_BAND_VENTING, (df_Color){200, 0, 0, 255});
+        assert_int_equal(a.n, b.n);
+        assert_int_equal(a.v[0].kind, b.v[0].kind);
+        df_dl_deinit(&a);
+        df_dl_deinit(&b);
+    }
+}
+
+/* One ordinary choice moves agitation by at most DF_MAX_STEP; a declared event may move more. */
+static void one_choice_moves_agitation_at_most_twenty(void **state) {
+    (void)state;
+    static const char *const src =
+        "return scenario {\n"
+        "  id = 'jump', title = 'Jump', setting = 'counter', role = 'Clerk',\n"
+        "  resident = { name = 'Sam', agitation = 30, trust = 30 },\n"
+        "  start = 'a',\n"
+        "  beats = { a = { says = 'Hm.', choices = {\n"
+        "    { 'That is the rule.', tags = { 'policy_wall' }, effect = { agitation = 40 }, go = 'done', coach = 'c' },\n"
+        "    { 'The record says you were there.', tags = { 'inform' }, event = 'reveal', effect = { agitation = 40 },\n"
+        "      go = 'done', coach = 'c' } } } },\n"
+        "  endings = { done = { outcome = 'unresolved', debrief = 'd' } },\n"
+        "}\n";
+    df_Script *s = load_ok(src);
+    const df_Scenario *sc = df_script_scenario(s);
+    df_Error err;
+    df_Run *run = df_run_new(sc, df_script_host(s), 3, &err);
+    assert_non_null(run);
+    df_Effect e;
+    df_effect_predict(df_run_state(run), &sc->beats[0].choices[0], &e);
+    assert_true(e.d_agitation <= DF_MAX_STEP + 1e-9 && e.d_agitation > 0);
+    df_effect_predict(df_run_state(run), &sc->beats[0].choices[1], &e);
+    assert_true(e.d_agitation > DF_MAX_STEP);
+    df_run_free(run);
+    df_script_free(s);
+}
+
 /* ---------------------------------------------------------------- the bundled library */
 
 typedef void (*per_scenario)(const char *path, df_Script *s);
@@ -302,6 +367,8 @@ static void every_bundled_scenario_ranks_its_rubric_honestly(void **state) {
     assert_true(for_each_bundled(best_beats_worst_on_each_dimension) >= 10);
 }
 
+static int miscalibrated; /* scenarios that miss a target: all are listed, then the test fails */
+
 static void calibrated(const char *path, df_Script *s) {
     df_Walk w;
     df_Error err;
@@ -309,19 +376,28 @@ static void calibrated(const char *path, df_Script *s) {
     df_Calibration c;
     assert_int_equal(df_calibrate(df_script_scenario(s), df_script_host(s), 1, &w, &c, &err), 0);
     double b = c.baseline;
-    if (!(c.best_ok && c.typical_ok && c.escalated_ok))
-        fail_msg("%s: best %.2fx (at most %.0fx), typical %.2fx (between), most escalated %.2fx (%.0f-%.0fx)", path,
-                 c.best / b, DF_CAL_BEST_MAX, c.typical / b, c.escalated / b, DF_CAL_ESCALATED_MIN, DF_CAL_ESCALATED_MAX);
-    for (int i = 0; i < c.nissues; i++)
-        fail_msg("%s: on the best path, decision %d: option %d projects %.1f min but the mistake %d only %.1f", path,
-                 c.issues[i].step + 1, c.issues[i].best, c.issues[i].best_total, c.issues[i].mistake,
-                 c.issues[i].mistake_total);
+    bool bad = false;
+    if (!(c.best_ok && c.typical_ok && c.escalated_ok)) {
+        fprintf(stderr, "%s: best %.2fx (at most %.0fx), typical %.2fx (between), most escalated %.2fx (%.0f-%.0fx)\n",
+                path, c.best / b, DF_CAL_BEST_MAX, c.typical / b, c.escalated / b, DF_CAL_ESCALATED_MIN,
+                DF_CAL_ESCALATED_MAX);
+        bad = true;
+    }
+    for (int i = 0; i < c.nissues; i++) {
+        fprintf(stderr, "%s: on the best path, decision %d: option %d projects %.1f min but the mistake %d only %.1f\n",
+                path, c.issues[i].step + 1, c.issues[i].best, c.issues[i].best_total, c.issues[i].mistake,
+                c.issues[i].mistake_total);
+        bad = true;
+    }
+    miscalibrated += bad;
     df_walk_free(&w);
 }
 
 static void every_timed_bundled_scenario_meets_the_time_targets(void **state) {
     (void)state;
+    miscalibrated = 0;
     assert_true(for_each_bundled(calibrated) >= 10);
+    assert_int_equal(miscalibrated, 0);
 }
 
 int main(void) {
@@ -333,6 +409,8 @@ int main(void) {
         cmocka_unit_test(sustained_venting_ends_in_a_walk_out),
         cmocka_unit_test(walkout_must_name_an_ending),
         cmocka_unit_test(rubric_dimensions_carry_their_evidence),
+        cmocka_unit_test(top_band_looks_like_its_channel),
+        cmocka_unit_test(one_choice_moves_agitation_at_most_twenty),
         cmocka_unit_test(every_bundled_scenario_ranks_its_rubric_honestly),
         cmocka_unit_test(every_timed_bundled_scenario_meets_the_time_targets),
     };
