@@ -3,9 +3,11 @@
  * screenshot path (software renderer into a PNG, no display needed, nothing recorded). */
 #define _DEFAULT_SOURCE /* timegm, for the record's UTC times */
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 #include <time.h>
 
 #include "../analysis/analysis.h"
@@ -32,9 +34,13 @@ typedef struct Gui {
     /* the current run */
     int cur;            /* index into scripts */
     df_Run *run;
-    df_Walk walk;
-    bool have_walk;
     uint64_t seed;
+    /* the escalated road of each scenario (the debrief's third bar), per script index: worked
+     * out once, by a helper thread so no frame waits for it (see road_pump) */
+    df_Forecast *roads;
+    unsigned char *road_state;  /* ROAD_* */
+    struct RoadJob *road_job;   /* the helper thread's job, or NULL when none runs */
+    thrd_t road_thread;
     /* the training record: whether this session records (a window without --no-record),
      * when the run started, and whether it was kept already (or must never be: a run
      * started from a chosen beat) so no run is saved twice */
@@ -117,7 +123,9 @@ static int load_all(Gui *g, const char *only) {
     g->scripts = calloc((size_t)g->npaths, sizeof *g->scripts);
     g->items = calloc((size_t)g->npaths, sizeof *g->items);
     g->item_script = calloc((size_t)g->npaths, sizeof *g->item_script);
-    if (!g->scripts || !g->items || !g->item_script) return -1;
+    g->roads = calloc((size_t)g->npaths, sizeof *g->roads);
+    g->road_state = calloc((size_t)g->npaths, sizeof *g->road_state);
+    if (!g->scripts || !g->items || !g->item_script || !g->roads || !g->road_state) return -1;
     for (int i = 0; i < g->npaths; i++) {
         df_Diags d = {0};
         g->scripts[i] = df_script_load(g->paths[i], NULL, &d);
@@ -287,9 +295,105 @@ static void open_progress(Gui *g, int k) {
 static void end_run(Gui *g) {
     df_run_free(g->run);
     g->run = NULL;
-    if (g->have_walk) df_walk_free(&g->walk);
-    g->have_walk = false;
     g->ui.run = NULL;
+}
+
+/* ---------------------------------------------------------------- the escalated road */
+
+/* The debrief's third bar is the escalated road from the start (df_escalated_road): a walk
+ * of up to a few million choices, about a second for the largest bundled scenario. It is
+ * worked out once per scenario, as soon as the scenario starts, by a helper thread, so no
+ * frame waits for it; the debrief says "being worked out" until it is there. The thread loads
+ * its own copy of the scenario file (a Lua state is never shared between threads); a reload
+ * starts it again. Screenshots work it out in line. */
+enum { ROAD_NONE, ROAD_PENDING, ROAD_READY, ROAD_FAILED };
+
+typedef struct RoadJob {
+    char *path;
+    uint64_t seed;
+    int script;       /* the script index it is for */
+    bool stale;       /* the scenario was reloaded meanwhile: the result is dropped */
+    df_Forecast f;
+    int rc;
+    atomic_bool done;
+} RoadJob;
+
+static int road_main(void *arg) {
+    RoadJob *j = arg;
+    df_Diags d = {0};
+    df_Script *s = df_script_load(j->path, NULL, &d);
+    df_diags_free(&d);
+    df_Error err;
+    df_error_clear(&err);
+    j->rc = s ? df_escalated_road(df_script_scenario(s), df_script_host(s), j->seed, &j->f, &err) : -1;
+    df_script_free(s);
+    atomic_store(&j->done, true);
+    return 0;
+}
+
+/* What the debrief shows of the current scenario's road. */
+static void road_sync_ui(Gui *g) {
+    int st = g->run && g->road_state ? g->road_state[g->cur] : ROAD_FAILED;
+    g->ui.road = st == ROAD_READY ? &g->roads[g->cur] : NULL;
+    g->ui.road_pending = st == ROAD_PENDING || st == ROAD_NONE;
+}
+
+static void road_store(Gui *g, int k, int rc, const df_Forecast *f) {
+    g->roads[k] = *f;
+    g->road_state[k] = rc == 0 && f->valid ? ROAD_READY : ROAD_FAILED;
+    trace(g, "road", g->road_state[k] == ROAD_READY);
+}
+
+/* In line, on this thread (screenshots, or when no thread can be started). */
+static void road_now(Gui *g, int k) {
+    df_Forecast f;
+    df_Error err;
+    df_error_clear(&err);
+    df_Script *s = g->scripts[k];
+    int rc = df_escalated_road(df_script_scenario(s), df_script_host(s), g->seed, &f, &err);
+    road_store(g, k, rc, &f);
+}
+
+/* Collects a finished helper (wait: also one still running) and starts one for the current
+ * scenario when its road is not known. True when a road arrived. */
+static bool road_pump(Gui *g, bool wait) {
+    bool arrived = false;
+    RoadJob *j = g->road_job;
+    if (j && (wait || atomic_load(&j->done))) {
+        thrd_join(g->road_thread, NULL);
+        if (!j->stale) {
+            road_store(g, j->script, j->rc, &j->f);
+            arrived = true;
+        }
+        free(j->path);
+        free(j);
+        g->road_job = NULL;
+    }
+    if (!wait && !g->road_job && g->run && g->road_state[g->cur] != ROAD_READY && g->road_state[g->cur] != ROAD_FAILED) {
+        j = calloc(1, sizeof *j);
+        if (j) j->path = strdup(g->paths[g->cur]);
+        if (j && j->path) {
+            j->seed = g->seed;
+            j->script = g->cur;
+            atomic_init(&j->done, false);
+            g->road_state[g->cur] = ROAD_PENDING;
+            if (thrd_create(&g->road_thread, road_main, j) == thrd_success) g->road_job = j;
+        }
+        if (!g->road_job) { /* no thread: work it out here */
+            if (j) free(j->path);
+            free(j);
+            road_now(g, g->cur);
+            arrived = true;
+        }
+    }
+    road_sync_ui(g);
+    return arrived;
+}
+
+/* The scenario k changed: its road is worked out again. */
+static void road_forget(Gui *g, int k) {
+    g->road_state[k] = ROAD_NONE;
+    if (g->road_job && g->road_job->script == k) g->road_job->stale = true;
 }
 
 /* Starts a run of script index k (the run before it is recorded first). 0, or -1 with a
@@ -303,6 +407,7 @@ static int start_run(Gui *g, int k) {
     const df_Scenario *sc = df_script_scenario(g->scripts[k]);
     if (g->canvas && g->paths[k]) df_watch_file(g->canvas, g->paths[k]); /* hot reload */
     g->run = df_run_new(sc, df_script_host(g->scripts[k]), g->seed, &err);
+    if (g->run) df_run_keep_forecasts(g->run, true);
     if (!g->run) {
         char m[1400];
         df_error_format(&err, m, sizeof m);
@@ -321,10 +426,9 @@ static int start_run(Gui *g, int k) {
     g->ui.shown_trust = g->to_t = (float)df_run_state(g->run)->trust;
     g->animating = false;
     set_screen(g, DF_SCREEN_PLAY);
+    if (g->canvas && !g->o->screenshot) road_pump(g, false);
     return 0;
 }
-
-static void ensure_walk(Gui *g);
 
 /* The choices taken so far, as shown, to replay after a reload. */
 static int taken(const df_Run *run, int *out, int cap) {
@@ -373,6 +477,7 @@ static void reload(Gui *g) {
     df_Error err;
     df_error_clear(&err);
     df_Run *run = df_run_new(df_script_scenario(ns), df_script_host(ns), g->seed, &err);
+    if (run) df_run_keep_forecasts(run, true);
     int done = 0;
     while (run && done < n && !df_run_over(run) && df_run_choose(run, choices[done], &err) == 0) done++;
     if (run && df_run_broken(run)) { /* the new version fails on the way back: keep the old one */
@@ -395,6 +500,7 @@ static void reload(Gui *g) {
     end_run(g);
     df_script_free(g->scripts[g->cur]);
     g->scripts[g->cur] = ns;
+    road_forget(g, g->cur);
     for (int i = 0; i < g->nitems; i++)
         if (g->item_script[i] == g->cur) {
             const df_Scenario *sc = df_script_scenario(ns);
@@ -415,24 +521,10 @@ static void reload(Gui *g) {
     /* the same attempt goes on: started and recorded stay; it is saved when the new
      * version's replay reaches an end it had not reached before */
     df_Screen to = df_run_over(run) ? DF_SCREEN_DEBRIEF : (was_feedback && done == n && n ? DF_SCREEN_FEEDBACK : DF_SCREEN_PLAY);
-    if (df_run_over(run)) {
-        ensure_walk(g);
-        record_run(g, NULL, false);
-    }
+    if (df_run_over(run)) record_run(g, NULL, false);
+    road_pump(g, false);
     if (g->ui.screen == DF_SCREEN_PROGRESS) g->prog_back = to; /* stay on progress; Esc goes to the run */
     else set_screen(g, to);
-}
-
-/* The calmest and most escalated paths for the debrief, walked with the engine. */
-static void ensure_walk(Gui *g) {
-    if (g->have_walk) return;
-    df_WalkLimits lim;
-    df_walk_limits_default(&lim);
-    df_Error err;
-    df_Script *s = g->scripts[g->cur];
-    if (df_walk(df_script_scenario(s), df_script_host(s), g->seed, &lim, &g->walk, &err) == 0) g->have_walk = true;
-    else df_walk_free(&g->walk);
-    g->ui.walk = g->have_walk ? &g->walk : NULL;
 }
 
 static int choose(Gui *g, int n) {
@@ -474,7 +566,6 @@ static void leave_run(Gui *g) {
 
 static void cont(Gui *g) {
     if (df_run_over(g->run)) {
-        ensure_walk(g);
         record_run(g, NULL, false); /* before the screen changes: the debrief's attempt is kept */
         set_screen(g, DF_SCREEN_DEBRIEF);
     } else {
@@ -489,6 +580,7 @@ static void render(Gui *g) {
     df_canvas_size(g->canvas, &w, &h);
     g->ui.w = w;
     g->ui.h = h;
+    road_sync_ui(g);
     df_ui_build(&g->ui, &g->dl, &g->tm);
     df_canvas_draw(g->canvas, &g->dl, g->ui.theme->bg);
 }
@@ -671,6 +763,9 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
 /* ---------------------------------------------------------------- entry points */
 
 static void gui_free(Gui *g) {
+    if (g->road_job) road_pump(g, true); /* a helper still at work: wait for it (a second at most) */
+    free(g->roads);
+    free(g->road_state);
     end_run(g);
     df_store_close(g->store);
     for (int i = 0; i < g->npaths; i++) df_script_free(g->scripts ? g->scripts[i] : NULL);
@@ -754,7 +849,7 @@ int df_gui_screenshot(const df_GuiOpts *o) {
                 gui_free(&g);
                 return DF_GUI_USAGE;
             }
-            ensure_walk(&g);
+            road_now(&g, g.cur);
             g.ui.screen = DF_SCREEN_DEBRIEF;
         } else if (!strcmp(want, "feedback") && o->nchoices) {
             g.ui.screen = DF_SCREEN_FEEDBACK;
@@ -838,6 +933,7 @@ int df_gui_run(const df_GuiOpts *o) {
         /* Sleep until something happens; only an animation in progress wakes us per frame. */
         /* a notice hides itself: wake once when it is due */
         int wait = g.animating ? 16 : -1;
+        if (g.road_job && (wait < 0 || wait > 50)) wait = 50; /* a helper at work: look in on it */
         if (g.ui.notice) {
             unsigned long now = df_ticks_ms();
             if (now >= g.notice_until) {
@@ -853,6 +949,8 @@ int df_gui_run(const df_GuiOpts *o) {
             dirty |= handle(&g, &ev, &quit);
             got = !quit && df_wait_event(g.canvas, &ev, 0);
         }
+        if (g.road_job || (g.run && g.road_state[g.cur] == ROAD_NONE))
+            dirty |= road_pump(&g, false) && g.ui.screen == DF_SCREEN_DEBRIEF;
     }
     record_run(&g, NULL, true); /* closing the window or quitting leaves the run: keep it */
     gui_free(&g);

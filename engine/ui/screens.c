@@ -72,6 +72,52 @@ static float text_h(L *l, const char *s, float w, int px, bool bold) {
 
 static float line_h(L *l, int px) { return l->tm->line_height(l->tm->ud, px); }
 
+static float text_w(L *l, const char *s, int px, bool bold) { return l->tm->width(l->tm->ud, s, strlen(s), px, bold); }
+
+/* A run of text in pieces of their own colour and weight, laid out left to right (sep, or a
+ * space, between two pieces on the same line) and onto the next line when the next piece does
+ * not fit; a piece wider than the whole width wraps on lines of its own. Returns the height;
+ * draw false only measures. */
+typedef struct Seg {
+    const char *s;
+    df_Color c;
+    bool bold;
+} Seg;
+
+static float flow(L *l, float x, float y, float w, const Seg *seg, int n, int px, const char *sep, df_Color sep_c, bool draw) {
+    float lh = line_h(l, px), sp = text_w(l, " ", px, false);
+    float sepw = sep ? text_w(l, sep, px, false) + 2 * sp : sp;
+    float cx = 0, cy = 0;
+    bool fresh = true, any = false;
+    for (int i = 0; i < n; i++) {
+        if (!seg[i].s || !seg[i].s[0]) continue;
+        float sw = text_w(l, seg[i].s, px, seg[i].bold);
+        if (sw > w) { /* too wide for any line: it wraps on lines of its own */
+            if (!fresh) cy += lh;
+            cy += draw ? text(l, (df_Rect){x, y + cy, w, 1e6f}, seg[i].s, px, seg[i].bold, seg[i].c, DF_ALIGN_LEFT)
+                       : text_h(l, seg[i].s, w, px, seg[i].bold);
+            cx = 0;
+            fresh = true;
+            any = false;
+            continue;
+        }
+        if (!fresh && cx + sepw + sw > w) {
+            cy += lh;
+            cx = 0;
+            fresh = true;
+        }
+        if (!fresh) {
+            if (sep && draw) text(l, (df_Rect){x + cx + sp, y + cy, sepw - sp, lh}, sep, px, false, sep_c, DF_ALIGN_LEFT);
+            cx += sepw;
+        }
+        if (draw) text(l, (df_Rect){x + cx, y + cy, sw + 1, lh}, seg[i].s, px, seg[i].bold, seg[i].c, DF_ALIGN_LEFT);
+        cx += sw;
+        fresh = false;
+        any = true;
+    }
+    return any ? cy + lh : cy;
+}
+
 void df_fmt_min(double m, char *buf, size_t cap) {
     if (!isfinite(m) || m < 0) m = 0;
     long s = lround(m * 60);
@@ -396,13 +442,13 @@ static void build_rail(L *l, df_Rect rail) {
 }
 
 /* The speech card: what the resident just said. Returns its height. */
-static float speech(L *l, df_Rect area, const char *said) {
+static float speech(L *l, df_Rect area, const char *said, int px, bool draw) {
     float pad = l->m * 0.5f;
-    int px = px_of(l->ui, 0.03f);
     char q[DF_LINE_MAX + 8];
     snprintf(q, sizeof q, "\u201c%s\u201d", said);
     float th = text_h(l, q, area.w - 2 * pad, px, false);
     float h = pad + line_h(l, l->small) + th + pad;
+    if (!draw) return h;
     card(l, (df_Rect){area.x, area.y, area.w, h});
     df_dl_rect(l->dl, (df_Rect){area.x, area.y + pad, 5, h - 2 * pad}, l->th->band[df_band_of(l->ui->shown_agitation)], 2);
     text(l, (df_Rect){area.x + pad, area.y + pad, area.w - 2 * pad, line_h(l, l->small)}, l->ui->sc->resident.name,
@@ -462,15 +508,75 @@ static void build_choices(L *l, df_Rect area) {
 
 static float feedback_at(L *l, df_Rect area, bool draw);
 
-/* The feedback card, with its text shrunk until it fits the area. */
-static void build_feedback(L *l, df_Rect area) {
+/* The resident's line over the feedback card: both fit the column, the line's text shrinking
+ * first (it stays larger than the card's), then the card's; what still does not fit counts as an overflow. */
+static void build_feedback(L *l, float x, float y, float cw, float bottom, const char *said) {
     L t = *l;
-    for (int tries = 0; tries < 12; tries++) {
-        if (feedback_at(&t, area, false) <= area.h || (t.body <= 14 && t.small <= 14)) break;
-        t.body = t.body * 92 / 100 < 14 ? 14 : t.body * 92 / 100;
-        t.small = t.small * 92 / 100 < 14 ? 14 : t.small * 92 / 100;
+    int spx = px_of(l->ui, 0.03f);
+    df_Rect area = {0};
+    for (int tries = 0; tries < 40; tries++) {
+        float sh = speech(l, (df_Rect){x, y, cw, 0}, said, spx, false) + l->m * 0.5f;
+        area = (df_Rect){x, y + sh, cw, bottom - (y + sh)};
+        if (feedback_at(&t, area, false) <= area.h) break;
+        if (spx > 14 && (float)spx > (float)t.body * 1.15f) spx = spx * 92 / 100 < 14 ? 14 : spx * 92 / 100;
+        else if (t.body > 14 || t.small > 14) {
+            t.body = t.body * 92 / 100 < 14 ? 14 : t.body * 92 / 100;
+            t.small = t.small * 92 / 100 < 14 ? 14 : t.small * 92 / 100;
+        } else break;
     }
-    feedback_at(&t, area, true);
+    speech(l, (df_Rect){x, y, cw, 0}, said, spx, true);
+    float need = feedback_at(&t, area, true);
+    if (need > area.h + 0.5f) {
+        l->dl->overflows++;
+        snprintf(l->dl->overflow_what, sizeof l->dl->overflow_what, "the feedback needs %.0f px, has %.0f", need, area.h);
+    }
+}
+
+/* What the choice did to the time: the minutes the exchange took, and the engine's forecast
+ * of the time to resolution after it (typical and best), with how the choice moved the
+ * typical forecast: an arrow and a sign as well as a colour. Returns the height. */
+static float feedback_time(L *l, int step, float x, float y, float w, bool draw) {
+    df_Ui *ui = l->ui;
+    const df_Step *steps;
+    df_run_steps(ui->run, &steps);
+    const df_Step *s = &steps[step];
+    float y0 = y;
+    char took[24], clock[24], line[256];
+    df_minutes_text(s->conversation + s->task + s->rework, true, took, sizeof took);
+    df_minutes_text(s->clock_after, false, clock, sizeof clock);
+    snprintf(line, sizeof line, "This exchange %s \u00b7 clock %s%s", took, clock, s->rework > 0 ? ", with rework after a mistake" : "");
+    y += draw ? text(l, (df_Rect){x, y, w, 1e6f}, line, l->body, false, l->th->ink, DF_ALIGN_LEFT) : text_h(l, line, w, l->body, false);
+    const df_Forecast *f = &s->forecast, *before = df_run_forecast_before(ui->run, step);
+    if (!f->valid) return y - y0;
+    bool over = df_run_over(ui->run);
+    char lab[96], typ[24], typ_t[48], chg[24], chg_t[64], best[24], best_t[48];
+    snprintf(lab, sizeof lab, "%s%s", over ? "Time to resolution" : "Time to resolution from here", f->sampled ? " (sampled)" : "");
+    y += l->m * 0.15f;
+    y += draw ? text(l, (df_Rect){x, y, w, 1e6f}, lab, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT) : text_h(l, lab, w, l->small, false);
+    double total = df_forecast_typical_total(f);
+    df_minutes_text(total, false, typ, sizeof typ);
+    snprintf(typ_t, sizeof typ_t, "%s %s", typ, over ? "in all" : "typical");
+    Seg seg[3];
+    int n = 0;
+    seg[n++] = (Seg){typ_t, l->th->ink, true};
+    if (before->valid) {
+        double d = total - df_forecast_typical_total(before);
+        if (fabs(d) < 0.5 / 60) d = 0; /* under a second: no change worth an arrow */
+        df_minutes_text(d, true, chg, sizeof chg);
+        if (d > 0) snprintf(chg_t, sizeof chg_t, "\u2191 %s with this choice", chg);
+        else if (d < 0) snprintf(chg_t, sizeof chg_t, "\u2193 %s with this choice", chg);
+        else snprintf(chg_t, sizeof chg_t, "unchanged by this choice");
+        seg[n++] = (Seg){chg_t, d > 0 ? l->th->bad : d < 0 ? l->th->good : l->th->ink_soft, true};
+    }
+    if (!over && f->resolves) {
+        df_minutes_text(df_forecast_best_total(f), false, best, sizeof best);
+        snprintf(best_t, sizeof best_t, "\u00b7 best %s", best);
+        seg[n++] = (Seg){best_t, l->th->ink, false};
+    } else if (!over) { /* the quickest way to any ending is no "best" to aim for */
+        seg[n++] = (Seg){"\u00b7 no road from here resolves it now", l->th->ink_soft, false};
+    }
+    y += flow(l, x, y, w, seg, n, l->body, NULL, l->th->ink, draw);
+    return y - y0;
 }
 
 static float feedback_at(L *l, df_Rect area, bool draw) {
@@ -481,17 +587,15 @@ static float feedback_at(L *l, df_Rect area, bool draw) {
     const df_Step *s = &steps[n - 1];
     const df_Choice *c = &ui->sc->beats[s->beat].choices[s->choice];
     float pad = l->m * 0.6f, w = area.w - 2 * pad, y = area.y + pad;
-    (void)draw;
-    char da[16], dt[16], mins[16], clock[16], line[256];
+    char da[16], dt[16], line[256];
     df_fmt_delta(s->a_after - s->a_before, da, sizeof da);
     df_fmt_delta(s->t_after - s->t_before, dt, sizeof dt);
-    df_fmt_min(s->conversation + s->task + s->rework, mins, sizeof mins);
-    df_fmt_min(s->clock_after, clock, sizeof clock);
     /* measure first, so the card fits its content */
     char you[DF_LINE_MAX + 16];
     snprintf(you, sizeof you, "You: \u201c%s\u201d", c->text);
     const char *coach = (!ui->assess && c->coach) ? c->coach : NULL;
-    float h = pad + text_h(l, you, w, l->small, false) + l->m * 0.3f + 3 * line_h(l, l->body) + l->m * 0.3f;
+    float h = pad + text_h(l, you, w, l->small, false) + l->m * 0.3f + 2 * line_h(l, l->body) +
+              feedback_time(l, n - 1, 0, 0, w, false) + l->m * 0.3f;
     if (s->task_blocked) h += text_h(l, "The resident isn't taking this in yet: they need to feel heard and calmer first.", w, l->small, false);
     if (!ui->assess) h += line_h(l, l->body) * 1.3f;
     if (coach) h += text_h(l, coach, w, l->body, false) + l->m * 0.2f;
@@ -507,8 +611,7 @@ static float feedback_at(L *l, df_Rect area, bool draw) {
     y += line_h(l, l->body);
     snprintf(line, sizeof line, "Trust %d \u2192 %d  (%s)", (int)lround(s->t_before), (int)lround(s->t_after), dt);
     y += text(l, (df_Rect){area.x + pad, y, w, 1e6f}, line, l->body, false, l->th->ink, DF_ALIGN_LEFT);
-    snprintf(line, sizeof line, "+%s on the clock (now %s)%s", mins, clock, s->rework > 0 ? ", with rework after a mistake" : "");
-    y += text(l, (df_Rect){area.x + pad, y, w, 1e6f}, line, l->body, false, l->th->ink, DF_ALIGN_LEFT);
+    y += feedback_time(l, n - 1, area.x + pad, y, w, true);
     if (s->task_blocked)
         y += text(l, (df_Rect){area.x + pad, y, w, 1e6f}, "The resident isn't taking this in yet: they need to feel heard and calmer first.",
                   l->small, false, l->th->bad, DF_ALIGN_LEFT);
@@ -551,12 +654,12 @@ static void build_play(L *l) {
     const df_Step *steps;
     int n = df_run_steps(ui->run, &steps);
     const char *said = ui->screen == DF_SCREEN_FEEDBACK && n ? (df_run_over(ui->run) && df_run_result(ui->run)->final_line && df_run_result(ui->run)->final_line[0] ? df_run_result(ui->run)->final_line : df_run_line(ui->run)) : df_run_line(ui->run);
-    y += speech(l, (df_Rect){x, y, cw, 0}, said) + m * 0.5f;
-    df_Rect area = {x, y, cw, h - y - m - line_h(l, l->small)};
     if (ui->screen == DF_SCREEN_FEEDBACK) {
-        build_feedback(l, area);
+        build_feedback(l, x, y, cw, h - m - line_h(l, l->small), said);
         footer(l, "Enter continue \u00b7 Esc scenarios \u00b7 Ctrl +/\u2212 text size");
     } else {
+        y += speech(l, (df_Rect){x, y, cw, 0}, said, px_of(ui, 0.03f), true) + m * 0.5f;
+        df_Rect area = {x, y, cw, h - y - m - line_h(l, l->small)};
         build_choices(l, area);
         footer(l, "1\u20139 choose \u00b7 \u2191\u2193/Tab move \u00b7 Enter select \u00b7 Esc scenarios");
     }
@@ -574,80 +677,118 @@ static void time_bar(L *l, df_Rect r, const double parts[4], double scale_max) {
     }
 }
 
+static double time_step(double max);
+
 /* Debrief sections. Each draws its content from (x, y) in width w and returns the height
- * it used; a section given a height (timeline, turning points) fits itself into it. */
+ * it used; a section given a height (the course, turning points) fits itself into it. */
+
+/* The decisions (1-based) whose evidence on dimension d was e: "raised at 1, 3"; "" if none. */
+static void evidence_text(const df_Step *steps, int n, int d, df_Evidence e, char *buf, size_t cap) {
+    size_t o = 0;
+    int k = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < n && o + 16 < cap; i++) {
+        if (steps[i].evidence[d] != e) continue;
+        int w = k++ ? snprintf(buf + o, cap - o, ", %d", i + 1) : snprintf(buf + o, cap - o, "%s at %d", df_evidence_key(e), i + 1);
+        if (w > 0) o += (size_t)w;
+    }
+}
+
+/* One dimension's evidence as pieces: raised (good), held, lowered and missed (bad). */
+static int evidence_segs(L *l, const df_Step *steps, int n, int d, char buf[4][512], Seg *seg) {
+    static const df_Evidence kinds[4] = {DF_EVIDENCE_RAISED, DF_EVIDENCE_HELD, DF_EVIDENCE_LOWERED, DF_EVIDENCE_MISSED};
+    int k = 0;
+    for (int i = 0; i < 4; i++) {
+        evidence_text(steps, n, d, kinds[i], buf[i], sizeof buf[i]);
+        if (!buf[i][0]) continue;
+        df_Color c = kinds[i] == DF_EVIDENCE_RAISED ? l->th->good : kinds[i] == DF_EVIDENCE_HELD ? l->th->ink_soft : l->th->bad;
+        seg[k++] = (Seg){buf[i], c, false};
+    }
+    return k;
+}
 
 static float sec_rubric(L *l, float x, float y, float w) {
-    const df_Result *r = df_run_result(l->ui->run);
-    float m = l->m, pad = m * 0.5f, y0 = y, tw = w - 2 * pad;
+    df_Ui *ui = l->ui;
+    const df_Result *r = df_run_result(ui->run);
+    const df_Step *steps;
+    int n = df_run_steps(ui->run, &steps);
+    float m = l->m, pad = m * 0.5f, y0 = y, tw = w - 2 * pad, lh = line_h(l, l->small);
     y += pad;
-    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, "Rubric", l->body, true, l->th->ink, DF_ALIGN_LEFT) + m * 0.2f;
-    float vw = l->tm->width(l->tm->ud, "1000", 4, l->small, true);
+    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, "Rubric", l->body, true, l->th->ink, DF_ALIGN_LEFT);
+    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, "Evidence by decision, 1 = your first choice", l->small, false, l->th->ink_soft,
+              DF_ALIGN_LEFT) + m * 0.2f;
+    /* per dimension: its name, its bar and score, and the decisions that showed it beside
+     * them; on one line when the card is wide, else the name above (and the decisions under
+     * the bar when there is no room beside it) */
+    float vw = text_w(l, "100", l->small, true), gap = m * 0.3f, labw = 0;
+    for (int d = 0; d < DF_DIM_COUNT; d++)
+        if (r->dims[d] >= 0 && text_w(l, df_dim_label((df_Dim)d), l->small, false) > labw) labw = text_w(l, df_dim_label((df_Dim)d), l->small, false);
+    labw += gap;
+    float bw = tw * 0.32f;
+    bool wide = labw + tw * 0.2f + gap + vw + gap + 10 * (float)l->small <= tw;
+    if (wide) bw = tw * 0.2f < 12 * (float)l->small ? tw * 0.2f : 12 * (float)l->small;
+    float bx = wide ? labw : 0, ex = bx + bw + gap + vw + gap, ew = tw - ex;
+    if (ew < 10 * (float)l->small) ew = tw, ex = 0;
+    const char *sep = "\u00b7";
     for (int d = 0; d < DF_DIM_COUNT; d++) {
         if (r->dims[d] < 0) continue;
-        y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, df_dim_label((df_Dim)d), l->small, false, l->th->ink, DF_ALIGN_LEFT);
-        float bw = tw - vw * 1.2f, bar = m * 0.35f, by = y + (line_h(l, l->small) - bar) / 2;
-        df_dl_rect(l->dl, (df_Rect){x + pad, by, bw, bar}, l->th->surface2, 0);
-        df_dl_rect(l->dl, (df_Rect){x + pad, by, bw * (float)r->dims[d] / 100.0f, bar}, l->th->accent, 0);
-        l->ui->rubric_track[d] = bw;
-        l->ui->rubric_fill[d] = bw * (float)r->dims[d] / 100.0f;
+        float lab_h = text(l, (df_Rect){x + pad, y, wide ? labw : tw, 1e6f}, df_dim_label((df_Dim)d), l->small, false, l->th->ink, DF_ALIGN_LEFT);
+        if (!wide) y += lab_h;
+        float bar = m * 0.3f > 4 ? m * 0.3f : 4, by = y + (lh - bar) / 2;
+        df_dl_rect(l->dl, (df_Rect){x + pad + bx, by, bw, bar}, l->th->surface2, 0);
+        df_dl_rect(l->dl, (df_Rect){x + pad + bx, by, bw * (float)r->dims[d] / 100.0f, bar}, l->th->accent, 0);
+        ui->rubric_track[d] = bw;
+        ui->rubric_fill[d] = bw * (float)r->dims[d] / 100.0f;
         char v[8];
         snprintf(v, sizeof v, "%d", r->dims[d]);
-        text(l, (df_Rect){x + pad + tw - vw, y, vw, line_h(l, l->small)}, v, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
-        y += line_h(l, l->small) + m * 0.2f;
+        text(l, (df_Rect){x + pad + bx + bw + gap, y, vw, lh}, v, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
+        char buf[4][512];
+        Seg seg[4];
+        int k = evidence_segs(l, steps, n, d, buf, seg);
+        float eh = k ? flow(l, x + pad + ex, ex > 0 ? y : y + lh, ew, seg, k, l->small, sep, l->th->ink_soft, true) : 0;
+        float row = ex > 0 ? (eh > lh ? eh : lh) : lh + eh;
+        if (wide && lab_h > row) row = lab_h;
+        y += row + m * (wide ? 0.18f : 0.22f);
     }
+    /* the dimensions nothing in this run put at stake: listed, muted, never scored */
+    Seg seg[DF_DIM_COUNT + 1];
+    char lab[DF_DIM_COUNT][96];
+    int k = 0, last = -1;
+    seg[k++] = (Seg){"Not part of this run:", l->th->ink_soft, true};
+    for (int d = 0; d < DF_DIM_COUNT; d++)
+        if (r->dims[d] < 0) last = d;
+    for (int d = 0; d < DF_DIM_COUNT; d++) {
+        if (r->dims[d] >= 0) continue;
+        snprintf(lab[d], sizeof lab[d], "%s%s", df_dim_label((df_Dim)d), d == last ? "" : ",");
+        seg[k++] = (Seg){lab[d], l->th->ink_soft, false};
+    }
+    if (k > 1) y += flow(l, x + pad, y, tw, seg, k, l->small, NULL, l->th->ink_soft, true) + m * 0.1f;
     y += m * 0.3f;
     y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, "Score", l->body, true, l->th->ink, DF_ALIGN_LEFT);
-    char sl[128];
-    snprintf(sl, sizeof sl, "Choices %d%% (half the score)", (int)lround(r->choice_quality * 100));
-    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
-    snprintf(sl, sizeof sl, "Outcome %d%% (30%%)", (int)lround(r->outcome_score * 100));
-    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
-    if (r->time_scored) snprintf(sl, sizeof sl, "Time %d%% (20%%)", (int)lround(r->time_score * 100));
-    else snprintf(sl, sizeof sl, "Time not scored: a safety exit");
-    y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, sl, l->small, false, l->th->ink, DF_ALIGN_LEFT);
+    char sl[3][128];
+    snprintf(sl[0], sizeof sl[0], "Choices %d%% (half the score)", (int)lround(r->choice_quality * 100));
+    snprintf(sl[1], sizeof sl[1], "Outcome %d%% (30%%)", (int)lround(r->outcome_score * 100));
+    if (r->time_scored) snprintf(sl[2], sizeof sl[2], "Time %d%% (20%%)", (int)lround(r->time_score * 100));
+    else snprintf(sl[2], sizeof sl[2], "Time not scored: a safety exit");
+    const Seg parts[3] = {{sl[0], l->th->ink, false}, {sl[1], l->th->ink, false}, {sl[2], l->th->ink, false}};
+    y += flow(l, x + pad, y, tw, parts, 3, l->small, sep, l->th->ink_soft, true);
     if (r->critical)
         y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, "A critical error caps the score at 20.", l->small, true, l->th->bad, DF_ALIGN_LEFT);
     return y + pad - y0;
 }
 
+/* The time card: this run's time to resolution in its parts, between a calm visit (the
+ * scenario's calm baseline) and the escalated road (the most time to resolution of any path
+ * that is not a safety exit), all three as the engine gave them, on one scale. */
 static float sec_time(L *l, float x, float y, float w) {
     df_Ui *ui = l->ui;
     const df_Result *r = df_run_result(ui->run);
+    const df_Forecast *road = ui->road && ui->road->valid ? ui->road : NULL;
     float m = l->m, pad = m * 0.5f, y0 = y, tw = w - 2 * pad;
-    char line[512], t1[16], t2[16];
-    double you[4] = {r->conversation, r->task, r->rework, r->follow_on};
-    double calm[4] = {0}, esc[4] = {0}, scale_max = r->total;
-    bool paths = ui->walk && ui->walk->has_timed;
-    double calm_total = 0, esc_total = 0;
-    const char *calm_name = "Calmest path", *esc_name = "Most escalated";
-    if (paths) {
-        /* Your own run is a path too: when a partial walk missed a calmer or a longer
-         * one, yours is the truth. The walk keeps interaction and follow-on apart. */
-        const df_Path *cp = &ui->walk->calmest, *ep = &ui->walk->escalated;
-        if (r->outcome != DF_OUT_SAFETY_EXIT && r->total < cp->total) {
-            memcpy(calm, you, sizeof calm);
-            calm_total = r->total;
-            calm_name = "Calmest (yours)";
-        } else {
-            calm[0] = cp->interaction;
-            calm[3] = cp->total - cp->interaction;
-            calm_total = cp->total;
-        }
-        if (r->outcome != DF_OUT_SAFETY_EXIT && r->total > ep->total) {
-            memcpy(esc, you, sizeof esc);
-            esc_total = r->total;
-            esc_name = "Most escalated (yours)";
-        } else {
-            esc[0] = ep->interaction;
-            esc[3] = ep->total - ep->interaction;
-            esc_total = ep->total;
-        }
-        if (esc_total > scale_max) scale_max = esc_total;
-    }
+    char line[512], t1[24], t2[24];
     y += pad;
-    df_fmt_min(r->total, t1, sizeof t1);
-    df_fmt_min(r->baseline, t2, sizeof t2);
+    df_minutes_text(r->total, false, t1, sizeof t1);
+    df_minutes_text(r->baseline, false, t2, sizeof t2);
     snprintf(line, sizeof line, "Time to resolution %s \u00b7 %.1f\u00d7 the calm baseline (%s)", t1, r->ratio, t2);
     y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, line, l->body, true, l->th->ink, DF_ALIGN_LEFT);
     if (r->follow_on > 0)
@@ -655,98 +796,275 @@ static float sec_time(L *l, float x, float y, float w) {
     else
         snprintf(line, sizeof line, "No follow-on work: the interaction was the whole cost.");
     y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT) + m * 0.2f;
-    const char *names[3] = {"You", calm_name, esc_name};
-    const double *rows[3] = {you, calm, esc};
-    double totals[3] = {r->total, calm_total, esc_total};
-    float valw = l->tm->width(l->tm->ud, "0000:00", 7, l->small, true) + m * 0.2f;
+    const char *names[3] = {"A calm visit", "This run", road && road->sampled ? "The escalated road (sampled)" : "The escalated road"};
+    double you[4] = {r->conversation, r->task, r->rework, r->follow_on};
+    double totals[3] = {r->baseline, r->total, road ? road->spent + road->worst : 0};
+    bool shown[3] = {true, true, road || ui->road_pending};
+    double scale_max = 0;
+    for (int k = 0; k < 3; k++)
+        if (shown[k] && totals[k] > scale_max) scale_max = totals[k];
+    float valw = text_w(l, "0:00:00", l->small, true) + m * 0.2f;
     float labw = 0;
-    for (int k = 0; k < (paths ? 3 : 1); k++) {
-        float lw = l->tm->width(l->tm->ud, names[k], strlen(names[k]), l->small, k == 0) + m * 0.3f;
-        if (lw > labw) labw = lw;
+    for (int k = 0; k < 3; k++) {
+        float lw = text_w(l, names[k], l->small, k == 1) + m * 0.3f;
+        if (shown[k] && lw > labw) labw = lw;
     }
     bool stacked = labw > tw * 0.4f; /* narrow: label above its bar */
     float barw = stacked ? tw - valw : tw - labw - valw;
     float rowh = line_h(l, l->small);
-    for (int k = 0; k < (paths ? 3 : 1); k++) {
+    ui->time_scale = scale_max > 0 ? scale_max / barw : 0;
+    for (int k = 0; k < 3; k++) {
+        ui->time_rows[k] = (df_Rect){0, 0, 0, 0};
+        if (!shown[k]) continue;
         float by = y;
         if (stacked) {
-            y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, names[k], l->small, k == 0, l->th->ink, DF_ALIGN_LEFT);
+            y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, names[k], l->small, k == 1, l->th->ink, DF_ALIGN_LEFT);
             by = y;
         } else {
-            text(l, (df_Rect){x + pad, y, labw, rowh}, names[k], l->small, k == 0, l->th->ink, DF_ALIGN_LEFT);
+            text(l, (df_Rect){x + pad, y, labw, rowh}, names[k], l->small, k == 1, l->th->ink, DF_ALIGN_LEFT);
         }
         float bx = x + pad + (stacked ? 0 : labw);
-        time_bar(l, (df_Rect){bx, by + rowh * 0.15f, barw, rowh * 0.7f}, rows[k], scale_max);
-        if (k == 0) {
-            ui->time_scale = scale_max / barw;
-            ui->time_you = (df_Rect){bx, by, (float)(totals[0] / scale_max) * barw, rowh};
+        df_Rect bar = {bx, by + rowh * 0.15f, 0, rowh * 0.7f};
+        if (k == 2 && !road) { /* still being worked out: say so where the bar will be */
+            text(l, (df_Rect){bx, by, barw + valw, rowh}, "being worked out\u2026", l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+            y = by + rowh + m * 0.2f;
+            continue;
         }
-        df_fmt_min(totals[k], t1, sizeof t1);
+        bar.w = scale_max > 0 ? (float)(totals[k] / scale_max) * barw : 0;
+        if (k == 1) time_bar(l, (df_Rect){bar.x, bar.y, barw, bar.h}, you, scale_max);
+        else if (bar.w >= 0.5f) df_dl_rect(l->dl, bar, with_alpha(l->th->ink_soft, 150), 0); /* the references, muted */
+        ui->time_rows[k] = bar;
+        df_minutes_text(totals[k], false, t1, sizeof t1);
         text(l, (df_Rect){bx + barw, by, valw, rowh}, t1, l->small, true, l->th->ink, DF_ALIGN_RIGHT);
         y = by + rowh + m * 0.2f;
     }
-    /* legend, wrapping when narrow */
+    /* legend of this run's parts, wrapping when narrow */
     const char *legend[4] = {"conversation", "task", "rework", "follow-on"};
-    float lx = x + pad, sw = line_h(l, l->small) * 0.5f;
+    float lx = x + pad, sw = rowh * 0.5f;
+    const char *lead = "This run:";
+    float leadw = text_w(l, lead, l->small, false) + m * 0.3f;
+    text(l, (df_Rect){lx, y, leadw, rowh}, lead, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    lx += leadw;
     for (int k = 0; k < 4; k++) {
-        float need = sw * 1.4f + l->tm->width(l->tm->ud, legend[k], strlen(legend[k]), l->small, false) + m * 0.6f;
+        float need = sw * 1.4f + text_w(l, legend[k], l->small, false) + m * 0.6f;
         if (lx + need > x + pad + tw && lx > x + pad) {
             lx = x + pad;
             y += rowh;
         }
         df_dl_rect(l->dl, (df_Rect){lx, y + rowh * 0.25f, sw, sw}, l->th->parts[k], 2);
         lx += sw * 1.4f;
-        text(l, (df_Rect){lx, y, need, rowh}, legend[k], l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+        text(l, (df_Rect){lx, y, need - sw * 1.4f, rowh}, legend[k], l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
         lx += need - sw * 1.4f;
     }
     y += rowh;
     return y + pad - y0;
 }
 
-static void sec_timeline(L *l, float x, float y, float w, float h) {
+/* A dashed segment from (x0, y0) to (x1, y1). */
+static void dashed_seg(df_DrawList *dl, float x0, float y0, float x1, float y1, float thick, float dash, df_Color c) {
+    float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+    if (len < 1) return;
+    for (float t = 0; t < len; t += dash * 2) {
+        float e = t + dash < len ? t + dash : len;
+        df_dl_line(dl, x0 + dx * t / len, y0 + dy * t / len, x0 + dx * e / len, y0 + dy * e / len, thick, c);
+    }
+}
+
+/* Where decision point i of npts sits (0 is the start, i the state after choice i). */
+static float dec_x(df_Rect plot, int i, int npts) {
+    return npts > 1 ? plot.x + plot.w * (float)i / (float)(npts - 1) : plot.x + plot.w / 2;
+}
+
+/* The decision numbers under a plot: "start", 1, 2, ...; every k-th when they would crowd. */
+static void dec_labels(L *l, df_Rect plot, int npts, float y, float left) {
+    float lh = line_h(l, l->small), need = text_w(l, "00", l->small, false) + l->m * 0.4f;
+    float per = npts > 1 ? plot.w / (float)(npts - 1) : plot.w;
+    int every = 1;
+    while (per * (float)every < need && every < npts) every++;
+    float sw = text_w(l, "start", l->small, false), last_right = -1e9f;
+    for (int i = 0; i < npts; i++) {
+        char t[16];
+        if (i == 0) snprintf(t, sizeof t, "start");
+        else if (i % every == 0 || i == npts - 1) snprintf(t, sizeof t, "%d", i);
+        else continue;
+        float tw = text_w(l, t, l->small, false), cx = dec_x(plot, i, npts);
+        float x0 = i == 0 ? (cx - sw / 2 < left ? left : cx - sw / 2) : cx - tw / 2;
+        if (x0 + tw > plot.x + plot.w + l->m * 0.3f) x0 = plot.x + plot.w + l->m * 0.3f - tw;
+        if (x0 < last_right + l->m * 0.2f) continue; /* the last one, too close to the one before */
+        text(l, (df_Rect){x0, y, tw + 1, lh}, t, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+        last_right = x0 + tw;
+    }
+}
+
+/* The forecast at decision point i: the start's, then after each choice. */
+static const df_Forecast *point_forecast(const df_Run *run, const df_Step *steps, int i) {
+    return i == 0 ? df_run_start_forecast(run) : &steps[i - 1].forecast;
+}
+
+/* Minutes on a chart's axis: "20 min". */
+static void axis_min(double v, double step, char *buf, size_t cap) {
+    if (step >= 1) snprintf(buf, cap, "%.0f min", v);
+    else snprintf(buf, cap, "%.1f min", v);
+}
+
+/* The forecast chart: the typical projected time to resolution at each decision (a line
+ * with dots) and the best still reachable (dashed, with squares; only where some road still
+ * resolves, so not at the end), in minutes. */
+static void forecast_panel(L *l, df_Rect r) {
     df_Ui *ui = l->ui;
-    float m = l->m, pad = m * 0.5f;
-    char line[256], t1[16];
     const df_Step *steps;
-    int n = df_run_steps(ui->run, &steps);
-    float head = text(l, (df_Rect){x + pad, y + pad * 0.5f, w - 2 * pad, 1e6f}, "Agitation over simulated time", l->small, true,
-                      l->th->ink, DF_ALIGN_LEFT);
-    float axw = l->tm->width(l->tm->ud, "Threatening", 11, l->small, false) + m * 0.3f;
-    double tmax = n ? steps[n - 1].clock_after : 1;
-    if (tmax <= 0) tmax = 1;
-    df_fmt_min(tmax, t1, sizeof t1);
-    snprintf(line, sizeof line, "0:00 to %s of simulated time; a dot per choice (green good, red poor)", t1);
-    float cap_h = text_h(l, line, w - 2 * pad - axw, l->small, false);
-    df_Rect plot = {x + pad + axw, y + pad * 0.5f + head + 4, w - 2 * pad - axw, h - pad - head - cap_h - 8};
-    if (plot.h < line_h(l, l->small)) plot.h = line_h(l, l->small);
-    bool labels = plot.h >= 4.5f * line_h(l, l->small);
+    int n = df_run_steps(ui->run, &steps), npts = n + 1;
+    float m = l->m, lh = line_h(l, l->small), y = r.y;
+    ui->forecast_points = 0;
+    ui->forecast_plot = (df_Rect){0, 0, 0, 0};
+    double top = 0;
+    bool sampled = false, gaps = false;
+    for (int i = 0; i < npts; i++) {
+        const df_Forecast *f = point_forecast(ui->run, steps, i);
+        if (!f->valid) continue;
+        sampled |= f->sampled;
+        gaps |= !f->resolves && !(i == n && df_run_over(ui->run));
+        if (df_forecast_typical_total(f) > top) top = df_forecast_typical_total(f);
+        if (f->resolves && df_forecast_best_total(f) > top) top = df_forecast_best_total(f);
+    }
+    const Seg title[2] = {{"Forecast time to resolution", l->th->ink, true}, {sampled ? "(sampled)" : "", l->th->ink_soft, false}};
+    y += flow(l, r.x, y, r.w, title, 2, l->small, NULL, l->th->ink, true);
+    if (top <= 0) {
+        text(l, (df_Rect){r.x, y, r.w, 1e6f}, "No forecast was kept for this run.", l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+        return;
+    }
+    /* the key: a solid line and dot for typical, a dashed line and square for best */
+    float thick = lh * 0.08f > 2 ? lh * 0.08f : 2, sw = lh * 1.4f, dot = lh * 0.2f > 3 ? lh * 0.2f : 3; /* marks grow with the text */
+    const char *kt = "typical", *kb = gaps ? "best, where a road still resolves" : "best";
+    float w1 = sw + m * 0.2f + text_w(l, kt, l->small, false), w2 = sw + m * 0.2f + text_w(l, kb, l->small, false);
+    bool one = w1 + m * 0.6f + w2 <= r.w;
+    float kx = r.x, ky = y + lh / 2;
+    df_dl_line(l->dl, kx, ky, kx + sw, ky, thick, l->th->ink);
+    df_dl_ellipse(l->dl, kx + sw / 2, ky, dot, dot, l->th->ink);
+    text(l, (df_Rect){kx + sw + m * 0.2f, y, w1 - sw - m * 0.2f + 1, lh}, kt, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    if (one) kx += w1 + m * 0.6f;
+    else y += lh;
+    ky = y + lh / 2;
+    dashed_seg(l->dl, kx, ky, kx + sw, ky, thick, m * 0.15f, l->th->accent);
+    df_dl_rect(l->dl, (df_Rect){kx + sw / 2 - dot, ky - dot, 2 * dot, 2 * dot}, l->th->accent, 0);
+    text(l, (df_Rect){kx + sw + m * 0.2f, y, w2 - sw - m * 0.2f + 1, lh}, kb, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    y += lh * 1.2f;
+    /* the scale: round minutes */
+    double step = time_step(top * 1.05), ymax = ceil(top * 1.05 / step) * step;
+    float axw = 0;
+    char t[32];
+    for (double v = 0; v <= ymax + 1e-9; v += step) {
+        axis_min(v, step, t, sizeof t);
+        float tw = text_w(l, t, l->small, false);
+        if (tw > axw) axw = tw;
+    }
+    axw += m * 0.3f;
+    df_Rect plot = {r.x + axw, y + lh * 0.5f, r.w - axw - m * 0.3f, r.y + r.h - lh * 1.2f - (y + lh * 0.5f)};
+    if (plot.h < lh) plot.h = lh;
+    ui->forecast_plot = plot;
+    ui->forecast_max = ymax;
+    int ticks = (int)lround(ymax / step);
+    bool labels = plot.h / (float)(ticks ? ticks : 1) >= lh * 1.05f;
+    for (int k = 0; k <= ticks; k++) {
+        double v = step * k;
+        float gy = plot.y + plot.h * (float)(1 - v / ymax), gt = m * 0.03f > 1 ? m * 0.03f : 1;
+        df_dl_line(l->dl, plot.x, gy, plot.x + plot.w, gy, gt, k == 0 ? l->th->ink_soft : l->th->line);
+        if (!labels && k != 0 && k != ticks) continue;
+        axis_min(v, step, t, sizeof t);
+        float ly = gy - lh / 2;
+        if (ly < plot.y - lh * 0.5f) ly = plot.y - lh * 0.5f;
+        text(l, (df_Rect){r.x, ly, axw - m * 0.3f, lh}, t, l->small, false, l->th->ink_soft, DF_ALIGN_RIGHT);
+    }
+    /* best: dashed, squares; typical: solid, dots on top */
+    for (int pass = 0; pass < 2; pass++) {
+        bool have = false;
+        float px0 = 0, py0 = 0;
+        for (int i = 0; i < npts; i++) {
+            const df_Forecast *f = point_forecast(ui->run, steps, i);
+            if (!f->valid || (pass == 0 && !f->resolves)) {
+                have = false;
+                continue;
+            }
+            double v = pass == 0 ? df_forecast_best_total(f) : df_forecast_typical_total(f);
+            float cx = dec_x(plot, i, npts), cy = plot.y + plot.h * (float)(1 - v / ymax);
+            if (have) {
+                if (pass == 0) dashed_seg(l->dl, px0, py0, cx, cy, thick, m * 0.15f, l->th->accent);
+                else df_dl_line(l->dl, px0, py0, cx, cy, thick, l->th->ink);
+            }
+            px0 = cx, py0 = cy, have = true;
+        }
+        for (int i = 0; i < npts; i++) {
+            const df_Forecast *f = point_forecast(ui->run, steps, i);
+            if (!f->valid || (pass == 0 && !f->resolves)) continue;
+            double v = pass == 0 ? df_forecast_best_total(f) : df_forecast_typical_total(f);
+            float cx = dec_x(plot, i, npts), cy = plot.y + plot.h * (float)(1 - v / ymax);
+            if (pass == 0) df_dl_rect(l->dl, (df_Rect){cx - dot * 0.85f, cy - dot * 0.85f, dot * 1.7f, dot * 1.7f}, l->th->accent, 0);
+            else {
+                df_dl_ellipse(l->dl, cx, cy, dot, dot, l->th->ink);
+                ui->forecast_points++;
+            }
+        }
+    }
+    dec_labels(l, plot, npts, plot.y + plot.h + lh * 0.15f, r.x);
+}
+
+/* The agitation at each decision (the start, then after each choice), over the bands, with a
+ * dot per choice coloured by its grade. */
+static void agitation_panel(L *l, df_Rect r) {
+    df_Ui *ui = l->ui;
+    const df_Step *steps;
+    int n = df_run_steps(ui->run, &steps), npts = n + 1;
+    float m = l->m, lh = line_h(l, l->small), y = r.y;
+    y += text(l, (df_Rect){r.x, y, r.w, 1e6f}, "Agitation", l->small, true, l->th->ink, DF_ALIGN_LEFT);
+    y += text(l, (df_Rect){r.x, y, r.w, 1e6f}, "a dot per choice: green good, red poor", l->small, false, l->th->ink_soft, DF_ALIGN_LEFT) + lh * 0.2f;
+    float axw = text_w(l, "Threatening", l->small, false) + m * 0.3f;
+    df_Rect plot = {r.x + axw, y + lh * 0.2f, r.w - axw - m * 0.3f, r.y + r.h - lh * 1.2f - (y + lh * 0.2f)};
+    if (plot.h < lh) plot.h = lh;
+    ui->agitation_plot = plot;
+    bool labels = plot.h >= 4.5f * lh;
     for (int b = 0; b < DF_BAND_COUNT; b++) {
         float y0 = plot.y + plot.h * (1 - (float)(b + 1 < DF_BAND_COUNT ? df_band_floor((df_Band)(b + 1)) : 100) / 100);
         float y1 = plot.y + plot.h * (1 - (float)df_band_floor((df_Band)b) / 100);
         df_dl_rect(l->dl, (df_Rect){plot.x, y0, plot.w, y1 - y0}, with_alpha(l->th->band[b], 40), 0);
         const char *bn = df_band_name((df_Band)b);
         if (labels || b == 0 || b == DF_BAND_COUNT - 1)
-            if (y1 - y0 >= line_h(l, l->small) * 0.9f || labels)
-                text(l, (df_Rect){x + pad, (y0 + y1 - line_h(l, l->small)) / 2, axw, line_h(l, l->small)}, bn, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+            if (y1 - y0 >= lh * 0.9f || labels)
+                text(l, (df_Rect){r.x, (y0 + y1 - lh) / 2, axw, lh}, bn, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
     }
-    float px0 = plot.x, py0 = plot.y + plot.h * (1 - (float)(n ? steps[0].a_before : 0) / 100);
-    for (int i = 0; i < n; i++) {
-        float px1 = plot.x + plot.w * (float)(steps[i].clock_after / tmax);
-        float py1 = plot.y + plot.h * (1 - (float)steps[i].a_after / 100);
-        df_dl_line(l->dl, px0, py0, px1, py1, m * 0.08f > 2 ? m * 0.08f : 2, l->th->ink);
-        px0 = px1;
-        py0 = py1;
+    float thick = lh * 0.09f > 2 ? lh * 0.09f : 2, dot = lh * 0.22f > 3 ? lh * 0.22f : 3;
+    for (int i = 1; i < npts; i++) {
+        double a0 = i == 1 ? steps[0].a_before : steps[i - 2].a_after, a1 = steps[i - 1].a_after;
+        df_dl_line(l->dl, dec_x(plot, i - 1, npts), plot.y + plot.h * (1 - (float)a0 / 100), dec_x(plot, i, npts),
+                   plot.y + plot.h * (1 - (float)a1 / 100), thick, l->th->ink);
     }
-    for (int i = 0; i < n; i++) {
-        float px1 = plot.x + plot.w * (float)(steps[i].clock_after / tmax);
-        float py1 = plot.y + plot.h * (1 - (float)steps[i].a_after / 100);
-        df_dl_ellipse(l->dl, px1, py1, m * 0.18f, m * 0.18f,
-                      steps[i].grade <= DF_GRADE_GOOD ? l->th->good : steps[i].grade >= DF_GRADE_POOR ? l->th->bad : l->th->ink_soft);
+    for (int i = 0; i < npts; i++) {
+        double a = i == 0 ? (n ? steps[0].a_before : 0) : steps[i - 1].a_after;
+        df_Color c = l->th->ink_soft;
+        if (i > 0) c = steps[i - 1].grade <= DF_GRADE_GOOD ? l->th->good : steps[i - 1].grade >= DF_GRADE_POOR ? l->th->bad : l->th->ink_soft;
+        df_dl_ellipse(l->dl, dec_x(plot, i, npts), plot.y + plot.h * (1 - (float)a / 100), dot, dot, c);
     }
-    text(l, (df_Rect){plot.x, plot.y + plot.h + 2, plot.w, cap_h}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
+    dec_labels(l, plot, npts, plot.y + plot.h + lh * 0.15f, r.x + axw * 0.5f);
 }
 
-static float timeline_min_h(L *l) { return line_h(l, l->small) * 9; }
+/* Side by side when each chart keeps a useful width, else one over the other. */
+static bool course_side(L *l, float w) { return (w - l->m * 1.6f) / 2 >= 15 * (float)l->small; }
+
+static float course_min_h(L *l, float w) { return line_h(l, l->small) * (course_side(l, w) ? 10.0f : 18.0f); }
+
+/* The run decision by decision: the forecast beside (or over) the agitation. */
+static void sec_course(L *l, float x, float y, float w, float h) {
+    float m = l->m, pad = m * 0.5f, gap = m * 0.6f;
+    df_Rect in = {x + pad, y + pad * 0.7f, w - 2 * pad, h - pad * 1.2f};
+    if (course_side(l, w)) {
+        float half = (in.w - gap) / 2;
+        forecast_panel(l, (df_Rect){in.x, in.y, half, in.h});
+        agitation_panel(l, (df_Rect){in.x + half + gap, in.y, half, in.h});
+    } else {
+        float half = (in.h - gap) / 2;
+        forecast_panel(l, (df_Rect){in.x, in.y, in.w, half});
+        agitation_panel(l, (df_Rect){in.x, in.y + half + gap, in.w, half});
+    }
+}
 
 /* Turning points from ui->scroll (two-column mode) that fit in h (or all when h is 0). */
 static float sec_turning(L *l, float x, float y, float w, float h, int skip) {
@@ -834,7 +1152,7 @@ static void build_debrief(L *l) {
     float lw = w * 0.30f, cw = w - 3 * m - lw;
     float rub_h = measure(l, sec_rubric, lw), time_h = measure(l, sec_time, cw);
     float tp_min = line_h(l, l->body) + 5 * line_h(l, l->small) + m;
-    bool two = rub_h <= avail && time_h + timeline_min_h(l) + tp_min + m * 0.8f <= avail && cw >= 28 * (float)l->small;
+    bool two = rub_h <= avail && time_h + course_min_h(l, cw) + tp_min + m * 0.8f <= avail && cw >= 28 * (float)l->small;
     if (two) {
         card_begin(l, (df_Rect){m, top, lw, avail});
         sec_rubric(l, m, top, lw);
@@ -845,14 +1163,14 @@ static void build_debrief(L *l) {
         card_end(l);
         ry += time_h + m * 0.4f;
         float rest = bottom - ry - m * 0.4f;
-        float tl_h = rest * 0.5f > timeline_min_h(l) ? rest * 0.5f : timeline_min_h(l);
+        float tl_h = rest * 0.55f > course_min_h(l, cw) ? rest * 0.55f : course_min_h(l, cw);
         float tp_h = rest - tl_h;
         if (tp_h < tp_min) {
             tp_h = tp_min;
             tl_h = rest - tp_h;
         }
         card_begin(l, (df_Rect){x, ry, cw, tl_h});
-        sec_timeline(l, x, ry, cw, tl_h);
+        sec_course(l, x, ry, cw, tl_h);
         card_end(l);
         ry += tl_h + m * 0.4f;
         card_begin(l, (df_Rect){x, ry, cw, tp_h});
@@ -863,7 +1181,7 @@ static void build_debrief(L *l) {
         return;
     }
     /* One column: time, timeline, rubric, turning points, scrolled by whole sections' lines. */
-    float fw = w - 2 * m, tl_h = timeline_min_h(l) * 1.3f;
+    float fw = w - 2 * m, tl_h = course_min_h(l, fw) * 1.3f;
     float tp_h = measure_turning(l, fw);
     float rub1 = measure(l, sec_rubric, fw), time1 = measure(l, sec_time, fw);
     float content = time1 + tl_h + rub1 + tp_h + 3 * m * 0.4f;
@@ -881,7 +1199,7 @@ static void build_debrief(L *l) {
     card_end(l);
     yy += time1 + m * 0.4f;
     card_begin(l, (df_Rect){m, yy, fw, tl_h});
-    sec_timeline(l, m, yy, fw, tl_h);
+    sec_course(l, m, yy, fw, tl_h);
     card_end(l);
     yy += tl_h + m * 0.4f;
     card_begin(l, (df_Rect){m, yy, fw, rub1});

@@ -87,8 +87,11 @@ typedef struct df_Ui {
     bool assess;
     float shown_agitation, shown_trust; /* animated values */
     float t;            /* seconds, for idle motion */
-    /* debrief */
-    const df_Walk *walk;
+    /* debrief: the escalated road, the most time to resolution of any path from the start
+     * that is not a safety exit (df_escalated_road, worked out once per scenario by the app);
+     * NULL while road_pending (the bar says it is being worked out) or when not available */
+    const df_Forecast *road;
+    bool road_pending;
     int scroll;
     /* progress */
     const df_Progress *progress;
@@ -100,11 +103,16 @@ typedef struct df_Ui {
     int jump_focus;
     /* filled by df_ui_build: where the agitation meter and the portrait were drawn (tests) */
     df_Rect meter_rect, portrait_rect;
-    /* ... and the debrief's bars: the "You" time bar, minutes per pixel of the time chart,
-     * and each rubric bar's track and fill widths (tests compare them with the engine) */
-    df_Rect time_you;
+    /* ... and the debrief's bars: each time bar as drawn (a calm visit, this run, the
+     * escalated road; w = 0 when not drawn), minutes per pixel of the time chart, each rubric
+     * bar's track and fill widths, and the forecast chart's plot area, the minutes at its top
+     * and how many forecast points it drew (tests compare them with the engine) */
+    df_Rect time_rows[3];
     double time_scale;
     float rubric_track[DF_DIM_COUNT], rubric_fill[DF_DIM_COUNT];
+    df_Rect forecast_plot, agitation_plot;
+    double forecast_max;
+    int forecast_points;
     /* ... and the progress charts: their plot areas, the calm baseline's y in the time chart
      * (-1 when not drawn), and how many attempt markers were drawn */
     df_Rect score_plot, time_plot;
@@ -127,6 +135,9 @@ void df_fmt_delta(double d, char *buf, size_t cap);
 /* The shape that marks a band (circle, square, triangle, diamond, octagon: colour is never
  * the only cue), s pixels wide, left edge x, centred on cy. */
 void df_band_shape(df_DrawList *dl, float x, float cy, float s, df_Band b, df_Color c);
+/* The same in a channel: on the phone and in writing the top band is a handset going down or
+ * an envelope with an exclamation mark, not the in-person octagon. */
+void df_band_mark(df_DrawList *dl, float x, float cy, float s, df_Band b, df_Channel ch, df_Color c);
 /* Base font size in pixels for the window height and text scale. */
 int df_ui_body_px(const df_Ui *ui);
 
