@@ -316,6 +316,7 @@ typedef struct RoadJob {
     df_Forecast f;
     int rc;
     atomic_bool done;
+    atomic_bool cancel; /* the window is closing: stop the walk */
 } RoadJob;
 
 static int road_main(void *arg) {
@@ -325,7 +326,7 @@ static int road_main(void *arg) {
     df_diags_free(&d);
     df_Error err;
     df_error_clear(&err);
-    j->rc = s ? df_escalated_road(df_script_scenario(s), df_script_host(s), j->seed, &j->f, &err) : -1;
+    j->rc = s ? df_escalated_road_cancel(df_script_scenario(s), df_script_host(s), j->seed, &j->cancel, &j->f, &err) : -1;
     df_script_free(s);
     atomic_store(&j->done, true);
     return 0;
@@ -376,6 +377,7 @@ static bool road_pump(Gui *g, bool wait) {
             j->seed = g->seed;
             j->script = g->cur;
             atomic_init(&j->done, false);
+            atomic_init(&j->cancel, false);
             g->road_state[g->cur] = ROAD_PENDING;
             if (thrd_create(&g->road_thread, road_main, j) == thrd_success) g->road_job = j;
         }
@@ -763,7 +765,10 @@ static bool handle(Gui *g, const df_Event *ev, bool *quit) {
 /* ---------------------------------------------------------------- entry points */
 
 static void gui_free(Gui *g) {
-    if (g->road_job) road_pump(g, true); /* a helper still at work: wait for it (a second at most) */
+    if (g->road_job) { /* a helper still at work: stop it and wait for it */
+        atomic_store(&g->road_job->cancel, true);
+        road_pump(g, true);
+    }
     free(g->roads);
     free(g->road_state);
     end_run(g);

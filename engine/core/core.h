@@ -2,6 +2,7 @@
 #ifndef DF_CORE_H
 #define DF_CORE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -517,6 +518,7 @@ typedef struct df_ForecastLimits {
     int samples;         /* random players in a sample */
     int max_depth;       /* choices per continuation */
     double best_share;   /* how often the typical player picks the model's best option (0: at random) */
+    const atomic_bool *cancel; /* another thread may set it to stop the walk (the forecast is then invalid) */
 } df_ForecastLimits;
 
 /* The limits the faces use: well inside 50 ms a choice for the bundled scenarios. */
@@ -609,6 +611,9 @@ int df_forecast(const df_Run *run, const df_ForecastLimits *lim, df_Forecast *ou
  * quickest resolution. The debrief's bars and analysis's calibration use it. */
 #define DF_FORECAST_WHOLE_NODES 3000000L
 int df_escalated_road(const df_Scenario *sc, const df_Host *host, uint64_t seed, df_Forecast *out, df_Error *err);
+/* The same, stopped early (returning -1, out invalid) when another thread sets *cancel. */
+int df_escalated_road_cancel(const df_Scenario *sc, const df_Host *host, uint64_t seed, const atomic_bool *cancel,
+                             df_Forecast *out, df_Error *err);
 /* The same for the scenario, host and seed of a run. */
 int df_run_escalated_road(const df_Run *run, df_Forecast *out, df_Error *err);
 /* Asks the run to keep a forecast at the start and after every choice (the faces turn it on;

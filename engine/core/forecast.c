@@ -33,6 +33,7 @@ void df_forecast_limits_default(df_ForecastLimits *l) {
     l->samples = 600;
     l->max_depth = 40;
     l->best_share = DF_NOVICE_BEST_SHARE;
+    l->cancel = NULL;
 }
 
 /* A resolving ending: what "best still reachable" aims for (a safety exit only when nothing
@@ -127,6 +128,10 @@ static int walk(Fc *f, const df_Run *run, int depth, Agg *out) {
     f->beats[depth] = df_run_state(run)->beat;
     for (int i = 1; i <= n; i++) {
         if (++f->nodes > f->lim->max_nodes) return 1;
+        if (f->lim->cancel && atomic_load_explicit(f->lim->cancel, memory_order_relaxed)) {
+            df_error_set(f->err, "", 0, "stopped");
+            return -1;
+        }
         df_Run *next = df_run_fork(run);
         if (!next) {
             df_error_set(f->err, "", 0, "out of memory while forecasting");
@@ -165,6 +170,11 @@ static int rollout(Fc *f, const df_Run *run, df_Rng *pick, Agg *a) {
            !circling(f, r, depth)) {
         const int *vis;
         int n = df_run_visible(r, &vis);
+        if (f->lim->cancel && atomic_load_explicit(f->lim->cancel, memory_order_relaxed)) {
+            df_run_free(r);
+            df_error_set(f->err, "", 0, "stopped");
+            return -1;
+        }
         int ch = df_run_best_choice(r);
         if (pick) { /* a novice: the best option with probability best_share, else another */
             double u = df_rng_unit(pick);
@@ -184,6 +194,40 @@ static int rollout(Fc *f, const df_Run *run, df_Rng *pick, Agg *a) {
     }
     if (df_run_over(r)) leaf(r, f->spent0, a);
     df_run_free(r);
+    return 0;
+}
+
+/* Looks for a road that resolves, the model's best option first at every decision, until one
+ * is found or the budget is spent: a sample may simply have missed the one good road, and the
+ * forecast must not then say that none is left. Fills best_res (and best_safe). 1 when the
+ * budget ran out, -1 on a script error. */
+static int seek(Fc *f, const df_Run *run, int depth, long *budget, Agg *out) {
+    if (df_run_over(run)) {
+        Agg a;
+        leaf(run, f->spent0, &a);
+        if (a.best_res < out->best_res) out->best_res = a.best_res;
+        if (a.best_safe < out->best_safe) out->best_safe = a.best_safe;
+        return 0;
+    }
+    if (depth >= f->lim->max_depth || depth >= (int)(sizeof f->beats / sizeof f->beats[0]) || circling(f, run, depth))
+        return 0;
+    const int *vis;
+    int n = df_run_visible(run, &vis), best = df_run_best_choice(run);
+    f->beats[depth] = df_run_state(run)->beat;
+    for (int k = 0; k < n && !isfinite(out->best_res); k++) {
+        int i = k == 0 ? best : (k < best ? k : k + 1); /* the best first, then the others in order */
+        if (i < 1 || i > n) continue;
+        if (--*budget < 0) return 1;
+        df_Run *next = df_run_fork(run);
+        if (!next) {
+            df_error_set(f->err, "", 0, "out of memory while forecasting");
+            return -1;
+        }
+        int rc = df_run_choose(next, i, f->err);
+        if (rc == 0) rc = seek(f, next, depth + 1, budget, out);
+        df_run_free(next);
+        if (rc != 0) return rc;
+    }
     return 0;
 }
 
@@ -210,6 +254,10 @@ static int sample(Fc *f, const df_Run *run, Agg *out) {
         }
     }
     out->mean = counted ? sum / counted : out->best_any;
+    if (!isfinite(out->best_res)) {
+        long budget = f->lim->max_nodes;
+        if (seek(f, run, 0, &budget, out) < 0) return -1;
+    }
     return 0;
 }
 
@@ -258,6 +306,11 @@ int df_forecast(const df_Run *run, const df_ForecastLimits *lim, df_Forecast *ou
 }
 
 int df_escalated_road(const df_Scenario *sc, const df_Host *host, uint64_t seed, df_Forecast *out, df_Error *err) {
+    return df_escalated_road_cancel(sc, host, seed, NULL, out, err);
+}
+
+int df_escalated_road_cancel(const df_Scenario *sc, const df_Host *host, uint64_t seed, const atomic_bool *cancel,
+                             df_Forecast *out, df_Error *err) {
     memset(out, 0, sizeof *out);
     df_Run *run = df_run_new(sc, host, seed, err);
     if (!run) return -1;
@@ -265,6 +318,7 @@ int df_escalated_road(const df_Scenario *sc, const df_Host *host, uint64_t seed,
     df_forecast_limits_default(&lim);
     lim.max_nodes = DF_FORECAST_WHOLE_NODES;
     lim.samples = 20000;
+    lim.cancel = cancel;
     int rc = df_forecast(run, &lim, out, err);
     df_run_free(run);
     return rc;

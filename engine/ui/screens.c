@@ -161,7 +161,7 @@ void df_band_shape(df_DrawList *dl, float x, float cy, float s, df_Band b, df_Co
 
 static float band_chip(L *l, float x, float y, df_Band b, int px) {
     float s = (float)px * 0.8f, cy = y + line_h(l, px) / 2;
-    df_band_shape(l->dl, x, cy, s, b, l->th->band[b]);
+    df_band_mark(l->dl, x, cy, s, b, df_channel_of(l->ui->sc ? l->ui->sc->setting : NULL), l->th->band[b]);
     const char *name = df_band_name(b);
     df_dl_text_line(l->dl, x + s * 1.4f, y, name, strlen(name), px, true, l->th->ink);
     return s * 1.4f + l->tm->width(l->tm->ud, name, strlen(name), px, true);

@@ -134,6 +134,14 @@ static void a_large_scenario_is_sampled_and_says_so(void **state) {
     assert_int_equal(df_forecast(run, NULL, &exact, &err), 0);
     assert_true(a.sampled && a.valid);
     assert_false(exact.sampled);
+    assert_true(exact.resolves);
+    assert_true(a.resolves); /* a sample never claims that no road resolves when one does */
+    /* a walk another thread stops ends invalid, at once */
+    atomic_bool stop;
+    atomic_init(&stop, true);
+    df_Forecast cut;
+    assert_int_equal(df_escalated_road_cancel(df_script_scenario(s), df_script_host(s), 3, &stop, &cut, &err), -1);
+    assert_false(cut.valid);
     assert_true(a.typical == b.typical && a.best == b.best);
     assert_true(a.best >= exact.best - 1e-9 && a.worst <= exact.worst + 1e-9);
     df_run_free(run);
