@@ -789,10 +789,10 @@ static float sec_time(L *l, float x, float y, float w) {
     y += pad;
     df_minutes_text(r->total, false, t1, sizeof t1);
     df_minutes_text(r->baseline, false, t2, sizeof t2);
-    snprintf(line, sizeof line, "Time to resolution %s \u00b7 %.1f\u00d7 the calm baseline (%s)", t1, r->ratio, t2);
+    snprintf(line, sizeof line, "Time to resolution %s \u00b7 %.1f\u00d7 a calm visit (%s)", t1, r->ratio, t2);
     y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, line, l->body, true, l->th->ink, DF_ALIGN_LEFT);
     if (r->follow_on > 0)
-        snprintf(line, sizeof line, "%.1f\u00d7 in the interaction itself; follow-on work (complaints, call-backs, supervisor time) adds the rest.", r->ratio_interaction);
+        snprintf(line, sizeof line, "%.1f\u00d7 in the conversation itself; the follow-on work it caused (complaints, call-backs, supervisor time) adds the rest.", r->ratio_interaction);
     else
         snprintf(line, sizeof line, "No follow-on work: the interaction was the whole cost.");
     y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT) + m * 0.2f;

@@ -437,7 +437,7 @@ static void debrief_shows_the_engine_numbers(void **state) {
                 char name[96], buf[160];
                 snprintf(name, sizeof name, "debrief-%s-x%d", theme_names[th], scale);
                 df_canvas_free(render(&ui, &dl, sizes[k].w, sizes[k].h, name));
-                snprintf(buf, sizeof buf, "%.1f\u00d7 the calm baseline", r->ratio);
+                snprintf(buf, sizeof buf, "%.1f\u00d7 a calm visit", r->ratio);
                 assert_true(text_present(&dl, buf));
                 snprintf(buf, sizeof buf, "score %d/100", r->score);
                 assert_true(text_present(&dl, buf));
