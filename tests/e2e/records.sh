@@ -26,10 +26,10 @@ expect "an unfinished one is kept as abandoned" 0 "unfinished attempt saved" -- 
 expect "--no-record saves nothing" 0 "" -- "$BIN" play parking-ticket-counter --choices $CALM --no-record
 expect "a learner id that would be a formula in a spreadsheet" 0 "attempt saved" -- \
     "$BIN" play missed-trash-pickup --choices 2,4,1,2,4,3,1 --learner '=HYPERLINK("http://x")'
-expect "history lists the attempts with outcome, score and time" 0 "parking-ticket-counter +practice +resolved_accepted +88 +15:48 +1\.7" -- \
+expect "history lists the attempts with outcome, score and time" 0 "parking-ticket-counter +practice +resolved_accepted +90 +17:48 +1\.4" -- \
     "$BIN" history --learner dsmith
 expect "history shows the abandoned attempt without a score" 0 "abandoned +- " -- "$BIN" history --learner dsmith
-expect "history sums up progress per scenario" 0 "parking-ticket-counter +1 attempt, best score 88" -- "$BIN" history --learner dsmith
+expect "history sums up progress per scenario" 0 "parking-ticket-counter +1 attempt, best score 90" -- "$BIN" history --learner dsmith
 expect "history of nobody" 0 "No attempts yet that match" -- "$BIN" history --learner nobody
 expect "the learner after two attempts keeps the name" 0 "Learner dsmith, shown as \"Dana Smith\": 2 attempts" -- "$BIN" learner --learner dsmith
 
@@ -38,7 +38,7 @@ check "the CSV has a header and one row per attempt" sh -c "[ \$(wc -l <'$T/out.
 check "the CSV carries the display name entered once" grep -q ',dsmith,Dana Smith,' "$T/out.csv"
 check "a formula-like learner is neutralised and quoted" grep -q ",\"'=HYPERLINK(\"\"http://x\"\")\"," "$T/out.csv"
 check "no temporary file is left beside the export" sh -c "[ \$(ls '$T' | grep -c 'out.csv') -eq 1 ]"
-expect "CSV export filtered by learner and scenario to stdout" 0 "^1,.*,dsmith,.*,parking-ticket-counter,.*,resolved_accepted,88,yes," -- \
+expect "CSV export filtered by learner and scenario to stdout" 0 "^1,.*,dsmith,.*,parking-ticket-counter,.*,resolved_accepted,90,yes," -- \
     "$BIN" export --format csv --learner dsmith --scenario parking-ticket-counter
 expect "--since after every attempt gives the header only" 0 "" -- sh -c "[ \$('$BIN' export --format csv --since 2099-01-01 | wc -l) -eq 1 ]"
 expect "xAPI export: one statement per finished attempt" 0 "" -- sh -c "'$BIN' export --format xapi --out '$T/out.json' && [ \$(grep -c '\"verb\"' '$T/out.json') -eq 2 ]"
