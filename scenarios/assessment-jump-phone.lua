@@ -87,7 +87,8 @@ return scenario {
   time = {
     task = 8, calm_turns = 6, resident = 0.75,
     follow_on = {
-      supervisor     = 10,  -- the chief assessor takes the briefed call and goes through the record with her
+      supervisor     = 15,  -- the chief assessor takes the briefed call and goes through the record and the routes with her,
+                            -- upset by now (the forms are the task); on a crisis call, staying on and bringing in 988
       repeat_contact = 15,  -- she (or her son) calls back: most of another calm call
       complaint      = 20,  -- her son calls the town manager; someone looks into the call and rings him back
       police         = 10,  -- the supervisor's call asking for a welfare check, and a note of her words
@@ -556,11 +557,15 @@ return scenario {
       debrief = "The form arrived and Lorraine filed it, but without the record check she had no reason to give, and nobody mentioned the exemption. " ..
                 "She called back a week later, still frightened, and that call did the work this one could have.",
     },
+    -- Reached only when she has asked for someone in charge after being brushed off: she tells him so,
+    -- and he follows it up as well as taking the call.
     transferred = {
       outcome = "routed",
       task    = true,
+      follow_on = { "supervisor", "complaint" },
       says    = "Thank you. I didn't want to say it all again.",
       debrief = RULES.supervisor .. " took the call already briefed, went through the record with her and mailed the forms. " ..
+                "She also told him how the call had gone before, and he followed that up with a note on file and a call to her son. " ..
                 "The warm handoff kept her from starting over; his time was the follow-on cost of a call the clerk could have handled.",
     },
     ended_early = {
@@ -578,16 +583,22 @@ return scenario {
     },
     crisis_help = {
       outcome = "safety_exit",
+      -- your supervisor on the line bringing in 988, and the abatement business done on a call the next day
+      follow_on = { "supervisor", "repeat_contact" },
       says    = "[Crying softly.] No. I don't think I'd do anything. I'm just so tired. Yes, you can get someone.",
       debrief = "You stopped the assessment talk, asked directly and stayed on the line while your supervisor connected her with " .. RULES.crisis_line ..
-                ", and " .. RULES.coa .. "'s social worker (" .. RULES.coa_phone .. ") called her that afternoon. You wrote down her words and the time. The abatement could wait a day; she came first. " ..
+                ", and " .. RULES.coa .. "'s social worker (" .. RULES.coa_phone .. ") called her that afternoon. You wrote down her words and the time. The abatement could wait a day; she came first, " ..
+                "and you went through it with her on the phone the next morning. " ..
                 "Take a break and debrief with your supervisor: calls like this stay with people.",
     },
+    -- The welfare check, and everything a missed statement leaves behind: the abatement still
+    -- unexplained (she calls back) and her son's complaint once the police have been to the door.
     crisis_missed = {
       outcome = "escalated",
-      follow_on = { "police" },
+      follow_on = { "police", "repeat_contact", "complaint" },
       says    = "[Silence. Then:] I have to go.",
       debrief = "She hung up, and her words stayed with you. Your supervisor asked the police for a welfare check; Lorraine was safe, and frightened. " ..
+                "Her son called the town manager to ask what had happened on that call, and she still had to call back about the abatement. " ..
                 "When someone says they might not want to go on, stop the business, ask directly, and bring in help while they're still on the line.",
     },
   },
@@ -614,7 +625,7 @@ return scenario {
     -- A mishandled frightened caller doesn't hang up at once; she waits on a silent hold, looks for
     -- her son's number, loses her place and asks again, so the most escalated call is an hour on the
     -- phone (about 3.5x a calm call); the callback, her son's complaint and the welfare check bring it
-    -- to about 5.8x.
+    -- to about 5.9x.
     { name = "the most escalated call costs four to six calm calls, follow-on included", path = "escalated",
       expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 6.0, min_ratio_interaction = 3 } },
   },

@@ -39,6 +39,12 @@ local function end_on_threat()
     coach = "That was a threat. Stop problem-solving, end the call without arguing, and report it; nobody has to keep talking after that." }
 end
 
+-- Kept talking on the safety beat: after a warning he was abusive; without one, he had made a threat.
+local function kept_on(s)
+  if s.flags.warned then return "abused_on" end
+  return "threat_kept_on"
+end
+
 -- Passed along a second time: straight into the heat.
 local function passed_on(s)
   if (s.visits.brushed or 0) > 0 then return heat(s) end
@@ -74,14 +80,20 @@ return scenario {
   time = {
     task = 3, calm_turns = 5,  -- a calm call: hear him, the same answer, the written route, log it (about 9 minutes)
     follow_on = {
-      supervisor     = 10,  -- the assistant town manager takes the briefed call and explains the route herself
+      supervisor     = 10,  -- the assistant town manager takes the briefed call and explains the route herself;
+                            -- after a threat, your supervisor reviews the write-up and takes over his contacts
       repeat_contact = 10,  -- the sixth call: about one more calm call
       complaint      = 20,  -- his email to the Select Board, and a supervisor's reply
+      police         = 15,  -- your supervisor's report of his threat to the police non-emergency line, and a short statement
     },
   },
 
   start  = "opens",
   safety = "abuse_continues",
+  -- No walk-out rule: he doesn't give up and hang up after a few hot exchanges ("I'll call every day
+  -- till somebody listens"); he keeps at you. The story's own ladder ends the call: pushed twice he asks
+  -- for the boss, a third time he hangs up; a threat goes to the safety beat.
+  walkout = false,
 
   beats = {
     opens = {
@@ -292,17 +304,17 @@ return scenario {
       end,
       choices = {
         { "Mr. Keogh, one more word like that and I am hanging up.",
-          tags = { "limit" }, go = "abused_on",
+          tags = { "limit" }, go = kept_on, targets = { "abused_on", "threat_kept_on" },
           coach = "A second warning instead of keeping to the first teaches him that your limits can be pushed." },
         { "Okay, okay. Let me just go over the police answer once more.",
-          tags = { "redirect", "inform" }, go = "abused_on",
+          tags = { "redirect", "inform" }, go = kept_on, targets = { "abused_on", "threat_kept_on" },
           coach = "Carrying on after the warning was ignored tells him the limit wasn't real, and the abuse goes on." },
         { "Mr. Keogh, I'm ending the call now. The route to the board is still open: " .. RULES.route .. ". Goodbye.",
           tags = { "disengage" }, go = function(s) if s.flags.warned then return "call_ended" end return "threat_ended" end,
           targets = { "call_ended", "threat_ended" },
           coach = "The abuse continued after a clear warning, so end the call: briefly, without blame, with the route still open. Then write it up." },
         { "Please, sir. I'm only trying to help you.",
-          tags = { "hollow" }, go = "abused_on",
+          tags = { "hollow" }, go = kept_on, targets = { "abused_on", "threat_kept_on" },
           coach = "Pleading invites more of the same. The warn-then-end rule exists so you don't have to absorb it." },
       },
     },
@@ -402,6 +414,7 @@ return scenario {
     },
     threat_ended = {
       outcome = "safety_exit",
+      follow_on = { "supervisor", "police", "repeat_contact" },  -- the report and the police, as below, and his next call
       says    = "[The line clicks.]",
       debrief = "He made a threat, so you ended the call without arguing, wrote down his exact words and the time, and reported it to your supervisor, " ..
                 "who passed it to the police on " .. RULES.police_line .. ". His next contacts go through the assistant town manager, with a second person on the line.",
@@ -413,10 +426,14 @@ return scenario {
       debrief = "You logged the call and emailed him the address and the cutoff. Martin's request went on " .. RULES.board .. "'s agenda and he spoke " ..
                 "for three minutes at public comment. The motorcycles haven't stopped, but the calls to the front desk have: the people who decide heard him.",
     },
+    -- Reached only when he has been pushed twice and demands the Town Manager: he tells the deputy what he
+    -- thinks of the front desk, and she follows that up as well as explaining the route.
     handed_up = {
       outcome = "routed",
+      follow_on = { "supervisor", "complaint" },
       says    = "Fine. Thank you for telling her. I don't want to go through it all again.",
       debrief = "The assistant town manager took the call already briefed and explained the written route to the board herself. " ..
+                "He told her what he thought of the front desk as well, and she looked into the call and wrote back to him. " ..
                 "Her time is the follow-on cost; the warm handoff meant he didn't have to start over.",
     },
     cut_off = {
@@ -438,6 +455,15 @@ return scenario {
       says    = "[Click.]",
       debrief = "Martin hung up and emailed every Select Board member about the Town Manager's office. A supervisor had to look into the call and reply, " ..
                 "and he still didn't know about the written route, so the sixth call came a week later.",
+    },
+    -- Staying on the line after a threat (no warning was ever given): everything a threat brings, and more of it.
+    threat_kept_on = {
+      outcome = "escalated",
+      follow_on = { "repeat_contact", "complaint", "supervisor", "police" },
+      says    = "[He keeps at you for another three minutes, then slams the phone down.]",
+      debrief = "He made a threat, and you stayed on the line: the threats went on until he hung up. It still had to be written up and reported, " ..
+                "his next contacts went through the assistant town manager, and he emailed the Select Board as well. Once there is a threat, end the call, " ..
+                "log his exact words and the time, and tell your supervisor.",
     },
     abused_on = {
       outcome = "escalated",
@@ -466,9 +492,10 @@ return scenario {
       expect = { outcome = "unresolved", ending = "cut_off", passed = false } },
     { name = "the calmest path costs about twice a calm call at most", path = "calmest", expect = { max_ratio = 2.2 } },
     -- Not timed (the best path is a safety exit), but the figures should still be believable: the
-    -- most escalated call is under half an hour on the phone, and his sixth call, the complaint to
-    -- the board and the deputy's time bring it to about 7x a calm call.
+    -- most escalated call is about half an hour on the phone ending in a threat he was kept talking
+    -- through; the report to the police, the deputy's time, his sixth call and the complaint to the
+    -- board bring it to about 9x a nine-minute calm call, an hour and a half in all.
     { name = "the most escalated call costs several calm calls, most of it after the call", path = "escalated",
-      expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 7.5, max_ratio_interaction = 4.0 } },
+      expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 10.0, max_ratio_interaction = 4.0 } },
   },
 }

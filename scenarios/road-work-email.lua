@@ -35,6 +35,16 @@ local function hot(s)
   return "defended"
 end
 
+-- After a repair (a call, or a short reply owning the miss) the thread picks up where it left
+-- off: the question she has not yet had answered, never one she has already had answered.
+local function picks_up(s, first)
+  if first == "her_answer" and (s.visits.her_answer or 0) == 0 then return "her_answer" end
+  if (s.visits.what_helps or 0) == 0 then return "what_helps" end
+  if (s.visits.compensation or 0) == 0 then return "authority" end
+  if (s.visits.schedule_request or 0) == 0 then return "schedule_request" end
+  return "last_email"
+end
+
 -- How the thread closes once the follow-through is done.
 local function close_out(s)
   if s.band == "settled" then return "site_walk_satisfied" end
@@ -72,19 +82,27 @@ return scenario {
   -- resident = reading each of her emails. calm_turns is set high because a
   -- written exchange costs more than the spoken default: twelve exchanges at about two minutes is the reading and
   -- careful answering of a calm three- or four-email thread; the task (10) is the detailed schedule write-up.
+  -- M = 2: in writing her fury costs care (a second draft, a colleague's read) but nobody is shouting at you in
+  -- real time, so even her angriest email at most doubles a reply (15-20 minutes for a BIFF reply, not 50). What
+  -- an angry thread really costs the town is what follows it in public, below.
   time = {
-    task = 10, resident = 1, calm_turns = 12,
+    task = 10, resident = 1, calm_turns = 12, M = 2,
     follow_on = {
-      supervisor     = 15,  -- the Town Manager's assistant phones her and sets up the site walk
+      supervisor     = 25,  -- the Town Manager's office steps in: reads the whole thread, phones her, sets up the site walk,
+                            -- and after a threat or a board fight takes over contact with her
       repeat_contact = 15,  -- one more of her emails to read and answer with care
-      complaint      = 45,  -- the thread at the Select Board: answering five members and preparing for public comment
+      complaint      = 70,  -- the thread at the Select Board (she copies all five from the first email): the Town Manager's
+                            -- answers to five members, a briefing memo from the department and preparing for public comment
       police         = 15,  -- sending the emails to the police and a short statement
     },
   },
 
   start  = "caps_email",
   safety = "veiled_threat",
-  walkout = "board_fight",  -- past boiling point she stops writing to staff and takes it to the board
+  -- No walk-out rule: she is high-conflict (good replies land slowly), so she stays hot for several emails even while
+  -- the replies are right, and she doesn't fall silent; her own ladder (hot, above) takes her up the chain when
+  -- provoked: a furious reply-all, then the Town Manager, then the board, and at boiling point the board at once.
+  walkout = false,
 
   beats = {
     caps_email = {
@@ -152,7 +170,7 @@ return scenario {
           coach = "It's what she asked for, and it isn't yours to give: an open trench can't carry traffic. She'll tell her staff, and the promise will break on Saturday." },
         { "[Reply All, copying the board back in, with the project's full history: the 1926 main, both public hearings, the notice of " .. RULES.notice_date .. ", the bids, and why it runs to October.]",
           tags = { "argue", "jargon" }, effect = { minutes = 7 }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
-          coach = "Every fact in it is true, it takes twenty minutes to write, and it gives her a page of things to attack in front of the board. BIFF: brief beats thorough." },
+          coach = "Every fact in it is true, it takes a good ten minutes to write, and it gives her a page of things to attack in front of the board. BIFF: brief beats thorough." },
         { "[Reply:] 'It sounds like not knowing what's coming is the hardest part: you can't plan staff or stock around it. What would help most over the next few weeks?'",
           tags = { "label", "ask" }, set = { asked = true }, go = "what_helps",
           coach = "Naming what's underneath the demand, then asking, turns 'stop the project' into something you can actually help with." },
@@ -321,12 +339,13 @@ return scenario {
           tags = { "argue" }, effect = { minutes = 3 }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "A second defence on the same thread; each one is another paragraph for Monday's meeting." },
         { "[Call the café instead of writing again.] 'Ms. Souza, it's Jordan at Public Works. I'd rather talk than trade emails. Have you got five minutes?'",
-          tags = { "private", "ask" }, set = { called = true }, go = "what_helps",
-          coach = "When a thread is heating up, a phone call to her alone often settles in five minutes what ten emails won't. Good, though she may still be sharp." },
+          tags = { "private", "ask" }, set = { called = true }, go = function(s) return picks_up(s, "what_helps") end,
+          targets = { "what_helps", "authority", "schedule_request", "last_email" },
+          coach = "When a thread is heating up, a phone call to her alone often settles in a few minutes what ten emails won't. Good, though she may still be sharp." },
         { "[To her alone:] 'You're right that my last email answered the wrong thing. The real issue is customers finding you. Block reopens " .. RULES.block_open .. "; I've asked for a Shops Open sign.'",
           tags = { "brief_reply", "private", "acknowledge" }, set = { repaired = true },
-          go = function(s) if (s.visits.her_answer or 0) > 0 then return "what_helps" end return "her_answer" end,
-          targets = { "what_helps", "her_answer" },
+          go = function(s) return picks_up(s, "her_answer") end,
+          targets = { "her_answer", "what_helps", "authority", "schedule_request", "last_email" },
           coach = "Owning the miss in one line, without grovelling, then a BIFF reply to her alone. Repair in writing is possible if it's short." },
         { "[Reply All:] 'Noted.'",
           tags = { "sarcasm" }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
@@ -443,6 +462,7 @@ return scenario {
     },
     manager_routed = {
       outcome = "routed",
+      task    = true,  -- the dates and the sign still have to be written up for the site walk
       says    = "[Her reply:] Thank you. I'll wait for the call.",
       debrief = "The Town Manager's assistant called Renata that afternoon and set up a site walk with the project manager. The route was right, " ..
                 "and the summary meant she didn't start over; the manager's office time is the follow-on cost of a thread that got away.",
@@ -456,19 +476,25 @@ return scenario {
     },
     promise_broken = {
       outcome = "unresolved",
+      task    = true,  -- she still needs the dates at her door, broken promise or not
       says    = "[Her reply:] Good. I'm holding you to that, in writing.",
       follow_on = { "repeat_contact", "complaint" },
       debrief = "The promise wasn't the town's to give. When it broke, Renata forwarded your email to the board and the Town Manager as proof. " ..
                 "A written promise or an admission of fault outlives the moment it was meant to calm.",
     },
+    -- The public fight: the board's time (the complaint), the Town Manager's office taking over (supervisor),
+    -- her next email, and the sign and dates, which still have to be done.
     board_fight = {
       outcome = "escalated",
+      follow_on = { "repeat_contact", "complaint", "supervisor" },
+      task    = true,
       says    = "[Reply All:] See you all Monday. I'm bringing the whole street. And a reporter.",
       debrief = "Renata took the thread to the Select Board meeting, with a local reporter there, and read out what Public Works had and hadn't said. " ..
                 "The Town Manager had to answer the board and prepare for public comment, and the sign she needed still hadn't been ordered. Every line in writing became part of the story.",
     },
     reported = {
       outcome = "safety_exit",
+      follow_on = { "police", "supervisor" },  -- the report to the police, and the Town Manager's office taking over contact
       says    = "[No reply was sent.]",
       debrief = "You saved the email and reported it without replying. Your supervisor and the police reviewed it, the contractor secured the site overnight, " ..
                 "and from then on all contact with Renata went through the Town Manager's office. Threatening language is a warning sign even when it's vague.",
@@ -501,8 +527,8 @@ return scenario {
       expect = { outcome = "safety_exit", ending = "reported", critical = false } },
     { name = "the calmest path costs about twice a calm reply at most", path = "calmest", expect = { max_ratio = 2.2 } },
     { name = "the best-scoring thread costs at most twice a calm one", path = "best", expect = { max_ratio = 2.0 } },
-    -- The most escalated thread is almost two hours of reading and writing; the board's time, her
-    -- next email and the police report bring it to about 5.3x a calm thread.
+    -- The most escalated thread is about an hour and a half of reading and writing; the board's time,
+    -- the Town Manager's office, her next email and the sign still to do bring it to about 5.8x a calm thread.
     { name = "the most escalated thread costs four to six calm threads, follow-on included", path = "escalated",
       expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 6.0 } },
   },

@@ -46,8 +46,11 @@ local function hurt(s)
 end
 
 -- At the end: a promise nobody can keep comes due; real follow-through earns the warm ending.
+-- A man still shouting at the door has not accepted anything: handed a form while the next
+-- person was called, he leaves without ordering, as he would have walked out a turn later.
 local function finish(s)
   if s.flags.promised then return "promise_broken" end
+  if s.band == "venting" or s.band == "threatening" then return "left_hurt" end
   if s.band == "settled" and (s.used.own or 0) >= 2 then return "ordered_satisfied" end
   return "ordered_accepted"
 end
@@ -84,7 +87,8 @@ return scenario {
   time = {
     task = 6, calm_turns = 6, resident = 0.4,
     follow_on = {
-      supervisor     = 10,  -- the Town Clerk takes the order, calls the funeral home and writes him a note
+      supervisor     = 15,  -- the Town Clerk takes the order (the six-minute task), calls the funeral home, writes him a note
+                            -- and hears him out: about one calm visit of her time
       repeat_contact = 10,  -- his second trip to the counter (or call) once the record is filed
       complaint      = 30,  -- a family's letter to the selectboard: the Town Clerk's reply and a call to them
       police         = 20,  -- the call to the police, and a statement to the officer who comes
@@ -127,7 +131,8 @@ return scenario {
       },
       choices = {
         { "[Don't rush to fill the silence. Give him a moment.]",
-          tags = { "pause", "listen" }, go = "paused",
+          -- a moment's silence costs what a pause costs: the listening here is attention, not talk
+          tags = { "pause", "listen" }, effect = { minutes = 0.5 }, go = "paused",
           coach = "A deliberate, attentive pause tells him there's no hurry here; for someone grieving, being given time is a kind of safety." },
         { "Banks are the worst for this. They always want everything yesterday.",
           tags = { "hollow" }, go = "paused",
@@ -368,19 +373,19 @@ return scenario {
       choices = {
         { "The bank will definitely accept the receipt in the meantime.",
           tags = { "overpromise" }, set = { promised = true }, go = function(s) return finish(s) end,
-          targets = { "promise_broken", "ordered_satisfied", "ordered_accepted" },
+          targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
           coach = "Some banks will; you don't know his. A kind guess stated as fact is a promise someone else has to break." },
         { "Thank you for bearing with me, and I'm sorry about your mother. Some banks will start the estate paperwork with that receipt, so it's worth taking on Monday.",
           tags = { "thank", "inform" }, go = function(s) return finish(s) end,
-          targets = { "promise_broken", "ordered_satisfied", "ordered_accepted" },
+          targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
           coach = "A warm close with one more useful, honest fact, framed as 'some banks', not a promise." },
         { "Sorry again for your loss.",
           tags = { "hollow" }, go = function(s) return finish(s) end,
-          targets = { "promise_broken", "ordered_satisfied", "ordered_accepted" },
+          targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
           coach = "Not wrong, but said as a formula at the door it sounds like the script you've avoided so far." },
         { "[Hand him the receipt.] Next, please!",
           tags = { "ignore" }, go = function(s) return finish(s) end,
-          targets = { "promise_broken", "ordered_satisfied", "ordered_accepted" },
+          targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
           coach = "Efficient, and the last thing he hears is the next customer's turn." },
       },
     },
@@ -447,7 +452,7 @@ return scenario {
           coach = "Another phone number is the one thing he has had too many of this week." },
         { "Of course. [Bring " .. RULES.town_clerk .. " over and brief her quietly:] Mr. Herrera's mother died on Sunday. The record isn't filed yet, " ..
           "and he needs copies for the bank on Monday.",
-          tags = { "handoff" }, go = "clerk_routed",
+          tags = { "handoff" }, go = "clerk_took_over",
           coach = "He asked, and you pass the story on so he doesn't have to tell it a third time: a warm handoff." },
       },
     },
@@ -493,6 +498,17 @@ return scenario {
       debrief = "The Town Clerk took the order, called the funeral home and wrote Tomás a note of what would happen next. " ..
                 "Her time was the follow-on cost; the warm handoff meant he didn't have to start again.",
     },
+    -- He asked for whoever's in charge because of how the counter treated him: the Town Clerk
+    -- takes over the order and hears that too, and a complaint about the counter is followed up.
+    clerk_took_over = {
+      outcome = "routed",
+      follow_on = { "supervisor", "complaint" },
+      says    = "Thank you for telling her. I couldn't have said it all again.",
+      debrief = "The Town Clerk took the order, called the funeral home and wrote Tomás a note of what would happen next. " ..
+                "He also told her how he had been spoken to at the counter, and she followed that up: a note on file, " ..
+                "a word with you and a call to him the next week. The warm handoff meant he didn't have to start again; " ..
+                "the brush-offs before it are why he asked for her at all.",
+    },
     came_back = {
       outcome = "routed",
       follow_on = { "repeat_contact" },
@@ -527,6 +543,9 @@ return scenario {
     },
     stepped_back = {
       outcome = "safety_exit",
+      -- the Town Clerk's part (the incident write-up she signs off, your debrief) and the next day's call
+      -- in which she takes the order by phone
+      follow_on = { "supervisor", "repeat_contact" },
       says    = "[He looks at the forms on the floor, then at his hands, and sits down heavily on the bench.]",
       debrief = "You stepped out of reach and called your colleague, and the moment passed without anyone hurt. The incident was written up; " ..
                 "the Town Clerk phoned Tomás the next day, he apologised, and she took the order by phone. You took a break and a debrief.",
