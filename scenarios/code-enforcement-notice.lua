@@ -441,6 +441,7 @@ return scenario {
     },
     appeal_route = {
       outcome = "routed",
+      task    = true,   -- the notice is still written up and served: he appeals it with the form on its back
       says    = "Fine. I'll appeal it, then.",
       debrief = "Dennis filed an appeal, which is his right and the proper channel. The Board upheld the notice but gave him extra time; " ..
                 "asking what was going on might have got him to the same extension without a hearing.",
@@ -460,24 +461,29 @@ return scenario {
     },
     breach_disclosed = {
       outcome = "breach",
+      follow_on = { "police", "complaint" },   -- your statement about the street the police were called to, and the town answering for the disclosure
       says    = "I knew it. I knew it was him.",
       debrief = "Hinting at who complained is a confidentiality breach, however kindly meant. Dennis confronted a neighbour that evening, " ..
                 "the police were called to the street, and the town had to answer for the disclosure.",
     },
     notice_left = {
       outcome = "unresolved",
+      task    = true,   -- the notice was written and served, if only through the mailbox
+      follow_on = { "repeat_contact", "complaint" },   -- his angry call to the office, and the second visit the conversation needed
       says    = "[He pulls the notice from the mailbox and crumples it.]",
-      debrief = "The notice was served, but nothing about it landed. Dennis ignored the deadline, and the case needed a second visit, " ..
-                "this time with two inspectors, to restart the conversation that didn't happen.",
+      debrief = "The notice was served, but nothing about it landed. Dennis called the office to complain that the inspector stuck a notice on him and walked off, " ..
+                "ignored the deadline, and the case needed a second visit, this time with two inspectors, to restart the conversation that didn't happen.",
     },
     stormed = {
       outcome = "escalated",
+      task    = true,   -- the notice is still written up, and goes by certified mail
       says    = "Yeah? We'll see about that!",
       debrief = "You left with a warning, and Dennis called the town manager's office to complain about the inspector. The case moved to " ..
                 "citations and a hearing, costing everyone more time than the conversation would have.",
     },
     left_early = {
       outcome = "unresolved",
+      task    = true,   -- the notice still has to be written up for the mail
       says    = "[He watches the car pull away.]",
       follow_on = { "repeat_contact", "complaint" },
       debrief = "Leaving at the first shout, with no cue beyond a barking dog behind a closed door, meant the notice went by mail and Dennis " ..
@@ -485,6 +491,7 @@ return scenario {
     },
     left_safely = {
       outcome = "safety_exit",
+      follow_on = { "police", "repeat_contact" },   -- your report of his words, and the second visit to serve the notice, with police
       says    = "[In the mirror, he's back on the front step, watching you go.]",
       debrief = "You left as soon as the safety cue appeared, reported his exact words, and the office flagged the address. " ..
                 "The notice was served a week later by two inspectors with a police officer present, and nobody was hurt.",
@@ -510,9 +517,9 @@ return scenario {
     { name = "ideal path: stay at the curb, acknowledge, ask, agree a plan",
       choices = { 3, 1, 4, 2, 3, 1, 3, 2 },
       expect = { outcome = "resolved_satisfied", passed = true, min_score = 90, max_ratio = 2.0 } },
-    { name = "'calm down' and a parting warning: a few minutes at the curb, nearly three calm visits in all",
+    { name = "'calm down' and a parting warning: a few minutes at the curb and the notice written up for the mail, over three calm visits in all",
       choices = { 2, 1 },
-      expect = { outcome = "escalated", passed = false, max_score = 20, max_ratio_interaction = 0.5, min_ratio = 2.5 } },
+      expect = { outcome = "escalated", passed = false, max_score = 20, max_ratio_interaction = 1.0, min_ratio = 3.0 } },
     { name = "a typical novice ends with an accepted plan",
       choices = { 1, 4, 4, 4, 4, 1, 4, 3, 2 },
       expect = { outcome = "resolved_accepted", passed = true, min_score = 70, min_ratio_interaction = 2.0, max_ratio_interaction = 3.0 } },

@@ -31,6 +31,13 @@ local function heat(s)
   return "hotter"
 end
 
+-- Nobody shouts at a counter, with a line behind him, for a quarter of an hour: still Venting after ten
+-- minutes, he stops arguing and makes the threat.
+local function or_threat(s, beat)
+  if s.minutes >= 10 and (s.band == "venting" or s.band == "threatening") then return "leakage" end
+  return beat
+end
+
 -- Stepping away from an insult is only a safety exit if there really was a danger.
 local function walk_off(s)
   if s.tripwire then return "aftermath" end
@@ -42,11 +49,29 @@ local function paid(s)
   return (s.used.task or 0) > 0
 end
 
+-- A threat before he has paid sends him away without his car: he has to come back for it, and
+-- after a threat the release is done with two staff at the window (the `_unpaid` endings).
+local function settle(s, id)
+  if paid(s) then return id end
+  return id .. "_unpaid"
+end
+
 -- After the report: was the exit on the first threat, or only after the second?
 local function reported(s)
-  if s.flags.late then return "reported_late" end
-  return "reported"
+  if s.flags.late then return settle(s, "reported_late") end
+  return settle(s, "reported")
 end
+
+local UNPAID = " He had left without his car, so he had to come back for it, and the payment and the release were done with two staff at the window."
+local REPORTED = "You stepped back the moment he made the threat, used the code phrase, and said one sentence. Afterwards you wrote down his exact words, the time and the witnesses, " ..
+                 "and " .. RULES.supervisor .. " reported it to the police and to security. You took a break, and the office offered " .. RULES.eap .. ". " ..
+                 "The office agreed that any further contact with him would be in writing, or with two staff present. 'I know which car is yours' is leakage: a warning sign " ..
+                 "that is reported even when the person leaves calmly. Your earlier de-escalation wasn't wasted; it just wasn't the point any more."
+local REPORTED_LATE = "You got to safety in the end and reported everything: exact words, time and witnesses. But after 'I know which car is yours' you kept talking, " ..
+                      "and he made the threat plainer and leaned across the counter. The first threat is the moment to stop: distance, the code phrase, one sentence. " ..
+                      "You took a break afterwards, and the office planned any further contact in writing or with two staff present."
+local INCIDENT = "After two threats you were still at the counter, within reach, and it turned physical: the card reader hit the floor and the police came. " ..
+                 "Nobody has to win that exchange. Once a threat is made, problem-solving is over: distance, the code phrase or duress button, one sentence, and get away from the counter."
 
 return scenario {
   id         = "counter-threat",
@@ -132,10 +157,10 @@ return scenario {
           tags = { "disengage" }, go = walk_off, targets = { "aftermath", "walked_away" },
           coach = "An insult at the office from a man whose car was towed is unpleasant, not dangerous: no threat, no move toward you. Ending service here turns a hard conversation into a complaint." },
         { "Which number did the alert go to? Let me look.",
-          tags = { "ask" }, go = "alert",
+          tags = { "ask" }, go = function(s) return or_threat(s, "alert") end, targets = { "alert", "leakage" },
           coach = "A useful question, and the alert is a real grievance, but reflecting back what he's been through would land first." },
         { "So the alert went to an old number, you came off a night shift to an empty space and thought it was stolen, and then the waiver came back 'denied'. That's a rough morning.",
-          tags = { "paraphrase", "acknowledge" }, go = "denial",
+          tags = { "paraphrase", "acknowledge" }, go = function(s) return or_threat(s, "denial") end, targets = { "denial", "leakage" },
           coach = "Let 'crooks' pass and reflect the facts and the night he's had. He's heard, and the insult has nothing to push against." },
       },
     },
@@ -151,7 +176,7 @@ return scenario {
           tags = { "blame", "policy_wall" }, go = heat, targets = { "hotter", "leakage" },
           coach = "It may be the rule, but it tells him the dead number was his fault, which is exactly what he's angry about." },
         { "[Update his number in " .. RULES.alert .. " while he watches.] That's fixed now; you'll get the next alert. And I'll note for the hearing that it went to a dead number.",
-          tags = { "own", "acknowledge" }, go = "denial",
+          tags = { "own", "acknowledge" }, go = function(s) return or_threat(s, "denial") end, targets = { "denial", "leakage" },
           coach = "A small, real fix you can do on the spot, and a specific commitment you can keep: ownership, without promising the outcome." },
         { "Why didn't you update it when you changed phones?",
           tags = { "why_question" }, go = heat, targets = { "hotter", "leakage" },
@@ -170,8 +195,8 @@ return scenario {
           tags = { "threaten_early" }, go = "leakage",
           coach = "He's loud, not yet dangerous. A threat from you invites one back." },
         { "You're right to be angry about the alert. Tell me what happened, from when you got home.",
-          tags = { "label", "listen" }, go = function(s) if (s.visits.story or 0) > 0 then return "denial" end return "story" end,
-          targets = { "story", "denial" },
+          tags = { "label", "listen" }, go = function(s) if (s.visits.story or 0) > 0 then return or_threat(s, "denial") end return or_threat(s, "story") end,
+          targets = { "story", "denial", "leakage" },
           coach = "Naming the grievance that's real, and giving him the floor, undoes the first mistake." },
         { "Get in line with everyone else who got towed last night. You're not special.",
           tags = { "sarcasm", "minimize" }, go = "leakage",
@@ -191,13 +216,13 @@ return scenario {
       },
       choices = {
         { "Let me see what I can do. Maybe my supervisor can knock the tow fee off.",
-          tags = { "overpromise" }, go = "walk_back",
+          tags = { "overpromise" }, go = function(s) return or_threat(s, "walk_back") end, targets = { "walk_back", "leakage" },
           coach = "You want to give him something, but the waiver isn't the counter's to give; raising his hopes sets up a second 'no'." },
         { "It's out of my hands. The website makes those decisions.",
           tags = { "buck_pass" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Blaming 'the website' sounds like nobody in the building is responsible for anything." },
         { "No, I can't. " .. RULES.decider .. " decided it, not this counter. What I can do: get your car out today, and book a hearing on the dead-number alert. If it goes your way, the tow fee is refunded.",
-          tags = { "explain_why", "options" }, go = "tickets",
+          tags = { "explain_why", "options" }, go = function(s) return or_threat(s, "tickets") end, targets = { "tickets", "leakage" },
           coach = "A straight answer to a yes-or-no question, who decides, and what you can do: honest, and it keeps a route open." },
         { "Honestly, between us, those waivers almost never get approved.",
           tags = { "minimize" }, go = heat, targets = { "hotter", "leakage" },
@@ -213,7 +238,7 @@ return scenario {
       },
       choices = {
         { "That was my mistake, and I'm sorry. The waiver isn't ours to change. What I can do is get your car out today and book a hearing on the alert.",
-          tags = { "apologize", "options" }, go = "tickets",
+          tags = { "apologize", "options" }, go = function(s) return or_threat(s, "tickets") end, targets = { "tickets", "leakage" },
           coach = "Own the false hope quickly and plainly, then move to what's real." },
         { "I did say maybe.",
           tags = { "argue" }, go = heat, targets = { "hotter", "leakage" },
@@ -236,13 +261,13 @@ return scenario {
           tags = { "blame" }, go = heat, targets = { "hotter", "leakage" },
           coach = "It may be so, and it's a lecture at the moment he's found out about a second charge." },
         { "I know. It's one thing after another this morning. [Give him a moment.]",
-          tags = { "acknowledge", "pause" }, go = "paying",
+          tags = { "acknowledge", "pause" }, go = function(s) return or_threat(s, "paying") end, targets = { "paying", "leakage" },
           coach = "Kind, and the pause helps; he still needs to know what the charge is." },
         { "Those are separate. You'd have to take them up with " .. RULES.decider .. ".",
           tags = { "buck_pass" }, go = heat, targets = { "hotter", "leakage" },
           coach = "He can't get the car without clearing them, so 'separate' is a runaround." },
         { "[Turn the screen so he can see it.] Two tickets from last March on Elm Street, never paid. Every release clears open tickets first. If you think they're wrong, the hearing can look at them too.",
-          tags = { "inform", "explain_why" }, go = "paying",
+          tags = { "inform", "explain_why" }, go = function(s) return or_threat(s, "paying") end, targets = { "paying", "leakage" },
           coach = "Show him the record, give the reason in one line, and keep the route open: no surprises left." },
       },
     },
@@ -344,16 +369,16 @@ return scenario {
       },
       choices = {
         { "Okay, okay, I'm sorry. Please, let's all calm down and finish this.",
-          tags = { "calm_down", "apologize" }, go = "incident",
+          tags = { "calm_down", "apologize" }, go = function(s) return settle(s, "incident") end, targets = { "incident", "incident_unpaid" },
           coach = "Pleading with someone who has just threatened you keeps you within reach and tells him the threat is working." },
         { "You've just threatened a town employee. Do you want me to call the police? Because I will.",
-          tags = { "argue", "threaten_early" }, go = "incident",
+          tags = { "argue", "threaten_early" }, go = function(s) return settle(s, "incident") end, targets = { "incident", "incident_unpaid" },
           coach = "The police may well be needed, but a stand-off across the counter is not the way: get to safety first, then call." },
         { "[Step back out of reach, press " .. RULES.duress .. ", and move toward the back-office door.] This conversation is over. I'm leaving the counter now.",
           tags = { "disengage" }, set = { late = true }, go = "aftermath",
           coach = "Still the right move, later than it should have been: distance, the duress button, a way out, and no more words." },
         { "[Stand your ground and hold his stare. You won't be intimidated.]",
-          tags = { "invade_space" }, go = "incident",
+          tags = { "invade_space" }, go = function(s) return settle(s, "incident") end, targets = { "incident", "incident_unpaid" },
           coach = "Holding your ground turns a threat into a contest, and it keeps you within reach." },
       },
     },
@@ -362,7 +387,7 @@ return scenario {
       note = "After the exit: the threat still has to be written down and reported, even though he has gone.",
       says = function(s)
         if s.flags.late then
-          return "[Two colleagues and " .. RULES.supervisor .. " come to the counter. He shoves the door open and leaves. Your hands are shaking.]"
+          return "[Two colleagues and " .. RULES.supervisor .. " come to the counter. He pushes out through the door and is gone. Your hands are shaking.]"
         end
         if paid(s) then
           return "[" .. RULES.supervisor .. " comes up beside you. He looks at the two of you, stuffs the receipt in his pocket, and walks out. The line is silent.]"
@@ -377,7 +402,7 @@ return scenario {
           tags = { "minimize" }, grade = "harmful", go = "half_reported",
           coach = "Softening the words protects him, not you. The exact words are what let the office decide what to do." },
         { "[Write down his exact words, the time and who was nearby. Tell " .. RULES.supervisor .. " all of it, including the car; ask her to call the police non-emergency line, " .. RULES.nonemergency .. ", and take ten minutes off the counter.]",
-          tags = { "own", "self_regulate" }, grade = "best", dims = { "safety", "ownership" }, go = reported, targets = { "reported", "reported_late" },
+          tags = { "own", "self_regulate" }, grade = "best", dims = { "safety", "ownership" }, go = reported, targets = { "reported", "reported_late", "reported_unpaid", "reported_late_unpaid" },
           coach = "Exact words, time and witnesses, reported in full even though he left calmly, and a break before you go back: that's the rest of the safety exit." },
         { "[Go out to the staff lot to make sure he's really left, and get his plate number.]",
           tags = { "invade_space" }, grade = "critical", go = "followed_out",
@@ -389,33 +414,48 @@ return scenario {
   endings = {
     reported = {
       outcome = "safety_exit",
+      task    = true,   -- his car is released once he pays, now or when he comes back: the payment and the release happen either way
       says    = "[" .. RULES.supervisor .. " reads your note twice, then picks up the phone.]",
-      debrief = "You stepped back the moment he made the threat, used the code phrase, and said one sentence. Afterwards you wrote down his exact words, the time and the witnesses, " ..
-                "and " .. RULES.supervisor .. " reported it to the police and to security. You took a break, and the office offered " .. RULES.eap .. ". " ..
-                "The office agreed that any further contact with him would be in writing, or with two staff present. 'I know which car is yours' is leakage: a warning sign " ..
-                "that is reported even when the person leaves calmly. Your earlier de-escalation wasn't wasted; it just wasn't the point any more.",
+      debrief = REPORTED,
+    },
+    reported_unpaid = {
+      outcome = "safety_exit",
+      task    = true,
+      follow_on = { "repeat_contact", "supervisor" },   -- he comes back for the car, and a second member of staff stands with you for it
+      says    = "[" .. RULES.supervisor .. " reads your note twice, then picks up the phone.]",
+      debrief = REPORTED .. UNPAID,
     },
     reported_late = {
       outcome = "safety_exit",
+      task    = true,
       says    = "[" .. RULES.supervisor .. " reads your note, then picks up the phone.]",
-      debrief = "You got to safety in the end and reported everything: exact words, time and witnesses. But after 'I know which car is yours' you kept talking, " ..
-                "and he made the threat plainer and leaned across the counter. The first threat is the moment to stop: distance, the code phrase, one sentence. " ..
-                "You took a break afterwards, and the office planned any further contact in writing or with two staff present.",
+      debrief = REPORTED_LATE,
+    },
+    reported_late_unpaid = {
+      outcome = "safety_exit",
+      task    = true,
+      follow_on = { "repeat_contact", "supervisor" },   -- he comes back for the car, and a second member of staff stands with you for it
+      says    = "[" .. RULES.supervisor .. " reads your note, then picks up the phone.]",
+      debrief = REPORTED_LATE .. UNPAID,
     },
     unlogged = {
       outcome = "safety_exit",
+      task    = true,   -- his car is released once he pays, now or when he comes back: the payment and the release happen either way
+      follow_on = { "repeat_contact" },   -- he came back the next week, and a colleague dealt with him unwarned
       says    = "[The next person steps up, glancing at the door.]",
       debrief = "Stepping back was right. But nothing was written down, so when he came back the next week and asked a colleague which car was yours, " ..
                 "nobody knew to be careful. Threats are reported even when the person leaves calmly: the exact words, the time, the witnesses. And take a break before you go back to the counter.",
     },
     half_reported = {
       outcome = "safety_exit",
+      task    = true,   -- his car is released once he pays, now or when he comes back: the payment and the release happen either way
       says    = "[" .. RULES.supervisor .. " nods. 'Rude. Okay. Let me know if he comes back.']",
       debrief = "Stepping back was right, but the report left out the words that mattered. 'Rude' goes in a file; 'I know which car is yours' gets the police and security involved, " ..
                 "and a plan for his next visit. Reporting the exact words protects you and the colleague he meets next; it isn't getting him into trouble.",
     },
     followed_out = {
       outcome = "escalated",
+      task    = true,   -- his car is released once he pays, now or when he comes back: the payment and the release happen either way
       follow_on = { "police" },   -- the colleagues' call and your statements; no complaint from him is in the story
       says    = "[In the staff lot, he's standing beside your car. He turns round when he hears the door.]",
       debrief = "Going after him, alone, took you to the exact place he had named. Colleagues saw it from the window and called the police; nobody was hurt, but it was luck. " ..
@@ -423,7 +463,8 @@ return scenario {
     },
     unreported = {
       outcome = "escalated",
-      follow_on = { "police" },
+      task    = true,   -- his car is released once he pays, now or when he comes back: the payment and the release happen either way
+      follow_on = { "police", "repeat_contact" },   -- the report once it came out, and his visit the next week asking which car was yours
       says    = function(s)
         if paid(s) then return "[He pockets the receipt and walks out without another word.]" end
         return "[He stares at you a moment longer, then walks out without another word.]"
@@ -433,13 +474,21 @@ return scenario {
     },
     incident = {
       outcome = "escalated",
+      task    = true,
       follow_on = { "police" },   -- the 911 call and the statements; no complaint from him is in the story
       says    = "[He sweeps the card reader off the counter. Someone in the line calls 911.]",
-      debrief = "After two threats you were still at the counter, within reach, and it turned physical: the card reader hit the floor and the police came. " ..
-                "Nobody has to win that exchange. Once a threat is made, problem-solving is over: distance, the code phrase or duress button, one sentence, and get away from the counter.",
+      debrief = INCIDENT,
+    },
+    incident_unpaid = {
+      outcome = "escalated",
+      task    = true,
+      follow_on = { "police", "repeat_contact", "supervisor" },   -- the 911 call and the statements; his return for the car, with two staff
+      says    = "[He sweeps the card reader off the counter. Someone in the line calls 911.]",
+      debrief = INCIDENT .. UNPAID,
     },
     walked_away = {
       outcome = "unresolved",
+      task    = true,   -- his car is released once he pays, now or when he comes back: the payment and the release happen either way
       follow_on = { "repeat_contact", "complaint" },
       says    = "[He stares at you.] You're refusing to serve me? Unbelievable. [He takes out his phone and starts typing an email to the town manager.]",
       debrief = "'Bunch of crooks' was aimed at the office, from a man whose car had been towed; there was no threat and no move toward you. Ending service there left him without his car " ..
@@ -456,9 +505,9 @@ return scenario {
     { name = "a false hope along the way, owned, then the right exit: still a passed safety exit",
       choices = { 3, 4, 1, 1, 4, 3, 4, 3 },
       expect = { ending = "reported", outcome = "safety_exit", passed = true, critical = false, min_score = 70 } },
-    { name = "after a rough start, disengaging on the threat is still a safety exit with no critical error",
+    { name = "after a rough start, disengaging on the threat is still a safety exit with no critical error (he left unpaid, so he comes back for the car)",
       choices = { 1, 1, 4, 3 },
-      expect = { ending = "reported", outcome = "safety_exit", critical = false } },
+      expect = { ending = "reported_unpaid", outcome = "safety_exit", critical = false } },
     { name = "a typical novice: decent service, then 'let me explain the hearing' after the threat (critical)",
       choices = { 3, 3, 2, 3, 2, 1, 3, 3, 3 },
       expect = { ending = "reported_late", outcome = "safety_exit", critical = true, passed = false, max_score = 20 } },

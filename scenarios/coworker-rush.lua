@@ -38,11 +38,17 @@ local function cap(text)
   return text:sub(1, 1):upper() .. text:sub(2)
 end
 
+-- He came down for a PO, not for the afternoon: after half an hour at your desk, whatever
+-- comes next, he takes it to the town manager.
+local function out_of_time(s)
+  return s.minutes >= 30
+end
+
 -- Where an escalating move leads. A colleague doesn't stay to shout: past about 75 he walks
 -- out to the town manager. Short of that he climbs one rung at a time: a status play,
 -- then venting, then "I'm going over your head", then he goes.
 local function worse(s)
-  if s.agitation >= 79 then return "went_over" end
+  if s.agitation >= 79 or out_of_time(s) then return "went_over" end
   if s.agitation < 63 and (s.visits.rank or 0) == 0 then return "rank" end
   if (s.visits.heat or 0) == 0 then return "heat" end
   if (s.visits.over_head or 0) == 0 then return "over_head" end
@@ -50,7 +56,7 @@ local function worse(s)
 end
 -- An escalating move: to `calm` while he can still talk it through (and hasn't been there), else up the ladder.
 local function escalate(s, calm)
-  if s.agitation >= 63 or (s.visits[calm] or 0) > 0 then return worse(s) end
+  if s.agitation >= 63 or out_of_time(s) or (s.visits[calm] or 0) > 0 then return worse(s) end
   return calm
 end
 local LADDER = { "went_over", "rank", "heat", "over_head" }
@@ -63,18 +69,30 @@ local function targets(calm)
 end
 -- A move that can still nudge him up (gated information, a vague answer): he walks out rather than arrive hot.
 local function guard(s, beat)
-  if s.agitation >= 79 then return "went_over" end
+  if s.agitation >= 79 or out_of_time(s) then return "went_over" end
   return beat
 end
 
 -- After a repair: back to whatever part of the story he hasn't had yet.
 local function repair(s)
+  if out_of_time(s) then return "went_over" end
   if (s.visits.story or 0) == 0 then return "story" end
   if (s.visits.heard or 0) == 0 then return "heard" end
   if (s.visits.options or 0) == 0 then return "options" end
   return "priority"
 end
-local REPAIRED = { "story", "heard", "options", "priority" }
+local REPAIRED = { "story", "heard", "options", "priority", "went_over" }
+
+-- Where a promise the clerk can't keep ends. Made before he has heard any compliant route (the
+-- co-op contract, the quotes, the emergency rule), it leaves him with nothing on Thursday, and
+-- Linda and Farida have to drop everything to find him a way to Friday; made after, he at least
+-- knows the routes and chases the quotes himself.
+local function broken(s)
+  local routes = (s.visits.emergency or 0) + (s.visits.sham or 0) + (s.visits.priority or 0)
+  if routes == 0 then return "promise_scramble" end
+  return "promise_broken"
+end
+local BROKEN = { "promise_scramble", "promise_broken" }
 
 -- How a visit that got a plan ends.
 local function close_out(s)
@@ -110,12 +128,13 @@ return scenario {
   },
 
   -- A calm version of this visit still needs about six exchanges (what's missing, the deadline, the routes,
-  -- priorities, timing). M = 6: a row with a senior colleague runs long (calibrated with defuse analyze).
+  -- priorities, timing).
   time = {
-    task = 6, calm_turns = 6, M = 6,
+    task = 6, calm_turns = 6,
     follow_on = {
-      supervisor     = 15,  -- Linda and Farida both come over, hear the brief and go through the routes with him
-      repeat_contact = 10,  -- one more go at it: he rings and drops by to chase, or Linda sits down with him to go over the routes again
+      supervisor     = 15,  -- Linda (and Farida) stop to go through the routes with him: after a handoff, after he has
+                            -- gone over your head, or to rescue a promise that broke before he knew any route
+      repeat_contact = 10,  -- one more go at it: he rings and drops by to chase
       complaint      = 15,  -- he goes to the town manager: her call to Linda, and Linda's account back to her
     },
   },
@@ -168,7 +187,7 @@ return scenario {
           tags = { "paraphrase", "label" }, go = "heard",
           coach = "Reflecting the facts and naming the worry underneath (his name, his families) is what lets him feel heard." },
         { "Leave it with me. I'll get it through today one way or another.",
-          tags = { "overpromise" }, promise = "The PO will go out today.", go = "promise_broken",
+          tags = { "overpromise" }, promise = "The PO will go out today.", go = broken, targets = BROKEN,
           coach = "It's kind, and it ends the tension at once, but you don't sign purchase orders, and a PO with one quote can't legally go out today." },
         { "Everybody's stretched this summer. Parks lost two people too.",
           tags = { "minimize" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
@@ -193,7 +212,7 @@ return scenario {
           tags = { "explain_why" }, go = function(s) return guard(s, "options") end, targets = { "options", "went_over" },
           coach = "A good reason, plainly given; but you still don't know his real deadline, and he's still working to 'today'." },
         { "I'll ask " .. RULES.cpo .. " if she'll sign it as it is. If anyone can make an exception for camp, she can.",
-          tags = { "overpromise" }, promise = RULES.cpo .. " may sign with one quote.", go = "promise_broken",
+          tags = { "overpromise" }, promise = RULES.cpo .. " may sign with one quote.", go = broken, targets = BROKEN,
           coach = "Hope feels kinder than a no, but the quote rule isn't hers to waive; he'll plan around an exception that can't happen." },
         { "Before we get to that: what exactly did " .. RULES.vendor .. " say about when they need the PO?",
           tags = { "ask" }, go = function(s) return guard(s, "deadline") end, targets = { "deadline", "went_over" },
@@ -246,7 +265,7 @@ return scenario {
           tags = { "options", "inform" }, go = function(s) return guard(s, "emergency") end, targets = { "emergency", "went_over" },
           coach = "Real choices, quickest first, with an honest word on the long shot: he gets back control of a problem he thought was out of his hands." },
         { "I'll ring round for the quotes myself this afternoon. Leave it with me.",
-          tags = { "overpromise" }, promise = "The clerk will get the quotes this afternoon.", go = "promise_broken",
+          tags = { "overpromise" }, promise = "The clerk will get the quotes this afternoon.", go = broken, targets = BROKEN,
           coach = "Generous, and it isn't yours to give: your afternoon is already committed, and the quotes are the requesting department's job." },
       },
     },
@@ -260,7 +279,7 @@ return scenario {
       },
       choices = {
         { "Sure. I'll put it through as an emergency and " .. RULES.cpo .. " can sign off on it.",
-          tags = { "overpromise" }, promise = "The PO will go through as an emergency.", go = "promise_broken",
+          tags = { "overpromise" }, promise = "The PO will go through as an emergency.", go = broken, targets = BROKEN,
           coach = "It sounds like a solution, but the emergency call is " .. RULES.cpo .. "'s, and a late booking almost certainly doesn't qualify." },
         { "That's not what emergency means, Andre.",
           tags = { "argue" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
@@ -336,7 +355,7 @@ return scenario {
           tags = { "hollow" }, set = { vague = true }, go = function(s) return guard(s, "wrap") end, targets = { "wrap", "went_over" },
           coach = "Polite and non-committal; he asked for a time because vague is what got camp into trouble." },
         { "Noon tomorrow, signed. Guaranteed.",
-          tags = { "overpromise" }, promise = "The PO will be signed by noon tomorrow.", go = "promise_broken",
+          tags = { "overpromise" }, promise = "The PO will be signed by noon tomorrow.", go = broken, targets = BROKEN,
           coach = "The answer he wants, and it depends on quotes that haven't arrived and a signature that isn't yours." },
         { "[Keep typing the " .. RULES.other_dept .. " batch.] Hang on, let me just finish this.",
           tags = { "ignore" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
@@ -434,7 +453,7 @@ return scenario {
           tags = { "argue" }, go = function(s) return worse(s) end, targets = LADDER,
           coach = "Meeting rank with your own grievance takes the bait; now it's about you two, not the buses." },
         { "Okay, okay. I'll put it in and flag it for " .. RULES.cpo .. ".",
-          tags = { "overpromise" }, promise = "The PO will go in with one quote.", go = "promise_broken",
+          tags = { "overpromise" }, promise = "The PO will go in with one quote.", go = broken, targets = BROKEN,
           coach = "Giving way to rank feels like keeping the peace; it just hands the same no to " .. RULES.cpo .. ", later and with your name on it." },
         { "Nineteen years, and a form is holding up camp; I'd be fed up too. You don't need my permission. What I can do is find the fastest legal way to Friday.",
           tags = { "redirect", "label" }, go = function(s) return guard(s, repair(s)) end, targets = { "story", "heard", "options", "priority", "went_over" },
@@ -474,7 +493,7 @@ return scenario {
       choices = {
         { "No need. You lost your coordinator, found the booking late, and now it's " .. RULES.campers .. " families and your name. Have I got that right?",
           tags = { "paraphrase", "label" }, go = function(s) return repair(s) == "story" and "heard" or repair(s) end,
-          targets = { "heard", "options", "priority" },
+          targets = { "heard", "options", "priority", "went_over" },
           coach = "In the recovery window a warm summary rebuilds things fast; no comment on the outburst." },
         { "It's fine. So, the quotes.",
           tags = { "inform" }, go = function(s) return guard(s, repair(s) == "story" and "options" or repair(s)) end,
@@ -539,10 +558,21 @@ return scenario {
     promise_broken = {
       outcome = "unresolved",
       says    = "That's all I needed. Thank you. I'll tell the bus company.",
+      task    = true,   -- the quotes were rushed in anyway, and the PO still had to be drafted
       follow_on = { "repeat_contact", "complaint" },
       debrief = "What was promised wasn't the clerk's to give: a PO over " .. RULES.threshold .. " can't go out on one quote, " .. RULES.cpo .. " signs, not the clerk, " ..
                 "and a late booking isn't an emergency. Andre found out late on Thursday, went to the town manager about 'Finance going back on its word', " ..
                 "and the quotes were rushed in anyway. The promise bought a moment's calm and cost a day and a relationship.",
+    },
+    promise_scramble = {
+      outcome = "unresolved",
+      says    = "That's all I needed. Thank you. I'll tell the bus company.",
+      task    = true,   -- the quotes were rushed in anyway, and the PO still had to be drafted
+      follow_on = { "supervisor", "repeat_contact", "complaint" },   -- Linda and Farida's rescue, his chasing, the town manager
+      debrief = "What was promised wasn't the clerk's to give: a PO over " .. RULES.threshold .. " can't go out on one quote, " .. RULES.cpo .. " signs, not the clerk, " ..
+                "and a late booking isn't an emergency. Andre found out late on Thursday with a day to go and no idea of the legal routes, so " .. RULES.director .. " and " .. RULES.cpo ..
+                " had to drop what they were doing to find him one; he went to the town manager about 'Finance going back on its word', and the quotes were rushed in anyway. " ..
+                "The promise bought a moment's calm and cost a day, two supervisors' afternoon and a relationship.",
     },
     dpw_bumped = {
       outcome = "unresolved",
@@ -560,6 +590,8 @@ return scenario {
     },
     went_over = {
       outcome = "escalated",
+      task    = true,   -- the quotes came in the next day and the PO was drafted after all
+      follow_on = { "supervisor", "complaint" },   -- Linda's sit-down with him, and the town manager's call
       says    = {
         uneasy    = "Right. I'll see what the town manager says.",
         defensive = "Fine. I'll see what the town manager has to say about this.",

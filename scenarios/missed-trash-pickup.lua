@@ -19,6 +19,13 @@ local RULES = {
 }
 
 
+-- Staying on the line once the abuse goes on after a warning, or has turned into a threat.
+local function stayed_on(s)
+  if s.flags.threat then return "threatened_on" end
+  return "abused_on"
+end
+local STAYED_ON = { "abused_on", "threatened_on" }
+
 -- Where a limit leads: it holds if the caller has come down from venting, otherwise the abuse goes on.
 local function after_limit(s)
   if s.band == "venting" or s.band == "threatening" then return "abuse_continues" end
@@ -75,9 +82,11 @@ return scenario {
 
   time = {
     task = 3,
+    calm_turns = 5,   -- a calm call: the miss, the address, the set-out time, what logging a repeat does, the callback
     follow_on = {
+      police         = 15,  -- a threat phoned in to the police non-emergency line: the report and a short statement
       supervisor     = 10,  -- Ray takes the briefed call, logs the repeat and phones Northline himself
-      repeat_contact = 8,   -- she calls again next morning: about one more ordinary call
+      repeat_contact = 10,  -- she calls again: about one more ordinary call (the calm call above)
       complaint      = 15,  -- an email to the selectboard: a supervisor reads it, checks the log, calls the hauler, replies briefly
     },
   },
@@ -386,6 +395,9 @@ return scenario {
           coach = "There is more you can do (log it as a repeat and commit to a callback), and she knows it." },
         { "That's fair to be angry about, and I won't leave you on hold for an hour. I'll brief him myself when he's back at " .. RULES.sup_back .. ". Meanwhile I'll log this as a repeat miss right now.",
           tags = { "apologize", "own" }, go = "ready",
+          -- The model reads a second apology as worth less than a polite question, and would rate the
+          -- hold (#3) best; the story says otherwise: the hold is more waiting, this is action now.
+          grade = "best",
           coach = "Own the bad news, then offer what you can do now; she wants action, not a supervisor for his own sake." },
         { "All right. Would you like to hold while I try his mobile? It may take a few minutes.",
           tags = { "inform", "ask" }, go = "on_hold",
@@ -460,7 +472,12 @@ return scenario {
     abuse_continues = {
       tripwire = true,
       note = "Abuse continued after a clear warning (or sustained threatening behaviour): end the call politely and document.",
+      -- Reached at Threatening, the abuse has turned into a threat: that is reported to the police as well.
+      enter = function(s) if s.band == "threatening" then s.flags.threat = true end end,
       says = function(s)
+        if s.flags.threat then
+          return "[She's shouting now.] You're useless, all of you! What's your name? I'll find out where you live, you [swears]!"
+        end
         if s.flags.warned then
           return s:line({
             defensive = "Warn me? You're going to warn me? You're a useless [swears], and I'll talk however I like.",
@@ -471,16 +488,17 @@ return scenario {
       end,
       choices = {
         { "Okay, okay. Let's just get your address so it's at least logged.",
-          tags = { "redirect" }, go = "abused_on",
+          tags = { "redirect" }, go = stayed_on, targets = STAYED_ON,
           coach = "Carrying on after the warning was ignored tells her the limit wasn't real, and the abuse goes on." },
         { "Ma'am, one more word like that and I'm hanging up. I mean it.",
-          tags = { "limit" }, go = "abused_on",
+          tags = { "limit" }, go = stayed_on, targets = STAYED_ON,
           coach = "A second warning instead of keeping to the first one teaches her that your limits can be pushed." },
         { "Please, I'm only trying to help you.",
-          tags = { "hollow" }, go = "abused_on",
+          tags = { "hollow" }, go = stayed_on, targets = STAYED_ON,
           coach = "Pleading invites more of the same; the protocol exists so you don't have to absorb it." },
         { "Ms. Brooks, I'm going to end the call now. I'll still send your missed pickup to the hauler today. You're welcome to call back when you're ready to talk it through. Goodbye.",
-          tags = { "disengage" }, go = "call_ended",
+          tags = { "disengage" }, go = function(s) if s.flags.threat then return "threat_reported" end return "call_ended" end,
+          targets = { "call_ended", "threat_reported" },
           coach = "The abuse went on after a warning, or turned into threats, so you end the call: say so briefly and without blame, keep the service on offer, then write it up and report any threat." },
       },
     },
@@ -515,13 +533,32 @@ return scenario {
     call_ended = {
       outcome = "safety_exit",
       says    = "[The line goes quiet, then clicks.]",
-      debrief = "You ended the call politely once the abuse went past what the protocol asks anyone to take: after a clear warning, " ..
-                "or at once when it turned into threats. You wrote down her exact words and the time for your supervisor (reporting any threat), " ..
-                "and the missed pickup was still sent to the hauler.",
+      task    = true,                -- the missed pickup is still logged and sent to the hauler, as you told her
+      follow_on = { "supervisor", "repeat_contact" },  -- the write-up of her exact words and the time, which Ray reads; her call back to check on the bin
+      debrief = "You ended the call politely once the abuse went past what the protocol asks anyone to take, after a clear warning. " ..
+                "You wrote down her exact words and the time for your supervisor, and the missed pickup was still sent to the hauler. " ..
+                "She called back the next day, calmer, to check on it.",
+    },
+    threat_reported = {
+      outcome = "safety_exit",
+      says    = "[The line goes quiet, then clicks.]",
+      task    = true,   -- the missed pickup is still logged and sent to the hauler, as you told her
+      follow_on = { "supervisor", "police", "repeat_contact" },   -- Ray reads the write-up, the threat goes to the police, and she calls back about the bin
+      debrief = "Once it turned into a threat you ended the call politely and at once. You wrote down her exact words and the time for your supervisor, " ..
+                "the threat was reported to the police, and the missed pickup was still sent to the hauler. She called back about the bin, and the call was handled " ..
+                "knowing what had happened.",
+    },
+    threatened_on = {
+      outcome = "escalated",
+      says    = "[She keeps shouting, then hangs up.]",
+      task    = true,   -- the miss is still logged, from her account, once she has hung up
+      follow_on = { "supervisor", "police", "repeat_contact" },   -- the write-up for Ray and the threat reported afterwards, and her call back about the bin
+      debrief = "After she threatened you, you stayed on the line, and the abuse went on until she hung up. The threat still had to be written up for your supervisor " ..
+                "and reported to the police, and she called back about the bin. Once a caller threatens you, end the call and report it.",
     },
     abused_on = {
       outcome = "escalated",
-      says    = "[She keeps swearing for another two minutes, then hangs up.]",
+      says    = "[She keeps swearing at you, then hangs up.]",
       debrief = "After the warning was ignored you stayed on the line, and the abuse went on until she hung up. " ..
                 "A limit that isn't kept stops protecting you; next time she will expect the same. Staff should end the call and document it.",
     },
@@ -547,13 +584,13 @@ return scenario {
       expect = { outcome = "resolved_satisfied", passed = true, min_score = 90, max_ratio = 2.0 } },
     { name = "the form before she's heard, a cold transfer, then silent hold: quick on the phone, dear in total",
       choices = { 4, 1, 1 },
-      expect = { outcome = "escalated", passed = false, max_score = 20, max_ratio_interaction = 1.2, min_ratio = 3.5 } },
+      expect = { outcome = "escalated", passed = false, max_score = 20, max_ratio_interaction = 1.2, min_ratio = 3.0 } },
     { name = "a typical novice still gets there, slower",
       choices = { 2, 1, 2, 4, 2, 4, 1, 1 },
-      expect = { outcome = "resolved_satisfied", min_score = 70, min_ratio_interaction = 2.0, max_ratio_interaction = 3.5 } },
+      expect = { outcome = "resolved_satisfied", min_score = 70, min_ratio_interaction = 1.8, max_ratio_interaction = 3.0 } },
     { name = "the calmest path costs under twice a calm visit", path = "calmest", expect = { max_ratio = 2.0 } },
     { name = "the best path costs at most twice a calm call", path = "best", expect = { max_ratio = 2.0 } },
-    { name = "the most escalated path: a second call and a complaint on top, four to six calm calls in all", path = "escalated",
+    { name = "the most escalated path: staying on the line after a threat, then the write-up, the police report and a second call, four to six calm calls in all", path = "escalated",
       expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 6.0 } },
   },
 }

@@ -61,6 +61,15 @@ local function accused(s)
   return fed_up(s, "defended")
 end
 
+-- After a repair she picks the conversation up where it stands, not from the top: her story if
+-- she hasn't told it and felt heard, what's riding on it if that hasn't come up, else the file.
+local function pick_up(s)
+  if not s.heard and (s.visits.site_story or 0) == 0 then return "site_story" end
+  if (s.visits.named or 0) == 0 then return "named" end
+  return "record"
+end
+local PICKED_UP = { "site_story", "named", "record" }
+
 -- At the end: a promise of a date the counter can't control comes due; real follow-through earns the warm ending.
 local function finish(s)
   if s.flags.promised then return "promise_broken" end
@@ -99,8 +108,9 @@ return scenario {
     calm_turns = 6,    -- a calm visit: her question; the hold and the missing stamp; why the examiner needs it;
                        -- the two routes and their timings; the callback and the contact fix; the printout and goodbye
     follow_on = {
-      supervisor     = 10,  -- the commissioner comes to the counter, hears the brief and goes over the file with her
-      repeat_contact = 10,  -- she calls or comes back and someone explains the stamp and the re-check: about one more calm visit
+      supervisor     = 10,  -- the commissioner's time: at the counter after a handoff (the brief, the file, with her), on an incident,
+                            -- or going over the file when he's warned she has left for the Select Board
+      repeat_contact = 10,  -- she calls or comes back, and someone explains the stamp and the re-check
       complaint      = 20,  -- her complaint via the Select Board chair: the commissioner checks the file and writes a reply
       police         = 15,  -- the staff's share only: a colleague's call, and the technician's statement to the officer
     },
@@ -402,8 +412,7 @@ return scenario {
       choices = {
         { "You're right, I skipped past what this is costing you. Tell me where things stand on the job.",
           tags = { "apologize", "listen" },
-          go = function(s) if s.heard then return "named" end return "site_story" end,
-          targets = { "named", "site_story" },
+          go = pick_up, targets = PICKED_UP,
           coach = "A quick, plain repair: take back the brush-off without grovelling, and give her the floor." },
         { "I hear you, but there's a line, and your permit's in it like everyone else's.",
           tags = { "policy_wall" }, go = function(s) return vent(s) end, targets = { "venting", "supervisor", "walked_out" },
@@ -468,10 +477,10 @@ return scenario {
           tags = { "minimize" }, go = "supervisor",
           coach = "Meant as solidarity; heard as 'your problem is ordinary'." },
         { "Payroll Friday, a stalled job and a client losing faith. That's a lot riding on one file. Let's find out what's holding it.",
-          tags = { "paraphrase", "label" }, go = "named",
+          tags = { "paraphrase", "label" }, go = pick_up, targets = PICKED_UP,
           coach = "In the recovery window one warm, specific sentence rebuilds fast; no lecture about the outburst." },
         { "It's fine. Let's just move on and find your permit.",
-          tags = { "redirect" }, go = "named",
+          tags = { "redirect" }, go = pick_up, targets = PICKED_UP,
           coach = "Moving on quickly feels kind, but it skips what she just told you; in the recovery window a warm, specific sentence does far more." },
       },
     },
@@ -489,7 +498,7 @@ return scenario {
           coach = "A cold redirect to an inbox, after three weeks of silence, all but guarantees the Select Board call." },
         { "Of course. [Call " .. RULES.commissioner .. " out and brief him in front of her:] Ms. Baptiste's kitchen permit, " .. RULES.permit_no ..
           ", has sat three weeks and nobody reached her. She needs to know what's holding it and how fast it can move.",
-          tags = { "handoff" }, go = "commissioner_routed",
+          tags = { "handoff" }, go = "commissioner_called",
           coach = "She asked, and there's a real reason; a warm handoff with the story passed on means she doesn't start from scratch." },
         { "He'll tell you exactly what I told you.",
           tags = { "policy_wall" }, go = "walked_out",
@@ -534,9 +543,19 @@ return scenario {
     },
     commissioner_routed = {
       outcome = "routed",
+      task    = true,   -- he pulls up the file, confirms the missing stamp and changes the contact: the counter's work, done by him
       says    = "Okay. Thank you for telling him. I didn't want to go through it all again.",
       debrief = "The commissioner heard the brief, confirmed the missing stamp and the re-check route, and changed the contact on the file. " ..
                 "His time was the follow-on cost; the warm handoff meant Gloria didn't have to start over.",
+    },
+    commissioner_called = {
+      outcome = "routed",
+      task    = true,   -- he pulls up the file, confirms the missing stamp and changes the contact: the counter's work, done by him
+      follow_on = { "supervisor", "complaint" },   -- his time at the counter, and her complaint about how the counter treated her
+      says    = "Okay. Thank you for telling him. I didn't want to go through it all again.",
+      debrief = "The commissioner heard the brief, confirmed the missing stamp and the re-check route, and changed the contact on the file. " ..
+                "The warm handoff meant Gloria didn't have to start over, but she had had to ask for him: she still wrote to the Select Board chair " ..
+                "about how the counter had treated her, and the commissioner had to answer that as well.",
     },
     promise_broken = {
       outcome = "unresolved",
@@ -547,16 +566,21 @@ return scenario {
     },
     walked_out = {
       outcome = "escalated",
+      task    = true,   -- the file still has to be pulled up, the hold read and the contact fixed, for the reply and the call
+      follow_on = { "supervisor", "repeat_contact", "complaint" },   -- the commissioner warned and going over the file, the call back, her complaint
       says    = {
         uneasy    = "Forget it. I'll call " .. RULES.chair_first .. " tonight.",
         defensive = "Forget it. I'll call " .. RULES.chair_first .. " tonight.",
         venting   = "Forget it! You'll hear from the Select Board!",
       },
-      debrief = "Gloria left without learning what was missing. The chair forwarded her complaint to the town administrator, the commissioner had to " ..
-                "go through the file and write a reply, and the missing stamp was finally explained to her by phone two days later. The crew stood idle all week.",
+      debrief = "Gloria left without learning what was missing. You warned the commissioner that she was on her way to the Select Board, and he went over the file; " ..
+                "the chair forwarded her complaint to the town administrator, the commissioner wrote a reply, and the missing stamp was finally explained to her " ..
+                "by phone two days later. The crew stood idle all week.",
     },
     stepped_back = {
       outcome = "safety_exit",
+      task    = true,   -- the permit still has to be looked at and the contact fixed, by the commissioner
+      follow_on = { "supervisor", "repeat_contact" },   -- the commissioner's time on the incident and her file, and the permit explained to her by phone and email
       says    = "[She stares at you, picks up the plans, and walks out.]",
       debrief = "You stepped out of reach and got help as soon as she said people snap. The incident was written up with her exact words, and the " ..
                 "commissioner handled the permit with her by phone and email from then on. Nobody was hurt.",
@@ -564,9 +588,10 @@ return scenario {
     counter_incident = {
       outcome = "escalated",
       says    = "[She sweeps the permit trays off the counter. A colleague calls the police.]",
-      follow_on = { "complaint", "police" },
-      debrief = "Staying to argue after a veiled threat kept you in reach, and the police were called. Once someone says 'people snap', the " ..
-                "right move is distance and help, not one more sentence about the permit.",
+      task    = true,   -- the permit still has to be looked at and the contact fixed
+      follow_on = { "complaint", "police", "repeat_contact" },   -- her complaint, the police call and statements, and the permit sorted out with her by phone afterwards
+      debrief = "Staying to argue after a veiled threat kept you in reach, and the police were called; the permit still had to be sorted out with her by phone afterwards. " ..
+                "Once someone says 'people snap', the right move is distance and help, not one more sentence about the permit.",
     },
   },
 
@@ -584,9 +609,9 @@ return scenario {
                  min_ratio_interaction = 2.0, max_ratio_interaction = 3.5 } },
     { name = "the calmest path costs little", path = "calmest", expect = { max_ratio = 2.2 } },
     { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },
-    -- The dearest path is a long, bumpy conversation (about 40 minutes at the counter) with a promise
-    -- of a date along the way, ending with the commissioner: his time, her call-back and her complaint
-    -- about the broken promise bring it to just under six calm visits.
+    -- The dearest path is a long, bumpy conversation (about 40 minutes at the counter, the lookup
+    -- included) that ends with her leaving for the Select Board: the commissioner's time on the file,
+    -- the call back and her complaint bring it to just under six calm visits.
     { name = "the most escalated path costs four to six calm visits, follow-on included", path = "escalated",
       expect = { min_ratio = 4.0, max_ratio = 6.0 } },
     { name = "mocked, she makes a veiled threat: step back and get help", choices = { 1, 2, 2 },
