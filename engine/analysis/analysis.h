@@ -125,7 +125,9 @@ typedef struct df_Calibration {
     bool best_ok, typical_ok, escalated_ok; /* within the targets (true when not timed) */
     /* The lesson the forecast must show, checked along the best-score path: at each decision
      * the option taken there projects no more typical time than any mistake on offer (an
-     * option whose main tag is a mistake), give or take DF_CAL_DIRECTION_SLACK minutes. Up to DF_CAL_MAX_ISSUES places where it does. */
+     * option whose main tag is a mistake), and does not raise the forecast the player saw
+     * before it, each give or take DF_CAL_DIRECTION_SLACK minutes. Up to DF_CAL_MAX_ISSUES
+     * places where it fails (mistake 0: the option raised the forecast from mistake_total). */
     int nissues;
     struct {
         int step;                   /* 0-based decision on the best path */

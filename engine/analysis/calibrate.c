@@ -4,7 +4,8 @@
 #include <math.h>
 #include <string.h>
 
-/* Projected typical total after option n of run (1-based): exact up to a large budget. */
+/* Projected typical total after option n of run (1-based; 0: of run itself, before any
+ * choice): exact up to a large budget. */
 static int project(const df_Run *run, int n, double *out, df_Error *err) {
     df_Run *next = df_run_fork(run);
     if (!next) {
@@ -16,12 +17,22 @@ static int project(const df_Run *run, int n, double *out, df_Error *err) {
     lim.max_nodes = 400000;
     lim.samples = 4000;
     df_Forecast fc;
-    int rc = df_run_choose(next, n, err);
+    int rc = n > 0 ? df_run_choose(next, n, err) : 0;
     if (rc == 0) rc = df_forecast(next, &lim, &fc, err);
     df_run_free(next);
     if (rc != 0) return -1;
     *out = fc.valid ? df_forecast_typical_total(&fc) : NAN;
     return 0;
+}
+
+static void add_issue(df_Calibration *out, int step, int took, int mistake, double mine, double other) {
+    if (out->nissues >= DF_CAL_MAX_ISSUES) return;
+    out->issues[out->nissues].step = step;
+    out->issues[out->nissues].best = took;
+    out->issues[out->nissues].mistake = mistake;
+    out->issues[out->nissues].best_total = mine;
+    out->issues[out->nissues].mistake_total = other;
+    out->nissues++;
 }
 
 static bool is_mistake(const df_Choice *c) {
@@ -42,18 +53,15 @@ static int forecast_direction(const df_Scenario *sc, const df_Host *host, uint64
         int took = best->choices[i];
         double mine = NAN;
         if (took >= 1 && took <= n && !is_mistake(&b->choices[vis[took - 1]])) rc = project(run, took, &mine, err);
+        /* the right move must not raise the forecast the player sees (before it, after it) */
+        double before = NAN;
+        if (rc == 0 && !isnan(mine)) rc = project(run, 0, &before, err);
+        if (rc == 0 && !isnan(before) && mine > before + DF_CAL_DIRECTION_SLACK) add_issue(out, i, took, 0, mine, before);
         for (int k = 1; k <= n && rc == 0 && !isnan(mine); k++) {
             if (k == took || !is_mistake(&b->choices[vis[k - 1]])) continue;
             double other;
             rc = project(run, k, &other, err);
-            if (rc == 0 && !isnan(other) && other < mine - DF_CAL_DIRECTION_SLACK && out->nissues < DF_CAL_MAX_ISSUES) {
-                out->issues[out->nissues].step = i;
-                out->issues[out->nissues].best = took;
-                out->issues[out->nissues].mistake = k;
-                out->issues[out->nissues].best_total = mine;
-                out->issues[out->nissues].mistake_total = other;
-                out->nissues++;
-            }
+            if (rc == 0 && !isnan(other) && other < mine - DF_CAL_DIRECTION_SLACK) add_issue(out, i, took, k, mine, other);
         }
         if (rc == 0) rc = df_run_choose(run, took, err);
     }

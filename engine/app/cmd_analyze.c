@@ -87,18 +87,22 @@ static void print_calibration(const df_Calibration *c) {
 static void print_direction(const df_Scenario *sc, const df_Calibration *c) {
     (void)sc;
     if (!c->nissues) {
-        printf("\nforecast direction: along the best path, every choice projects no more time than the\n"
-               "  mistakes beside it\n");
+        printf("\nforecast direction: along the best path, every choice lowers the forecast or keeps it,\n"
+               "  and projects no more time than the mistakes beside it\n");
         return;
     }
-    printf("\nforecast direction: %d place%s on the best path where a mistake projects less time:\n", c->nissues,
+    printf("\nforecast direction: %d place%s on the best path where the forecast tells the wrong story:\n", c->nissues,
            c->nissues == 1 ? "" : "s");
     for (int i = 0; i < c->nissues; i++) {
         char a[16], b[16];
         df_format_minutes(c->issues[i].best_total, a, sizeof a);
         df_format_minutes(c->issues[i].mistake_total, b, sizeof b);
-        printf("  decision %d: option %d projects %s, the mistake %d only %s\n", c->issues[i].step + 1,
-               c->issues[i].best, a, c->issues[i].mistake, b);
+        if (c->issues[i].mistake)
+            printf("  decision %d: option %d projects %s, the mistake %d only %s\n", c->issues[i].step + 1,
+                   c->issues[i].best, a, c->issues[i].mistake, b);
+        else
+            printf("  decision %d: option %d raises the forecast from %s to %s\n", c->issues[i].step + 1,
+                   c->issues[i].best, b, a);
     }
 }
 

@@ -22,7 +22,6 @@ static cJSON *forecast_json(const df_Forecast *f) {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "best", r2(df_forecast_best_total(f)));
     cJSON_AddNumberToObject(o, "typical", r2(df_forecast_typical_total(f)));
-    cJSON_AddNumberToObject(o, "escalated", r2(f->spent + f->worst));
     if (f->sampled) cJSON_AddBoolToObject(o, "sampled", 1);
     if (!f->resolves) cJSON_AddBoolToObject(o, "resolvable", 0);
     return o;

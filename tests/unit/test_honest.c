@@ -392,9 +392,13 @@ static void calibrated(const char *path, df_Script *s) {
         bad = true;
     }
     for (int i = 0; i < c.nissues; i++) {
-        fprintf(stderr, "%s: on the best path, decision %d: option %d projects %.1f min but the mistake %d only %.1f\n",
-                path, c.issues[i].step + 1, c.issues[i].best, c.issues[i].best_total, c.issues[i].mistake,
-                c.issues[i].mistake_total);
+        if (c.issues[i].mistake)
+            fprintf(stderr, "%s: on the best path, decision %d: option %d projects %.1f min but the mistake %d only %.1f\n",
+                    path, c.issues[i].step + 1, c.issues[i].best, c.issues[i].best_total, c.issues[i].mistake,
+                    c.issues[i].mistake_total);
+        else
+            fprintf(stderr, "%s: on the best path, decision %d: option %d raises the forecast from %.1f to %.1f min\n",
+                    path, c.issues[i].step + 1, c.issues[i].best, c.issues[i].mistake_total, c.issues[i].best_total);
         bad = true;
     }
     miscalibrated += bad;
