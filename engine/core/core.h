@@ -491,19 +491,19 @@ void df_effect_predict(const df_State *st, const df_Choice *c, df_Effect *out);
 #define DF_MAX_VISIBLE 9
 
 /* The forecast: time to resolution still ahead from a state, follow-on included, found by
- * walking the continuations with the engine (never authored). "Best" is the least time to an
- * ending that resolves (resolved or routed; after a threat, a safety exit too; when none is
- * left, the quickest ending of any kind, and resolves is false);
- * "typical" is the expected time for a typical novice (DF_NOVICE_BEST_SHARE); "worst"
- * the most (of the paths that are not a safety exit, when there are any). Paths that circle (re-enter a beat, retry a blocked task twice) are left out, as
- * in analysis. When the continuations are too many to walk (max_nodes), a fixed sample is
- * drawn instead (the model's best option followed throughout, plus random players) and
- * sampled says so. Deterministic: the same state gives the same figures. */
+ * playing the continuations with the engine (never authored). "Best" is best play from here:
+ * the model's best option at every decision to the ending (resolves says whether that road
+ * resolves: resolved or routed, or a safety exit once there is a threat); "typical" is the
+ * expected time of a typical novice (DF_NOVICE_BEST_SHARE); "worst" the most of any
+ * continuation (of those that are not a safety exit, when there are any). Paths that circle
+ * (re-enter a beat, retry a blocked task twice) are left out, as in analysis. When the
+ * continuations are too many to walk (max_nodes), typical and worst come from a fixed sample
+ * (best play plus typical novices) and sampled says so. Deterministic: the same state gives
+ * the same figures. */
 typedef struct df_Forecast {
     bool valid;          /* false: not computed, or a scenario function failed on the way */
     bool sampled;
-    bool resolves;       /* some continuation still resolves (or exits safely after a threat);
-                            when none does, best is only the quickest way to any ending */
+    bool resolves;       /* best play from here resolves (or exits safely after a threat) */
     long paths;          /* continuations counted */
     double spent;        /* minutes so far when it was made (the run's total once over) */
     double best, typical, worst; /* minutes still ahead; worst avoids safety exits when it can */

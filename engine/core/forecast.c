@@ -197,40 +197,6 @@ static int rollout(Fc *f, const df_Run *run, df_Rng *pick, Agg *a) {
     return 0;
 }
 
-/* Looks for a road that resolves, the model's best option first at every decision, until one
- * is found or the budget is spent: a sample may simply have missed the one good road, and the
- * forecast must not then say that none is left. Fills best_res (and best_safe). 1 when the
- * budget ran out, -1 on a script error. */
-static int seek(Fc *f, const df_Run *run, int depth, long *budget, Agg *out) {
-    if (df_run_over(run)) {
-        Agg a;
-        leaf(run, f->spent0, &a);
-        if (a.best_res < out->best_res) out->best_res = a.best_res;
-        if (a.best_safe < out->best_safe) out->best_safe = a.best_safe;
-        return 0;
-    }
-    if (depth >= f->lim->max_depth || depth >= (int)(sizeof f->beats / sizeof f->beats[0]) || circling(f, run, depth))
-        return 0;
-    const int *vis;
-    int n = df_run_visible(run, &vis), best = df_run_best_choice(run);
-    f->beats[depth] = df_run_state(run)->beat;
-    for (int k = 0; k < n && !isfinite(out->best_res); k++) {
-        int i = k == 0 ? best : (k < best ? k : k + 1); /* the best first, then the others in order */
-        if (i < 1 || i > n) continue;
-        if (--*budget < 0) return 1;
-        df_Run *next = df_run_fork(run);
-        if (!next) {
-            df_error_set(f->err, "", 0, "out of memory while forecasting");
-            return -1;
-        }
-        int rc = df_run_choose(next, i, f->err);
-        if (rc == 0) rc = seek(f, next, depth + 1, budget, out);
-        df_run_free(next);
-        if (rc != 0) return rc;
-    }
-    return 0;
-}
-
 static int sample(Fc *f, const df_Run *run, Agg *out) {
     memset(out, 0, sizeof *out);
     out->best_res = out->best_safe = out->best_any = INFINITY;
@@ -254,10 +220,6 @@ static int sample(Fc *f, const df_Run *run, Agg *out) {
         }
     }
     out->mean = counted ? sum / counted : out->best_any;
-    if (!isfinite(out->best_res)) {
-        long budget = f->lim->max_nodes;
-        if (seek(f, run, 0, &budget, out) < 0) return -1;
-    }
     return 0;
 }
 
@@ -290,16 +252,19 @@ int df_forecast(const df_Run *run, const df_ForecastLimits *lim, df_Forecast *ou
     if (!a.any) return 0; /* every continuation circles: nothing to say */
     out->valid = true;
     out->paths = a.paths;
-    /* A safety exit is the right way out once there is a threat; before one, a road that
-     * goes through a threat is not a resolution to aim for. */
+    /* Best play from here: the model's best option at every decision, to its ending. A safety
+     * exit resolves only once there is a threat. When that road circles (rare), the least
+     * time to a resolving ending stands in for it. */
     bool threat = st->tripwire && !st->disengaged;
-    if (isfinite(a.best_res) && (!threat || !isfinite(a.best_safe) || a.best_res <= a.best_safe))
-        out->best = a.best_res;
-    else if (threat && isfinite(a.best_safe))
-        out->best = a.best_safe;
-    else
-        out->best = a.best_any;
-    out->resolves = isfinite(a.best_res) || (threat && isfinite(a.best_safe));
+    Agg g;
+    if (rollout(&f, run, NULL, &g) != 0) return -1;
+    if (g.any) {
+        out->best = g.mean;
+        out->resolves = isfinite(g.best_res) || (threat && isfinite(g.best_safe));
+    } else {
+        out->best = isfinite(a.best_res) ? a.best_res : threat && isfinite(a.best_safe) ? a.best_safe : a.best_any;
+        out->resolves = isfinite(a.best_res) || (threat && isfinite(a.best_safe));
+    }
     out->typical = a.mean;
     out->worst = a.worst_esc >= 0 ? a.worst_esc : a.worst_any;
     return 0;
