@@ -109,7 +109,10 @@ mkdir -p "$T/new"
 for s in counter phone email field enforcement internal; do
     expect "new-$s" 0 "wrote .*starter-$s\\.lua" -- "$BIN" new "starter-$s" --setting "$s" --out "$T/new"
     expect "new-$s-check" 0 "ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror "$T/new/starter-$s.lua"
-    expect "new-$s-test" 0 "3 passed, 0 failed" -- "$BIN" test "$T/new/starter-$s.lua"
+    expect "new-$s-test" 0 "4 passed, 0 failed" -- "$BIN" test "$T/new/starter-$s.lua"
+    # calibrated, and the forecast tells the lesson's story along the best path
+    expect "new-$s-calibrated" 0 "every choice lowers the forecast or keeps it" -- "$BIN" analyze "$T/new/starter-$s.lua"
+    if grep -q "<- outside" "$T/out"; then echo "FAIL new-$s-calibrated: a figure outside its target"; FAILS=$((FAILS + 1)); fi
 done
 expect new-analyze 0 "coverage: ([0-9]+) of \\1 beats, ([0-9]+) of \\2 choices" -- \
     "$BIN" analyze "$T/new/starter-counter.lua"
