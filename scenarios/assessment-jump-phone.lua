@@ -570,8 +570,9 @@ return scenario {
     },
     ended_early = {
       outcome = "unresolved",
+      task    = true,   -- the record check and the forms are still owed: done on the call back, as after the mailed form
       says    = "[A small voice.] All right. Goodbye.",
-      follow_on = { "repeat_contact", "complaint" },
+      follow_on = { "repeat_contact", "complaint" },   -- the call back, and her son's complaint
       debrief = "Lorraine was frightened, not abusive: one 'you people' and an apology. Ending the call left her alone with the letter, and her son " ..
                 "complained to the town manager the next day. Stepping away is a safety tool; keep it for threats and continued abuse.",
     },
@@ -614,9 +615,11 @@ return scenario {
     { name = "a typical novice: the lookup first, jargon, then a plain restart",
       choices = { 4, 3, 4, 3, 1, 1, 2, 3, 4, 2 },
       expect = { outcome = "routed", passed = true, min_score = 65, max_score = 88, max_ratio = 2.2 } },
+    -- Ending it early is the quick road, not the cheap one: the call back still does the record check and
+    -- the forms, and her son complains (about 2.6x a calm call).
     { name = "ending the call over 'you people' is not a safety exit",
       choices = { 3, 3 },
-      expect = { outcome = "unresolved", passed = false, max_score = 55 } },
+      expect = { outcome = "unresolved", passed = false, max_score = 55, min_ratio = 2.0 } },
     { name = "a self-harm statement: stop the business and get help",
       choices = { 3, 2, 4, 4, 2 },
       expect = { outcome = "safety_exit", passed = true } },

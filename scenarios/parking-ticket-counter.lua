@@ -385,8 +385,13 @@ return scenario {
           coach = "Tone-policing someone who feels accused reliably makes her louder, especially in front of a queue." },
         { "That came out wrong. I'm not taking sides, and I don't think you tried to skip paying. Tell me what the app showed you.",
           tags = { "apologize", "listen" },
-          go = function(s) if s.heard then return "named" end return "story" end,
-          targets = { "named", "story" },
+          -- the repair picks up where things stand: once the record is on the screen, what she can do about it
+          go = function(s)
+            if (s.visits.record or 0) > 0 then return "choose" end
+            if s.heard then return "named" end
+            return "story"
+          end,
+          targets = { "choose", "named", "story" },
           coach = "A quick, plain repair: take back the implication without grovelling, then give her the floor." },
         { "I'm not taking sides. I'm telling you how it works.",
           tags = { "argue" }, go = function(s) return vent(s) end, targets = VENT,
@@ -599,6 +604,9 @@ return scenario {
     { name = "'just pay it' ends the visit fast and is not the cheap road: a refund call, a letter to the selectboard, the supervisor's decision",
       choices = { 3, 1, 4, 2, 2 },
       expect = { ending = "paid_it", passed = false, min_ratio = 3.0 } },
+    { name = "a slip reading the record, repaired at once: she picks up at her options, not back at the start",
+      choices = { 3, 1, 4, 2, 4, 3, 2, 3, 2 },
+      expect = { outcome = "resolved_satisfied", passed = true, max_ratio = 2.0 } },
     { name = "a typical novice: the task too early, then recovery",
       choices = { 4, 3, 4, 2, 2, 4, 1, 2 },
       expect = { outcome = "routed", min_score = 50, max_score = 80, min_ratio = 2.5, max_ratio = 3.5 } },

@@ -467,11 +467,16 @@ return scenario {
       debrief = "The Town Manager's assistant called Renata that afternoon and set up a site walk with the project manager. The route was right, " ..
                 "and the summary meant she didn't start over; the manager's office time is the follow-on cost of a thread that got away.",
     },
+    -- Two days of silence, as after the cold forward that starts the board fight: her next email, the board's
+    -- question to the Town Manager (the complaint), his office taking the thread over (supervisor), and the sign
+    -- and dates, which still have to be done.
     left_unanswered = {
       outcome = "unresolved",
-      follow_on = { "repeat_contact", "complaint" },
+      follow_on = { "repeat_contact", "complaint", "supervisor" },
+      task    = true,
       says    = "[Two days later, to the whole board:] STILL NO REPLY. Does Public Works even read its email?",
-      debrief = "Nobody replied, so Renata wrote again, and a board member forwarded it to the Town Manager asking why. The capitals were unpleasant, " ..
+      debrief = "Nobody replied, so Renata wrote again, and a board member forwarded it to the Town Manager asking why; his office had to take the thread over, " ..
+                "and the sign and the dates still had to be done. The capitals were unpleasant, " ..
                 "but there was never any danger, and there was a real access problem a short reply could have dealt with on day one.",
     },
     promise_broken = {
@@ -519,9 +524,11 @@ return scenario {
     { name = "a typical novice: the write-up too early, an apology that promises money, a 60-page attachment, a parting lesson",
       choices = { 3, 2, 4, 4, 1, 2, 1, 1, 3, 2 },
       expect = { outcome = "resolved_accepted", passed = false, min_score = 45, max_score = 70 } },
+    -- Archiving is quick now and the dear road: her next email, the board's question, the Town Manager's
+    -- office taking the thread over, and the sign and dates still to do (about 3.6x a calm thread).
     { name = "capitals and insults are not danger: archiving it is not a safety exit",
       choices = { 4 },
-      expect = { outcome = "unresolved", ending = "left_unanswered", passed = false } },
+      expect = { outcome = "unresolved", ending = "left_unanswered", passed = false, min_ratio = 3.0 } },
     { name = "a veiled threat after a dare: don't reply, report it",
       choices = { 3, 2, 4, 3, 4, 2, 3 },
       expect = { outcome = "safety_exit", ending = "reported", critical = false } },

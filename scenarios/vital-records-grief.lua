@@ -90,7 +90,7 @@ return scenario {
       supervisor     = 15,  -- the Town Clerk takes the order (the six-minute task), calls the funeral home, writes him a note
                             -- and hears him out: about one calm visit of her time
       repeat_contact = 10,  -- his second trip to the counter (or call) once the record is filed
-      complaint      = 30,  -- a family's letter to the selectboard: the Town Clerk's reply and a call to them
+      complaint      = 25,  -- a family's letter to the selectboard: the Town Clerk's reply and a call to them
       police         = 20,  -- the call to the police, and a statement to the officer who comes
     },
   },
@@ -371,10 +371,10 @@ return scenario {
         venting   = "Fine! I'll tell the bank. Again!",
       },
       choices = {
-        { "The bank will definitely accept the receipt in the meantime.",
-          tags = { "overpromise" }, set = { promised = true }, go = function(s) return finish(s) end,
+        { "Don't worry about the bank. They deal with this all the time.",
+          tags = { "minimize" }, go = function(s) return finish(s) end,
           targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
-          coach = "Some banks will; you don't know his. A kind guess stated as fact is a promise someone else has to break." },
+          coach = "Meant kindly, but the bank already told him no once; 'don't worry' waves away the very thing he came in fearing." },
         { "Thank you for bearing with me, and I'm sorry about your mother. Some banks will start the estate paperwork with that receipt, so it's worth taking on Monday.",
           tags = { "thank", "inform" }, go = function(s) return finish(s) end,
           targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
@@ -403,11 +403,13 @@ return scenario {
           coach = "Defending the explanation makes it about being right, when what he needs is for someone to be on his side." },
         { "I'm sorry. That came out wrong, and you deserve better this week. Tell me what you need.",
           tags = { "apologize", "listen" },
+          -- the repair picks up the question still open: after the funeral home's answer, the order
           go = function(s)
+            if (s.visits.call_result or 0) > 0 then return "order" end
             if s.flags.knows then return "what_can" end
             return "funeral_story"
           end,
-          targets = { "what_can", "funeral_story" },
+          targets = { "order", "what_can", "funeral_story" },
           coach = "A plain repair without grovelling, then the floor is his again: the fastest way back." },
         { "If you'd rather, you can speak to the Town Clerk.",
           tags = { "buck_pass" }, go = "town_clerk",
@@ -511,7 +513,8 @@ return scenario {
     },
     came_back = {
       outcome = "routed",
-      follow_on = { "repeat_contact" },
+      task    = true,   -- the order (five copies, the fee, his number) is still this office's work: taken on his second trip
+      follow_on = { "repeat_contact" },   -- the second trip itself: the wait, the lookup, the copies printed
       says    = "[He picks up his folder.] More calls. Right.",
       debrief = "The route was correct, and Tomás did the chasing: two more calls to the funeral home and a second trip and wait at the counter. " ..
                 "Taking the order and making the call yourself would have saved both.",
@@ -532,6 +535,7 @@ return scenario {
     },
     left_hurt = {
       outcome = "escalated",
+      task    = true,   -- the copies still have to be ordered, by someone else, later: the office's work all the same
       says    = {
         settled   = "[He picks up his folder and leaves without another word.]",
         uneasy    = "[He picks up his folder.] Forget it. I'll find someone who cares.",

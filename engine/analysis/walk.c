@@ -8,8 +8,8 @@
 
 void df_walk_limits_default(df_WalkLimits *l) {
     l->max_depth = 40;
-    l->max_paths = 200000;
-    l->max_nodes = 2000000;
+    l->max_paths = 1000000;
+    l->max_nodes = 10000000;
     l->max_per_beat = 1;
 }
 
