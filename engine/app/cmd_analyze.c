@@ -360,16 +360,8 @@ int df_cmd_analyze(int argc, char **argv) {
             snprintf(how, sizeof how, "random sample (seed %llu; too many paths to walk them all)", wseed);
         }
     }
-    if (rc != 0) {
-        char m[1400];
-        df_error_format(&err, m, sizeof m);
-        fprintf(stderr, "defuse: %s\n", m);
-        df_walk_free(&w);
-        df_script_free(s);
-        return 1;
-    }
     df_Calibration cal;
-    if (df_calibrate(sc, df_script_host(s), 1, &w, &cal, &err) != 0) {
+    if (rc != 0 || df_calibrate(sc, df_script_host(s), 1, &w, &cal, &err) != 0) {
         char m[1400];
         df_error_format(&err, m, sizeof m);
         fprintf(stderr, "defuse: %s\n", m);

@@ -46,6 +46,37 @@ static inline double now_s(void) {
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* A counter matter with a quick "no" and a slower listening road: the quick no sends the
+ * resident off to complain, listening leads to the task done together. Tests of the forecast
+ * (test_honest.c) and of the faces that show it (test_present.c) share it. */
+#define ROADS_SCENARIO                                                                                          \
+    "return scenario {\n"                                                                                      \
+    "  id = 'roads', title = 'The fee counter', setting = 'counter', role = 'Clerk',\n"                        \
+    "  resident = { name = 'Sam', agitation = 50, trust = 30, need = 'recognition' },\n"                        \
+    "  time = { task = 4 },\n"                                                                                 \
+    "  start = 'a',\n"                                                                                         \
+    "  beats = {\n"                                                                                            \
+    "    a = { says = 'This fee is wrong.', choices = {\n"                                                     \
+    "      { 'Tell me what happened.', tags = { 'listen' }, go = 'b', coach = 'Listening first.' },\n"        \
+    "      { 'Fees are set by council.', tags = { 'policy_wall' }, go = 'c', coach = 'A closed door.' } } },\n" \
+    "    b = { says = 'They charged me twice.', choices = {\n"                                                 \
+    "      { 'Charged twice, and nobody noticed. That is maddening.', tags = { 'label', 'paraphrase' }, "      \
+    "go = 'd', coach = 'c' },\n"                                                                               \
+    "      { 'Calm down.', tags = { 'calm_down' }, go = 'c', coach = 'c' } } },\n"                              \
+    "    c = { says = 'Unbelievable.', choices = {\n"                                                          \
+    "      { 'I hear you. Let me look.', tags = { 'acknowledge' }, go = 'd', coach = 'c' },\n"                  \
+    "      { 'Nothing I can do.', tags = { 'policy_wall' }, go = 'gone', coach = 'c' } } },\n"                  \
+    "    d = { says = 'Okay.', choices = {\n"                                                                  \
+    "      { '[Look up the record and refund the second charge.]', tags = { 'task' }, go = 'fixed', "          \
+    "coach = 'c' },\n"                                                                                         \
+    "      { 'Rules are rules.', tags = { 'policy_wall' }, go = 'gone', coach = 'c' } } },\n"                   \
+    "  },\n"                                                                                                   \
+    "  endings = {\n"                                                                                          \
+    "    fixed = { outcome = 'resolved_satisfied', debrief = 'd' },\n"                                         \
+    "    gone = { outcome = 'escalated', debrief = 'd' },\n"                                                   \
+    "  },\n"                                                                                                   \
+    "}\n"
+
 /* A small valid scenario; tests splice parts into it. */
 #define MINI_SCENARIO_HEAD                                                                  \
     "return scenario {\n"                                                                   \

@@ -66,15 +66,21 @@ static void killed_at_random_moments_it_loses_nothing_it_saved(void **state) {
             child(dir, s, fd[1]);
         }
         close(fd[1]);
-        /* anywhere from before the database is open to deep into a run of saves */
+        /* anywhere from before the database is open to deep into a run of saves: every other
+         * round waits until the child has reported its first save (a condition, not a
+         * guess at how fast this machine is today), then kills it a moment later */
+        size_t n = 0;
+        ssize_t got;
+        if (round % 2)
+            while (!memchr(reported, '\n', n) && n < sizeof reported - 1 &&
+                   (got = read(fd[0], reported + n, sizeof reported - 1 - n)) > 0)
+                n += (size_t)got;
         struct timespec nap = {0, (long)(rand() % 40000) * 1000L};
         nanosleep(&nap, NULL);
         kill(pid, SIGKILL);
         int status;
         waitpid(pid, &status, 0);
         assert_true(WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) == 0));
-        size_t n = 0;
-        ssize_t got;
         while (n < sizeof reported - 1 && (got = read(fd[0], reported + n, sizeof reported - 1 - n)) > 0) n += (size_t)got;
         close(fd[0]);
         reported[n] = '\0';
@@ -117,7 +123,7 @@ static void killed_at_random_moments_it_loses_nothing_it_saved(void **state) {
     df_store_close(st);
     fprintf(stderr, "crash test: %d kills, %ld attempts reported saved and found (%ld rounds saved something)\n", ROUNDS, total,
             rounds_with_saves);
-    assert_true(rounds_with_saves > ROUNDS / 4); /* the kills did land in the middle of saving */
+    assert_true(rounds_with_saves >= ROUNDS / 2); /* the kills did land in the middle of saving */
     df_script_free(s);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -8,33 +8,8 @@
 #include "../../engine/analysis/analysis.h"
 #include "../../engine/ui/screens.h"
 
-/* A counter matter with a quick "no" and a slower listening road. The quick no sends the
- * resident off to complain; listening leads to the task done together. */
-static const char *const ROADS =
-    "return scenario {\n"
-    "  id = 'roads', title = 'Roads', setting = 'counter', role = 'Clerk',\n"
-    "  resident = { name = 'Sam', agitation = 50, trust = 30, need = 'recognition' },\n"
-    "  time = { task = 4 },\n"
-    "  start = 'a',\n"
-    "  beats = {\n"
-    "    a = { says = 'This fee is wrong.', choices = {\n"
-    "      { 'Tell me what happened.', tags = { 'listen' }, go = 'b', coach = 'c' },\n"
-    "      { 'Fees are set by council.', tags = { 'policy_wall' }, go = 'c', coach = 'c' } } },\n"
-    "    b = { says = 'They charged me twice.', choices = {\n"
-    "      { 'Charged twice, and nobody noticed. That is maddening.', tags = { 'label', 'paraphrase' }, go = 'd', coach = 'c' },\n"
-    "      { 'Calm down.', tags = { 'calm_down' }, go = 'c', coach = 'c' } } },\n"
-    "    c = { says = 'Unbelievable.', choices = {\n"
-    "      { 'I hear you. Let me look.', tags = { 'acknowledge' }, go = 'd', coach = 'c' },\n"
-    "      { 'Nothing I can do.', tags = { 'policy_wall' }, go = 'gone', coach = 'c' } } },\n"
-    "    d = { says = 'Okay.', choices = {\n"
-    "      { '[Look up the record and refund the second charge.]', tags = { 'task' }, go = 'fixed', coach = 'c' },\n"
-    "      { 'Rules are rules.', tags = { 'policy_wall' }, go = 'gone', coach = 'c' } } },\n"
-    "  },\n"
-    "  endings = {\n"
-    "    fixed = { outcome = 'resolved_satisfied', debrief = 'd' },\n"
-    "    gone = { outcome = 'escalated', debrief = 'd' },\n"
-    "  },\n"
-    "}\n";
+/* The quick "no" and the listening road (harness.h). */
+static const char *const ROADS = ROADS_SCENARIO;
 
 static df_Script *load_ok(const char *src) {
     df_Diags d = {0};

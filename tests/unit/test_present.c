@@ -479,34 +479,9 @@ static int option_with_tag(const df_Run *run, const df_Scenario *sc, const char 
     return 0;
 }
 
-/* A counter matter with a quick "no" and a slower listening road (as in test_honest.c, where
- * the engine's forecast is checked): the quick no sends the resident off to complain,
- * listening leads to the task done together. */
-static const char *const ROADS =
-    "return scenario {\n"
-    "  id = 'roads', title = 'The fee counter', setting = 'counter', role = 'Clerk',\n"
-    "  resident = { name = 'Sam', agitation = 50, trust = 30, need = 'recognition' },\n"
-    "  time = { task = 4 },\n"
-    "  start = 'a',\n"
-    "  beats = {\n"
-    "    a = { says = 'This fee is wrong.', choices = {\n"
-    "      { 'Tell me what happened.', tags = { 'listen' }, go = 'b', coach = 'Listening first.' },\n"
-    "      { 'Fees are set by council.', tags = { 'policy_wall' }, go = 'c', coach = 'A closed door.' } } },\n"
-    "    b = { says = 'They charged me twice.', choices = {\n"
-    "      { 'Charged twice, and nobody noticed. That is maddening.', tags = { 'label', 'paraphrase' }, go = 'd', coach = 'c' },\n"
-    "      { 'Calm down.', tags = { 'calm_down' }, go = 'c', coach = 'c' } } },\n"
-    "    c = { says = 'Unbelievable.', choices = {\n"
-    "      { 'I hear you. Let me look.', tags = { 'acknowledge' }, go = 'd', coach = 'c' },\n"
-    "      { 'Nothing I can do.', tags = { 'policy_wall' }, go = 'gone', coach = 'c' } } },\n"
-    "    d = { says = 'Okay.', choices = {\n"
-    "      { '[Look up the record and refund the second charge.]', tags = { 'task' }, go = 'fixed', coach = 'c' },\n"
-    "      { 'Rules are rules.', tags = { 'policy_wall' }, go = 'gone', coach = 'c' } } },\n"
-    "  },\n"
-    "  endings = {\n"
-    "    fixed = { outcome = 'resolved_satisfied', debrief = 'd' },\n"
-    "    gone = { outcome = 'escalated', debrief = 'd' },\n"
-    "  },\n"
-    "}\n";
+/* The quick "no" and the listening road (harness.h; test_honest.c checks the engine's
+ * forecast on it). */
+static const char *const ROADS = ROADS_SCENARIO;
 
 /* A view of the exercise slide of great-service-every-day, showing sc. */
 static void exercise_view(df_PresentView *v, df_Deck *deck, const df_Module *m, const df_Scenario *sc, const char *theme) {
