@@ -393,6 +393,7 @@ void df_ui_portrait(df_DrawList *dl, df_Rect box, const df_Look *look, float agi
     /* mood */
     float flush = key(K_FLUSH, a), lean = key(K_LEAN, a), raise = key(K_RAISE, a);
     float cross = key(K_CROSS, a), gesture = key(K_GESTURE, a), point = key(K_POINT, a);
+    if (look && look->remote) gesture = point = 0; /* a voice down the line or an email: no hand at anyone */
     float crease = key(K_CREASE, a);
 
     /* idle motion: slow breathing always, quicker shallow breathing when worked up; blinks */

@@ -183,9 +183,16 @@ static float meter(P *p, float x, float y, float w, const char *name, double val
     if (agitation) {
         df_Band b = df_band_of(value);
         float sz = (float)p->s * 0.75f, bx = x + lw + p->m * 0.5f;
-        df_band_mark(p->dl, bx, y + lh(p, p->s) / 2, sz, b, df_channel_of(p->v->sc ? p->v->sc->setting : NULL),
-                     p->th->band[b]);
-        label(p, bx + sz * 1.4f, y, df_band_name(b), p->s, false, p->th->ink);
+        df_Channel ch = df_channel_of(p->v->sc ? p->v->sc->setting : NULL);
+        df_band_mark(p->dl, bx, y + lh(p, p->s) / 2, sz, b, ch, p->th->band[b]);
+        char bandtxt[96];
+        /* on the phone and in writing the top band says what it is there */
+        if (b == DF_BAND_THREATENING && ch != DF_CHANNEL_IN_PERSON)
+            snprintf(bandtxt, sizeof bandtxt, "%s (%s)", df_band_name(b),
+                     ch == DF_CHANNEL_PHONE ? "threats, a hang-up" : "threats in writing");
+        else
+            snprintf(bandtxt, sizeof bandtxt, "%s", df_band_name(b));
+        label(p, bx + sz * 1.4f, y, bandtxt, p->s, false, p->th->ink);
     }
     y += lh(p, p->s) + p->m * 0.1f;
     float bh = p->m * 0.45f, v = (float)(value < 0 ? 0 : value > 100 ? 100 : value);
@@ -268,7 +275,8 @@ static void ex_line(P *p) {
     float pw = fminf(p->cw * 0.3f, (bottom - y) * 0.9f);
     df_Rect pr = {p->x0, y, pw, fminf(pw * 1.1f, bottom - y)};
     df_dl_rect(p->dl, pr, p->th->surface2, p->m * 0.3f);
-    df_Look look = {sc->resident.skin, sc->resident.hair, sc->resident.hair_colour, sc->resident.top};
+    df_Look look = {sc->resident.skin, sc->resident.hair, sc->resident.hair_colour, sc->resident.top,
+                    df_channel_of(sc->setting) != DF_CHANNEL_IN_PERSON};
     df_ui_portrait(p->dl, (df_Rect){pr.x + p->m * 0.2f, pr.y + p->m * 0.2f, pr.w - p->m * 0.4f, pr.h - p->m * 0.2f}, &look,
                    (float)st->agitation, 0);
     float tx = p->x0 + pw + p->m * 0.8f, tww = p->cw - pw - p->m * 0.8f;

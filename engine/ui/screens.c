@@ -391,7 +391,8 @@ static void build_rail(L *l, df_Rect rail) {
     if (ph > rail.w * 1.05f) ph = rail.w * 1.05f;
     if (ph < m * 2) ph = m * 2;
     df_Rect pc = {floorf(rail.x), floorf(y), ceilf(rail.w), ceilf(ph)};
-    df_Look look = {sc->resident.skin, sc->resident.hair, sc->resident.hair_colour, sc->resident.top};
+    df_Look look = {sc->resident.skin, sc->resident.hair, sc->resident.hair_colour, sc->resident.top,
+                    df_channel_of(sc->setting) != DF_CHANNEL_IN_PERSON};
     ui->portrait_rect = (df_Rect){pc.x + m * 0.3f, pc.y + m * 0.3f, pc.w - m * 0.6f, pc.h - m * 0.3f};
     /* The portrait is the costliest drawing on screen: a layer, so an unchanged face is
      * replayed from a cached picture. Its key is everything the picture depends on. */
@@ -414,6 +415,11 @@ static void build_rail(L *l, df_Rect rail) {
         df_dl_text_line(l->dl, rail.x + rail.w - tw, y, rec, strlen(rec), l->small, false, l->th->ink_soft);
     }
     y += line_h(l, l->small) + m * 0.4f;
+    if (df_band_of(ui->shown_agitation) == DF_BAND_THREATENING) { /* what the top band is in this channel */
+        const char *sign = df_band_sign(DF_BAND_THREATENING, df_channel_of(sc->setting));
+        y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, sign, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT) +
+             m * 0.3f;
+    }
     char lab[64];
     snprintf(lab, sizeof lab, "Agitation %d", (int)lroundf(ui->shown_agitation));
     y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, lab, l->small, true, l->th->ink, DF_ALIGN_LEFT);
@@ -543,8 +549,19 @@ static float feedback_time(L *l, int step, float x, float y, float w, bool draw)
     float y0 = y;
     char took[24], clock[24], line[256];
     df_minutes_text(s->conversation + s->task + s->rework, true, took, sizeof took);
-    df_minutes_text(s->clock_after, false, clock, sizeof clock);
-    snprintf(line, sizeof line, "This exchange %s \u00b7 clock %s%s", took, clock, s->rework > 0 ? ", with rework after a mistake" : "");
+    /* the clock as the rail shows it: after the last choice the ending may still do the task
+     * (the form, the lookup), and that is said, so the two clocks never disagree */
+    bool last = step == df_run_steps(ui->run, &steps) - 1;
+    double now = last ? df_run_state(ui->run)->clock : s->clock_after, owed = now - s->clock_after;
+    df_minutes_text(now, false, clock, sizeof clock);
+    if (owed > 0.005) {
+        char w2[24];
+        df_minutes_text(owed, true, w2, sizeof w2);
+        snprintf(line, sizeof line, "This exchange %s \u00b7 the work at the end %s \u00b7 clock %s", took, w2, clock);
+    } else {
+        snprintf(line, sizeof line, "This exchange %s \u00b7 clock %s%s", took, clock,
+                 s->rework > 0 ? ", with rework after a mistake" : "");
+    }
     y += draw ? text(l, (df_Rect){x, y, w, 1e6f}, line, l->body, false, l->th->ink, DF_ALIGN_LEFT) : text_h(l, line, w, l->body, false);
     const df_Forecast *f = &s->forecast, *before = df_run_forecast_before(ui->run, step);
     if (!f->valid) return y - y0;
@@ -559,7 +576,11 @@ static float feedback_time(L *l, int step, float x, float y, float w, bool draw)
     Seg seg[3];
     int n = 0;
     seg[n++] = (Seg){typ_t, l->th->ink, true};
-    if (before->valid) {
+    if (before->valid && over) { /* the final figure is a result, not a move: no arrow to praise or blame */
+        df_minutes_text(df_forecast_typical_total(before), false, chg, sizeof chg);
+        snprintf(chg_t, sizeof chg_t, "\u00b7 forecast before the last choice %s", chg);
+        seg[n++] = (Seg){chg_t, l->th->ink_soft, false};
+    } else if (before->valid) {
         double d = total - df_forecast_typical_total(before);
         if (fabs(d) < 0.5 / 60) d = 0; /* under a second: no change worth an arrow */
         df_minutes_text(d, true, chg, sizeof chg);

@@ -109,6 +109,7 @@ typedef struct df_Look {
     const char *hair;         /* short, long, curly, bald, bun */
     const char *hair_colour;  /* black, brown, blonde, grey, red */
     const char *top;          /* shirt, cardigan, jacket, hoodie, uniform */
+    bool remote;              /* on the phone or in writing: no hand raised or pointed at anyone */
 } df_Look;
 
 /* Draws a head-and-shoulders figure in box for an agitation of 0..100 (a continuous value,
