@@ -5,6 +5,7 @@
 #   catalog        the scenario catalogue with analysis figures (defuse list --catalog)
 #   file PATH      a file of the repository, quoted in a code block (tested examples)
 #   help COMMAND   the --help text of a command
+#   calibration S  the calibration figures 'defuse analyze S' prints (in a code block)
 # 'check' fails when a document is out of date; 'update' rewrites it.
 mode=$1
 bin=$2
@@ -28,6 +29,11 @@ for doc in docs/*.md README.md; do
             else if (kind == "catalog") emit("DEFUSE_SCENARIOS=scenarios " bin " list --catalog")
             else if (kind == "file") { print "```" (arg ~ /\.lua$/ ? "lua" : ""); emit("cat " arg); print "```" }
             else if (kind == "help") { print "```"; emit(bin " " arg " --help"); print "```" }
+            else if (kind == "calibration") {
+                print "```"
+                emit(bin " analyze " arg " | sed -n \"/^time to resolution against/,/^  and projects/p\"")
+                print "```"
+            }
             else { print "gen-docs: unknown kind " kind > "/dev/stderr"; exit 3 }
             skipping = 1
             next
