@@ -107,8 +107,8 @@ void df_walk_free(df_Walk *w);
 /* ---------------------------------------------------------------- calibration */
 
 /* The three figures docs/model.md calibrates a scenario by, against its calm visit: the
- * best-score path, a typical novice (the expected time of a player who picks among the options
- * at random: the forecast at the start) and the most escalated path (the most time to
+ * best-score path, a typical novice (the expected time of a player who picks the model's best
+ * option half the time: the forecast at the start) and the most escalated path (the most time to
  * resolution of any path that is not a safety exit), all with follow-on. A scenario is timed
  * unless its best path is a safety exit (time is then not scored, and the targets do not
  * apply). */

@@ -437,6 +437,8 @@ typedef struct df_State {
     int turn;
     int beat;               /* current beat, or an ending target when over */
     int *visits;            /* per beat, sc->nbeats */
+    int *decided;           /* per beat: decisions made there (a blocked task decides twice);
+                               the same allocation as visits, after it */
     int used[64];           /* per tag */
     int promises, false_promises;
     double clock;           /* conversation + task + rework so far */
@@ -599,7 +601,8 @@ const df_Result *df_run_result(const df_Run *run); /* NULL until over */
  * "best"` when set; disengaging after a safety event); 0 when the run takes no choices. */
 int df_run_best_choice(const df_Run *run);
 /* A copy for exploring from this point that keeps the state but not the log of earlier
- * steps (cheaper than df_run_clone). NULL on OOM. */
+ * steps, and grades nothing (its result has times and an outcome, but no grades, score or
+ * rubric): cheaper than df_run_clone. NULL on OOM. */
 df_Run *df_run_fork(const df_Run *run);
 
 /* Forecast from the run's current state. lim NULL = the defaults. 0, or -1 with err when a
@@ -608,7 +611,7 @@ int df_forecast(const df_Run *run, const df_ForecastLimits *lim, df_Forecast *ou
 /* The whole scenario from its start, walked exactly up to DF_FORECAST_WHOLE_NODES choices
  * (sampled past them, and saying so): worst is the escalated road (the most time to
  * resolution of any path that is not a safety exit), typical the typical novice, best the
- * quickest resolution. The debrief's bars and analysis's calibration use it. */
+ * best play from the start. The debrief's bars and analysis's calibration use it. */
 #define DF_FORECAST_WHOLE_NODES 3000000L
 int df_escalated_road(const df_Scenario *sc, const df_Host *host, uint64_t seed, df_Forecast *out, df_Error *err);
 /* The same, stopped early (returning -1, out invalid) when another thread sets *cancel. */

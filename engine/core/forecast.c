@@ -1,12 +1,12 @@
 /* forecast.c: the time to resolution still ahead of a run, found by playing its continuations.
  *
  * From the run's state every continuation is played to an ending with the engine itself (the
- * scenario's functions included), and three figures come out: the least time to an ending that
- * resolves, the expected time for a player who picks at random, and the most. Continuations
- * that circle are left out, as analysis leaves them out. When there are too many to play
- * (more than max_nodes choices in all), a fixed sample is played instead: the model's best
- * option at every decision, then random players drawn from a stream seeded by the run's seed
- * and its step count, so the same state always gives the same forecast. */
+ * scenario's functions included), and three figures come out: best play (the model's best
+ * option at every decision), the expected time of a typical novice (the best option half the
+ * time), and the most. Continuations that circle are left out, as analysis leaves them out.
+ * When there are too many to play (more than max_nodes choices in all), typical novices are
+ * sampled instead from a stream seeded by the run's seed and its turn, so the same state
+ * always gives the same forecast. */
 #include "core.h"
 
 #include <math.h>
@@ -55,9 +55,7 @@ typedef struct Agg {
 typedef struct Fc {
     const df_ForecastLimits *lim;
     double spent0;
-    const int *visits0;  /* visits when the forecast started */
-    const df_Step *steps0; /* the run's decisions before it */
-    int nsteps0;
+    const int *visits0;  /* visits, then decisions per beat, when the forecast started */
     int beats[64];       /* beat of each decision on the current line of play */
     long nodes;
     bool over_budget;
@@ -76,19 +74,20 @@ static void leaf(const df_Run *run, double spent0, Agg *a) {
     a->paths = 1;
 }
 
-/* True when the line of play circles: enters a beat it had entered already (once the run
- * itself has looped, one more time than it did), or decides at one beat more than twice (a
- * blocked task retried once). From the start these are exactly the paths analysis cuts, and
- * a later forecast sees a subset of the earlier one's paths. */
+/* True when the line of play circles: enters a beat it had entered already, or decides at
+ * one beat more than twice (a blocked task retried once); where the run itself has already
+ * done so, no more than it did. The counts live in the state, so a fork of the run forecasts
+ * exactly as the run does. From the start these are the paths analysis cuts, and a later
+ * forecast sees a subset of the earlier one's paths. */
 static bool circling(const Fc *f, const df_Run *run, int depth) {
     const df_State *st = df_run_state(run);
     int here = st->beat;
     if (here < 0) return false;
-    int at = 0;
-    for (int i = 0; i < f->nsteps0; i++) at += f->steps0[i].beat == here;
-    for (int i = 0; i < depth; i++) at += f->beats[i] == here;
+    (void)depth;
+    int nb = st->sc->nbeats;
     int allowed = f->visits0[here] > 1 ? f->visits0[here] : 1;
-    return st->visits[here] > allowed || at > 1;
+    int decided_ok = f->visits0[nb + here] > 1 ? f->visits0[nb + here] : 1;
+    return st->visits[here] > allowed || st->decided[here] > decided_ok;
 }
 
 static void merge_extremes(Agg *out, const Agg *a) {
@@ -201,10 +200,9 @@ static int sample(Fc *f, const df_Run *run, Agg *out) {
     memset(out, 0, sizeof *out);
     out->best_res = out->best_safe = out->best_any = INFINITY;
     out->worst_esc = -1;
-    const df_Step *steps;
-    int nsteps = df_run_steps(run, &steps);
+    /* seeded by the run and how far it is (a fork of the run gives the same figures) */
     df_Rng pick;
-    df_rng_seed(&pick, df_run_seed(run) ^ (0x9E3779B97F4A7C15ull * (uint64_t)(nsteps + 1)));
+    df_rng_seed(&pick, df_run_seed(run) ^ (0x9E3779B97F4A7C15ull * (uint64_t)(df_run_state(run)->turn + 1)));
     int counted = 0;
     double sum = 0;
     for (int k = -1; k < f->lim->samples; k++) {
@@ -233,14 +231,15 @@ int df_forecast(const df_Run *run, const df_ForecastLimits *lim, df_Forecast *ou
     memset(out, 0, sizeof *out);
     const df_State *st = df_run_state(run);
     if (df_run_over(run)) {
+        const df_Result *r = df_run_result(run);
         out->valid = true;
         out->paths = 1;
-        out->spent = df_run_result(run)->total;
+        out->spent = r->total;
+        out->resolves = resolves(r->outcome) || r->outcome == DF_OUT_SAFETY_EXIT;
         return 0;
     }
     if (df_run_broken(run)) return 0;
-    Fc f = {lim, st->clock, st->visits, NULL, 0, {0}, 0, false, err};
-    f.nsteps0 = df_run_steps(run, &f.steps0);
+    Fc f = {lim, st->clock, st->visits, {0}, 0, false, err};
     out->spent = st->clock;
     Agg a;
     int rc = walk(&f, run, 0, &a);

@@ -105,8 +105,9 @@ df_Run *df_run_new(const df_Scenario *sc, const df_Host *host, uint64_t seed, df
     }
     df_Run *run = calloc(1, sizeof *run);
     if (!run) goto oom;
-    run->st.visits = calloc((size_t)sc->nbeats, sizeof *run->st.visits);
+    run->st.visits = calloc(2 * (size_t)sc->nbeats + 1, sizeof *run->st.visits);
     if (!run->st.visits) goto oom;
+    run->st.decided = run->st.visits + sc->nbeats;
     run->sc = sc;
     if (host) run->host = *host;
     run->seed = seed;
@@ -129,6 +130,16 @@ oom:
     return NULL;
 }
 
+/* A copy's own visit and decision counts (one allocation, as in df_run_new). */
+static int copy_counts(df_Run *c, const df_Run *run) {
+    size_t n = 2 * (size_t)run->sc->nbeats + 1;
+    c->st.visits = malloc(n * sizeof *c->st.visits);
+    if (!c->st.visits) return -1;
+    memcpy(c->st.visits, run->st.visits, n * sizeof *c->st.visits);
+    c->st.decided = c->st.visits + run->sc->nbeats;
+    return 0;
+}
+
 df_Run *df_run_clone(const df_Run *run) {
     df_Run *c = malloc(sizeof *c);
     if (!c) return NULL;
@@ -136,9 +147,7 @@ df_Run *df_run_clone(const df_Run *run) {
     c->steps = NULL;
     c->nsteps = c->capsteps = 0;
     c->result.final_line = NULL;
-    c->st.visits = malloc((size_t)(run->sc->nbeats ? run->sc->nbeats : 1) * sizeof *c->st.visits);
-    if (!c->st.visits) goto fail;
-    memcpy(c->st.visits, run->st.visits, (size_t)run->sc->nbeats * sizeof *c->st.visits);
+    if (copy_counts(c, run) != 0) goto fail;
     if (run->nsteps) {
         c->steps = malloc((size_t)run->nsteps * sizeof *c->steps);
         if (!c->steps) goto fail;
@@ -178,9 +187,7 @@ df_Run *df_run_fork(const df_Run *run) {
     c->keep_forecasts = false;
     c->lean = true;
     c->result.final_line = NULL;
-    c->st.visits = malloc((size_t)(run->sc->nbeats ? run->sc->nbeats : 1) * sizeof *c->st.visits);
-    if (!c->st.visits) goto fail;
-    memcpy(c->st.visits, run->st.visits, (size_t)run->sc->nbeats * sizeof *c->st.visits);
+    if (copy_counts(c, run) != 0) goto fail;
     if (run->result.final_line && !(c->result.final_line = strdup(run->result.final_line))) goto fail;
     return c;
 fail:
@@ -473,6 +480,7 @@ static int choose(df_Run *run, int n, df_Error *err) {
         df_error_set(err, sc->file, 0, "out of memory");
         return -1;
     }
+    st->decided[bi]++;
     s.a_before = st->agitation;
     s.t_before = st->trust;
     s.band_before = df_band_of(st->agitation);

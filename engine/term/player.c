@@ -31,10 +31,10 @@ void df_term_opts_default(df_TermOpts *o) {
     o->width = 76;
 }
 
+/* The engine's one format for minutes (df_minutes_text), never negative here. */
 void df_format_minutes(double m, char *buf, size_t cap) {
     if (!isfinite(m) || m < 0) m = 0;
-    long secs = lround(m * 60);
-    snprintf(buf, cap, "%ld:%02ld", secs / 60, secs % 60);
+    df_minutes_text(m, false, buf, cap);
 }
 
 /* Prints text wrapped at the width, each line starting with indent. */
@@ -337,7 +337,10 @@ static void time_bars(const df_Run *run, const df_TermOpts *o) {
     }
     if (have)
         fprintf(f, "  (the escalated road: the most time any path through this scenario takes, safety exits\n"
-                   "  aside%s)\n", road.sampled ? "; found from a sample of paths" : "");
+                   "  aside, without going back over ground already covered%s)\n",
+                road.sampled ? "; found from a sample of paths" : "");
+    if (have && r->total > road.worst + 0.005)
+        fprintf(f, "  This run took longer than the escalated road: it went round in circles.\n");
 }
 
 /* The forecast's line over the run beside agitation: before the first choice, then after each. */

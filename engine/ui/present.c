@@ -506,10 +506,12 @@ static bool forecast_move(P *p, const df_Run *run, int n, const df_Step *s, FcMo
     else snprintf(f->change, sizeof f->change, "= no change");
     f->col = f->dir > 0 ? p->th->bad : f->dir < 0 ? p->th->good : p->th->ink;
     f->best[0] = '\0';
-    if (!over) {
+    if (!over) { /* best play, where it still resolves: as the window and the terminal say it */
         df_minutes_text(df_forecast_best_total(was), false, ta, sizeof ta);
         df_minutes_text(df_forecast_best_total(now), false, tb, sizeof tb);
-        snprintf(f->best, sizeof f->best, "Best still reachable  %s \u2192 %s", ta, tb);
+        if (!now->resolves) snprintf(f->best, sizeof f->best, "No road from here resolves it now");
+        else if (!was->resolves) snprintf(f->best, sizeof f->best, "Best still reachable  %s", tb);
+        else snprintf(f->best, sizeof f->best, "Best still reachable  %s \u2192 %s", ta, tb);
     }
     return true;
 }

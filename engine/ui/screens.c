@@ -817,7 +817,13 @@ static float sec_time(L *l, float x, float y, float w) {
     else
         snprintf(line, sizeof line, "No follow-on work: the interaction was the whole cost.");
     y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT) + m * 0.2f;
-    const char *names[3] = {"A calm visit", "This run", road && road->sampled ? "The escalated road (sampled)" : "The escalated road"};
+    /* the road leaves out paths that go back over ground already covered; a run that did so
+     * can take longer, and then the label says why */
+    bool circled = road && r->total > road->spent + road->worst + 0.005;
+    const char *names[3] = {"A calm visit", "This run",
+                            circled         ? "The escalated road, without going round in circles"
+                            : road && road->sampled ? "The escalated road (sampled)"
+                                                    : "The escalated road"};
     double you[4] = {r->conversation, r->task, r->rework, r->follow_on};
     double totals[3] = {r->baseline, r->total, road ? road->spent + road->worst : 0};
     bool shown[3] = {true, true, road || ui->road_pending};

@@ -93,6 +93,36 @@ static void forecast_ends_at_the_result(void **state) {
     df_script_free(s);
 }
 
+/* A fork of the run forecasts exactly as the run does (the counts the forecast needs live in
+ * the state, not in the run's log), and a task tried again while blocked keeps a forecast. */
+static void a_fork_forecasts_as_the_run_does(void **state) {
+    (void)state;
+    df_Script *s = load_ok(ROADS);
+    df_Error err;
+    df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 3, &err);
+    df_run_keep_forecasts(run, true);
+    int picks[] = {2, 1, 1, 1}; /* the wall, an acknowledgement, then the task twice */
+    for (int i = 0; i < 4 && !df_run_over(run); i++) {
+        assert_int_equal(df_run_choose(run, picks[i], &err), 0);
+        const df_Step *st;
+        int n = df_run_steps(run, &st);
+        assert_true(st[n - 1].forecast.valid);
+        df_Run *fork = df_run_fork(run);
+        df_Forecast a, b;
+        df_ForecastLimits lim;
+        df_forecast_limits_default(&lim);
+        lim.max_nodes = 4; /* sampled too: seeded by the state, so the same */
+        for (int k = 0; k < 2; k++) {
+            assert_int_equal(df_forecast(run, k ? &lim : NULL, &a, &err), 0);
+            assert_int_equal(df_forecast(fork, k ? &lim : NULL, &b, &err), 0);
+            assert_true(a.valid == b.valid && a.best == b.best && a.typical == b.typical && a.worst == b.worst);
+        }
+        df_run_free(fork);
+    }
+    df_run_free(run);
+    df_script_free(s);
+}
+
 /* A scenario too large to walk within the limits is sampled, and the sample says so and is
  * the same every time. */
 static void a_large_scenario_is_sampled_and_says_so(void **state) {
@@ -130,11 +160,11 @@ static const char *const HOT =
     "  resident = { name = 'Sam', agitation = 62, trust = 30 },\n"
     "  start = 'a', WALKOUT\n"
     "  beats = {\n"
-    "    a = { says = 'No!', choices = { { 'Rules are rules.', tags = { 'policy_wall' }, go = 'b', coach = 'c' },\n"
+    "    a = { says = 'No!', choices = { { 'Rules are rules.', tags = { 'policy_wall' }, effect = { agitation = 2 }, go = 'b', coach = 'c' },\n"
     "                                    { 'Take your time.', tags = { 'pause' }, go = 'b', coach = 'c' } } },\n"
-    "    b = { says = 'No!', choices = { { 'Rules are rules.', tags = { 'policy_wall' }, go = 'c', coach = 'c' },\n"
+    "    b = { says = 'No!', choices = { { 'Rules are rules.', tags = { 'policy_wall' }, effect = { agitation = 2 }, go = 'c', coach = 'c' },\n"
     "                                    { 'Take your time.', tags = { 'pause' }, go = 'c', coach = 'c' } } },\n"
-    "    c = { says = 'No!', choices = { { 'It is what it is.', tags = { 'minimize' }, go = 'd', coach = 'c' },\n"
+    "    c = { says = 'No!', choices = { { 'It is what it is.', tags = { 'minimize' }, effect = { agitation = 2 }, go = 'd', coach = 'c' },\n"
     "                                    { 'Take your time.', tags = { 'pause' }, go = 'd', coach = 'c' } } },\n"
     "    d = { says = 'Fine.', choices = { { 'Bye.', tags = { 'thank' }, go = 'done', coach = 'c' } } },\n"
     "  },\n"
@@ -156,21 +186,15 @@ static void sustained_venting_ends_in_a_walk_out(void **state) {
     df_Script *s = load_hot("");
     df_Error err;
     df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
-    /* A quick wall pushes to Threatening: mild agitation first, so pick the wall only while
-     * it stays under 80. The resident starts Venting; a wall and two more keep them there. */
-    int picks = 0;
-    while (!df_run_over(run) && picks < 3) {
-        assert_int_equal(df_run_choose(run, 1, &err), 0);
-        picks++;
-    }
+    /* Three exchanges that keep her Venting (62, 64, 66, 68): she leaves by the walk-out
+     * ending instead of reaching beat d. */
+    for (int i = 0; i < 3; i++) assert_int_equal(df_run_choose(run, 1, &err), 0);
     const df_State *st = df_run_state(run);
-    if (st->tripwire) { /* the walls went to Threatening: the safety rules, not a walk-out */
-        assert_false(st->walked_out);
-    } else {
-        assert_true(df_run_over(run));
-        assert_true(st->walked_out);
-        assert_string_equal(df_script_scenario(s)->endings[df_run_result(run)->ending].id, "stormed");
-    }
+    assert_false(st->tripwire);
+    assert_true(df_run_over(run));
+    assert_true(st->walked_out);
+    assert_string_equal(df_script_scenario(s)->endings[df_run_result(run)->ending].id, "stormed");
+    assert_int_equal(df_run_result(run)->outcome, DF_OUT_ESCALATED);
     df_run_free(run);
     /* Letting it burn off leaves Venting: no walk-out. */
     run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
@@ -393,6 +417,7 @@ int main(void) {
         cmocka_unit_test(the_quick_no_raises_the_forecast_and_listening_lowers_it),
         cmocka_unit_test(forecast_ends_at_the_result),
         cmocka_unit_test(a_large_scenario_is_sampled_and_says_so),
+        cmocka_unit_test(a_fork_forecasts_as_the_run_does),
         cmocka_unit_test(sustained_venting_ends_in_a_walk_out),
         cmocka_unit_test(walkout_must_name_an_ending),
         cmocka_unit_test(rubric_dimensions_carry_their_evidence),
