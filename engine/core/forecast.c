@@ -157,6 +157,38 @@ static int walk(Fc *f, const df_Run *run, int depth, Agg *out) {
 
 /* One player from run to an ending: the model's best option each time (pick == NULL), or a
  * random one. 0 with a->any set when it got there; -1 on a script error. */
+/* The option a player takes among those not yet tried (bit k-1 of tried): best play takes the
+ * best, then the others in order; a novice (pick) the best with probability best_share, one of
+ * the others otherwise. 0 when none is left. */
+static int pick_option(const Fc *f, const df_Run *r, int n, unsigned tried, df_Rng *pick) {
+    int best = df_run_best_choice(r);
+    if (best < 1 || best > n) best = 1;
+    if (!pick) {
+        if (!(tried & (1u << (best - 1)))) return best;
+        for (int k = 1; k <= n; k++)
+            if (!(tried & (1u << (k - 1)))) return k;
+        return 0;
+    }
+    double w[DF_MAX_VISIBLE], sum = 0;
+    for (int k = 1; k <= n; k++) {
+        w[k - 1] = tried & (1u << (k - 1)) ? 0 : novice_weight(f, n, k == best);
+        sum += w[k - 1];
+    }
+    if (sum <= 0) return 0;
+    double u = df_rng_unit(pick) * sum;
+    for (int k = 1; k <= n; k++) {
+        if (u < w[k - 1]) return k;
+        u -= w[k - 1];
+    }
+    for (int k = n; k >= 1; k--)
+        if (w[k - 1] > 0) return k;
+    return 0;
+}
+
+/* One player from run to an ending: best play (pick == NULL) or a typical novice. An option
+ * whose road circles is put back and another drawn among the rest, as the exact walk leaves
+ * circling roads out and shares their weight among the others; a decision where every option
+ * circles ends the line uncounted. 0 with a->any set when it got there; -1 on a script error. */
 static int rollout(Fc *f, const df_Run *run, df_Rng *pick, Agg *a) {
     memset(a, 0, sizeof *a);
     df_Run *r = df_run_fork(run);
@@ -165,33 +197,39 @@ static int rollout(Fc *f, const df_Run *run, df_Rng *pick, Agg *a) {
         return -1;
     }
     int depth = 0;
-    while (!df_run_over(r) && depth < f->lim->max_depth && depth < (int)(sizeof f->beats / sizeof f->beats[0]) &&
-           !circling(f, r, depth)) {
-        const int *vis;
-        int n = df_run_visible(r, &vis);
+    while (r && !df_run_over(r) && depth < f->lim->max_depth) {
         if (f->lim->cancel && atomic_load_explicit(f->lim->cancel, memory_order_relaxed)) {
             df_run_free(r);
             df_error_set(f->err, "", 0, "stopped");
             return -1;
         }
-        int ch = df_run_best_choice(r);
-        if (pick) { /* a novice: the best option with probability best_share, else another */
-            double u = df_rng_unit(pick);
-            double q = f->lim->best_share > 0 && n > 1 ? f->lim->best_share : 0;
-            if (u >= q) {
-                int k = (int)((u - q) / (1.0 - q) * (q > 0 ? n - 1 : n));
-                if (q > 0) ch = k + 1 >= ch ? k + 2 : k + 1; /* skip the best one */
-                else ch = k + 1;
+        const int *vis;
+        int n = df_run_visible(r, &vis);
+        unsigned tried = 0;
+        df_Run *next = NULL;
+        for (int ch; !next && (ch = pick_option(f, r, n, tried, pick)) > 0;) {
+            tried |= 1u << (ch - 1);
+            next = df_run_fork(r);
+            if (!next) {
+                df_run_free(r);
+                df_error_set(f->err, "", 0, "out of memory while forecasting");
+                return -1;
+            }
+            if (df_run_choose(next, ch, f->err) != 0) {
+                df_run_free(next);
+                df_run_free(r);
+                return -1;
+            }
+            if (!df_run_over(next) && circling(f, next, depth + 1)) {
+                df_run_free(next);
+                next = NULL;
             }
         }
-        if (ch < 1 || ch > n) ch = 1;
-        f->beats[depth++] = df_run_state(r)->beat;
-        if (df_run_choose(r, ch, f->err) != 0) {
-            df_run_free(r);
-            return -1;
-        }
+        df_run_free(r);
+        r = next; /* NULL: every option circles here */
+        depth++;
     }
-    if (df_run_over(r)) leaf(r, f->spent0, a);
+    if (r && df_run_over(r)) leaf(r, f->spent0, a);
     df_run_free(r);
     return 0;
 }
