@@ -54,10 +54,16 @@ void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d) {
             const df_Choice *ch = &bt->choices[c];
             snprintf(where, sizeof where, "beat '%s', choice %d", bt->id, c + 1);
             text_fits(sc, d, ch->line, where, ch->text, FIT_CHOICE);
-            if ((!isnan(ch->eff_agitation) && fabs(ch->eff_agitation) > 25) || (!isnan(ch->eff_trust) && fabs(ch->eff_trust) > 25))
+            if (!isnan(ch->eff_agitation) && fabs(ch->eff_agitation) > DF_MAX_STEP && !ch->event)
                 df_diags_add(d, DF_DIAG_WARNING, sc->file, ch->line,
-                             "%s, field 'effect': a change over 25 can push a meter from the middle to its end in one "
-                             "move (after multipliers it is clamped at 0 or 100)",
+                             "%s, field 'effect': agitation %+g is capped at %g points a choice; if the story "
+                             "means a bigger jump, declare it (event = \"reveal\", \"threat\", \"news\" or "
+                             "\"tripwire\")",
+                             where, ch->eff_agitation, DF_MAX_STEP);
+            if (!isnan(ch->eff_trust) && fabs(ch->eff_trust) > 25)
+                df_diags_add(d, DF_DIAG_WARNING, sc->file, ch->line,
+                             "%s, field 'effect': a trust change over 25 can push the meter from the middle to its "
+                             "end in one move (it is clamped at 0 or 100)",
                              where);
         }
     }

@@ -313,6 +313,12 @@ static void one_choice_moves_agitation_at_most_twenty(void **state) {
     assert_true(e.d_agitation <= DF_MAX_STEP + 1e-9 && e.d_agitation > 0);
     df_effect_predict(df_run_state(run), &sc->beats[0].choices[1], &e);
     assert_true(e.d_agitation > DF_MAX_STEP);
+    /* check tells the author whose override is capped, and not the one who declared the event */
+    df_Diags d = {0};
+    df_lint(sc, df_script_host(s), &d);
+    assert_true(diags_have(&d, "choice 1, field 'effect': agitation +40 is capped at 20"));
+    assert_false(diags_have(&d, "choice 2, field 'effect'"));
+    df_diags_free(&d);
     df_run_free(run);
     df_script_free(s);
 }
