@@ -294,6 +294,15 @@ static const df_Cmd *text_cmd(const df_DrawList *dl, const char *needle) {
 
 static const char *const theme_names[] = {"light", "contrast"};
 
+/* A view of a run in a theme and a text scale (10 = 100%), for the feedback and debrief tests. */
+static void run_ui(df_Ui *ui, const char *theme, int scale, df_Run *run, const df_Scenario *sc) {
+    memset(ui, 0, sizeof *ui);
+    ui->theme = df_theme_get(theme);
+    ui->text_scale = (float)scale / 10.0f;
+    ui->run = run;
+    ui->sc = sc;
+}
+
 /* After each choice the feedback shows what the exchange took and the engine's forecast after
  * it: the typical projected total, the best still reachable and how the choice moved the
  * typical one, as df_minutes_text writes them, with an arrow and the warning colour for a rise
@@ -326,11 +335,7 @@ static void feedback_shows_the_forecast(void **state) {
             for (int scale = 10; scale <= 20; scale += 10)
                 for (int th = 0; th < 2; th++) {
                     df_Ui ui;
-                    memset(&ui, 0, sizeof ui);
-                    ui.theme = df_theme_get(theme_names[th]);
-                    ui.text_scale = (float)scale / 10.0f;
-                    ui.run = run;
-                    ui.sc = df_script_scenario(s);
+                    run_ui(&ui, theme_names[th], scale, run, df_script_scenario(s));
                     ui.shown_agitation = (float)df_run_state(run)->agitation;
                     ui.shown_trust = (float)df_run_state(run)->trust;
                     ui.screen = DF_SCREEN_FEEDBACK;
@@ -425,11 +430,7 @@ static void debrief_shows_the_engine_numbers(void **state) {
         for (int scale = 10; scale <= 20; scale += 10)
             for (int th = 0; th < 2; th++) {
                 df_Ui ui;
-                memset(&ui, 0, sizeof ui);
-                ui.theme = df_theme_get(theme_names[th]);
-                ui.text_scale = (float)scale / 10.0f;
-                ui.run = run;
-                ui.sc = df_script_scenario(s);
+                run_ui(&ui, theme_names[th], scale, run, df_script_scenario(s));
                 ui.road = &road;
                 ui.screen = DF_SCREEN_DEBRIEF;
                 df_DrawList dl;
