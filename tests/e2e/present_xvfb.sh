@@ -6,9 +6,12 @@
 start_xvfb 1600x900
 export DEFUSE_DATA_DIR="$T/data"
 
-window() { # window NAME: the id of the first window with that title, waiting up to 5 s
+# Waits are bounded by the suite's own limit (DEFUSE_TEST_TIMEOUT, 20 s; 120 s for the
+# sanitizer build), never by a guess at how fast this machine is today.
+LIMIT=$(( ${DEFUSE_TEST_TIMEOUT:-20} * 10 ))
+window() { # window NAME: the id of the first window with that title, waiting up to the limit
     i=0
-    while [ $i -lt 50 ]; do
+    while [ $i -lt $LIMIT ]; do
         w=$(xdotool search --name "$1" 2>/dev/null | head -1)
         [ -n "$w" ] && { echo "$w"; return 0; }
         sleep 0.1
@@ -16,9 +19,9 @@ window() { # window NAME: the id of the first window with that title, waiting up
     done
     return 1
 }
-gone() { # gone NAME: true once no window has that title (up to 5 s)
+gone() { # gone NAME: true once no window has that title (up to the limit)
     i=0
-    while xdotool search --name "$1" >/dev/null 2>&1 && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+    while xdotool search --name "$1" >/dev/null 2>&1 && [ $i -lt $LIMIT ]; do sleep 0.1; i=$((i + 1)); done
     ! xdotool search --name "$1" >/dev/null 2>&1
 }
 ok() { CASES=$((CASES + 1)); echo "ok   $1"; }
@@ -46,7 +49,7 @@ sleep 0.3
 if kill -0 $APP 2>/dev/null; then ok "Esc asked instead of leaving"; else fail "Esc left at once"; fi
 xdotool key --clearmodifiers Return
 i=0
-while kill -0 $APP 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+while kill -0 $APP 2>/dev/null && [ $i -lt $LIMIT ]; do sleep 0.1; i=$((i + 1)); done
 if kill -0 $APP 2>/dev/null; then fail "Enter after Esc did not leave"; kill $APP; else
     wait $APP
     rc=$?
