@@ -33,7 +33,19 @@ typedef struct df_BeatStats {
     unsigned bands; /* bit per df_Band the resident was in on arrival */
     long led_in;                 /* arrivals by a step (not the start) */
     double min_led_in, max_led_in; /* minutes of the step that led here (valid once led_in > 0) */
+    /* The decisions made here, for the item analysis: each distinct set of visible options
+     * (a bit per choice index) with the option the model rated best, and how many steps of
+     * the walk met it (the first DF_WALK_SHOWN distinct ones are kept). */
+    struct {
+        unsigned mask;
+        int best;                /* choice index in the beat */
+        int order[DF_MAX_VISIBLE]; /* the visible options in the order shown */
+        int n;
+        long seen;
+    } shown[4];
+    int nshown;
 } df_BeatStats;
+#define DF_WALK_SHOWN 4
 
 /* Per choice: how often paths take it, and what the paths through it cost in the end. The
  * ranges are valid once taken > 0. */
@@ -163,6 +175,10 @@ int df_test_run(const df_Scenario *sc, const df_Host *host, const df_Test *t, df
  * them, text too long for the play screen, effect overrides that saturate a meter. Adds
  * warnings to d (file:line, beat, field). */
 void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d);
+/* The same, also giving the item analysis of its walk (items may be NULL; on a failed walk
+ * items is left empty). */
+struct df_Items;
+void df_lint_with_items(const df_Scenario *sc, const df_Host *host, df_Diags *d, struct df_Items *items);
 
 /* Honest numbers (df_lint runs them on its walk; w may be NULL when the walk failed, and then
  * only the checks that need no walk run). Warnings, each at the line of the choice, beat or
@@ -188,6 +204,126 @@ typedef struct df_Duration {
     char words[64];
 } df_Duration;
 int df_durations(const char *text, df_Duration *out, int cap);
+
+/* ---------------------------------------------------------------- item analysis */
+
+/* Each decision is a test item. A decision point is a beat where the player chooses among two
+ * or more options; where the visible options or the best one differ by path, the set most
+ * steps of the walk met stands for the beat. The best option is the one the model rates best
+ * (df_run_best_choice). Cue figures are in words, as a player sees them. */
+typedef struct df_ItemPoint {
+    int beat, line;
+    int n;                          /* options shown */
+    int order[DF_MAX_VISIBLE];      /* choice indices in the order shown */
+    int words[DF_MAX_VISIBLE];      /* words of each */
+    int stock[DF_MAX_VISIBLE];      /* stock phrases in each (df_stock_phrases) */
+    int best;                       /* position of the best option (0-based) */
+    bool longest, shortest;         /* the best has the most (fewest) words, ties included */
+    double spread;                  /* longest / shortest option, in words */
+} df_ItemPoint;
+
+typedef struct df_Items {
+    df_ItemPoint *points;           /* in file order */
+    int npoints;
+    int longest, shortest;          /* decision points where the best option is the longest (shortest) */
+    int position[DF_MAX_VISIBLE];   /* ... where it is shown at position k */
+    int stock_best, stock_other, others; /* best (other) options with a stock phrase; other options */
+} df_Items;
+
+/* The thresholds defuse check warns past (docs/authoring.md, "Writing options"). For one
+ * scenario, share figures need DF_CUE_MIN_POINTS decision points to mean anything. */
+#define DF_CUE_MIN_POINTS 5
+#define DF_CUE_LONGEST_MAX 0.45        /* one scenario: best is the longest at most this share */
+#define DF_CUE_SHORTEST_MIN 0.10       /* ... and the shortest at least this share */
+#define DF_CUE_POSITION_MAX 0.50       /* ... and at one position at most this share */
+#define DF_CUE_FOLDER_LONGEST_MAX 0.35 /* a folder of scenarios, the same figures */
+#define DF_CUE_FOLDER_SHORTEST_MIN 0.15
+#define DF_CUE_FOLDER_POSITION_MAX 0.40
+#define DF_CUE_STOCK_RATIO 2.0         /* best options use stock phrases at most this many times as */
+#define DF_CUE_STOCK_MIN 0.30          /* often as the others, once over this share of best options */
+#define DF_CUE_PHRASE_POINTS 3         /* a phrase the best options of this many decisions share */
+#define DF_CUE_PHRASE_SCENARIOS 3      /* ... or of this many scenarios in one folder, */
+#define DF_CUE_PHRASE_LONG 6           /* ... or of two when it is this many words or more */
+#define DF_CUE_SPREAD_MAX 3.0          /* longest / shortest option at one decision, in words */
+#define DF_PHRASE_WORDS 4
+
+/* From a finished walk of sc. 0, or -1 out of memory. */
+int df_items(const df_Scenario *sc, const df_Walk *w, df_Items *out);
+void df_items_free(df_Items *it);
+/* Words in text (letters and digits; "it's" is one word). */
+int df_word_count(const char *text);
+/* Stock phrases in text: sympathy and apology formulas a test-wise player scans for ("sounds
+ * like", "have I got that right", "sorry", "let me", ...). */
+int df_stock_phrases(const char *text);
+
+/* Phrases of DF_PHRASE_WORDS words or more that best options share. texts are grouped (a
+ * decision point, or a scenario) and come in group order; a phrase is reported when the best
+ * texts of min_groups groups or more use it and the other texts use it less often than the
+ * best ones (a phrase every option uses is no cue). Returns how many (at most cap). */
+typedef struct df_ItemText {
+    const char *text;
+    int group;
+    bool best;
+} df_ItemText;
+typedef struct df_Phrase {
+    char words[256];
+    int groups, best, other;
+    int first;      /* index in texts of the first best text that uses it */
+} df_Phrase;
+int df_shared_phrases(const df_ItemText *texts, int n, int min_groups, df_Phrase *out, int cap);
+
+/* Warnings past the thresholds above for one scenario (at the line of the first decision
+ * with the cue), phrases its best options share, and briefing text (objectives, title,
+ * summary) that repeats a best option. */
+void df_lint_items(const df_Scenario *sc, const df_Items *it, df_Diags *d);
+
+/* The same over a folder: figures summed, and phrases best options share across scenarios.
+ * Texts are copied (scenarios may be freed after df_items_folder_add). */
+#define DF_FOLDER_MAX 512
+typedef struct df_ItemsFolder {
+    int nscen;
+    char files[DF_FOLDER_MAX][256];
+    int points, longest, shortest, position[DF_MAX_VISIBLE], stock_best, stock_other, others;
+    df_ItemText *texts; /* every option of every decision point, group = scenario */
+    int *lines;
+    int ntexts, captexts;
+} df_ItemsFolder;
+int df_items_folder_add(df_ItemsFolder *f, const df_Scenario *sc, const df_Items *it);
+void df_lint_items_folder(const df_ItemsFolder *f, const char *folder, df_Diags *d);
+void df_items_folder_free(df_ItemsFolder *f);
+
+/* Surface strategies: a player who never reads the situation. Each plays the scenario once
+ * (seed 1) picking by the shape of the options alone: the longest or shortest on screen (in
+ * characters), a fixed position (the last shown when there are fewer), or the most stock
+ * phrases; ties go to the first shown (the stock strategy breaks ties by length in words). */
+typedef enum {
+    DF_STRAT_LONGEST,
+    DF_STRAT_SHORTEST,
+    DF_STRAT_FIRST,
+    DF_STRAT_SECOND,
+    DF_STRAT_THIRD,
+    DF_STRAT_FOURTH,
+    DF_STRAT_STOCK,
+    DF_STRAT_COUNT
+} df_Strategy;
+/* The library passes when no strategy passes more than this many bundled scenarios, and none
+ * averages this score or more. */
+#define DF_STRAT_MAX_PASSED 2
+#define DF_STRAT_MAX_AVERAGE 50
+
+typedef struct df_StrategyRun {
+    df_Strategy strategy;
+    int choices[DF_PATH_MAX];
+    int n;
+    bool finished;  /* reached an ending within DF_PATH_MAX choices */
+    df_Outcome outcome;
+    int score;
+    bool passed;
+    double ratio;
+} df_StrategyRun;
+const char *df_strategy_key(df_Strategy s);
+const char *df_strategy_name(df_Strategy s);
+int df_play_strategy(const df_Scenario *sc, const df_Host *host, df_Strategy s, df_StrategyRun *out, df_Error *err);
 
 /* "1,2,1" into buf. */
 void df_path_format(const df_Path *p, char *buf, size_t cap);

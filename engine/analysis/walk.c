@@ -184,6 +184,22 @@ static void record(Ctx *c, const df_Run *run, int depth) {
 static void on_step(Ctx *c, const df_Run *run) {
     const df_Step *steps;
     int n = df_run_steps(run, &steps);
+    if (n > 0 && c->w->beats) { /* the decision just made, for the item analysis */
+        const df_Step *s = &steps[n - 1];
+        df_BeatStats *bs = &c->w->beats[s->beat];
+        unsigned mask = 0;
+        for (int k = 0; k < s->nvisible; k++) mask |= 1u << (s->visible[k] & 31);
+        int k = 0;
+        while (k < bs->nshown && !(bs->shown[k].mask == mask && bs->shown[k].best == s->best)) k++;
+        if (k == bs->nshown && k < DF_WALK_SHOWN) {
+            bs->shown[k].mask = mask;
+            bs->shown[k].best = s->best;
+            bs->shown[k].n = s->nvisible;
+            memcpy(bs->shown[k].order, s->visible, sizeof s->visible);
+            bs->nshown++;
+        }
+        if (k < bs->nshown) bs->shown[k].seen++;
+    }
     if (n > 0 && c->sc->beats[steps[n - 1].beat].says.fn)
         keep_said(c, steps[n - 1].beat, steps[n - 1].band_before, steps[n - 1].said);
 }

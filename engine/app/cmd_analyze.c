@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../analysis/analysis.h"
 #include "app.h"
@@ -106,8 +107,51 @@ static void print_direction(const df_Scenario *sc, const df_Calibration *c) {
     }
 }
 
+/* ---------------------------------------------------------------- surface strategies */
+
+/* Plays every surface strategy through sc. 0, or -1 with err. */
+static int play_strategies(const df_Scenario *sc, const df_Host *host, df_StrategyRun *runs, df_Error *err) {
+    for (int k = 0; k < DF_STRAT_COUNT; k++)
+        if (df_play_strategy(sc, host, (df_Strategy)k, &runs[k], err) != 0) return -1;
+    return 0;
+}
+
+static const char *strategy_outcome(const df_StrategyRun *r) {
+    return r->finished ? df_outcome_key(r->outcome) : "(went round in circles)";
+}
+
+static void print_strategies(const df_StrategyRun *runs) {
+    printf("\nsurface strategies (a player who picks by the shape of the options, not the situation):\n");
+    for (int k = 0; k < DF_STRAT_COUNT; k++) {
+        const df_StrategyRun *r = &runs[k];
+        df_Path p = {.n = r->n};
+        memcpy(p.choices, r->choices, sizeof(int) * (size_t)r->n);
+        char list[DF_PATH_MAX * 3 + 1];
+        df_path_format(&p, list, sizeof list);
+        printf("  %-44s %-19s score %3d  %-6s  %s\n", df_strategy_name(r->strategy), strategy_outcome(r), r->score,
+               r->passed ? "PASSES" : "fails", list);
+    }
+}
+
+static cJSON *strategies_json(const df_StrategyRun *runs) {
+    cJSON *a = cJSON_CreateArray();
+    for (int k = 0; k < DF_STRAT_COUNT; k++) {
+        const df_StrategyRun *r = &runs[k];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "strategy", df_strategy_key(r->strategy));
+        cJSON_AddStringToObject(o, "name", df_strategy_name(r->strategy));
+        cJSON_AddStringToObject(o, "outcome", strategy_outcome(r));
+        cJSON_AddNumberToObject(o, "score", r->score);
+        cJSON_AddBoolToObject(o, "passed", r->passed);
+        cJSON *ch = cJSON_AddArrayToObject(o, "choices");
+        for (int i = 0; i < r->n; i++) cJSON_AddItemToArray(ch, cJSON_CreateNumber(r->choices[i]));
+        cJSON_AddItemToArray(a, o);
+    }
+    return a;
+}
+
 static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLimits *lim, const char *how,
-                       const df_Calibration *cal) {
+                       const df_Calibration *cal, const df_StrategyRun *runs) {
     char base[16];
     df_format_minutes(df_calm_baseline(&sc->params), base, sizeof base);
     printf("%s (%s)\n", sc->title, sc->id);
@@ -135,6 +179,7 @@ static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
     }
     print_calibration(cal);
     print_direction(sc, cal);
+    print_strategies(runs);
     printf("\n  %-15s %-19s %6s %6s %7s %5s %5s  %s\n", "path", "outcome", "inter.", "total", "time", "score", "peak",
            "choices (defuse play --choices)");
     if (w->has_calmest) print_path("calmest", &w->calmest);
@@ -179,7 +224,8 @@ static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
     return 0;
 }
 
-static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLimits *lim, const df_Calibration *cal) {
+static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLimits *lim, const df_Calibration *cal,
+                       const df_StrategyRun *runs) {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "scenario", sc->id);
     cJSON_AddStringToObject(root, "method", w->random ? "random" : "exhaustive");
@@ -235,6 +281,7 @@ static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
         cJSON_AddNumberToObject(o, "mistake_minutes", round(cal->issues[i].mistake_total * 100) / 100);
         cJSON_AddItemToArray(dir, o);
     }
+    cJSON_AddItemToObject(root, "strategies", strategies_json(runs));
     cJSON *paths = cJSON_AddObjectToObject(root, "paths_of_note");
     if (w->has_calmest) path_json(paths, "calmest", &w->calmest);
     if (w->has_timed) path_json(paths, "most_escalated", &w->escalated);
@@ -287,6 +334,96 @@ static int report_json(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
     return 0;
 }
 
+/* A folder: the surface strategies through every scenario in it, and how each fares across
+ * them (docs/authoring.md, "Writing options"). */
+static int analyze_folder(const char *dir, int json) {
+    char **paths;
+    int n = df_list_lua(dir, &paths);
+    if (n <= 0) {
+        fprintf(stderr, "defuse: %s: no scenario files (*.lua) in this folder\n", dir);
+        return 1;
+    }
+    int passed[DF_STRAT_COUNT] = {0}, sum[DF_STRAT_COUNT] = {0}, nsc = 0, status = 0;
+    cJSON *root = json ? cJSON_CreateObject() : NULL, *list = root ? cJSON_AddArrayToObject(root, "scenarios") : NULL;
+    if (!json) {
+        printf("surface strategies: a player who picks by the shape of the options, not the situation\n\n%-26s",
+               "scenario");
+        for (int k = 0; k < DF_STRAT_COUNT; k++) printf(" %9s", df_strategy_key((df_Strategy)k));
+        printf("\n");
+    }
+    for (int i = 0; i < n; i++) {
+        df_Script *s = df_open_scenario(paths[i]);
+        if (!s) {
+            status = 1;
+            continue;
+        }
+        if (df_script_module(s)) { /* a module file: no options to play */
+            df_script_free(s);
+            continue;
+        }
+        const df_Scenario *sc = df_script_scenario(s);
+        df_StrategyRun runs[DF_STRAT_COUNT];
+        df_Error err;
+        df_error_clear(&err);
+        if (play_strategies(sc, df_script_host(s), runs, &err) != 0) {
+            char m[1400];
+            df_error_format(&err, m, sizeof m);
+            fprintf(stderr, "defuse: %s\n", m);
+            df_script_free(s);
+            status = 1;
+            continue;
+        }
+        nsc++;
+        for (int k = 0; k < DF_STRAT_COUNT; k++) {
+            passed[k] += runs[k].passed;
+            sum[k] += runs[k].score;
+        }
+        if (json) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "scenario", sc->id);
+            cJSON_AddStringToObject(o, "file", paths[i]);
+            cJSON_AddItemToObject(o, "strategies", strategies_json(runs));
+            cJSON_AddItemToArray(list, o);
+        } else {
+            printf("%-26.26s", sc->id);
+            for (int k = 0; k < DF_STRAT_COUNT; k++) printf(" %7d%s", runs[k].score, runs[k].passed ? " P" : "  ");
+            printf("\n");
+        }
+        df_script_free(s);
+    }
+    df_free_list(paths, n);
+    bool ok = true;
+    for (int k = 0; k < DF_STRAT_COUNT; k++)
+        if (passed[k] > DF_STRAT_MAX_PASSED || (nsc && (double)sum[k] / nsc >= DF_STRAT_MAX_AVERAGE)) ok = false;
+    if (json) {
+        cJSON *tot = cJSON_AddArrayToObject(root, "strategies");
+        for (int k = 0; k < DF_STRAT_COUNT; k++) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "strategy", df_strategy_key((df_Strategy)k));
+            cJSON_AddStringToObject(o, "name", df_strategy_name((df_Strategy)k));
+            cJSON_AddNumberToObject(o, "passed", passed[k]);
+            cJSON_AddNumberToObject(o, "scenarios", nsc);
+            cJSON_AddNumberToObject(o, "average_score", nsc ? round((double)sum[k] / nsc * 10) / 10 : 0);
+            cJSON_AddItemToArray(tot, o);
+        }
+        cJSON_AddBoolToObject(root, "no_strategy_works", ok);
+        char *text = cJSON_Print(root);
+        if (text) puts(text);
+        free(text);
+        cJSON_Delete(root);
+    } else {
+        printf("%-26s", "passed");
+        for (int k = 0; k < DF_STRAT_COUNT; k++) printf(" %6d/%-2d", passed[k], nsc);
+        printf("\n%-26s", "average score");
+        for (int k = 0; k < DF_STRAT_COUNT; k++) printf(" %9.1f", nsc ? (double)sum[k] / nsc : 0);
+        printf("\n\n(P: the strategy passes that scenario. Target: none passes more than %d scenarios or averages\n"
+               "%d or more; %s)\n",
+               DF_STRAT_MAX_PASSED, DF_STRAT_MAX_AVERAGE,
+               ok ? "met" : "NOT met: see docs/authoring.md, 'Writing options'");
+    }
+    return status;
+}
+
 int df_cmd_analyze(int argc, char **argv) {
     static const struct option opts[] = {{"json", no_argument, 0, 'j'},         {"random", required_argument, 0, 'r'},
                                          {"seed", required_argument, 0, 's'},   {"loops", required_argument, 0, 'l'},
@@ -335,9 +472,11 @@ int df_cmd_analyze(int argc, char **argv) {
         }
     }
     if (optind != argc - 1) {
-        fprintf(stderr, "defuse: analyze needs exactly one SCENARIO\n");
+        fprintf(stderr, "defuse: analyze needs exactly one SCENARIO (or a FOLDER)\n");
         return 2;
     }
+    struct stat fst;
+    if (stat(argv[optind], &fst) == 0 && S_ISDIR(fst.st_mode)) return analyze_folder(argv[optind], json);
     df_Script *s = df_open_scenario(argv[optind]);
     if (!s) return 1;
     const df_Scenario *sc = df_script_scenario(s);
@@ -361,7 +500,9 @@ int df_cmd_analyze(int argc, char **argv) {
         }
     }
     df_Calibration cal;
-    if (rc != 0 || df_calibrate(sc, df_script_host(s), 1, &w, &cal, &err) != 0) {
+    df_StrategyRun runs[DF_STRAT_COUNT];
+    if (rc != 0 || df_calibrate(sc, df_script_host(s), 1, &w, &cal, &err) != 0 ||
+        play_strategies(sc, df_script_host(s), runs, &err) != 0) {
         char m[1400];
         df_error_format(&err, m, sizeof m);
         fprintf(stderr, "defuse: %s\n", m);
@@ -369,7 +510,7 @@ int df_cmd_analyze(int argc, char **argv) {
         df_script_free(s);
         return 1;
     }
-    int status = json ? report_json(sc, &w, &lim, &cal) : report_text(sc, &w, &lim, how, &cal);
+    int status = json ? report_json(sc, &w, &lim, &cal, runs) : report_text(sc, &w, &lim, how, &cal, runs);
     df_walk_free(&w);
     df_script_free(s);
     return status;
