@@ -36,13 +36,14 @@ return scenario {
         defensive = "Blocked? For a fine nobody ever told me about? He needs these books for Monday.",
       },
       choices = {
-        { "That's a worry with Monday coming. Tell me what happened with the card.",
-          tags = { "acknowledge", "listen" }, go = "story",
-          coach = "Acknowledge the deadline, then let him tell it: the block can wait a minute." },
-        { "Cards are blocked automatically once fines reach " .. RULES.block_at .. ".",
+        { "Cards are blocked automatically once fines reach " .. RULES.block_at .. ". Once the " .. RULES.fine ..
+          " is paid, or " .. RULES.waive_form .. " is in, I can look at borrowing again.",
           tags = { "policy_wall" }, go = "wall",
-          coach = "True, but a rule first sounds like a closed door to someone who feels caught out." },
-        { "If you'd returned them on time this wouldn't have happened.",
+          coach = "Accurate and complete, and still a closed door: the rule arrives before he has said what happened." },
+        { "Monday, and now this. What happened with the card?",
+          tags = { "acknowledge", "listen" }, go = "story",
+          coach = "Seven words: the deadline acknowledged, then the floor is his. The block can wait a minute." },
+        { "If they'd come back on time, you wouldn't be here.",
           tags = { "blame" }, go = "wall",
           coach = "Blame turns a question about a fine into a fight about his character." },
       },
@@ -52,57 +53,66 @@ return scenario {
       says = "We moved in March. The notices must have gone to the old address. " ..
              "And now I look like I don't pay my bills in front of everyone.",
       choices = {
-        { "So the notices went to your old address, you never saw them, and now it's " ..
-          "holding up your son's project. Is that right?",
-          tags = { "paraphrase" }, go = "options",
-          coach = "A paraphrase shows he was heard and checks the facts before any explanation." },
         { "You can request a review of the fine.",
           tags = { "inform" }, go = "options",
           coach = "Right information, a little early: he hasn't yet heard that you understood." },
-        { "Everyone says they never got the notice.",
+        { "Honestly, we hear that a lot. The system sends email reminders too, so it's worth checking " ..
+          "your spam folder before saying nobody told you.",
           tags = { "minimize", "argue" }, go = "wall",
-          coach = "Lumping him with 'everyone' tells him his story doesn't count." },
+          coach = "Long and reasonable-sounding, and it tells him his story is one you hear every day." },
+        { "So the notices went to the old address, you never saw one, and it's holding up the project?",
+          tags = { "paraphrase" }, go = "options",
+          coach = "A paraphrase shows he was heard and checks the facts before any explanation." },
       },
     },
 
     wall = {
       says = {
+        uneasy    = "So I pay for a letter I never got? That's it?",
         defensive = "So I'm just supposed to pay for a letter I never got?",
         venting   = "Unbelievable. I'm not paying for your mistake. Get me someone who can fix this.",
       },
       choices = {
-        { "You're right to ask. Tell me what happened, and let's see what can be done today.",
+        { "Fair question. Start from the beginning?",
           tags = { "listen", "redirect" }, go = "story",
           coach = "Recovering is possible: stop defending the rule and start listening." },
         { "I'll get my manager.",
           tags = { "handoff" }, go = "manager",
           coach = "A handoff can be right, but here you can still help him yourself." },
+        { "I understand your frustration, I really do, but I don't make the rules. I'm only telling you " ..
+          "what the system says.",
+          tags = { "minimize", "policy_wall" }, go = "manager",
+          coach = "Sympathy words used as a shield: he hears that nobody here will look at it." },
       },
     },
 
     options = {
       says = "Okay. So what can I actually do? He needs the books this weekend.",
       choices = {
+        { "I'll just waive it for you this once.",
+          tags = { "overpromise" }, go = "waived",
+          coach = "Counter staff can't waive fines here; the promise will break and cost more later." },
+        { "Pay the " .. RULES.fine .. " today and the card works again straight away.",
+          tags = { "policy_wall" }, go = "wall",
+          coach = "One road, the one that costs him, offered as if it were the only one." },
         { "Two ways. You can fill in " .. RULES.waive_form .. " now and " .. RULES.decided_by ..
           " reviews it, usually within a week; meanwhile I can update your address and " ..
           "check these books out on a one-time pass. Or pay today and still ask for a review.",
           tags = { "options", "inform" }, go = "form",
           coach = "Real choices, the route and a way to get the books today: fairness he can see." },
-        { "I'll just waive it for you this once.",
-          tags = { "overpromise" }, go = "waived",
-          coach = "Counter staff can't waive fines here; the promise will break and cost more later." },
       },
     },
 
     form = {
       says = "The review, then. And yes, fix the address.",
       choices = {
+        { "Here's the form. Drop it in the box when you're done; the address you can change online " ..
+          "under My Account.",
+          tags = { "buck_pass" }, go = "done",
+          coach = "Handing over a form and a website and turning away leaves him to do the work alone." },
         { "[Update the address, fill in the review form with him, issue the pass and check out the books.]",
           tags = { "task", "own" }, go = "done",
           coach = "Doing the paperwork with him turns the route into something real." },
-        { "Here's the form. Drop it in the box when you're done.",
-          tags = { "buck_pass" }, go = "done",
-          coach = "Handing over a form and turning away leaves him to do the work alone." },
       },
     },
   },
@@ -116,6 +126,7 @@ return scenario {
     },
     manager = {
       outcome = "routed",
+      follow_on = { "supervisor" },   -- however he got here, the manager comes over
       says = "Fine. I'll wait.",
       debrief = "The manager, called over cold, heard it all again and sorted it out in twenty minutes: " ..
                 "time the desk could have saved.",
@@ -129,9 +140,9 @@ return scenario {
   },
 
   tests = {
-    { name = "the best path", choices = { 1, 1, 1, 1 },
+    { name = "the best path", choices = { 2, 3, 3, 2 },
       expect = { outcome = "resolved_accepted", passed = true, min_score = 90, max_ratio = 1.5 } },
-    { name = "the waiver that cannot be kept", choices = { 1, 1, 2 },
+    { name = "the waiver that cannot be kept", choices = { 2, 3, 1 },
       expect = { outcome = "escalated", critical = false, max_score = 40 } },
     { name = "calm is cheap", path = "calmest", expect = { max_ratio = 1.5 } },
     { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },

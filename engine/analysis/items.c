@@ -56,7 +56,7 @@ int df_word_count(const char *text) {
 static const char *const stock_phrases[] = {
     "sounds like", "i hear", "i understand", "i get it", "i get that", "have i got that right", "did i get that right",
     "is that right", "sorry", "apologise", "apologize", "let me", "i can see", "i can hear", "that must",
-    "must be", "frustrating", "frustrated", "i appreciate", "thank you for", "makes sense", "fair enough",
+    "must be", "frustrating", "frustrated", "frustration", "i appreciate", "thank you for", "makes sense", "fair enough",
     "i want to make sure", "what i'm hearing",
 };
 

@@ -9,6 +9,11 @@
  * speech card takes about four lines of ~75 characters, a choice card three of ~95. */
 #define FIT_LINE 300
 #define FIT_CHOICE 240
+/* The presenter's vote slide at 1024x768, text at 4% of the height: about 48 characters a line
+ * and 14 lines for the options of one decision (tests/unit/test_present.c lays out every
+ * bundled decision with the real fonts; this estimate only catches the clear misses). */
+#define VOTE_LINE 48
+#define VOTE_LINES 14
 
 static size_t chars(const char *s) {
     size_t n = 0;
@@ -43,8 +48,11 @@ static int replay(const df_Scenario *sc, const df_Host *host, const df_Path *p, 
     return 0;
 }
 
-void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d) {
+void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d) { df_lint_with_items(sc, host, d, NULL); }
+
+void df_lint_with_items(const df_Scenario *sc, const df_Host *host, df_Diags *d, df_Items *items) {
     char where[256];
+    if (items) memset(items, 0, sizeof *items);
     for (int b = 0; b < sc->nbeats; b++) {
         const df_Beat *bt = &sc->beats[b];
         snprintf(where, sizeof where, "beat '%s', field 'says'", bt->id);
@@ -97,8 +105,30 @@ void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d) {
                          bt->id, df_band_key((df_Band)k), df_band_key((df_Band)k), near >= 0 ? df_band_key((df_Band)near) : "?");
         }
     }
+    /* the options shown together at each beat (every set the walk met) on the presenter's vote slide */
+    for (int b = 0; b < sc->nbeats; b++) {
+        size_t most = 0;
+        for (int k = 0; k < w.beats[b].nshown; k++) {
+            size_t lines = 0;
+            for (int i = 0; i < w.beats[b].shown[k].n; i++)
+                lines += (chars(sc->beats[b].choices[w.beats[b].shown[k].order[i]].text) + VOTE_LINE - 1) / VOTE_LINE;
+            if (lines > most) most = lines;
+        }
+        if (most > VOTE_LINES)
+            df_diags_add(d, DF_DIAG_WARNING, sc->file, sc->beats[b].line,
+                         "beat '%s': its options take about %zu lines on the presenter's vote slide at 1024x768, "
+                         "where about %d fit (the room reads them aloud): shorten some",
+                         sc->beats[b].id, most, VOTE_LINES);
+    }
     /* honest numbers: stated times, agitation jumps, physical acts (on the same walk) */
     df_lint_text(sc, &w, d);
+    /* item cues: what a test-wise player could pick by */
+    df_Items it;
+    if (df_items(sc, &w, &it) == 0) {
+        df_lint_items(sc, &it, d);
+        if (items) *items = it;
+        else df_items_free(&it);
+    }
     if (w.truncated)
         df_diags_add(d, DF_DIAG_NOTE, sc->file, 0,
                      "too many paths to walk them all; band lines, stated times and agitation jumps were checked "

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analysis.h"
 
@@ -811,10 +812,106 @@ static void check_acts(const df_Scenario *sc, const df_Walk *w, df_Diags *d) {
     free(done);
 }
 
+/* ---------------------------------------------------------------- sentences */
+
+/* Abbreviations a lowercase word may follow ("10 a.m. on", "e.g. a permit"). */
+static const char *const abbreviations[] = {"etc", "vs", "approx", "cf", "no", "st", "dept", "ext", NULL};
+
+/* A sentence that starts lowercase: "No, I can't. the Parking Clerk decided it", usually a
+ * RULES value spliced in at the start of a sentence. Quotes the words around it. */
+static bool lowercase_start(const char *text, char *quote, size_t cap) {
+    if (!text) return false;
+    for (const char *p = text; *p; p++) {
+        if (*p != '.' && *p != '!' && *p != '?') continue;
+        if (p > text && p[-1] == '.') continue;   /* an ellipsis */
+        if (p[1] == '.') continue;
+        const char *q = p + 1;
+        if (*q != ' ') continue;
+        while (*q == ' ') q++;
+        if (*q == '\'' || *q == '"') q++;
+        if (!(*q >= 'a' && *q <= 'z')) continue;
+        /* the word the stop ends: an abbreviation ("a.m.", "e.g.", "etc.") is no sentence end */
+        const char *w = p;
+        while (w > text && (is_alnum((unsigned char)w[-1]) || w[-1] == '.' || w[-1] == '\'')) w--;
+        bool abbrev = memchr(w, '.', (size_t)(p - w)) != NULL;
+        for (int k = 0; !abbrev && abbreviations[k]; k++)
+            abbrev = (size_t)(p - w) == strlen(abbreviations[k]) && !strncasecmp(w, abbreviations[k], (size_t)(p - w));
+        if (abbrev) continue;
+        const char *e = q;
+        while (*e && *e != ' ') e++;
+        if (*e) e++;
+        while (*e && *e != ' ') e++;
+        snprintf(quote, cap, "%.*s", (int)(e - w), w);
+        return true;
+    }
+    return false;
+}
+
+static void sentence(const df_Scenario *sc, df_Diags *d, int line, const char *where, const char *text) {
+    char q[120];
+    if (lowercase_start(text, q, sizeof q))
+        df_diags_add(d, DF_DIAG_WARNING, sc->file, line,
+                     "%s: a sentence starts with a lowercase letter (\"%s\"); a value spliced in at the start of a "
+                     "sentence needs its capital",
+                     where, q);
+}
+
+static void sentences_of(const df_Scenario *sc, df_Diags *d, int line, const char *owner, const df_Text *tx) {
+    char where[256];
+    snprintf(where, sizeof where, "%s, field 'says'", owner);
+    sentence(sc, d, line, where, tx->fixed);
+    for (int k = 0; k < DF_BAND_COUNT; k++) {
+        snprintf(where, sizeof where, "%s, field 'says.%s'", owner, df_band_key((df_Band)k));
+        sentence(sc, d, line, where, tx->by_band[k]);
+    }
+    snprintf(where, sizeof where, "%s, field 'says.recovery'", owner);
+    sentence(sc, d, line, where, tx->recovery);
+}
+
+static void check_sentences(const df_Scenario *sc, const df_Walk *w, df_Diags *d) {
+    char where[256];
+    sentence(sc, d, 0, "field 'summary'", sc->summary);
+    for (int o = 0; o < sc->nobjectives; o++) {
+        snprintf(where, sizeof where, "objective %d", o + 1);
+        sentence(sc, d, 0, where, sc->objectives[o]);
+    }
+    for (int b = 0; b < sc->nbeats; b++) {
+        const df_Beat *bt = &sc->beats[b];
+        snprintf(where, sizeof where, "beat '%s'", bt->id);
+        sentences_of(sc, d, bt->line, where, &bt->says);
+        snprintf(where, sizeof where, "beat '%s', field 'note'", bt->id);
+        sentence(sc, d, bt->line, where, bt->note);
+        for (int c = 0; c < bt->nchoices; c++) {
+            snprintf(where, sizeof where, "beat '%s', choice %d", bt->id, c + 1);
+            sentence(sc, d, bt->choices[c].line, where, bt->choices[c].text);
+            snprintf(where, sizeof where, "beat '%s', choice %d, field 'coach'", bt->id, c + 1);
+            sentence(sc, d, bt->choices[c].line, where, bt->choices[c].coach);
+        }
+    }
+    for (int e = 0; e < sc->nendings; e++) {
+        snprintf(where, sizeof where, "ending '%s'", sc->endings[e].id);
+        sentences_of(sc, d, sc->endings[e].line, where, &sc->endings[e].says);
+        snprintf(where, sizeof where, "ending '%s', field 'debrief'", sc->endings[e].id);
+        sentence(sc, d, sc->endings[e].line, where, sc->endings[e].debrief);
+    }
+    if (!w) return;
+    for (long i = 0; i < w->nsaid; i++) { /* lines of says functions, as the walk saw them */
+        const df_SaidLine *s = &w->said[i];
+        bool end = DF_IS_END(s->target);
+        int line = end ? sc->endings[DF_END_INDEX(s->target)].line : sc->beats[s->target].line;
+        snprintf(where, sizeof where, "%s '%s', field 'says' (a function)", end ? "ending" : "beat",
+                 end ? sc->endings[DF_END_INDEX(s->target)].id : sc->beats[s->target].id);
+        int before = d->warnings;
+        sentence(sc, d, line, where, s->text);
+        if (d->warnings > before) break; /* one is enough to find the function */
+    }
+}
+
 void df_lint_text(const df_Scenario *sc, const df_Walk *w, df_Diags *d) {
     if (w && w->choices && w->beats && w->endings) {
         check_minutes(sc, w, d);
         check_jumps(sc, w, d);
     }
     check_acts(sc, w, d);
+    check_sentences(sc, w, d);
 }

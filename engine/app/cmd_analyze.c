@@ -15,12 +15,16 @@
 static void analyze_usage(FILE *f) {
     fprintf(f,
             "Usage: defuse analyze SCENARIO [OPTIONS]\n"
+            "       defuse analyze FOLDER [--json]\n"
             "\n"
             "Walk every path through a scenario with the engine and report the outcomes, the\n"
             "time to resolution against the calm visit with the three calibration figures\n"
             "(best path, typical novice, most escalated) and the forecast's direction, the\n"
-            "calmest path that resolves and the most escalated path (as choice lists for\n"
-            "'defuse play --choices'), coverage, and what each choice costs downstream.\n"
+            "surface strategies (always the longest option, the shortest, one position, the\n"
+            "most stock phrases) and whether any passes, the calmest path that resolves and\n"
+            "the most escalated path (as choice lists for 'defuse play --choices'),\n"
+            "coverage, and what each choice costs downstream. Given a FOLDER, it plays the\n"
+            "surface strategies through every scenario in it and totals them.\n"
             "A path may enter each beat once (a blocked task may be\n"
             "retried once); --loops allows more. When there are too many paths, a seeded\n"
             "random sample is analysed instead, and the report says so.\n"

@@ -14,7 +14,9 @@ static void check_usage(FILE *f) {
             "\n"
             "Load and validate scenario files and module files (a trainer's session plan), or\n"
             "every *.lua file in a folder. Problems are printed as\n"
-            "file:line: error|warning: message.\n"
+            "file:line: error|warning: message. Each scenario's item cues (how often the\n"
+            "best option is the longest, the shortest, at each position, with a stock\n"
+            "phrase) are summed up per file and, for a folder, over the folder.\n"
             "\n"
             "Options:\n"
             "  --werror      treat warnings as errors\n"
@@ -43,14 +45,33 @@ static void check_module(const df_Module *m, const char *path, df_Diags *d) {
     }
 }
 
-static int check_file(const char *path, int quiet, int werror, Seen *seen, int *nseen) {
+/* One line of item-analysis figures (docs/authoring.md, "Writing options"). */
+static void print_cues(const char *path, int points, int longest, int shortest, const int *position, int stock_best,
+                       int stock_other, int others) {
+    if (!points) return;
+    printf("%s: item cues: %d decision%s; best option longest at %d (%.0f%%), shortest at %d (%.0f%%); at positions",
+           path, points, points == 1 ? "" : "s", longest, 100.0 * longest / points, shortest, 100.0 * shortest / points);
+    int last = 0;
+    for (int k = 0; k < DF_MAX_VISIBLE; k++)
+        if (position[k]) last = k;
+    for (int k = 0; k <= last; k++) printf("%s%d", k ? "/" : " ", position[k]);
+    printf("; stock phrases in %d of %d best, %d of %d other options\n", stock_best, points, stock_other, others);
+}
+
+static int check_file(const char *path, int quiet, int werror, Seen *seen, int *nseen, df_ItemsFolder *folder) {
     df_Diags d = {0};
     df_Script *s = df_script_load_any(path, NULL, &d);
     if (s && df_script_module(s)) {
         check_module(df_script_module(s), path, &d);
     } else if (s) {
         const df_Scenario *sc = df_script_scenario(s);
-        df_lint(sc, df_script_host(s), &d);
+        df_Items it;
+        df_lint_with_items(sc, df_script_host(s), &d, &it);
+        if (!quiet)
+            print_cues(path, it.npoints, it.longest, it.shortest, it.position, it.stock_best, it.stock_other, it.others);
+        if (folder && df_items_folder_add(folder, sc, &it) != 0)
+            df_diags_add(&d, DF_DIAG_NOTE, path, 0, "out of memory: left out of the folder's item analysis");
+        df_items_free(&it);
         for (int i = 0; seen && i < *nseen; i++)
             if (!strcmp(seen[i].id, sc->id))
                 df_diags_add(&d, DF_DIAG_ERROR, path, 0, "scenario id '%s' is also used by %s; ids must be unique", sc->id,
@@ -107,12 +128,25 @@ int df_cmd_check(int argc, char **argv) {
                 bad = 1;
             }
             Seen *seen = calloc(512, sizeof *seen);
+            df_ItemsFolder *folder = calloc(1, sizeof *folder);
             int nseen = 0;
-            for (int k = 0; k < n; k++) bad |= check_file(paths[k], quiet, werror, seen, &nseen);
+            for (int k = 0; k < n; k++) bad |= check_file(paths[k], quiet, werror, seen, &nseen, folder);
+            if (folder && folder->nscen > 1) { /* the cues a player learns across scenarios */
+                df_Diags d = {0};
+                df_lint_items_folder(folder, argv[i], &d);
+                df_print_diags(&d, DF_DIAG_WARNING);
+                if (!quiet)
+                    print_cues(argv[i], folder->points, folder->longest, folder->shortest, folder->position,
+                               folder->stock_best, folder->stock_other, folder->others);
+                bad |= d.errors || (werror && d.warnings);
+                df_diags_free(&d);
+            }
+            if (folder) df_items_folder_free(folder);
+            free(folder);
             free(seen);
             if (n > 0) df_free_list(paths, n);
         } else {
-            bad |= check_file(argv[i], quiet, werror, NULL, NULL);
+            bad |= check_file(argv[i], quiet, werror, NULL, NULL, NULL);
         }
     }
     return bad ? 1 : 0;

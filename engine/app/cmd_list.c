@@ -68,8 +68,9 @@ static int catalog_table(char **paths, int n) {
     static const char *const order[] = {"counter", "phone", "email", "field", "enforcement", "internal"};
     int status = 0;
     printf("| scenario | setting | role | difficulty | objectives | minutes | calm visit | best path | typical novice | "
-           "most escalated |\n");
-    printf("|---|---|---|---|---|---|---|---|---|---|\n");
+           "most escalated | item cues |\n");
+    printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    int points = 0, longest = 0, shortest = 0, passed[DF_STRAT_COUNT] = {0}, nsc = 0;
     for (int g = 0; g < 6; g++)
         for (int i = 0; i < n; i++) {
             df_Diags d = {0};
@@ -113,16 +114,44 @@ static int catalog_table(char **paths, int n) {
                 printf("%s, %.1f× (score %d)%s | %s, %.1f× | ", t1, cal.best / b, w.best.score,
                        cal.timed ? "" : ", a safety exit: not timed", t2, cal.typical / b);
                 if (cal.has_escalated)
-                    printf("%s, %.1f× |\n", t3, cal.escalated / b);
+                    printf("%s, %.1f× | ", t3, cal.escalated / b);
                 else
-                    printf("safety exits only |\n");
+                    printf("safety exits only | ");
             } else {
-                printf("– | – | – |\n");
+                printf("– | – | – | ");
                 status = 1;
             }
+            /* the item cues (docs/authoring.md, "Writing options"): how often the best option is
+             * the longest and the shortest, and any surface strategy that passes */
+            df_Items it;
+            if (rc == 0 && df_items(sc, &w, &it) == 0) {
+                printf("%d decisions: best option longest at %d, shortest at %d; ", it.npoints, it.longest, it.shortest);
+                points += it.npoints;
+                longest += it.longest;
+                shortest += it.shortest;
+                df_items_free(&it);
+            }
+            int np = 0;
+            for (int k = 0; k < DF_STRAT_COUNT; k++) {
+                df_StrategyRun r;
+                if (df_play_strategy(sc, df_script_host(s), (df_Strategy)k, &r, &err) != 0 || !r.passed) continue;
+                printf("%s'%s'", np++ ? ", " : "", df_strategy_key((df_Strategy)k));
+                passed[k]++;
+            }
+            printf(np ? " passes |\n" : "no surface strategy passes |\n");
+            nsc++;
             df_walk_free(&w);
             df_script_free(s);
         }
+    if (points) {
+        int most = 0;
+        for (int k = 0; k < DF_STRAT_COUNT; k++)
+            if (passed[k] > passed[most]) most = k;
+        printf("\nAcross the %d scenarios: %d decisions; the best option is the longest at %d (%.0f%%) and the shortest "
+               "at %d (%.0f%%); the most successful surface strategy ('%s') passes %d of them.\n",
+               nsc, points, longest, 100.0 * longest / points, shortest, 100.0 * shortest / points,
+               df_strategy_key((df_Strategy)most), passed[most]);
+    }
     return status;
 }
 

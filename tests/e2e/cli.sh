@@ -73,7 +73,7 @@ sed 's/min_score = 90, max_ratio = 1.5 } },/min_score = 101, max_ratio = 1.0 } }
 sed -i 's/min_score = 101/min_score = 99.5/' "$T/failing.lua"
 expect test-failure-named 1 "the best path: score is 100.00, above|ratio to the calm baseline is 1.33, above the maximum 1.00" -- "$BIN" test "$T/failing.lua"
 grep -Eq "^[0-9]+ passed, 1 failed" "$T/out" || { echo "FAIL test summary line"; FAILS=$((FAILS + 1)); }
-sed 's/choices = { 1, 1, 1, 1 },/choices = { 1, 9 },/' docs/examples/library-fine.lua >"$T/range.lua"
+sed 's/choices = { 2, 3, 3, 2 },/choices = { 1, 9 },/' docs/examples/library-fine.lua >"$T/range.lua"
 expect test-choice-out-of-range 1 "step 2: choice 9 is out of range" -- "$BIN" test "$T/range.lua"
 sed 's/path = "calmest"/path = "calmer"/' docs/examples/library-fine.lua >"$T/badpath.lua"
 expect test-bad-path 1 "unknown path 'calmer'" -- "$BIN" check "$T/badpath.lua"
@@ -84,9 +84,9 @@ mkfifo "$T/in"
 "$BIN" play "$T/w.lua" --watch <"$T/in" >"$T/wout" 2>&1 &
 WP=$!
 exec 3>"$T/in"
-echo 1 >&3
+echo 2 >&3
 sleep 0.4
-sed -i 's/Tell me what happened with the card/Walk me through the card/' "$T/w.lua"
+sed -i 's/What happened with the card/Walk me through the card/' "$T/w.lua"
 sed -i 's/We moved in March/We moved house in March/' "$T/w.lua"
 sleep 0.8
 echo q >&3
@@ -98,6 +98,6 @@ if grep -q "reloaded .*w.lua; restoring your 1 choice" "$T/wout" && grep -q "We 
 else echo "FAIL --watch"; tail -20 "$T/wout"; FAILS=$((FAILS + 1)); fi
 # The worked example of docs/authoring.md is a clean scenario and its best path passes.
 expect example-check 0 "ok \\(0 errors, 0 warnings\\)" -- "$BIN" check --werror docs/examples/library-fine.lua
-expect example-best 0 "Outcome: Resolved, accepted - passed" -- "$BIN" play docs/examples/library-fine.lua --choices 1,1,1,1
+expect example-best 0 "Outcome: Resolved, accepted - passed" -- "$BIN" play docs/examples/library-fine.lua --choices 2,3,3,2
 expect example-analyze 0 "calmest +resolved_accepted" -- "$BIN" analyze docs/examples/library-fine.lua
 finish

@@ -127,7 +127,7 @@ expect graph-escaping 0 'label="Blocked \\"at\\" the \\\\ desk"' -- "$BIN" graph
 cp "$T/out" "$T/odd.dot"
 CASES=$((CASES + 1))
 if grep -qF '\"A \"quoted\" back\\slash new line\"' "$T/odd.dot" &&
-    grep -qF '"desk" -> "?" [label="1: acknowledge, listen", style=dashed' "$T/odd.dot" &&
+    grep -qF '"desk" -> "?" [label="2: acknowledge, listen", style=dashed' "$T/odd.dot" &&
     grep -q '^  "?" \[' "$T/odd.dot"; then echo "ok   graph-escaping-content"
 else fail "escaped line or the dashed edge to \"?\" missing"; sed 's/^/  | /' "$T/odd.dot" | head -30; fi
 render graph-escaping-renders "$T/odd.dot"
