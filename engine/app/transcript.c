@@ -86,6 +86,7 @@ static cJSON *build(const df_Script *s, const df_Run *run) {
     cJSON_AddStringToObject(res, "outcome", df_outcome_key(r->outcome));
     if (r->declared != r->outcome) cJSON_AddStringToObject(res, "declared_outcome", df_outcome_key(r->declared));
     cJSON_AddStringToObject(res, "final_line", r->final_line ? r->final_line : "");
+    cJSON_AddStringToObject(res, "debrief", r->debrief ? r->debrief : "");
     cJSON_AddNumberToObject(res, "score", r->score);
     cJSON_AddBoolToObject(res, "passed", r->passed);
     cJSON_AddBoolToObject(res, "critical", r->critical);

@@ -88,6 +88,9 @@ df_Channel df_channel_of(const char *setting);
 /* What a band looks and sounds like in a channel, in a few words ("threats down the line; a
  * hang-up"): the top band is words on the phone and by email, never a body across the counter. */
 const char *df_band_sign(df_Band b, df_Channel ch);
+/* What one contact is called in a channel, for "a calm visit" and the like: "visit", "call",
+ * "email exchange". */
+const char *df_contact_noun(df_Channel ch);
 
 /* ---------------------------------------------------------------- needs, dims */
 
@@ -289,7 +292,8 @@ typedef struct df_Ending {
     int line;
     df_Outcome outcome;
     df_Text says;
-    const char *debrief;
+    const char *debrief;  /* what happened next, for the learner; or */
+    int debrief_fn;       /* host callback giving it from the state (the path's own story), 0 = none */
     unsigned follow_on;   /* bit per df_FollowOn */
     bool follow_on_set;   /* false: defaults by outcome */
     int task;             /* -1 default by outcome, 0 no, 1 yes */
@@ -561,6 +565,8 @@ typedef struct df_Result {
     df_Outcome declared;    /* what the ending said, before safety checks */
     int ending;
     char *final_line;
+    char *debrief;          /* the ending's debrief for this run (its function's words on this
+                               path), or NULL when it has none */
     bool final_failed;      /* the says function of the ending failed: final_line is empty, */
     df_Error final_error;   /* and this says why (file:line), for the author */
     double conversation, task, rework, follow_on, total;

@@ -146,7 +146,7 @@ df_Run *df_run_clone(const df_Run *run) {
     *c = *run;
     c->steps = NULL;
     c->nsteps = c->capsteps = 0;
-    c->result.final_line = NULL;
+    c->result.final_line = c->result.debrief = NULL;
     if (copy_counts(c, run) != 0) goto fail;
     if (run->nsteps) {
         c->steps = malloc((size_t)run->nsteps * sizeof *c->steps);
@@ -160,6 +160,7 @@ df_Run *df_run_clone(const df_Run *run) {
         }
     }
     if (run->result.final_line && !(c->result.final_line = strdup(run->result.final_line))) goto fail;
+    if (run->result.debrief && !(c->result.debrief = strdup(run->result.debrief))) goto fail;
     return c;
 fail:
     df_run_free(c);
@@ -186,9 +187,10 @@ df_Run *df_run_fork(const df_Run *run) {
     c->nsteps = c->capsteps = 0;
     c->keep_forecasts = false;
     c->lean = true;
-    c->result.final_line = NULL;
+    c->result.final_line = c->result.debrief = NULL;
     if (copy_counts(c, run) != 0) goto fail;
     if (run->result.final_line && !(c->result.final_line = strdup(run->result.final_line))) goto fail;
+    if (run->result.debrief && !(c->result.debrief = strdup(run->result.debrief))) goto fail;
     return c;
 fail:
     df_run_free(c);
@@ -200,6 +202,7 @@ void df_run_free(df_Run *run) {
     for (int i = 0; i < run->nsteps; i++) free(run->steps[i].said);
     free(run->steps);
     free(run->result.final_line);
+    free(run->result.debrief);
     free(run->st.visits);
     free(run);
 }
@@ -678,4 +681,18 @@ static void finish(df_Run *run, int ei) {
         r->final_error = err;
     }
     r->final_line = strdup(buf);
+    /* the debrief: fixed, or told from the path (a function failing is the ending's failure) */
+    if (end->debrief_fn && run->host.text) {
+        df_error_clear(&err);
+        if (run->host.text(run->host.ud, end->debrief_fn, &run->st, buf, sizeof buf, &err) != 0) {
+            if (!r->final_failed) {
+                r->final_failed = true;
+                r->final_error = err;
+            }
+        } else if (buf[0]) {
+            r->debrief = strdup(buf);
+        }
+    } else if (end->debrief) {
+        r->debrief = strdup(end->debrief);
+    }
 }

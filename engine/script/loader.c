@@ -663,7 +663,14 @@ static void get_ending(Ld *ld, int t, const char *path, df_Ending *e) {
         }
     }
     get_text(ld, t, "says", path, &e->says, 0);
-    e->debrief = get_string(ld, t, "debrief", path, 0, MAX_NOTE, 1);
+    lua_pushliteral(L, "debrief");
+    if (lua_rawget(L, t) == LUA_TFUNCTION) { /* told from the path */
+        e->debrief_fn = take_function(ld);
+        lua_pop(L, 1);
+    } else {
+        lua_pop(L, 1);
+        e->debrief = get_string(ld, t, "debrief", path, 0, MAX_NOTE, 1);
+    }
     e->task = -1;
     lua_pushliteral(L, "task");
     if (lua_rawget(L, t) == LUA_TBOOLEAN) e->task = lua_toboolean(L, -1);
@@ -1415,7 +1422,7 @@ void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags)
         char path[512];
         snprintf(path, sizeof path, "endings.%s", sc->endings[i].id);
         if (!fwd[nb + i]) WARN(&ld, path, "this ending is never reached");
-        if (!sc->endings[i].debrief) WARN(&ld, path, "no debrief text");
+        if (!sc->endings[i].debrief && !sc->endings[i].debrief_fn) WARN(&ld, path, "no debrief text");
     }
     free(fs), free(bs), free(fa), free(ba);
 done:

@@ -292,6 +292,60 @@ static void dynamic_parts_run_against_the_state(void **state) {
     df_diags_free(&d);
 }
 
+/* An ending's debrief told from the path: a function of the state, evaluated once when the
+ * run ends; fixed text is kept as it is; a failing function is the ending's failure, with
+ * its line, and the run still ends. */
+static void a_debrief_can_be_told_from_the_path(void **state) {
+    (void)state;
+    const char *src = MINI_SCENARIO_HEAD
+        "  beats = {\n"
+        "    a = { says = 'x', choices = {\n"
+        "      { 'Offer the meadow.', tags = { 'options' }, set = { offered = true }, go = 'done', coach = 'c' },\n"
+        "      { 'Say nothing of it.', tags = { 'listen' }, go = 'done', coach = 'c' },\n"
+        "      { 'Fixed.', tags = { 'listen' }, go = 'plain', coach = 'c' },\n"
+        "      { 'Broken.', tags = { 'listen' }, go = 'broken', coach = 'c' },\n"
+        "    } },\n"
+        "  },\n"
+        "  endings = {\n"
+        "    done = { outcome = 'resolved_accepted',\n"
+        "      debrief = function(s) return s.flags.offered and 'She went to the meadow.' or 'Nobody told her where.' end },\n"
+        "    plain = { outcome = 'resolved_accepted', debrief = 'Just this.' },\n"
+        "    broken = { outcome = 'resolved_accepted', debrief = function(s) local t = nil; return t.x end },\n"
+        "  },\n"
+        "}\n";
+    df_Diags d = {0};
+    df_Script *s = load_text("deb.lua", src, &d);
+    diags_dump(&d);
+    assert_non_null(s);
+    assert_int_equal(d.warnings, 0); /* a function is debrief text: no "no debrief text" */
+    const char *want[3] = {"She went to the meadow.", "Nobody told her where.", "Just this."};
+    df_Error err;
+    for (int k = 1; k <= 4; k++) {
+        df_Run *run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
+        assert_int_equal(df_run_choose(run, k, &err), 0);
+        const df_Result *r = df_run_result(run);
+        assert_non_null(r);
+        if (k <= 3) {
+            assert_non_null(r->debrief);
+            assert_string_equal(r->debrief, want[k - 1]);
+            assert_false(r->final_failed);
+        } else {
+            char msg[2048];
+            assert_null(r->debrief);
+            assert_true(r->final_failed);
+            df_error_format(&r->final_error, msg, sizeof msg);
+            if (!strstr(msg, "deb.lua:17: attempt to index a nil value")) fprintf(stderr, "got: %s\n", msg);
+            assert_non_null(strstr(msg, "deb.lua:17: attempt to index a nil value"));
+        }
+        df_Run *c = df_run_clone(run); /* a copy keeps its own */
+        assert_true(!r->debrief || !strcmp(df_run_result(c)->debrief, r->debrief));
+        df_run_free(c);
+        df_run_free(run);
+    }
+    df_script_free(s);
+    df_diags_free(&d);
+}
+
 /* A runtime error in a scenario function ends the run with file:line, not the program. */
 static void runtime_errors_name_the_line(void **state) {
     (void)state;
@@ -583,6 +637,7 @@ int main(void) {
         cmocka_unit_test(problems_are_all_listed_at_once),
         cmocka_unit_test(warnings_catch_typos_and_dead_parts),
         cmocka_unit_test(dynamic_parts_run_against_the_state),
+        cmocka_unit_test(a_debrief_can_be_told_from_the_path),
         cmocka_unit_test(runtime_errors_name_the_line),
         cmocka_unit_test(seeded_random_is_reproducible),
         cmocka_unit_test(arriving_threatening_is_a_safety_event),
