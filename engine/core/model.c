@@ -40,6 +40,10 @@ static const char *const band_signs[3][DF_BAND_COUNT] = {
      "ALL CAPS, reply-all, the whole board copied in", "threats in writing; a reporter copied in"},
 };
 
+const char *df_contact_noun(df_Channel ch) {
+    return ch == DF_CHANNEL_PHONE ? "call" : ch == DF_CHANNEL_WRITING ? "email exchange" : "visit";
+}
+
 const char *df_band_sign(df_Band b, df_Channel ch) {
     if (b >= DF_BAND_COUNT || ch > DF_CHANNEL_WRITING) return "";
     return band_signs[ch][b];

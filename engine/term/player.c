@@ -38,14 +38,18 @@ void df_format_minutes(double m, char *buf, size_t cap) {
 }
 
 /* Prints text wrapped at the width, each line starting with indent. */
-static void wrap(FILE *f, const char *text, int indent, int width) {
+/* Word-wraps text to width: the first line starts after `first` columns already printed (a
+ * "  - " bullet), the others are indented by `indent`. */
+static void wrap_hanging(FILE *f, const char *text, int first, int indent, int width) {
     const char *p = text;
-    int avail = width - indent;
+    int avail = width - first;
     if (avail < 20) avail = 20;
+    int pad = 0; /* the first line's columns are already on the screen */
     while (*p) {
         if (*p == '\n') {
             fputc('\n', f);
             p++;
+            pad = indent;
             continue;
         }
         const char *line = p, *brk = NULL;
@@ -57,11 +61,18 @@ static void wrap(FILE *f, const char *text, int indent, int width) {
             p++;
         }
         const char *end = (*p && *p != '\n' && brk) ? brk : p;
-        fprintf(f, "%*s%.*s\n", indent, "", (int)(end - line), line);
+        fprintf(f, "%*s%.*s\n", pad, "", (int)(end - line), line);
         p = end;
         while (*p == ' ') p++;
         if (*p == '\n') p++;
+        pad = indent;
+        avail = width - indent < 20 ? 20 : width - indent;
     }
+}
+
+static void wrap(FILE *f, const char *text, int indent, int width) {
+    fprintf(f, "%*s", indent, "");
+    wrap_hanging(f, text, indent, indent, width);
 }
 
 static void meter(FILE *f, const df_TermOpts *o, double a) {
@@ -83,8 +94,6 @@ static void signed_delta(char *buf, size_t cap, double d) {
 
 static void header(const df_Scenario *sc, const df_TermOpts *o) {
     FILE *f = o->out;
-    char base[16];
-    df_format_minutes(df_calm_baseline(&sc->params), base, sizeof base);
     fprintf(f, "\n%s== %s ==%s\n", col(o, C_BOLD), sc->title, col(o, C_RESET));
     fprintf(f, "You are: %s (%s). Resident: %s.\n", sc->role, sc->setting, sc->resident.name);
     if (sc->summary) wrap(f, sc->summary, 0, o->width);
@@ -92,10 +101,12 @@ static void header(const df_Scenario *sc, const df_TermOpts *o) {
         fprintf(f, "Objectives:\n");
         for (int i = 0; i < sc->nobjectives; i++) {
             fprintf(f, "  - ");
-            wrap(f, sc->objectives[i], 0, o->width - 4);
+            wrap_hanging(f, sc->objectives[i], 4, 4, o->width);
         }
     }
-    fprintf(f, "A calm visit takes about %s.\n", base);
+    /* "about" goes with a round figure, not "about 34:58" */
+    fprintf(f, "A calm %s takes about %ld minutes.\n", df_contact_noun(df_channel_of(sc->setting)),
+            lround(df_calm_baseline(&sc->params)));
 }
 
 static void show_beat(const df_Run *run, const df_TermOpts *o) {
@@ -325,8 +336,10 @@ static void time_bars(const df_Run *run, const df_TermOpts *o) {
     bool have = df_run_escalated_road(run, &road, &err) == 0 && road.valid;
     double top = r->total > r->baseline ? r->total : r->baseline;
     if (have && road.worst > top) top = road.worst;
+    char calm[40];
+    snprintf(calm, sizeof calm, "A calm %s", df_contact_noun(df_channel_of(df_run_state(run)->sc->setting)));
     struct { const char *label; double v; } rows[3] = {
-        {"A calm visit", r->baseline}, {"This run", r->total}, {"The escalated road", have ? road.worst : -1}};
+        {calm, r->baseline}, {"This run", r->total}, {"The escalated road", have ? road.worst : -1}};
     for (int i = 0; i < 3; i++) {
         if (rows[i].v < 0) continue;
         char m[24];
@@ -418,7 +431,6 @@ void df_term_debrief(const df_Run *run, const df_TermOpts *o) {
     if (!r) return;
     const df_State *st = df_run_state(run);
     const df_Scenario *sc = st->sc;
-    const df_Ending *end = &sc->endings[r->ending];
     if (r->final_failed && o->err) { /* the play goes on to the debrief; the author learns why */
         char m[1400];
         df_error_format(&r->final_error, m, sizeof m);
@@ -435,7 +447,7 @@ void df_term_debrief(const df_Run *run, const df_TermOpts *o) {
     if (r->outcome != r->declared)
         fprintf(f, " (the story ended as \"%s\", but there was no safety threat)", df_outcome_label(r->declared));
     fprintf(f, "%s\n", r->critical ? " - critical error" : r->passed ? " - passed" : " - not passed");
-    if (end->debrief) wrap(f, end->debrief, 2, o->width);
+    if (r->debrief) wrap(f, r->debrief, 2, o->width);
     fprintf(f, "Score: %d/100 (choices %d%%, outcome %d%%, ", r->score,
             (int)lround(r->choice_quality * 100), (int)lround(r->outcome_score * 100));
     if (r->time_scored)
@@ -446,7 +458,8 @@ void df_term_debrief(const df_Run *run, const df_TermOpts *o) {
 
     char t[16], p1[16], p2[16], p3[16], p4[16];
     df_format_minutes(r->total, t, sizeof t);
-    fprintf(f, "\nTime to resolution: %s%s%s, %.1fx a calm visit\n", col(o, C_BOLD), t, col(o, C_RESET), r->ratio);
+    fprintf(f, "\nTime to resolution: %s%s%s, %.1fx a calm %s\n", col(o, C_BOLD), t, col(o, C_RESET), r->ratio,
+            df_contact_noun(df_channel_of(df_run_state(run)->sc->setting)));
     time_bars(run, o);
     df_format_minutes(r->conversation, p1, sizeof p1);
     df_format_minutes(r->task, p2, sizeof p2);

@@ -303,7 +303,7 @@ static void ex_line(P *p) {
     label(p, cx, my, lab, p->s, true, p->th->ink);
     char base[32], b2[96];
     df_fmt_min(df_calm_baseline(&sc->params), base, sizeof base);
-    snprintf(b2, sizeof b2, "calm visit %s", base);
+    snprintf(b2, sizeof b2, "calm %s %s", df_contact_noun(df_channel_of(sc->setting)), base);
     label(p, cx, my + lh(p, p->s), b2, p->s, false, p->th->ink_soft);
 }
 
@@ -685,9 +685,11 @@ static void ex_end(P *p) {
     df_minutes_text(r->total, false, tot, sizeof tot);
     df_minutes_text(r->baseline, false, base, sizeof base);
     if (r->outcome == DF_OUT_SAFETY_EXIT)
-        snprintf(tt, sizeof tt, "The employee left safely: a safety exit is not timed against a calm visit.");
+        snprintf(tt, sizeof tt, "The employee left safely: a safety exit is not timed against a calm %s.",
+                 df_contact_noun(df_channel_of(v->sc->setting)));
     else
-        snprintf(tt, sizeof tt, "This contact took %s with follow-on; a calm visit takes %s: %.1f\u00d7.", tot, base, r->ratio);
+        snprintf(tt, sizeof tt, "This contact took %s with follow-on; a calm %s takes %s: %.1f\u00d7.", tot,
+                 df_contact_noun(df_channel_of(v->sc->setting)), base, r->ratio);
     y += text(p, (df_Rect){p->x0, y, p->cw, 1e6f}, tt, p->body, true, p->th->ink, DF_ALIGN_LEFT) + p->m * 0.5f;
     if (r->final_line && r->final_line[0]) {
         float avail = p->H - p->m - y;
@@ -845,6 +847,8 @@ static void debrief_time(P *p) {
     const df_Result *rr = room->run ? df_run_result(room->run) : NULL;
     double base = df_calm_baseline(&v->sc->params), task = v->sc->params.task_minutes;
     if (task > base) task = base;
+    char calm_label[40];
+    snprintf(calm_label, sizeof calm_label, "A calm %s", df_contact_noun(df_channel_of(v->sc->setting)));
     double calm[4] = {base - task, task, 0, 0}, mine[4] = {0, 0, 0, 0};
     if (rr) result_parts(rr, mine);
     const df_Forecast *esc = &v->escalated;
@@ -855,7 +859,7 @@ static void debrief_time(P *p) {
         double total;
         bool shown;
     } rows[3] = {
-        {"A calm visit", calm, base, true},
+        {calm_label, calm, base, true},
         {"The room", mine, rr ? rr->total : 0, true},
         {"The escalated road", NULL, has_esc ? esc->worst : 0, has_esc},
     };
@@ -894,9 +898,11 @@ static void debrief_time(P *p) {
     size_t o = 0;
     df_minutes_text(base, false, b, sizeof b);
     if (rr && rr->outcome != DF_OUT_SAFETY_EXIT)
-        o += (size_t)snprintf(s + o, sizeof s - o, "A calm visit takes %s; the room's path took %.1f\u00d7 that in the conversation, %.1f\u00d7 with follow-on. ",
+        o += (size_t)snprintf(s + o, sizeof s - o, "A calm %s takes %s; the room's path took %.1f\u00d7 that in the conversation, %.1f\u00d7 with follow-on. ",
+                              df_contact_noun(df_channel_of(v->sc->setting)),
                               b, rr->ratio_interaction, rr->ratio);
-    else if (rr) o += (size_t)snprintf(s + o, sizeof s - o, "The room's path ended in a safety exit, which is not timed against a calm visit. ");
+    else if (rr) o += (size_t)snprintf(s + o, sizeof s - o, "The room's path ended in a safety exit, which is not timed against a calm %s. ",
+                              df_contact_noun(df_channel_of(v->sc->setting)));
     if (has_esc && o < sizeof s)
         snprintf(s + o, sizeof s - o, "The escalated road is the longest any path through this scenario runs, safety exits aside%s.",
                  esc->sampled ? " (from a sample of paths)" : "");
@@ -970,7 +976,7 @@ static void debrief_roads(P *p) {
             char t[32], tt[96];
             df_minutes_text(res->total, false, t, sizeof t);
             if (res->outcome == DF_OUT_SAFETY_EXIT) snprintf(tt, sizeof tt, "%s, safety exit", t);
-            else snprintf(tt, sizeof tt, "%s, %.1f\u00d7 a calm visit", t, res->ratio);
+            else snprintf(tt, sizeof tt, "%s, %.1f\u00d7 a calm %s", t, res->ratio, df_contact_noun(df_channel_of(v->sc->setting)));
             yy += text(p, (df_Rect){x, yy, colw, 1e6f}, tt, p->s, false, p->th->ink, DF_ALIGN_LEFT) + p->m * 0.15f;
             time_bar(p, (df_Rect){x, yy, colw, lh(p, p->s) * 0.7f}, res, scale);
             yy += lh(p, p->s) * 0.7f;

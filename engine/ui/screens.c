@@ -443,7 +443,7 @@ static void build_rail(L *l, df_Rect rail) {
         snprintf(line, sizeof line, "+%s last exchange", add);
         y += text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
     }
-    snprintf(line, sizeof line, "A calm visit: %s", base);
+    snprintf(line, sizeof line, "A calm %s: %s", df_contact_noun(df_channel_of(sc->setting)), base);
     text(l, (df_Rect){rail.x, y, rail.w, 1e6f}, line, l->small, false, l->th->ink_soft, DF_ALIGN_LEFT);
 }
 
@@ -810,7 +810,8 @@ static float sec_time(L *l, float x, float y, float w) {
     y += pad;
     df_minutes_text(r->total, false, t1, sizeof t1);
     df_minutes_text(r->baseline, false, t2, sizeof t2);
-    snprintf(line, sizeof line, "Time to resolution %s \u00b7 %.1f\u00d7 a calm visit (%s)", t1, r->ratio, t2);
+    const char *noun = df_contact_noun(df_channel_of(ui->sc ? ui->sc->setting : NULL));
+    snprintf(line, sizeof line, "Time to resolution %s \u00b7 %.1f\u00d7 a calm %s (%s)", t1, r->ratio, noun, t2);
     y += text(l, (df_Rect){x + pad, y, tw, 1e6f}, line, l->body, true, l->th->ink, DF_ALIGN_LEFT);
     if (r->follow_on > 0)
         snprintf(line, sizeof line, "%.1f\u00d7 in the conversation itself; the follow-on work it caused (complaints, call-backs, supervisor time) adds the rest.", r->ratio_interaction);
@@ -820,7 +821,9 @@ static float sec_time(L *l, float x, float y, float w) {
     /* the road leaves out paths that go back over ground already covered; a run that did so
      * can take longer, and then the label says why */
     bool circled = road && r->total > road->spent + road->worst + 0.005;
-    const char *names[3] = {"A calm visit", "This run",
+    char calm_label[40];
+    snprintf(calm_label, sizeof calm_label, "A calm %s", noun);
+    const char *names[3] = {calm_label, "This run",
                             circled         ? "The escalated road, without going round in circles"
                             : road && road->sampled ? "The escalated road (sampled)"
                                                     : "The escalated road"};
@@ -1000,7 +1003,7 @@ static void forecast_panel(L *l, df_Rect r) {
         axis_min(v, step, t, sizeof t);
         float ly = gy - lh / 2;
         if (ly < plot.y - lh * 0.5f) ly = plot.y - lh * 0.5f;
-        text(l, (df_Rect){r.x, ly, axw - m * 0.3f, lh}, t, l->small, false, l->th->ink_soft, DF_ALIGN_RIGHT);
+        text(l, (df_Rect){r.x, ly, axw - m * 0.3f + 1, lh}, t, l->small, false, l->th->ink_soft, DF_ALIGN_RIGHT); /* +1: the measured width exactly, which must not wrap */
     }
     /* best: dashed, squares; typical: solid, dots on top */
     for (int pass = 0; pass < 2; pass++) {

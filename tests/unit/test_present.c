@@ -324,7 +324,9 @@ static void time_step_is_honest(df_PresentView *v, const df_Run *room) {
         v->w = shapes[k].w;
         v->h = shapes[k].h;
         df_present_build(v, &dl, &tm);
-        assert_true(has_exact(&dl, "A calm visit"));
+        char calm_label[40]; /* "A calm visit", "A calm call", "A calm email exchange" */
+        snprintf(calm_label, sizeof calm_label, "A calm %s", df_contact_noun(df_channel_of(v->sc->setting)));
+        assert_true(has_exact(&dl, calm_label));
         assert_true(has_exact(&dl, "The room"));
         assert_true(has_exact(&dl, "The escalated road"));
         assert_true(has_text(&dl, calm));
@@ -555,6 +557,109 @@ static void the_quick_no_reads_longer_and_listening_shorter(void **state) {
     df_script_free(ms);
 }
 
+/* Every decision of every bundled scenario on the vote slide, as a room sees it: at 1920x1080
+ * and 1024x768 every option must fit with its text at 4% of the screen height (the options are
+ * read aloud, so they must also be short enough to read). The decision with the most words of
+ * each scenario is saved to look at (present-vote-SCENARIO-*.png). */
+static void every_bundled_decision_fits_the_vote_slide(void **state) {
+    (void)state;
+    static const struct { int w, h; } shapes[] = {{1920, 1080}, {1024, 768}};
+    df_Script *ms = module_script("scenarios/modules/great-service-every-day.lua");
+    char **paths;
+    int np = df_list_lua("scenarios", &paths);
+    assert_true(np >= 10);
+    int decisions = 0, misfits = 0;
+    for (int f = 0; f < np; f++) {
+        df_Diags d = {0};
+        df_Script *s = df_script_load(paths[f], NULL, &d);
+        df_diags_free(&d);
+        if (!s || df_script_module(s)) {
+            df_script_free(s);
+            continue;
+        }
+        const df_Scenario *sc = df_script_scenario(s);
+        df_Deck deck;
+        df_PresentView v;
+        exercise_view(&v, &deck, df_script_module(ms), sc, "projector-dark");
+        int longest_beat = -1;
+        size_t longest = 0;
+        for (int b = 0; b < sc->nbeats; b++) {
+            if (sc->beats[b].nchoices < 2) continue;
+            df_Error err;
+            df_Run *run = df_run_new(sc, df_script_host(s), 1, &err);
+            assert_non_null(run);
+            assert_int_equal(df_run_jump(run, b, &err), 0);
+            const int *vis;
+            int n = df_run_visible(run, &vis);
+            if (n < 2) {
+                df_run_free(run);
+                continue;
+            }
+            size_t chars = 0;
+            for (int k = 0; k < n; k++) chars += strlen(sc->beats[b].choices[vis[k]].text);
+            if (chars > longest) longest = chars, longest_beat = b;
+            df_Tally t;
+            df_tally_init(&t, n);
+            for (int k = 0; k < n; k++) df_tally_set(&t, k, 3 + k);
+            v.run = run;
+            v.tally = &t;
+            v.phase = DF_PX_VOTE;
+            v.typed = "";
+            df_DrawList dl;
+            df_dl_init(&dl);
+            for (size_t k = 0; k < sizeof shapes / sizeof *shapes; k++) {
+                v.w = shapes[k].w;
+                v.h = shapes[k].h;
+                df_present_build(&v, &dl, &tm);
+                int min = df_present_min_px(v.h), small = 0;
+                for (int i = 0; i < dl.n; i++) small += dl.v[i].kind == DF_CMD_TEXT && dl.v[i].px < min;
+                if (dl.overflows || v.noption_rects != n || small) { /* every one that fails, then fail */
+                    fprintf(stderr, "%s, beat '%s' at %dx%d: %s\n", paths[f], sc->beats[b].id, v.w, v.h,
+                            dl.overflows ? dl.overflow_what : small ? "text under 4%" : "not every option is shown");
+                    misfits++;
+                }
+            }
+            df_dl_deinit(&dl);
+            decisions++;
+            v.run = NULL;
+            df_run_free(run);
+        }
+        if (longest_beat >= 0) { /* the wordiest decision, to look at */
+            df_Error err;
+            df_Run *run = df_run_new(sc, df_script_host(s), 1, &err);
+            assert_int_equal(df_run_jump(run, longest_beat, &err), 0);
+            const int *vis;
+            df_Tally t;
+            df_tally_init(&t, df_run_visible(run, &vis));
+            v.run = run;
+            v.tally = &t;
+            v.phase = DF_PX_VOTE;
+            for (size_t k = 0; k < sizeof shapes / sizeof *shapes; k++) {
+                char e[512], path[512];
+                df_DrawList dl;
+                df_dl_init(&dl);
+                v.w = shapes[k].w;
+                v.h = shapes[k].h;
+                df_present_build(&v, &dl, &tm);
+                df_Canvas *c = df_canvas_offscreen(v.w, v.h, fonts, e, sizeof e);
+                assert_non_null(c);
+                df_canvas_draw(c, &dl, v.theme->bg);
+                snprintf(path, sizeof path, "%s/present-vote-%s-%dx%d.png", screens, sc->id, v.w, v.h);
+                assert_int_equal(df_canvas_save_png(c, path, e, sizeof e), 0);
+                df_canvas_free(c);
+                df_dl_deinit(&dl);
+            }
+            v.run = NULL;
+            df_run_free(run);
+        }
+        df_script_free(s);
+    }
+    df_free_list(paths, np);
+    df_script_free(ms);
+    assert_int_equal(misfits, 0);
+    assert_true(decisions >= 100);
+}
+
 /* The parking ticket's first decision played two ways, the quick no and listening, and the
  * debrief's time step: the engine's figures on the slides, saved at 1920x1080 and 1024x768 in
  * both themes to look at (present-lesson-*.png). */
@@ -674,6 +779,7 @@ int main(void) {
         cmocka_unit_test(the_quick_no_reads_longer_and_listening_shorter),
         cmocka_unit_test(the_parking_ticket_effect_slides_and_time_step),
         cmocka_unit_test(every_slide_type_fits_at_projector_sizes),
+        cmocka_unit_test(every_bundled_decision_fits_the_vote_slide),
     };
     return cmocka_run_group_tests_name("present", tests, setup, teardown);
 }

@@ -10,6 +10,7 @@
 
 #include "harness.h"
 #include "../../engine/analysis/analysis.h"
+#include "../../engine/app/app.h"
 #include "../../engine/platform/platform.h"
 #include "../../engine/ui/screens.h"
 
@@ -547,6 +548,39 @@ static void debrief_shows_the_engine_numbers(void **state) {
 }
 
 /* Nothing is rasterised twice: drawing the same frame again hits the cache only. */
+/* Every bundled scenario's debrief after its longest, most escalated run (the worst option
+ * the engine sees at every decision): the largest times and the most decisions any learner
+ * sees, at 1280x720 and 1920x1080, with nothing overflowing (the forecast chart's axis reads
+ * "240 min" on one line) and the channel's own word for the calm baseline. */
+static void every_bundled_debrief_fits_its_worst_run(void **state) {
+    (void)state;
+    char **paths;
+    int np = df_list_lua("scenarios", &paths);
+    assert_true(np >= 10);
+    for (int f = 0; f < np; f++) {
+        df_Script *s = load(paths[f]);
+        const df_Scenario *sc = df_script_scenario(s);
+        df_Run *run = play_by(s, ~0u, 40);
+        assert_true(df_run_over(run));
+        for (int k = 0; k < 2; k++) {
+            df_Ui ui;
+            run_ui(&ui, "light", 10, run, sc);
+            ui.screen = DF_SCREEN_DEBRIEF;
+            df_DrawList dl;
+            df_dl_init(&dl);
+            char name[128], calm[48];
+            snprintf(name, sizeof name, "debrief-worst-%s", sc->id);
+            df_canvas_free(render(&ui, &dl, sizes[k].w, sizes[k].h, name));
+            snprintf(calm, sizeof calm, "a calm %s", df_contact_noun(df_channel_of(sc->setting)));
+            assert_true(text_present(&dl, calm));
+            df_dl_deinit(&dl);
+        }
+        df_run_free(run);
+        df_script_free(s);
+    }
+    df_free_list(paths, np);
+}
+
 static void text_is_cached_between_frames(void **state) {
     (void)state;
     df_Script *s = load("scenarios/parking-ticket-counter.lua");
@@ -879,6 +913,7 @@ int main(int argc, char **argv) {
         cmocka_unit_test(portrait_changes_with_the_band),
         cmocka_unit_test(feedback_shows_the_forecast),
         cmocka_unit_test(debrief_shows_the_engine_numbers),
+        cmocka_unit_test(every_bundled_debrief_fits_its_worst_run),
         cmocka_unit_test(text_is_cached_between_frames),
         cmocka_unit_test(spanish_text_renders),
         cmocka_unit_test(only_what_changed_is_redrawn),
