@@ -1,7 +1,7 @@
 -- Seed 4: a widowed 78-year-old phones the Assessors' office, frightened, after her home's assessed value
 -- jumped 22 percent in a revaluation. Trauma-informed: the fear underneath looks like anger.
 -- path best:   3,2,4,1,3,3,4,2
--- path worst:  1,1,1
+-- path worst:  1,3,4,4,1,1,2,2,1,3,1,3,1
 -- path novice: 4,3,4,3,1,1,2,3,4,2
 
 -- Local rules: everything a town may need to change, in one place.
@@ -27,6 +27,7 @@ local RULES = {
   supervisor     = "Mr. Kaur, the chief assessor",
   supervisor_name = "Mr. Kaur",
   sup_back       = "one o'clock",                   -- when the chief assessor is back from lunch
+  clerk          = "Sam",                           -- the clerk the player plays, once they give their name
 }
 
 
@@ -62,9 +63,9 @@ return scenario {
   difficulty = "advanced",
   summary    = "A frightened widow calls after her home's assessment jumped " .. RULES.jump .. ", sure she's about to lose the house.",
   objectives = {
-    "Hear the fear under the words, and let a slip like 'you people' pass.",
-    "Explain in plain words what the new value is and isn't, without predicting the bill or the Board's decision.",
-    "Check the record with her, lay out every route and its deadline, and put it in writing.",
+    "Respond to a frightened caller whose fear sometimes comes out as anger.",
+    "Explain an assessment to someone who has never had to understand one.",
+    "Leave a caller who finds forms hard with a plan she can actually follow.",
   },
 
   resident = {
@@ -107,13 +108,13 @@ return scenario {
         venting   = "[Close to tears.] I've been on hold all this time! This letter says five hundred and three thousand! I'm on Social Security! How am I supposed to pay that?",
       },
       choices = {
-        { "Values went up all over town this year, ma'am. Almost everyone's did.",
+        { "Values went up all over town this year, ma'am. Almost everyone's did, so you're not alone in this.",
           tags = { "minimize" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
           coach = "Meant to reassure her she isn't singled out, but 'everyone' tells a frightened caller her house is just one of many." },
         { "That's the revaluation. Values are set at full and fair cash value as of January 1, based on last year's arm's-length sales.",
           tags = { "explain_why", "jargon" }, go = "confused",
           coach = "Accurate, and almost none of it means anything to her yet; she asked how she'll pay, not how values are set." },
-        { "[Let her finish.] Take your time. I'm right here. Tell me what's happened.",
+        { "[Let her get it all out.] I'm listening.",
           tags = { "listen" }, go = "story",
           coach = "She's frightened; before any explanation can land she needs to say it all to someone who's listening." },
         { "Can I have the address on the letter, please?",
@@ -131,12 +132,12 @@ return scenario {
         venting   = "[Crying.] 12 Orchard Lane! Since 1979! Hector's gone and it's just my Social Security! I'll lose the house! What are you people DOING to us? [A breath.] I'm sorry.",
       },
       choices = {
-        { "Mrs. Castillo, I'd ask you not to say 'you people'. I'm trying to help you.",
+        { "Mrs. Castillo, I'd ask you not to say 'you people'. I'm not the one who set your value, and I'm trying to help you.",
           tags = { "limit" }, go = "shamed",
           coach = "A limit is for abuse that carries on; she slipped once and apologised at once. Correcting her now shames a frightened caller." },
-        { "It sounds like what's frightening is the thought of losing the home you and Hector made, more than the number itself. And there's nothing to apologise for.",
+        { "Losing the house you and Hector made: that's the real fear, isn't it?",
           tags = { "label" }, set = { labelled = true }, go = "fear",
-          coach = "Naming the fear underneath, tentatively, and waving off the apology tells her you heard her, not just the figure." },
+          coach = "Naming the fear underneath, as a question she can correct, tells her you heard her and not just the figure; the apology can pass without comment." },
         { "I'm sorry, I can't help you while you're this upset. Please call back when you've had a chance to calm down.",
           tags = { "disengage" }, go = "ended_early",
           coach = "'You people' followed at once by an apology is fear, not abuse. Ending the call abandons a frightened caller and guarantees a complaint." },
@@ -164,16 +165,16 @@ return scenario {
         })
       end,
       choices = {
-        { "Everyone's went up, Mrs. Castillo. It's not just you.",
+        { "Everyone's has gone up, Mrs. Castillo. It's not just you.",
           tags = { "minimize" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
           coach = "True across town, and no help at all to someone asking about her own house; it sounds like 'stop fussing'." },
-        { "Don't you worry. I'm sure your bill won't go up much at all.",
+        { "Oh, don't you worry about that. The rate usually comes down when values go up, so I'm sure your bill won't go up much at all.",
           tags = { "overpromise" }, promise = "The bill won't go up much.", set = { promised = true }, go = "record",
           coach = "It's the comfort she wants, but the tax rate isn't set yet and isn't yours to predict; if the bill rises, she'll remember who said it." },
-        { "The bill comes from the rate, which gets set after the FY budget's voted and the levy's certified by the state.",
+        { "The bill comes from the tax rate, which gets set after Town Meeting votes the FY budget and the state certifies the levy, so nobody can give you a figure until the classification hearing in the fall.",
           tags = { "jargon", "explain_why" }, go = "confused",
           coach = "The right idea in the wrong words: 'FY', 'levy' and 'certified' are office language to someone this frightened." },
-        { "Not necessarily, and here's why. The letter is what we think the house would sell for; every house in town was rechecked. Your bill is that value times the tax rate, which isn't set yet, so I can't tell you the bill. I can check the value.",
+        { "Not necessarily. The letter is the value, not the bill. The bill depends on a tax rate that isn't set yet, so I can't tell you that part. The value I can check with you.",
           tags = { "explain_why", "inform" }, set = { explained = true }, go = "record",
           coach = "She asked a real question: answer it plainly, say honestly what you can't know yet, and point to what you can do." },
       },
@@ -203,16 +204,16 @@ return scenario {
         })
       end,
       choices = {
-        { "[Pull up the record for " .. RULES.address .. ".] Let's make sure we have your house right. I'll read you what's on file, and you stop me if anything's wrong.",
+        { "[Open the file for " .. RULES.address .. ".] We'll go through it together. Stop me if anything's wrong.",
           tags = { "task", "ask" }, go = "details",
           coach = "Checking the record together answers 'who would pay that?' with something she can do, and errors in it are the most common real ground." },
-        { "Houses on Orchard Lane have been going for over half a million. The market is what it is.",
+        { "Houses on Orchard Lane go for half a million now.",
           tags = { "argue" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
           coach = "Probably accurate, and it tells her she's wrong about her own street; the record may say something different." },
         { "If you think it's too high, you can file " .. RULES.abatement .. ". The form's on our website.",
           tags = { "inform" }, go = "alone",
           coach = "The right route, but pointed at from a distance; she doesn't yet know whether the value is even wrong." },
-        { "Honestly, if the taxes get to be too much, some people in your situation look at downsizing.",
+        { "Honestly, and I say this kindly, if the taxes get to be too much, a lot of people in your situation look at downsizing to something smaller and easier to keep up.",
           tags = { "minimize" }, set = { selling = true }, go = "crisis",
           coach = "Meant as practical advice, but to a new widow afraid of losing her husband's house it confirms her worst fear." },
       },
@@ -225,16 +226,16 @@ return scenario {
         defensive = "Two full bathrooms? No! There's one, and a toilet under the stairs. And the basement isn't finished. Does that matter?",
       },
       choices = {
-        { "Are you sure? The inspector would have measured when they came through.",
+        { "Are you sure? The inspector measures every house, and a basement with a rug, heat and lighting often gets counted as finished space.",
           tags = { "argue" }, go = "doubted",
           coach = "Doubting her about her own house of forty-five years turns a lucky find into a credibility contest." },
         { "Okay, I've noted that. Anything else that looks wrong?",
           tags = { "ask" }, go = "next_steps",
           coach = "Useful, but she asked whether it matters; leaving the question hanging keeps the fear going." },
-        { "It may well matter. I can't change the value myself or say what " .. RULES.board .. " will decide, but a wrong bathroom count and an unfinished basement are exactly what they look at. I'm noting both on your file now.",
+        { "It could. The decision isn't mine, it's the Board's, but those are the details they weigh. I'm noting both now.",
           tags = { "inform", "own" }, go = "next_steps",
           coach = "An honest yes-it-matters, with the limits of what you can promise said out loud, and an action she can hear you take." },
-        { "Oh, that'll knock a good chunk off. Fifty thousand at least.",
+        { "Oh, that'll make a real difference. One bathroom fewer and an unfinished basement: that'll knock fifty thousand off at least, maybe more. You'll see.",
           tags = { "overpromise" }, promise = "The value will come down by $50,000.", set = { promised = true }, go = "next_steps",
           coach = "Generous and wrong to say: the Board decides, and a number you made up becomes the number she holds the town to." },
       },
@@ -254,8 +255,8 @@ return scenario {
         { "Just download the abatement form from our website and send it in before the deadline.",
           tags = { "inform", "buck_pass" }, go = "alone",
           coach = "Correct, quick, and it leaves a frightened 78-year-old to find a form online alone." },
-        { "Three things, and you can do all of them. The abatement form, due " .. RULES.abatement_due .. "; that date is strict. " ..
-          "A check for " .. RULES.exemption .. ", which can take " .. RULES.exemption_off .. ". And a visit from our assistant assessor to see the basement.",
+        { "Three things. The abatement form, due " .. RULES.abatement_due .. ", and that date won't move. " ..
+          "A check for " .. RULES.exemption .. ", which can take " .. RULES.exemption_off .. ". And a visit to see the basement.",
           tags = { "options", "inform" }, go = "plan",
           coach = "Every route at once, in plain words, with the one deadline that can't move: real choices give back some of the control she's lost." },
         { "Don't worry about any of that. I'll make sure your value gets fixed.",
@@ -271,7 +272,7 @@ return scenario {
         defensive = "All of it. But I won't remember it. I'm writing on an envelope and my hands are shaking.",
       },
       choices = {
-        { "Is there a son or daughter who could help you with the paperwork?",
+        { "Is there a son or daughter, or a neighbour maybe, who could sit down with you and help with the paperwork? It's a lot for one person.",
           tags = { "ask" }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
           coach = "Sometimes useful, but asked now it can sound like 'this is beyond you'; make it easy for her first." },
         { "It's all on the back of the notice you got.",
@@ -280,8 +281,8 @@ return scenario {
         { "And if the bill's still too much after all that, some people your age look at selling and moving somewhere smaller.",
           tags = { "minimize" }, set = { selling = true }, go = "crisis",
           coach = "Practical in a planning meeting; to a new widow who called afraid of losing her husband's house, it's the thing she feared most, said out loud." },
-        { "You don't need to remember it. I'll mail you the abatement form with the bathroom and basement noted, the exemption form, and one page with the " .. RULES.abatement_due .. " date circled. Can our assistant assessor, " .. RULES.reviewer .. ", visit " .. RULES.review_slot .. "?",
-          tags = { "own", "options" }, go = "close",
+        { "You needn't remember it. I'll mail you both forms, bathroom and basement noted, with " .. RULES.abatement_due .. " circled. Could " .. RULES.reviewer .. " come and see the basement " .. RULES.review_slot .. "?",
+          tags = { "own", "options" }, set = { mailed = true }, go = "close",
           coach = "Putting it in writing and booking the visit takes the weight off her memory; asking about the day keeps her in charge." },
       },
     },
@@ -293,13 +294,13 @@ return scenario {
         defensive = "All right. " .. RULES.review_slot .. ". I'll watch for the envelope, I suppose.",
       },
       choices = {
-        { "Just remember, the deadline's strict. If you miss it, there's nothing anyone can do.",
+        { "Just remember, the " .. RULES.abatement_due .. " deadline is strict. The Board can't take anything late, not even by a day, and if you miss it there's nothing anyone in this office can do for you.",
           tags = { "threaten_early" }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
           coach = "The date matters, but said as a warning it leaves a frightened caller with the fear instead of the plan." },
-        { "Thank you for calling instead of sitting with it. I'm Sam. If anything in the envelope is unclear, call me at " .. RULES.phone .. ". The " .. RULES.abatement_due .. " date is the one to keep.",
-          tags = { "thank", "own" }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
-          coach = "A warm close with a name, a number and the one thing to remember: she hangs up knowing someone has her file." },
-        { "Okay, you're all set. Have a good day now.",
+        { "Thanks for calling us. I'm " .. RULES.clerk .. ", on " .. RULES.phone .. ", if anything in the envelope is unclear.",
+          tags = { "thank", "own" }, set = { named = true }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
+          coach = "A warm close with a name and a number: she hangs up knowing someone has her file, and the date is already circled in the envelope." },
+        { "Okay, you're all set then, Mrs. Castillo. It's all in hand. You have a good day now, and take care of yourself.",
           tags = { "hollow" }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
           coach = "Polite, but a scripted goodbye after a call like this leaves her alone with it again." },
       },
@@ -313,13 +314,13 @@ return scenario {
         venting   = "I don't understand ANY of that! [Crying.] I just need to know if I'm going to lose my house!",
       },
       choices = {
-        { "I'm sorry, that was office talk. Let me start again, plainly, and stop me any time. What worries you most?",
+        { "That was office talk, my fault. Plainly, then: what worries you most?",
           tags = { "apologize", "ask" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
           coach = "Own the jargon, slow down, and give her the floor; a plain restart costs a few minutes and saves the call." },
         { "[Repeat it, more slowly.] Full and fair cash value. As of January 1.",
           tags = { "jargon" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
           coach = "Slower isn't plainer: the same words at half speed tell her the problem is her hearing, not your language." },
-        { "It's all explained on the back of the notice.",
+        { "I'm sorry, I know it's confusing. It's all explained on the back of the notice, in the part about how values are set; if you read it through slowly it should make sense.",
           tags = { "buck_pass" }, go = "someone_else",
           coach = "She's told you she doesn't understand; sending her back to the same paper tells her she's on her own." },
       },
@@ -336,10 +337,10 @@ return scenario {
         { "Mrs. Castillo, please try to calm down. Getting upset won't change the value.",
           tags = { "calm_down" }, go = "someone_else",
           coach = "She isn't being unreasonable, she's frightened; 'calm down' tells her the fear is the problem." },
-        { "I'm only telling you how it is, ma'am.",
+        { "I'm only telling you how it is, ma'am. I'd rather be straight with you than pretend your house was singled out, because it wasn't.",
           tags = { "argue" }, go = "someone_else",
           coach = "Defending the remark makes it about you; she's comparing you to the worst call of her life." },
-        { "You're right, I'm sorry. That was about the town, and you called about your home. Tell me about it.",
+        { "You're right. That was careless. Go on about the house.",
           tags = { "apologize", "listen" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
           coach = "A short, sincere repair and a return to her: she'll forgive the slip if the next thing you do is listen." },
       },
@@ -356,10 +357,10 @@ return scenario {
         { "Sure, call back whenever you're ready.",
           tags = { "disengage" }, go = "ended_early",
           coach = "Letting her go now means she hangs up more frightened than she called, and the deadline keeps running." },
-        { "No, please don't go. That was my mistake; you'd already apologised. You're worried about losing the house. Let's look at it together.",
+        { "Please don't go. That was my mistake, not yours. It's the house you're worried about; let's look at it together.",
           tags = { "apologize", "label" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
           coach = "Owning the overreaction quickly and naming her real worry brings her back before she hangs up." },
-        { "Thank you. Now, the assessment is based on market value.",
+        { "Thank you, I appreciate that. Now, so you know where the number comes from: the assessment is based on market value as of January 1, from last year's sales.",
           tags = { "explain_why" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
           coach = "Accepting the apology and moving on leaves her embarrassed and unheard; the explanation won't land." },
       },
@@ -372,13 +373,13 @@ return scenario {
         defensive = "Forty-five years I've lived here! I know how many bathrooms it has!",
       },
       choices = {
-        { "Of course you do. I'm sorry. One full bath and a half bath, basement unfinished; I've noted both on your file. That's exactly what " .. RULES.board .. " looks at.",
+        { "Of course you do; my mistake. One full bath, a half bath, basement unfinished. I've changed it.",
           tags = { "apologize", "inform" }, go = "next_steps",
           coach = "Back down quickly, believe her, and turn her correction into the evidence it is." },
-        { "Well, the record says two, so that's what I have to go by.",
+        { "Well, the record says two full baths and a finished basement, and I have to go by what's on the record until someone from the office comes out to look.",
           tags = { "policy_wall" }, go = "someone_else",
           coach = "The record isn't the last word, which is the whole point of checking it; hiding behind it tells her she isn't believed." },
-        { "I'll have the inspector double-check it.",
+        { "I'll have the inspector go back through the file and double-check it, and if they agree the record's wrong, they'll correct it.",
           tags = { "redirect" }, go = "next_steps",
           coach = "Not wrong, but without believing her first it still sounds like the town's word against hers." },
       },
@@ -392,11 +393,11 @@ return scenario {
         venting   = "[Crying.] A website? I don't have a computer! Hector did all that!",
       },
       choices = {
-        { "The library has computers you can use.",
+        { "The library on Main Street has public computers, and the staff there are good at helping people find and print forms. You could ask them for the abatement application.",
           tags = { "buck_pass" }, go = "form_alone",
           coach = "Helpful in theory; in practice a frightened 78-year-old is now in charge of finding, printing and filing the form by a strict date." },
-        { "Then I'll mail it to you today, and one page with the date and what to put in, so you don't need a computer at all. Let's check your record together first.",
-          tags = { "own", "task" }, go = "details",
+        { "Then you won't need one. I'll post it today. First, though, shall we go over your record?",
+          tags = { "own", "task" }, set = { mailed = true }, go = "details",
           coach = "Take the job back from her and do the record check now: that's what makes the form worth filing." },
         { "Okay. I'll put the form in the mail.",
           tags = { "inform" }, go = "form_mailed",
@@ -412,13 +413,13 @@ return scenario {
         venting   = "[Crying.] I want to speak to someone else! Someone in charge!",
       },
       choices = {
-        { "They'll just tell you the same thing.",
+        { "I can put you through, but honestly, they'll just tell you the same thing I have. The value's set by the Board, and nobody here can change it over the phone.",
           tags = { "policy_wall" }, go = "hung_up",
           coach = "Maybe true, and it shuts the last door she can see." },
         { "[Put her on hold without saying why.]",
           tags = { "ignore" }, go = "on_hold",
           coach = "Silence on the line, to a frightened caller, sounds like being got rid of." },
-        { "Of course. I'll put you through to " .. RULES.supervisor .. ", and tell him first: " .. RULES.old_value .. " to " .. RULES.new_value .. ", Hector, and your worry about the house, so you needn't start again. Is this the best number if we're cut off?",
+        { "Of course. I'll brief " .. RULES.supervisor .. ", first, so you don't have to start again. Is this the best number for you?",
           tags = { "handoff", "ask" }, go = "transferred",
           coach = "She asked; a warm transfer with her story passed on means she isn't made to tell it a third time." },
       },
@@ -435,10 +436,10 @@ return scenario {
         venting   = "[Three minutes of hold music. Then, in tears:] Hello? HELLO? Is anyone there? Did they hang up on me? Oh, Hector, I can't do this.",
       },
       choices = {
-        { "Sorry about that. " .. RULES.supervisor_name .. " is at lunch until " .. RULES.sup_back .. "; you could try him then.",
+        { "Sorry about that, I was checking. " .. RULES.supervisor .. ", is at lunch until " .. RULES.sup_back .. ". You could try him again then, or leave a message with me and he'll get it when he's back.",
           tags = { "apologize", "buck_pass" }, go = "son",
           coach = "Polite, but after three minutes of silence 'try again later' tells her the whole call was for nothing, and she loses her place." },
-        { "I'm here, Mrs. Castillo. I'm sorry, I should have told you I was putting you on hold. " .. RULES.supervisor_name .. " is at lunch, and I don't want you waiting any longer, so let's go through it together now. I'm not going anywhere.",
+        { "I'm here. That silence was my fault. " .. RULES.supervisor .. ", is out till " .. RULES.sup_back .. ", so we'll carry on together now; I'm not going anywhere.",
           tags = { "apologize", "own" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
           coach = "Own the silent hold, tell her plainly where things stand, and take the call back yourself: she needs someone, not a particular someone." },
         { "[Put her back on hold.]",
@@ -456,10 +457,10 @@ return scenario {
         venting   = "[Crying.] Not till " .. RULES.sup_back .. "? I can't wait that long! My son, he could call you. His number's in Hector's book. Where is it? [Drawers banging; a long pause.]",
       },
       choices = {
-        { "[Wait quietly while she looks.] Take your time; I'm right here. And you needn't wait for anyone: we can go through it together now, and I'll post your son a copy if you'd like.",
+        { "[Wait quietly while she looks.] No rush. We can do it together now, and post your son a copy.",
           tags = { "pause", "own" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
           coach = "Give her the silence she needs, then offer to be the help she's looking for, with her son kept in the loop." },
-        { "I'm sorry, I can only discuss the property with the owner.",
+        { "I'm sorry, but for privacy reasons I can only discuss the property with the owner of record, so your son would need your written permission on file first.",
           tags = { "apologize", "policy_wall" }, go = "repeats",
           coach = "There may be a privacy rule, but she didn't ask for his access; she asked for help. Leading with the rule leaves her searching drawers alone." },
         { "[Carry on with other work while she searches.]",
@@ -477,13 +478,13 @@ return scenario {
         venting   = "[Crying, papers rustling.] I've lost my place. I don't understand any of it. Do my taxes go up " .. RULES.jump .. "? Do I have to pay it NOW? I keep asking and nobody tells me!",
       },
       choices = {
-        { "As I said, ma'am: the bill is the assessed value times the tax rate, and the rate's set after the budget.",
+        { "As I said, ma'am: the bill is the assessed value times the tax rate, and the rate's set after Town Meeting votes the budget and the state certifies it, usually in the fall.",
           tags = { "explain_why", "jargon" }, go = "confused",
           coach = "'As I said', and the same office words again, to someone who has told you she's lost: she hears that the confusion is her fault." },
         { "Well, if it all gets too much, some people in your situation sell and move somewhere smaller.",
           tags = { "minimize" }, set = { selling = true }, go = "crisis",
           coach = "Meant as practical, and it's the thing she is most afraid of, said out loud by the town." },
-        { "Of course you can ask again; it's a lot to take in. Not necessarily: the letter is the value, not the bill, and the bill depends on a tax rate that isn't set yet. Nothing is due now. Let's go through your house together, step by step.",
+        { "Of course you can. Not necessarily, and nothing is due now. That letter shows a value; any bill comes later.",
           tags = { "acknowledge", "inform" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
           coach = "Answer the repeated question as if it were the first time, plainly and patiently, then slow the call down." },
       },
@@ -500,16 +501,16 @@ return scenario {
         return "[A long silence. Then, very quietly:] I can't do this. I can't lose this house too, not after Hector. If it comes to that, I don't know what I'd do. I don't think I'd want to go on."
       end,
       choices = {
-        { "Oh, don't say that. It's only a tax bill; we'll sort it out. Now, the abatement form...",
+        { "Oh, Mrs. Castillo, don't say that. It's only a tax bill, and people get through these every year; we'll sort it out together. Now, the abatement form...",
           tags = { "minimize", "redirect" }, go = "crisis_missed",
           coach = "Moving on past it tells her the bill matters more than what she just said; talk of not wanting to go on always comes first." },
-        { "[Stop talking about the bill.] Mrs. Castillo, what you just said matters more than any bill. I'm staying right here. Are you thinking of ending your life? I'd like to get my supervisor and someone from " .. RULES.crisis_line .. " on the line with us.",
+        { "[Set the bill aside.] Are you thinking of ending your life? I'm staying with you, and bringing in " .. RULES.crisis_line .. ".",
           tags = { "disengage" }, go = "crisis_help",
           coach = "Stop problem-solving, ask directly (it doesn't plant the idea), stay with her and bring in help per protocol: " .. RULES.crisis_line .. ", your supervisor, or 911 if she's in immediate danger." },
-        { "I'm sure you don't mean that. Let's focus on what we can do.",
+        { "I'm sure you don't mean that, and I understand; it's been a terrible year. Let's focus on what we can do about the bill.",
           tags = { "redirect" }, go = "crisis_missed",
           coach = "Deciding for her that she doesn't mean it closes the door she just opened; take every statement like this seriously." },
-        { "[Make a note to tell your supervisor after the call, and carry on.]",
+        { "[Note it for your supervisor later, and carry on.]",
           tags = { "ignore" }, go = "crisis_missed",
           coach = "Telling someone later is not enough: the time to get help is while she's still on the line." },
       },
@@ -520,16 +521,28 @@ return scenario {
     plan_made = {
       outcome = "routed",
       task    = true,
-      says    = RULES.review_slot .. ", and the envelope. Thank you, Sam. I'll sleep tonight.",
-      debrief = "Lorraine's abatement went in well before " .. RULES.abatement_due .. " with the bathroom and basement corrected, she qualified for " .. RULES.exemption ..
-                " (filed by " .. RULES.exemption_due .. "), and the visit confirmed the basement. Within " .. RULES.decide_months .. " months the Board lowered the value; " ..
-                "what she'll remember is that someone explained it and wrote it down. " ..
-                "The abatement route is the proper channel: the value is the Board's to change, not the clerk's.",
+      -- Her words depend on what was offered: the envelope and the visit only if they were, the clerk's name only once given.
+      says    = function(s)
+        local thanks = s.flags.named and ("Thank you, " .. RULES.clerk .. ".") or "Thank you, dear."
+        if s.flags.mailed then return RULES.review_slot .. ", and the envelope. " .. thanks .. " I'll sleep tonight." end
+        return "All right. I know what to do now. " .. thanks .. " I'll sleep tonight."
+      end,
+      -- The story after the call, told from the path: the visit only if one was booked.
+      debrief = function(s)
+        local visit = s.flags.mailed and "; the visit confirmed the basement" or ""
+        return "Lorraine's abatement went in well before " .. RULES.abatement_due .. " with the bathroom and basement corrected, and she qualified for " ..
+               RULES.exemption .. " (filed by " .. RULES.exemption_due .. ")" .. visit .. ". Within " .. RULES.decide_months .. " months the Board lowered the value; " ..
+               "what she'll remember is that someone explained it" .. (s.flags.mailed and " and wrote it down. " or ". ") ..
+               "The abatement route is the proper channel: the value is the Board's to change, not the clerk's."
+      end,
     },
     plan_worried = {
       outcome = "routed",
       task    = true,
-      says    = "All right. I'll watch for the envelope. Thank you.",
+      says    = function(s)
+        if s.flags.mailed then return "All right. I'll watch for the envelope. Thank you." end
+        return "All right. I'll try to find the forms. Thank you."
+      end,
       follow_on = { "repeat_contact" },  -- the call she makes again because she hung up still frightened
       debrief = "Lorraine filed the abatement and the exemption with the summary beside her. She was still frightened when she hung up, " ..
                 "so she called back before the visit, but the route was right and the deadline was met.",

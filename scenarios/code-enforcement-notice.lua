@@ -1,6 +1,6 @@
 -- Seed 6: a code inspector, alone at the curb, serves a junk-vehicle and overgrowth notice on an angry owner; includes safety tripwires.
 -- path best:   3,1,4,2,3,1,3,2
--- path worst:  2,1
+-- path worst:  3,3,2,3,3,2,4,1,3,3,1
 -- path novice: 1,4,4,4,4,1,4,3,2
 
 -- Local rules: everything a town may need to change, in one place.
@@ -44,9 +44,9 @@ return scenario {
   difficulty = "advanced",
   summary    = "An owner storms out over a junk-car and overgrowth complaint and demands to know who called; a dog barks inside.",
   objectives = {
-    "Keep a safe position with an exit, and leave at once if a safety cue appears.",
-    "Keep the complainant confidential while redirecting to what the notice is about.",
-    "Ask what's going on, and turn a hardship into a real timeline, an extension and written notice.",
+    "Work safely alone at a property: where you stand, and reading what he does next.",
+    "Answer the question every owner asks first: who complained?",
+    "Find out what lies behind the violation, and leave with a plan he can meet.",
   },
 
   resident = {
@@ -92,7 +92,7 @@ return scenario {
         { "Sir, I need you to calm down. I'm on the public sidewalk.",
           tags = { "calm_down" }, go = function(s) return heat(s) end, targets = { "goes_inside", "hotter" },
           coach = "Both statements are true, and both tell an upset homeowner that his reaction is the problem." },
-        { "[Stay at the curb beside your car, on the door side, with the street behind you. Keep your hands visible, and let him finish.]",
+        { "[Hold your ground at the curb, the driver's door at your back and the street open behind you. Arms loose, palms in view. Hear him out.]",
           tags = { "listen", "self_regulate" }, go = "unload",
           coach = "Your position is your first safety decision; at the curb, with the car as your exit, you can afford to let him get it out." },
         { "[The shouting and the dog are too much: get back in the car and leave. You'll mail the notice.]",
@@ -108,13 +108,13 @@ return scenario {
         venting   = "THIRTY YEARS! Never a problem! And some busybody calls the town on me? WHO?",
       },
       choices = {
-        { "Thirty years here, and now a town car outside your house. I'd be upset too.",
+        { "Thirty years, and now a town car at your curb.",
           tags = { "acknowledge" }, go = "who_called",
           coach = "Acknowledging the specific sting (thirty years, a town car at the curb) costs one sentence and lowers the temperature." },
         { "It's a complaint-driven system, sir. If the yard were in compliance, I wouldn't be here.",
           tags = { "blame" }, go = function(s) return heat(s) end, targets = { "goes_inside", "hotter" },
           coach = "Logical, and it tells him this is his fault in the first minute." },
-        { "I can't tell you who made the complaint.",
+        { "I can't tell you who made the complaint, sir; that's confidential.",
           tags = { "policy_wall" }, go = "pressed",
           coach = "Correct, and it must stay that way, but said flat, as the first answer, it sounds like the town is hiding something." },
       },
@@ -134,11 +134,11 @@ return scenario {
         { "Does it matter who called? The cars are either in violation or they aren't.",
           tags = { "argue" }, go = "pressed",
           coach = "To him it matters a great deal; arguing the point makes it a contest." },
-        { "Complainant information is exempt from disclosure under the public records law, so I'm not permitted to release it.",
+        { "Complainant information is exempt from disclosure under the public records law, so I'm not permitted to release it, and a written request for it would be refused by the records officer in the same terms.",
           tags = { "jargon", "policy_wall" }, go = "pressed",
           coach = "Accurate, and it sounds like a wall of statute to someone who feels attacked." },
-        { "I can't tell you that. Complaints are kept confidential for everyone, and that would include you, if you ever needed to report something. " ..
-          "What I can do is show you exactly what it's about and what it would take to close it.",
+        { "No. Nobody's name goes out, and yours wouldn't either if you ever called us. " ..
+          "Can I show you what the notice is actually about?",
           tags = { "redirect", "explain_why" }, go = "what_it_is",
           coach = "Hold the line on confidentiality, give the reason in one sentence, and move to what you can do." },
       },
@@ -151,16 +151,16 @@ return scenario {
         threatening = "I've got a RIGHT to know! And I'll find out who it was, don't you worry!",
       },
       choices = {
-        { "It sounds like this feels like someone's coming after you. I'd want to know too. I still can't say, and I'd protect your name the same way. Can I show you what it's actually about?",
+        { "Feels like someone's coming after your family. I'd want to know too. I still can't say. Can I show you what it's about?",
           tags = { "label", "redirect" }, go = "what_it_is",
           coach = "Naming the fear underneath the demand, then holding the line kindly and moving on, lets him step back without winning or losing." },
         { "Sir, the law's the law. I don't make it.",
           tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "goes_inside", "hotter" },
           coach = "The fastest sentence available, and it confirms his sense that nobody will listen." },
-        { "Look, between you and me, it's someone who walks a dog past here every morning.",
+        { "Look, I shouldn't say this, but between you and me it's someone who walks a dog past here every morning, so it's not anyone you'd have a real quarrel with. Don't let on I told you.",
           tags = { "disclose" }, go = "breach_disclosed",
           coach = "Any hint that narrows it down is disclosure, and he has just told you he'd go after that person." },
-        { "[Slide the notice into the mailbox and walk back to your car.]",
+        { "[Tuck the notice in the door and walk back to your car.]",
           tags = { "ignore" }, go = "notice_left",
           coach = "Leaving the paper on a venting owner serves the notice but guarantees a second, harder visit." },
       },
@@ -175,11 +175,11 @@ return scenario {
         recovery  = "...Fine. Go on. What's the complaint?",
       },
       choices = {
-        { "You're in violation of " .. RULES.bylaw_cars .. " and " .. RULES.bylaw_grass .. ", inoperable vehicles and overgrowth.",
+        { "You're in violation of " .. RULES.bylaw_cars .. " and " .. RULES.bylaw_grass .. " of the town code: inoperable vehicles and overgrowth. The notice sets out both sections in full, with the compliance date on page two.",
           tags = { "jargon" }, go = "explained",
           coach = "Section numbers tell him which rules, but not what he has to change or why it matters." },
-        { "Two things: the two cars without plates in the side yard, and grass along the front that's past " .. RULES.grass_inches .. " inches. " ..
-          "The rule is about rats and fire risk, since cars that sit collect water and nests; it's not about how the place looks.",
+        { "Two things: two unplated cars in the side yard, and front grass past " .. RULES.grass_inches .. " inches. " ..
+          "The rule's about rats and fire, since cars that sit collect water and nests, not about looks.",
           tags = { "explain_why", "inform" }, go = "explained",
           coach = "Specific items and the real reason behind the rule, in plain words, make the notice about health, not judgement." },
         { "[Hand him the printed notice.] It's all written down here.",
@@ -202,10 +202,10 @@ return scenario {
         { "Why not have your son move them to his place?",
           tags = { "why_question" }, go = "deadline_push",
           coach = "A practical idea phrased as 'why not', which makes him defend his family instead of solving the problem." },
-        { "Okay. You'll have " .. RULES.comply_days .. " days to bring it into compliance.",
+        { "Okay. You'll have " .. RULES.comply_days .. " days to bring it into compliance, and if you need more time you can put that in writing to the office. Most people manage it within the month.",
           tags = { "inform" }, go = "deadline_push",
           coach = "True, but it skips straight past the hint he just gave you." },
-        { "Sounds like a lot's been landing on you at once. What's been going on?",
+        { "That's a lot at once. What's been going on?",
           tags = { "label", "ask" }, go = "hardship",
           coach = "He has just hinted that something is wrong; a tentative label and an open question let him say it." },
       },
@@ -228,11 +228,11 @@ return scenario {
       end,
       enter = function(s) s.flags.told_hardship = true end,
       choices = {
-        { "Thank you for telling me. You have " .. RULES.comply_days .. " days, and if you've made a start by then, " ..
-          "I can extend another " .. RULES.extension_days .. ". " .. RULES.help_office .. " can send " .. RULES.volunteer .. " for the mowing, and there are " .. RULES.salvage .. ".",
+        { "Thank you for telling me. " .. RULES.comply_days .. " days, and another " .. RULES.extension_days .. " if you've made a start. " ..
+          RULES.help_office .. " can send " .. RULES.volunteer .. " for the mowing, and there are " .. RULES.salvage .. ".",
           tags = { "options", "inform" }, go = "plan",
           coach = "Real choices within the rules (time, an extension for a good-faith start, help he may not know about) give him back some control." },
-        { "I'm so sorry. Look, forget the notice. I'll write it up as resolved, and nobody will bother you.",
+        { "I'm so sorry. Look, forget the notice; you've got enough on your plate. I'll write it up as resolved, tell the office the yard's been dealt with, and nobody will bother you about it again.",
           tags = { "overpromise" }, promise = "No notice and no follow-up.", grade = "critical",
           go = "waived",
           coach = "Compassion that waives the code is an unauthorised waiver, and the next inspector or the complainant will reopen it." },
@@ -264,7 +264,7 @@ return scenario {
         { "Everyone gets the same " .. RULES.comply_days .. " days, sir.",
           tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "goes_inside", "hotter" },
           coach = "Equal treatment matters, but said now it tells him his situation didn't register." },
-        { "I'm sorry. I went straight to the rules without asking what's going on. That's a lot to be carrying, and thank you for telling me.",
+        { "Sorry. Rules first, questions second; I had that backwards. That's a heavy load, and thanks for telling me.",
           tags = { "apologize", "label" }, go = "hardship",
           coach = "Owning the rush, without grovelling, and naming what he's carrying reopens the conversation." },
       },
@@ -290,11 +290,11 @@ return scenario {
           tags = { "overpromise" }, promise = "The inspector will arrange the tow this week.",
           set = { promised_tow = true }, go = "wrap",
           coach = "Generous, but arranging his tow isn't your job or in your control; if it doesn't happen, you own the miss." },
-        { "Just so you know, if it's not done by the deadline, it's " .. RULES.fine_per_day .. " a day.",
+        { "Just so you know, if it's not done by the deadline, it's " .. RULES.fine_per_day .. " a day, and that adds up fast; people have ended up owing more than the cars are worth, so I'd get on it this week.",
           tags = { "threaten_early" }, go = "wrap",
           coach = "The fine is real and belongs in the written notice; said now, as he starts to plan, it lands as a threat." },
-        { "[Write the notice on the hood of your car: both items, the dates, the extension condition, how to appeal, and your direct line; circle the " ..
-          RULES.help_office .. " number, " .. RULES.help_phone .. ".] Most will, yes. It's all here in writing.",
+        { "[Write the notice on the hood: both items, the dates, the extension condition, the appeal, your direct line; circle " ..
+          RULES.help_office .. ", " .. RULES.help_phone .. ".] Most will, yes. It's all in writing.",
           tags = { "task", "inform" }, go = "wrap",
           coach = "Written notice with the dates, the extension, the appeal and a name to call is what makes voluntary compliance likely." },
         { "There's no rush to decide this minute. Which would you rather tackle first, the cars or the grass?",
@@ -317,11 +317,11 @@ return scenario {
           tags = { "minimize" }, go = close_out,
           targets = { "tow_promise", "plan_thanked", "plan_accepted" },
           coach = "Meant to reassure, but 'just the job' shrinks something that is very personal to him." },
-        { "Thank you for hearing me out, Mr. Hartley. I'll come back to check on day " .. RULES.comply_days .. ", and call me before then if anything changes at home.",
+        { "Thanks for hearing me out, Mr. Hartley. I'll be back on day " .. RULES.comply_days .. " to check; call me before then if anything changes at home.",
           tags = { "thank", "own" }, go = close_out,
           targets = { "tow_promise", "plan_thanked", "plan_accepted" },
           coach = "A respectful close that names the follow-up honestly (there will be one) and keeps a line open." },
-        { "Just remember, we will be back, so don't let it slide.",
+        { "Just remember, we will be back, and after that it's citations, so don't let it slide.",
           tags = { "threaten_early" }, go = close_out,
           targets = { "tow_promise", "plan_thanked", "plan_accepted" },
           coach = "The follow-up is real, but ending on a warning undoes the goodwill that makes compliance voluntary." },
@@ -350,7 +350,7 @@ return scenario {
           go = function(s) if s.band == "threatening" then return "goes_inside" end return "cooling" end,
           targets = { "goes_inside", "cooling" },
           coach = "A clear, respectful limit on his movement, with the help still on offer; if he ignores it, that's your cue to leave." },
-        { "[Take a step back so the car is between you. Say nothing for a moment, and keep your hands where he can see them.]",
+        { "[Step back so the car is between you. Hands visible. Say nothing.]",
           tags = { "pause", "self_regulate" }, go = "cooling",
           coach = "Distance, a barrier and a moment of silence calm things down and keep you safe; you don't need words yet." },
       },
@@ -364,10 +364,10 @@ return scenario {
         recovery  = "...Fine. I'm up here. Say what you came to say.",
       },
       choices = {
-        { "Thank you. I know a town car outside your house is the last thing you need. Can I tell you what the complaint is about, and then hear your side?",
+        { "Thank you. A town car outside is the last thing you need. Can I tell you what it's about, then hear your side?",
           tags = { "acknowledge", "redirect" }, go = "what_it_is",
           coach = "Thank him for stepping back, acknowledge the intrusion, and offer a two-way conversation." },
-        { "Good. Look, nobody's out to get you. Someone just reported the yard.",
+        { "Good. Look, nobody's out to get you, honestly. Someone just reported the yard, that's all; we get dozens of these a month, and most are closed within a few weeks.",
           tags = { "minimize" }, go = "who_called",
           coach = "Meant to reassure, but 'someone reported' brings him straight back to 'who?'." },
         { "Right. As I was saying: " .. RULES.bylaw_cars .. " and " .. RULES.bylaw_grass .. ".",
@@ -386,10 +386,10 @@ return scenario {
         threatening = "You wait RIGHT THERE. [He storms into the house. The barking turns frantic as the door opens.]",
       },
       choices = {
-        { "[Quickly stick the notice on the mailbox before he comes back, then go.]",
+        { "[Radio the office that he's gone inside, and while you wait for an answer, tuck the notice in the door so the trip isn't wasted. Then go.]",
           tags = { "ignore" }, go = "dog_out",
           coach = "Finishing the job first feels responsible, but it spends the seconds you need to get to the car." },
-        { "[Get in the car, lock it, and drive to the end of the street. Radio the office: you've left, the owner went inside, and you'll come back with a second inspector or police. Write down his exact words.]",
+        { "[Into the car, doors locked, and pull away a few houses down. Then radio the office and write down what he said.]",
           tags = { "disengage" }, go = "left_safely",
           coach = "'Wait here' and a trip into the house is a tripwire whatever he's fetching; you don't need certainty to leave." },
         { "[Wait by the car. He might be getting paperwork to show you.]",
@@ -413,15 +413,15 @@ return scenario {
         { "Is that a threat, sir?",
           tags = { "argue" }, go = "standoff",
           coach = "Challenging a threat invites him to make it plainer; it keeps you there when you should be leaving." },
+        { "I'm leaving now. [Back to the car, facing him; get in and drive off. Report his exact words from down the street.]",
+          tags = { "disengage" }, go = "left_safely",
+          coach = "A veiled threat ends the visit: state it briefly, leave, and report the exact words. The notice can wait for a second visit with police." },
         { "Nobody's threatening anybody. Let's just get through this notice.",
           tags = { "minimize" }, go = "standoff",
           coach = "Talking a threat down to keep the task going is the most common way officers get hurt." },
-        { "[Stay and explain the extension option; if he hears there's a way out, he'll calm down.]",
+        { "[Step back a pace, but stay and explain the extension calmly; if he hears there's a way out of the fines and the tow, he'll calm down and you can finish the visit.]",
           tags = { "options" }, go = "standoff",
           coach = "Problem-solving is over once a threat has been made; persuasion is not a safety plan." },
-        { "I'm going to go now. [Back to the car without turning away from him, get in, and leave. Call the office from down the street and report his exact words.]",
-          tags = { "disengage" }, go = "left_safely",
-          coach = "A veiled threat ends the visit: state it briefly, leave, and report the exact words. The notice can wait for a second visit with police." },
       },
     },
   },
@@ -470,8 +470,8 @@ return scenario {
       outcome = "unresolved",
       task    = true,   -- the notice was written and served, if only through the mailbox
       follow_on = { "repeat_contact", "complaint" },   -- his angry call to the office, and the second visit the conversation needed
-      says    = "[He pulls the notice from the mailbox and crumples it.]",
-      debrief = "The notice was served, but nothing about it landed. Dennis called the office to complain that the inspector stuck a notice on him and walked off, " ..
+      says    = "[He pulls the notice from the door and crumples it.]",
+      debrief = "The notice was served, but nothing about it landed. Dennis called the office to complain that the inspector stuck a notice in his door and walked off, " ..
                 "ignored the deadline, and the case needed a second visit, this time with two inspectors, to restart the conversation that didn't happen.",
     },
     stormed = {
@@ -487,7 +487,7 @@ return scenario {
       says    = "[He watches the car pull away.]",
       follow_on = { "repeat_contact", "complaint" },
       debrief = "Leaving at the first shout, with no cue beyond a barking dog behind a closed door, meant the notice went by mail and Dennis " ..
-                "complained that the inspector drove off without a word. Stepping away is a safety tool; this time, keeping your position was enough.",
+                "complained that the inspector drove off without a word. If your gut says go, going is never a safety failure; here, though, the cues were discomfort, and keeping your position was enough.",
     },
     left_safely = {
       outcome = "safety_exit",

@@ -1,7 +1,8 @@
 -- Seed 13: a resident whose car was towed, and whose fee waiver was denied, makes a veiled threat at the Collector's counter. The right answer is to disengage.
--- path best:   3,4,3,4,3,4,3
+-- (The title, summary and objectives say what is practised, not that a threat is coming.)
+-- path best:   3,4,3,4,3,4,1
 -- path worst:  1,1,1,1
--- path novice: 3,3,2,3,2,1,3,3,3
+-- path novice: 3,3,2,3,2,1,3,3,1
 
 -- Local rules: everything a town may need to change, in one place.
 local RULES = {
@@ -24,6 +25,11 @@ local RULES = {
   eap           = "the Employee Assistance Program, 555-0190",
 }
 
+
+-- A RULES value at the start of a sentence ("the Parking Clerk" -> "The Parking Clerk").
+local function cap(text)
+  return text:sub(1, 1):upper() .. text:sub(2)
+end
 
 -- A second mistake while he's already hot: he stops arguing and makes the threat.
 local function heat(s)
@@ -64,7 +70,7 @@ end
 
 local UNPAID = " He had left without his car, so he had to come back for it, and the payment and the release were done with two staff at the window."
 local REPORTED = "You stepped back the moment he made the threat, used the code phrase, and said one sentence. Afterwards you wrote down his exact words, the time and the witnesses, " ..
-                 "and " .. RULES.supervisor .. " reported it to the police and to security. You took a break, and the office offered " .. RULES.eap .. ". " ..
+                 "and " .. RULES.supervisor .. " reported it to the police on the non-emergency line, " .. RULES.nonemergency .. ", and to security. You took a break, and the office offered " .. RULES.eap .. ". " ..
                  "The office agreed that any further contact with him would be in writing, or with two staff present. 'I know which car is yours' is leakage: a warning sign " ..
                  "that is reported even when the person leaves calmly. Your earlier de-escalation wasn't wasted; it just wasn't the point any more."
 local REPORTED_LATE = "You got to safety in the end and reported everything: exact words, time and witnesses. But after 'I know which car is yours' you kept talking, " ..
@@ -75,16 +81,16 @@ local INCIDENT = "After two threats you were still at the counter, within reach,
 
 return scenario {
   id         = "counter-threat",
-  title      = "I know which car is yours",
+  title      = "Towed on a dead number",
   setting    = "counter",
   role       = "Counter clerk, " .. RULES.office,
   minutes    = 5,
   difficulty = "advanced",
-  summary    = "A night-shift worker whose car was towed, and whose fee waiver was denied, pays up and then makes a veiled threat at the counter.",
+  summary    = "A night-shift worker, towed during the snow ban and refused a hardship waiver, needs his car back before his next shift.",
   objectives = {
-    "De-escalate the anger about the tow and the denied waiver, and tell an insult (discomfort) apart from a threat (danger).",
-    "On a threat, stop problem-solving at once: distance, the code phrase or duress button, a short statement that the conversation is over.",
-    "Afterwards, write down the exact words, report them even though he left, and take a break before going back to the counter.",
+    "Work with anger that has a real cause behind it: a tow, a missed alert, a refused waiver.",
+    "Judge, moment by moment, whether a hard conversation is uncomfortable or unsafe, and act on the difference.",
+    "Know your part once a difficult visit is over, for the office and for yourself.",
   },
 
   resident = {
@@ -126,16 +132,16 @@ return scenario {
         venting   = "[He slaps a printed email on the counter.] You people towed my car in the middle of the night, and now your website says my waiver's DENIED. I need that car by six!",
       },
       choices = {
-        { "Waiver decisions can't be changed at the counter, sir. To release the car it's " .. RULES.total .. " today.",
+        { "Just so you know up front, sir, waiver decisions are final and can't be changed at the counter. To release the car today it's " .. RULES.total .. ", paid in full here.",
           tags = { "policy_wall" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Accurate, and the fastest answer, but a rule before one word of acknowledgement tells him nobody's listening here either." },
-        { "Sir, I'll need you to lower your voice before we go on.",
+        { "Sir, I'll need you to lower your voice before we go on. There are other people waiting.",
           tags = { "calm_down" }, go = heat, targets = { "hotter", "leakage" },
           coach = "He's loud because he's been up all night and his car is gone. Tone-policing him in front of the line makes him louder." },
-        { "[Stay behind the counter, standing, hands where he can see them.] Okay. Tell me what happened last night.",
+        { "[Stay behind the counter.] Okay. Start with last night.",
           tags = { "listen", "self_regulate" }, go = "story",
-          coach = "Position first, then the floor: the counter between you, and a few minutes for him to get it out." },
-        { "The ban was announced all week, on the radio and the website. The car should have been moved.",
+          coach = "Position first, then the floor: the counter stays between you, and a short invitation hands him a few minutes to get it out." },
+        { "The ban was announced all week, on the radio, on the website and on " .. RULES.alert .. ", and the signs were up on every street. The car should have been moved.",
           tags = { "blame" }, go = heat, targets = { "hotter", "leakage" },
           coach = "True for most people, and the one thing a man whose alert went to a dead number can't hear right now." },
       },
@@ -150,16 +156,16 @@ return scenario {
         threatening = "[He leans over the counter, red in the face.] Dead number! Car gone! " .. RULES.tow_fee .. " plus " .. RULES.storage .. "! You're crooks, every one of you, and you're not getting away with it.",
       },
       choices = {
-        { "We're not crooks, sir. The fees are set by the selectboard, and the ban was on every channel.",
+        { "We're not crooks, sir. The fees are set by the selectboard, not by me, the ban was on every channel for a week, and the tow company is a private contractor.",
           tags = { "argue" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Defending the office against 'crooks' answers the insult and ignores the story. It turns the conversation into a contest." },
-        { "[That's abuse. Step back and tell him you won't serve him while he insults staff.]",
+        { "[That's abuse of staff. Step back from the counter and tell him you won't go on serving him while he calls people crooks.]",
           tags = { "disengage" }, go = walk_off, targets = { "aftermath", "walked_away" },
           coach = "An insult at the office from a man whose car was towed is unpleasant, not dangerous: no threat, no move toward you. Ending service here turns a hard conversation into a complaint." },
         { "Which number did the alert go to? Let me look.",
           tags = { "ask" }, go = function(s) return or_threat(s, "alert") end, targets = { "alert", "leakage" },
           coach = "A useful question, and the alert is a real grievance, but reflecting back what he's been through would land first." },
-        { "So the alert went to an old number, you came off a night shift to an empty space and thought it was stolen, and then the waiver came back 'denied'. That's a rough morning.",
+        { "An old number, a night shift, an empty space where your car was, then 'denied'. Some morning.",
           tags = { "paraphrase", "acknowledge" }, go = function(s) return or_threat(s, "denial") end, targets = { "denial", "leakage" },
           coach = "Let 'crooks' pass and reflect the facts and the night he's had. He's heard, and the insult has nothing to push against." },
       },
@@ -172,12 +178,12 @@ return scenario {
         venting   = "The OLD one! Two years ago! How was I supposed to know your system still had it?",
       },
       choices = {
-        { "It's up to residents to keep their " .. RULES.alert .. " details current.",
+        { "It's up to residents to keep their " .. RULES.alert .. " details current. It says so on the sign-up page, and the town sends a reminder every winter before the first ban.",
           tags = { "blame", "policy_wall" }, go = heat, targets = { "hotter", "leakage" },
           coach = "It may be the rule, but it tells him the dead number was his fault, which is exactly what he's angry about." },
-        { "[Update his number in " .. RULES.alert .. " while he watches.] That's fixed now; you'll get the next alert. And I'll note for the hearing that it went to a dead number.",
+        { "[Update his number in " .. RULES.alert .. " while he watches.] Fixed. And I'm putting it on your file that the alert went to a dead number.",
           tags = { "own", "acknowledge" }, go = function(s) return or_threat(s, "denial") end, targets = { "denial", "leakage" },
-          coach = "A small, real fix you can do on the spot, and a specific commitment you can keep: ownership, without promising the outcome." },
+          coach = "A small, real fix you can do on the spot, and a note on the record that will matter if he contests the tow: ownership, without promising the outcome." },
         { "Why didn't you update it when you changed phones?",
           tags = { "why_question" }, go = heat, targets = { "hotter", "leakage" },
           coach = "A 'why didn't you' question lands as blame, however practical it sounds." },
@@ -194,14 +200,14 @@ return scenario {
         { "Sir, if you keep raising your voice, I'll have to call the police.",
           tags = { "threaten_early" }, go = "leakage",
           coach = "He's loud, not yet dangerous. A threat from you invites one back." },
-        { "You're right to be angry about the alert. Tell me what happened, from when you got home.",
+        { "The alert's a fair point. Go on, I'm listening.",
           tags = { "label", "listen" }, go = function(s) if (s.visits.story or 0) > 0 then return or_threat(s, "denial") end return or_threat(s, "story") end,
           targets = { "story", "denial", "leakage" },
-          coach = "Naming the grievance that's real, and giving him the floor, undoes the first mistake." },
+          coach = "Naming the grievance that's real, and giving him the floor back, undoes the first mistake." },
         { "Get in line with everyone else who got towed last night. You're not special.",
           tags = { "sarcasm", "minimize" }, go = "leakage",
           coach = "Said by a tired clerk on a long morning, and in front of the line it's a humiliation he won't let pass." },
-        { "I can get my supervisor if you'd rather talk to her.",
+        { "I can get my supervisor if you'd rather talk to her. She's been here a lot longer than me and knows the waiver rules better; it might honestly be quicker for you.",
           tags = { "buck_pass" }, go = "supervisor",
           coach = "Offering the supervisor to get him off your window, before you've heard him, is a brush-off with a nicer name." },
       },
@@ -215,16 +221,16 @@ return scenario {
         venting   = "So fix it. The waiver. Yes or no?",
       },
       choices = {
-        { "Let me see what I can do. Maybe my supervisor can knock the tow fee off.",
+        { "Let me see what I can do. My supervisor can sometimes knock the tow fee off in a hardship case, and with the alert going to a dead number, you've got a good chance.",
           tags = { "overpromise" }, go = function(s) return or_threat(s, "walk_back") end, targets = { "walk_back", "leakage" },
           coach = "You want to give him something, but the waiver isn't the counter's to give; raising his hopes sets up a second 'no'." },
         { "It's out of my hands. The website makes those decisions.",
           tags = { "buck_pass" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Blaming 'the website' sounds like nobody in the building is responsible for anything." },
-        { "No, I can't. " .. RULES.decider .. " decided it, not this counter. What I can do: get your car out today, and book a hearing on the dead-number alert. If it goes your way, the tow fee is refunded.",
+        { "No. " .. cap(RULES.decider) .. " decided it, and this counter can't undo that. Your car can still go today, and a hearing on the dead alert could get the tow fee back.",
           tags = { "explain_why", "options" }, go = function(s) return or_threat(s, "tickets") end, targets = { "tickets", "leakage" },
-          coach = "A straight answer to a yes-or-no question, who decides, and what you can do: honest, and it keeps a route open." },
-        { "Honestly, between us, those waivers almost never get approved.",
+          coach = "A straight answer to a yes-or-no question, who decides, and what is still open: honest, and it keeps a route open." },
+        { "Honestly, between us, those waivers almost never get approved, so I wouldn't pin your hopes on a hearing either.",
           tags = { "minimize" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Meant as candour; he hears that the process is a sham." },
       },
@@ -237,13 +243,13 @@ return scenario {
         venting   = "[" .. RULES.supervisor .. " shakes her head from her desk.] So it's NO. Again. You made me think you could fix it!",
       },
       choices = {
-        { "That was my mistake, and I'm sorry. The waiver isn't ours to change. What I can do is get your car out today and book a hearing on the alert.",
+        { "My mistake. I'm sorry. The waiver stands; a hearing's open, and your car can go today.",
           tags = { "apologize", "options" }, go = function(s) return or_threat(s, "tickets") end, targets = { "tickets", "leakage" },
           coach = "Own the false hope quickly and plainly, then move to what's real." },
-        { "I did say maybe.",
+        { "I did say maybe, sir. I never promised you anything; I said I'd ask her, and I asked.",
           tags = { "argue" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Technically true, and it makes the disappointment his fault." },
-        { "Well, it's not up to me. Take it up with " .. RULES.decider .. ".",
+        { "Well, it's not up to me in the end. " .. cap(RULES.decider) .. " has the final say on waivers, so you'd have to take it up with that office; they're upstairs, and they're usually quicker by email.",
           tags = { "buck_pass" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Raising his hopes and then passing him on is the worst of both." },
       },
@@ -257,7 +263,7 @@ return scenario {
         venting   = "[He stares at the screen.] " .. RULES.total .. "? What's this " .. RULES.tickets .. "? What TICKETS?",
       },
       choices = {
-        { "You should have paid those last year.",
+        { "You should have paid those last year. The notices went out twice, and the second one said the car could be towed or booted if they stayed open.",
           tags = { "blame" }, go = heat, targets = { "hotter", "leakage" },
           coach = "It may be so, and it's a lecture at the moment he's found out about a second charge." },
         { "I know. It's one thing after another this morning. [Give him a moment.]",
@@ -266,7 +272,7 @@ return scenario {
         { "Those are separate. You'd have to take them up with " .. RULES.decider .. ".",
           tags = { "buck_pass" }, go = heat, targets = { "hotter", "leakage" },
           coach = "He can't get the car without clearing them, so 'separate' is a runaround." },
-        { "[Turn the screen so he can see it.] Two tickets from last March on Elm Street, never paid. Every release clears open tickets first. If you think they're wrong, the hearing can look at them too.",
+        { "[Turn the screen to him.] Two Elm Street tickets from last March, unpaid. A release clears open tickets first; the hearing can look at them too.",
           tags = { "inform", "explain_why" }, go = function(s) return or_threat(s, "paying") end, targets = { "paying", "leakage" },
           coach = "Show him the record, give the reason in one line, and keep the route open: no surprises left." },
       },
@@ -284,10 +290,10 @@ return scenario {
         { "[Take a breath. Then process the payment and the release, saying what each line is as you go.]",
           tags = { "task", "self_regulate" }, go = "leakage",
           coach = "Good: steady and clear. Putting the hearing form and the deadline in his hand would finish it properly." },
-        { "Look, it's a couple of hundred dollars. It's not the end of the world.",
+        { "Look, it's a couple of hundred dollars. It's not the end of the world; people pay a lot more than that for a tow in the city, and at least the car's safe at the yard.",
           tags = { "minimize" }, go = "leakage",
           coach = "To a man about to lose a shift, it might be. Minimising it at the last step undoes the good work." },
-        { "[Process the payment and the release; print the receipt and the hearing request, with the " .. RULES.hearing_days .. "-day deadline and " .. RULES.hearing_phone .. " circled.]",
+        { "[Run the payment and release. Hand him the hearing form, " .. RULES.hearing_days .. "-day deadline and " .. RULES.hearing_phone .. " circled.]",
           tags = { "task", "own" }, go = "leakage",
           coach = "The work done, and the one route he has left, with its deadline, in his hand." },
       },
@@ -300,13 +306,13 @@ return scenario {
         venting   = "Get her. NOW. Someone who can actually do something!",
       },
       choices = {
-        { "[Call " .. RULES.supervisor .. " over and brief her in front of him:] Mr. Hadley's car was towed under the ban, the alert went to an old number, and his waiver was denied. He needs it by six.",
+        { "[Wave her over.] " .. RULES.supervisor .. ", his car was towed overnight, the alert went to his old number, the waiver's denied, and he needs it by six.",
           tags = { "handoff" }, set = { sup = true }, go = "leakage",
-          coach = "A warm handoff, with his story passed on, is the right way to bring her in." },
-        { "She's busy. She'll tell you the same thing anyway.",
+          coach = "A warm handoff, his story passed on where he can hear it, so he doesn't have to tell it twice." },
+        { "She's busy with the deposits this morning, and honestly she'll tell you exactly what I told you: the waiver's decided and the fee is the fee.",
           tags = { "policy_wall" }, go = "leakage",
           coach = "Probably true, and it shuts the last door he can see." },
-        { "[Sigh.] Take a seat. She'll be out when she can.",
+        { "[Sigh.] Take a seat over there. She'll be out when she can.",
           tags = { "ignore", "sarcasm" }, go = "leakage",
           coach = "The sigh says what the words don't." },
       },
@@ -346,12 +352,17 @@ return scenario {
           tags = { "argue" }, go = "direct",
           coach = "Challenging a threat invites him to make it plainer, and keeps you at the counter when you should be stepping away." },
         { "[Let it pass. He's paid and he's leaving. Say 'Have a good day' and call the next person.]",
+          when = function(s) return paid(s) end,
           tags = { "redirect" }, go = "unreported",
           coach = "He may leave calmly, and it's still a threat. 'I know which car is yours' is leakage: it gets reported even when nothing else happens." },
-        { "I get it, it's been a terrible day. The hearing really is your best shot. Let me explain how it works.",
+        { "[Let it pass; he's letting off steam. Say 'Let's just get your car sorted' and pull up the release screen.]",
+          when = function(s) return not paid(s) end,
+          tags = { "redirect" }, go = "unreported",
+          coach = "Carrying on as if nothing was said doesn't make it unsaid. 'I know which car is yours' is leakage: it gets reported even when nothing else happens." },
+        { "I understand, it's been an awful day. [Ease back half a step.] Let me go through your options once more, slowly, so you know exactly where you stand.",
           tags = { "acknowledge", "inform" }, go = "direct",
-          coach = "Kind, and exactly wrong now: once a threat is made, persuasion is over. Any more explaining keeps you in front of him." },
-        { "[Step back out of reach and say the code phrase to your colleague: " .. RULES.code_phrase .. "] I'm going to end this conversation now. [Keep the counter between you; don't turn your back.]",
+          coach = "Kind, and exactly wrong now: half a step back is not an exit. Once a threat is made, persuasion is over; any more explaining keeps you in front of him." },
+        { "[Put two long paces between you and him. To your colleague:] " .. RULES.code_phrase .. " [To him:] We're stopping here.",
           tags = { "disengage" }, go = "aftermath",
           coach = "A veiled threat ends the conversation: distance, the code phrase, one short sentence, and help on the way. You don't need certainty to step back." },
       },
@@ -368,16 +379,16 @@ return scenario {
         threatening = "[He leans right across the counter, jabbing a finger at your face.] Somebody is going to get hurt over this. And it won't be me.",
       },
       choices = {
-        { "Okay, okay, I'm sorry. Please, let's all calm down and finish this.",
+        { "Okay, okay, I'm sorry, I didn't mean anything by it. Please, let's all calm down and just finish this.",
           tags = { "calm_down", "apologize" }, go = function(s) return settle(s, "incident") end, targets = { "incident", "incident_unpaid" },
           coach = "Pleading with someone who has just threatened you keeps you within reach and tells him the threat is working." },
-        { "You've just threatened a town employee. Do you want me to call the police? Because I will.",
+        { "[Take a step back.] You've just threatened a town employee. Do you want me to call the police? Because I will.",
           tags = { "argue", "threaten_early" }, go = function(s) return settle(s, "incident") end, targets = { "incident", "incident_unpaid" },
-          coach = "The police may well be needed, but a stand-off across the counter is not the way: get to safety first, then call." },
-        { "[Step back out of reach, press " .. RULES.duress .. ", and move toward the back-office door.] This conversation is over. I'm leaving the counter now.",
+          coach = "The step back was right; the dare wasn't. The police may well be needed, but a stand-off across the counter is not the way: get to safety first, then call." },
+        { "[Press " .. RULES.duress .. " and get to the back office.]",
           tags = { "disengage" }, set = { late = true }, go = "aftermath",
-          coach = "Still the right move, later than it should have been: distance, the duress button, a way out, and no more words." },
-        { "[Stand your ground and hold his stare. You won't be intimidated.]",
+          coach = "Still the right move, later than it should have been: the duress button, distance, a way out, and no more words." },
+        { "[Stand your ground, hold his stare and keep your voice level. Backing down now would only teach him that this works.]",
           tags = { "invade_space" }, go = function(s) return settle(s, "incident") end, targets = { "incident", "incident_unpaid" },
           coach = "Holding your ground turns a threat into a contest, and it keeps you within reach." },
       },
@@ -395,16 +406,16 @@ return scenario {
         return "[" .. RULES.supervisor .. " comes up beside you. He looks at the two of you, then turns and walks out. The line is silent.]"
       end,
       choices = {
+        { "[Write down his exact words, the time and the witnesses; give " .. RULES.supervisor .. " all of it, then take ten minutes off the counter.]",
+          tags = { "own", "self_regulate" }, grade = "best", dims = { "safety", "ownership" }, go = reported, targets = { "reported", "reported_late", "reported_unpaid", "reported_late_unpaid" },
+          coach = "Exact words, time and witnesses, reported in full even though he left calmly, and a break before you go back: that's the rest of the safety exit." },
         { "[He's gone. Take a breath, reopen your window, and call the next person.]",
           tags = { "self_regulate" }, grade = "poor", go = "unlogged",
           coach = "It's natural to want to get back to normal, but a threat that isn't written down can't protect you, or the next colleague he meets." },
         { "[Tell " .. RULES.supervisor .. " he was rude, but leave out the car comment. You don't want to get a man who's had a bad night into trouble.]",
           tags = { "minimize" }, grade = "harmful", go = "half_reported",
           coach = "Softening the words protects him, not you. The exact words are what let the office decide what to do." },
-        { "[Write down his exact words, the time and who was nearby. Tell " .. RULES.supervisor .. " all of it, including the car; ask her to call the police non-emergency line, " .. RULES.nonemergency .. ", and take ten minutes off the counter.]",
-          tags = { "own", "self_regulate" }, grade = "best", dims = { "safety", "ownership" }, go = reported, targets = { "reported", "reported_late", "reported_unpaid", "reported_late_unpaid" },
-          coach = "Exact words, time and witnesses, reported in full even though he left calmly, and a break before you go back: that's the rest of the safety exit." },
-        { "[Go out to the staff lot to make sure he's really left, and get his plate number.]",
+        { "[Go out to the staff lot to check he's really left, and get his plate number for the report. Better you than a colleague who doesn't know what he said.]",
           tags = { "invade_space" }, grade = "critical", go = "followed_out",
           coach = "Following a person who has just threatened you, alone, into the place he said he'd find you is the most dangerous move available." },
       },
@@ -500,16 +511,16 @@ return scenario {
   -- so it has no calmest/escalated ratio tests; the last one only keeps the worst incident's figure believable.
   tests = {
     { name = "ideal path: de-escalate, then disengage on the threat and report it",
-      choices = { 3, 4, 3, 4, 3, 4, 3 },
+      choices = { 3, 4, 3, 4, 3, 4, 1 },
       expect = { ending = "reported", outcome = "safety_exit", passed = true, critical = false, min_score = 85 } },
     { name = "a false hope along the way, owned, then the right exit: still a passed safety exit",
-      choices = { 3, 4, 1, 1, 4, 3, 4, 3 },
+      choices = { 3, 4, 1, 1, 4, 3, 4, 1 },
       expect = { ending = "reported", outcome = "safety_exit", passed = true, critical = false, min_score = 70 } },
     { name = "after a rough start, disengaging on the threat is still a safety exit with no critical error (he left unpaid, so he comes back for the car)",
-      choices = { 1, 1, 4, 3 },
+      choices = { 1, 1, 4, 1 },
       expect = { ending = "reported_unpaid", outcome = "safety_exit", critical = false } },
-    { name = "a typical novice: decent service, then 'let me explain the hearing' after the threat (critical)",
-      choices = { 3, 3, 2, 3, 2, 1, 3, 3, 3 },
+    { name = "a typical novice: decent service, then 'let me go through your options again' after the threat (critical)",
+      choices = { 3, 3, 2, 3, 2, 1, 3, 3, 1 },
       expect = { ending = "reported_late", outcome = "safety_exit", critical = true, passed = false, max_score = 20 } },
     { name = "letting a quiet threat pass is critical",
       choices = { 3, 4, 3, 4, 3, 2 },

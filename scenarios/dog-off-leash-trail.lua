@@ -1,8 +1,8 @@
 -- Seed 7: an animal control officer on a busy trail cites an owner whose off-leash dog ran up to a child, a month after a
 -- written warning; "Why not them?", an audience of regulars, a phone camera, and a reactive dog on a tight leash.
--- path best:   3,2,4,2,1,2,3,1
--- path worst:  4,1,1,1,3
--- path novice: 1,3,4,2,2,2,1,1,3,3,2
+-- path best:   1,2,4,3,2,1,2,3
+-- path worst:  1,1,2,1,4,1,4,1,3,3,3,2
+-- path novice: 3,1,4,2,3,3,4,2,3,2,1
 
 -- Local rules: everything a town may need to change, in one place.
 local RULES = {
@@ -11,6 +11,7 @@ local RULES = {
   leash_max      = "eight feet",                   -- longest leash allowed on town trails
   fine           = "$50",                          -- first leash citation
   fine_repeat    = "$100",                         -- a further citation within a year
+  fine_kind      = "a civil fine, not a criminal record", -- what a leash citation is here (some states make it a criminal infraction)
   warning_rule   = "one written warning in a year", -- the officer's discretion before a citation
   pay_days       = 21,                             -- days to pay or ask for a hearing
   hearing        = "the town's hearing officer",
@@ -24,6 +25,8 @@ local RULES = {
   meadow_rule    = "off-leash before 8 a.m., and long lines up to thirty feet any time",
 }
 
+-- A RULES value that starts a sentence ("the Quarry Road dog park" -> "The Quarry Road dog park").
+local function cap(x) return x:sub(1, 1):upper() .. x:sub(2) end
 
 -- After a flare-up has passed, pick the conversation up at the first step not yet taken.
 local STEPS = { "her_side", "why_not_them", "so_what", "meaning", "write_up", "pepper_needs", "close" }
@@ -87,9 +90,10 @@ return scenario {
   difficulty = "standard",
   summary    = "An owner whose off-leash dog ran up to a small child, a month after a written warning, says it's harassment: why not the other dogs?",
   objectives = {
-    "Acknowledge her and her dog before anything else, and let 'why not them?' pass without a debate.",
-    "Give the real reason for the leash rule and this citation, and explain plainly what the citation means and how to contest it.",
-    "Offer real alternatives for the dog, and hold the citation kindly: no unofficial second warning.",
+    "Open an enforcement contact with someone who feels singled out.",
+    "Explain a citation's reason, cost and appeal route so that it lands.",
+    "Help with the owner's underlying problem while the citation stands.",
+    "Keep yourself safe when a contact with an owner and her dog turns.",
   },
 
   resident = {
@@ -110,7 +114,7 @@ return scenario {
       supervisor     = 8,    -- the supervisor walks down the trail, hears both sides and confirms the citation and the hearing route
       repeat_contact = 8,    -- she calls Animal Control about the citation, and someone explains it again
       complaint      = 15,   -- her letter to the selectboard: a supervisor reviews the citation and the clip and writes back
-      police         = 20,   -- the staff's share only: the call, and a statement to the officer who comes
+      police         = 18,   -- the staff's share only: the call, and a statement to the officer who comes
     },
   },
 
@@ -121,19 +125,19 @@ return scenario {
     stopped = {
       note = "Pepper ran up to a four-year-old on a scooter and jumped up at her; the mother flagged you down. Joyce had a written warning last month.",
       says = {
-        uneasy    = "[A woman in her sixties clips the leash onto a panting young shepherd mix and comes over.] She was only saying hello. She's never hurt a soul. You're not going to write me up again, are you?",
-        defensive = "[A woman in her sixties clips the leash onto a panting young shepherd mix and walks straight up to you.] She was saying hello, that's all. She's never hurt a soul. You're not seriously writing me up again?",
+        uneasy    = "[A woman in her sixties calls \"Pepper! Pepper, here!\", clips the leash onto a panting young shepherd mix and comes over.] She was only saying hello. She's never hurt a soul. You're not going to write me up again, are you?",
+        defensive = "[A woman in her sixties calls \"Pepper! Here!\", clips the leash onto a panting young shepherd mix and walks straight up to you.] She was saying hello, that's all. She's never hurt a soul. You're not seriously writing me up again?",
       },
       choices = {
-        { "[Take out the citation book.] I'll need some ID, please.",
-          tags = { "task" }, go = "her_side",
-          coach = "The citation has to be written, but opening with the paperwork tells her the outcome before she's said a word; she won't take in anything that follows." },
-        { "A friendly dog still can't run up to a four-year-old. That little girl was terrified.",
-          tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
-          coach = "True, and it starts a debate about her dog's temperament, which is the one argument you can't win and don't need." },
-        { "Thank you for getting her back on the leash so fast. I can see she's a sweetheart, and I can see this is the last thing you needed this morning.",
+        { "You got her back on the leash quickly. Thanks. Not the morning you had in mind, I'd guess.",
           tags = { "acknowledge", "thank" }, go = "her_side",
           coach = "Crediting what she did right and acknowledging her morning costs little, and it separates her from the rule she broke." },
+        { "A friendly dog still can't run up to a four-year-old on a scooter. Her mother was nearly in tears, the little girl was terrified, and that is exactly the situation the leash rule exists to prevent.",
+          tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "True, and it starts a debate about her dog's temperament, which is the one argument you can't win and don't need." },
+        { "[Take out the citation book.] Morning. I'll need to see some ID, please, and then I'll explain what happens next.",
+          tags = { "task" }, go = "her_side",
+          coach = "The citation has to be written, but opening with the paperwork tells her the outcome before she's said a word; she won't take in anything that follows." },
         { "Ma'am, let's keep our voices down. There are children around.",
           tags = { "calm_down" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "She isn't shouting yet. Tone-policing a worried owner in front of the other walkers is what gets her shouting." },
@@ -152,15 +156,15 @@ return scenario {
         { "There's " .. RULES.dog_park .. " for that.",
           tags = { "options" }, go = "why_not_them",
           coach = "A real option, but offered before she feels heard it sounds like 'take your dog somewhere else', and it will bounce." },
-        { "So Pepper needs a proper run every day, your knees won't let you give her one, and this trail is where she gets it. Have I got that right?",
+        { "A young dog who has to run, knees that won't let you run with her, and this trail is where it all works. That's the bind.",
           tags = { "paraphrase" }, go = "why_not_them",
           coach = "Reflecting her reasons back, including the knees, shows you heard the problem under the rule-breaking; it's what lets the explanation land later." },
-        { "She jumped up at a child. As far as that mother is concerned, that's hurting someone.",
+        { "She jumped up at a child. As far as that mother is concerned, that's hurting someone. And to be honest, a dog who needs that much running needs a fenced field, not a trail full of scooters and toddlers.",
           tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "It answers her last sentence and ignores the rest; now you're arguing about whether her dog is dangerous." },
-        { "What's her name?",
+        { "Does she get walks anywhere else?",
           tags = { "ask" }, go = "why_not_them",
-          coach = "A warm, human question that treats the dog as hers, not as a case; good, though it doesn't show you took in what she just told you." },
+          coach = "A fair, friendly question, though it goes looking for new facts instead of showing you took in what she just told you." },
       },
     },
 
@@ -174,7 +178,7 @@ return scenario {
         recovery  = "[She looks down the trail, where two dogs are running loose by the river.] Sorry. But... why not them? Honestly?",
       },
       choices = {
-        { "I'm not singling you out. If she'd been on her leash, we wouldn't be talking.",
+        { "I'm not singling you out, ma'am. I gave you a written warning last month instead of a ticket, and if she'd been on her leash today like we talked about, we wouldn't be having this conversation at all.",
           tags = { "blame" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "Logically sound and it lands as 'your fault': it answers a question about fairness with a finger pointed at her." },
         { "Those dogs aren't jumping up at children.",
@@ -183,7 +187,7 @@ return scenario {
         { "Everyone asks me that. 'Why not them.' Ten times a day.",
           tags = { "minimize", "sarcasm" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "A tired officer's honest sigh, and it tells her she's just another complaint in a long day." },
-        { "Fair question, and I'll walk down there when we're done. Right now I'm here about what happened with Pepper and that little girl.",
+        { "I'll go down there after this. Right now it's Pepper and the little girl.",
           tags = { "redirect" }, go = "so_what",
           coach = "Granting the question without debating it, then coming back to what happened here, keeps you out of the power struggle." },
       },
@@ -198,19 +202,19 @@ return scenario {
         recovery  = "So... what happens now? A ticket? Because she said hello?",
       },
       choices = {
-        { "It's " .. RULES.bylaw .. ": dogs on town trails must be under control on a leash of " .. RULES.leash_max .. " or less.",
-          tags = { "jargon" }, go = "meaning",
-          coach = "Citing the section sounds authoritative and explains nothing; she asked why, and got a number." },
-        { "It isn't about whether she's friendly. A forty-pound dog running at a four-year-old can knock her flat or scare her into a bite. " ..
-          "Last month's warning was the one the policy allows, so this time it's a citation.",
-          tags = { "explain_why" }, go = "meaning",
-          coach = "The reason, in plain words and about the child rather than her dog's character, plus an honest account of the discretion already used." },
         { "Look, I'll make it another warning. Just keep her on the leash, okay?",
           tags = { "overpromise" }, promise = "Another warning instead of a citation.", grade = "critical", go = "warning_breach",
           coach = "Kind, and outside your authority: the policy allows " .. RULES.warning_rule .. ", and it was used. An off-the-books second warning is an unauthorised waiver." },
         { "Rules are rules, ma'am. It's not up to me.",
           tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "It is partly up to you (you chose the warning last month), and 'rules are rules' gives her no reason at all." },
+        { "Not because she's unfriendly. A forty-pound dog can knock a four-year-old flat, or scare her into a bite. And last month's warning was the one I'm allowed.",
+          tags = { "explain_why" }, go = "meaning",
+          coach = "The reason, in plain words and about the child rather than her dog's character, plus an honest account of the discretion already used." },
+        { "It's " .. RULES.bylaw .. ". On town trails a dog has to be under control on a leash of " .. RULES.leash_max ..
+          " or less at all times, and the officer can give " .. RULES.warning_rule .. " before writing a citation. You've had yours.",
+          tags = { "jargon" }, go = "meaning",
+          coach = "Reciting the section sounds thorough and explains nothing; she asked why, and got a bylaw read aloud." },
       },
     },
 
@@ -223,19 +227,19 @@ return scenario {
         recovery  = "How much is it? And... is this a record? I've never had so much as a parking ticket.",
       },
       choices = {
-        { "It's " .. RULES.fine .. ", a civil fine, not a criminal record. You can pay within " .. RULES.pay_days .. " days, or if you think I've got it wrong, call " ..
-          RULES.hearing_phone .. " for a hearing with " .. RULES.hearing .. ", who can reduce or dismiss it.",
-          tags = { "inform" }, go = "write_up",
-          coach = "The amount, what it isn't, the deadline and the route to contest it: plain, complete, and it puts the next decision in her hands." },
-        { RULES.fine .. " this time. Next time it's " .. RULES.fine_repeat .. ", and after that we start looking at the dog.",
-          tags = { "threaten_early" }, go = function(s) return heat(s) end, targets = HEAT,
-          coach = "The escalation schedule is real; leading with it, and with a hint at the dog, sounds like a threat to the thing she loves." },
-        { "Ask for a hearing. They'll knock it down for a first one, I'm sure.",
-          tags = { "overpromise" }, promise = "The hearing officer will reduce the fine.", set = { promised_hearing = true }, go = "write_up",
-          coach = "Comforting, and not yours to promise: the hearing officer decides, and a 'sure thing' that doesn't happen turns into a complaint." },
         { "Don't worry about the record. Nobody ever looks at those.",
           tags = { "minimize" }, go = "write_up",
           coach = "Meant to reassure, but it waves away a real worry and leaves her question unanswered." },
+        { RULES.fine .. ", and it's " .. RULES.fine_kind .. ". Pay within " .. RULES.pay_days .. " days, or call " ..
+          RULES.hearing_phone .. " and " .. RULES.hearing .. " can reduce or dismiss it.",
+          tags = { "inform" }, go = "write_up",
+          coach = "The amount, what it isn't, the deadline and the route to contest it: plain, complete, and it puts the next decision in her hands." },
+        { "Ask for a hearing. Between us, they'll knock it down for a first one, I'm sure. I wouldn't worry about the money.",
+          tags = { "overpromise" }, promise = "The hearing officer will reduce the fine.", set = { promised_hearing = true }, go = "write_up",
+          coach = "Comforting, and not yours to promise: the hearing officer decides, and a 'sure thing' that doesn't happen turns into a complaint." },
+        { RULES.fine .. " this time. Next time it's " .. RULES.fine_repeat .. ", and after that we start looking at the dog.",
+          tags = { "threaten_early" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "The escalation schedule is real; leading with it, and with a hint at the dog, sounds like a threat to the thing she loves." },
       },
     },
 
@@ -249,12 +253,12 @@ return scenario {
         recovery  = "[She holds out her license.] All right. Sorry. Write it.",
       },
       choices = {
-        { "If you'd kept her on the leash after the warning, we wouldn't be here.",
-          tags = { "blame" }, go = function(s) return heat(s) end, targets = HEAT,
-          coach = "She has already accepted the citation; a parting 'told you so' reopens it." },
-        { "[Take the license, write the citation, read the details back to her, and hand over her copy with the hearing number circled.]",
+        { "[Take the license. Write the citation, read the details back to her, and circle the hearing number on her copy.]",
           tags = { "task" }, go = "pepper_needs",
           coach = "The work itself, done openly: reading it back lets her check it's right and makes the route feel like hers." },
+        { "If you'd kept her on the leash after the warning, we wouldn't be standing here. I gave you a break last month, and I'd hoped I wouldn't have to do this. Let's just get it done.",
+          tags = { "blame" }, go = function(s) return heat(s) end, targets = HEAT,
+          coach = "She has already accepted the citation; a parting 'told you so' reopens it." },
         { "[Write it up in silence, tear off her copy and hand it over.]",
           tags = { "task", "ignore" }, go = "pepper_needs",
           coach = "The citation gets written, but silence while you write feels like being processed, just as she had started to trust you." },
@@ -272,13 +276,12 @@ return scenario {
         { "That's something you'll have to work out, I'm afraid.",
           tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "Accurate about whose dog it is, and it shuts the one door where you can actually help." },
-        { "Honestly? Early mornings, when nobody's around, nobody's going to bother you.",
+        { cap(RULES.dog_park) .. " is fenced, off-leash " .. RULES.dog_park_hours .. ". Or " .. RULES.meadow .. ": " .. RULES.meadow_rule .. ".",
+          tags = { "options", "inform" }, set = { offered_places = true }, go = "close",
+          coach = "Real places, within the rules, that meet the need she told you about (a young dog's run, an owner's knees): the citation stands and her problem gets smaller." },
+        { "Honestly? Early mornings, before the joggers are out, nobody's going to bother you. I've never written anyone up before eight.",
           tags = { "overpromise" }, promise = "Early-morning off-leash walks won't be enforced.", set = { nod_and_wink = true }, go = "close",
           coach = "A kindly wink, and a promise on behalf of every officer who patrols this trail; the next one will cite her, and she'll say you told her it was fine." },
-        { "Two ideas. There's " .. RULES.dog_park .. ", fenced and off-leash " .. RULES.dog_park_hours .. ". And " .. RULES.meadow .. " is " .. RULES.meadow_rule ..
-          ", so she can stretch out without you running.",
-          tags = { "options", "inform" }, go = "close",
-          coach = "Real places, within the rules, that meet the need she told you about (a young dog's run, an owner's knees): the citation stands and her problem gets smaller." },
       },
     },
 
@@ -292,6 +295,14 @@ return scenario {
             venting   = "Early mornings! Fine! So the rules are for daytime only, are they?",
           })
         end
+        if not s.flags.offered_places then
+          return s:line({
+            settled   = "[She looks down at Pepper, who is sniffing the grass.] Well. I'll have to think of something for her.",
+            uneasy    = "[She looks down at Pepper.] I'll work something out for her. I always do.",
+            defensive = "I'll work something out. No thanks to you.",
+            venting   = "I'll work it out MYSELF, then, shall I? As usual!",
+          })
+        end
         return s:line({
           settled   = "[She looks down at Pepper, who is sniffing the grass.] " .. RULES.meadow .. ". She'd like that. She'll hate the car ride, mind you.",
           uneasy    = "[She looks down at Pepper.] The dog park, then. She'll hate the car ride.",
@@ -300,15 +311,15 @@ return scenario {
         })
       end,
       choices = {
-        { "Thank you for clipping her on so fast today, and for hearing me out. I hope the meadow works for you both.",
-          tags = { "thank" }, go = function(s) return close_out(s) end, targets = CLOSE,
-          coach = "Thanking her for what she did right, and for listening, lets her leave with her dignity and a reason to keep the leash on." },
         { "And keep her on the leash from now on, or the next one's " .. RULES.fine_repeat .. ".",
           tags = { "threaten_early" }, go = function(s) return close_out(s) end, targets = CLOSE,
           coach = "True, and she already knows; the last word as a warning undoes the goodwill you built." },
         { "[Nod and head off down the trail toward the loose dogs.]",
           tags = { "ignore" }, go = function(s) return close_out(s) end, targets = CLOSE,
-          coach = "Going to the loose dogs keeps your word, but leaving without a closing word feels abrupt after a hard conversation." },
+          coach = "The loose dogs do need seeing to, but leaving without a closing word feels abrupt after a hard conversation." },
+        { "Thanks for hearing me out. Take care, both of you.",
+          tags = { "thank" }, go = function(s) return close_out(s) end, targets = CLOSE,
+          coach = "Thanking her for listening, and wishing her and the dog well, lets her leave with her dignity and a reason to keep the leash on." },
       },
     },
 
@@ -320,15 +331,15 @@ return scenario {
         venting   = "This is HARASSMENT! You've had it in for me since last month! Every single day I'm here, and it's always ME!",
       },
       choices = {
-        { "Nobody's harassing you, ma'am. I'm doing my job.",
+        { "Nobody is harassing you, ma'am. I wrote you a warning last month because your dog was off the leash, and I'm here today for exactly the same reason. That's not picking on you; that's my job.",
           tags = { "argue" }, go = function(s) return fed_up(s, "regulars") end, targets = { "regulars", "stormed_off" },
           coach = "A defence of yourself is an argument she has to answer, and now the regulars are watching it." },
-        { "[Let her say it. Stay where you are, a leash-length back, and keep an eye on Pepper.]",
-          tags = { "listen", "self_regulate" }, go = "cooled",
-          coach = "Saying nothing while she vents takes the fuel away; standing a leash-length back keeps you safe from a stressed dog." },
         { "Let's step off the path over by that bench, out of everyone's way.",
           tags = { "private" }, go = "cooled",
           coach = "Moving out of the stream of walkers removes the audience; good, though a moment of listening first would land better." },
+        { "[Say nothing. Stay a leash-length back; watch the dog.]",
+          tags = { "listen", "self_regulate" }, go = "cooled",
+          coach = "Saying nothing while she vents takes the fuel away; standing a leash-length back keeps you safe from a stressed dog." },
       },
     },
 
@@ -342,22 +353,22 @@ return scenario {
         threatening = "[She steps right up into your face as the man films, and Pepper lunges at the end of the leash, barking, teeth showing.] Go on! Write THAT down!",
       },
       choices = {
-        { "Sir, put the phone away, please. This doesn't concern you.",
+        { "Sir, I'm going to ask you to put the phone away, please. This is between me and the owner, it doesn't concern you, and filming it isn't helping anyone, least of all her.",
           tags = { "stop_filming" }, go = function(s) return stayed(s, fed_up(s, "supervisor")) end, targets = { "supervisor", "still_close", "stormed_off" },
           coach = "Filming on a public trail is lawful; telling him to stop makes you the story and gives Joyce an ally." },
         { "[Radio the office that you're leaving, and walk off down the trail.]",
           tags = { "disengage" }, go = function(s) return leave(s) end, targets = { "stepped_away", "left_early" },
           coach = "A phone and a raised voice are uncomfortable, not dangerous. Leaving now abandons a contact mid-way and looks like retreat on video; save it for a real cue." },
-        { "[Let the camera be. Quietly:] Mrs. Okonkwo, let's step over by the bench, just the two of us, and sort this out.",
+        { "[To the camera:] For the record, her dog jumped up at a four-year-old.",
+          tags = { "argue" }, go = function(s) return stayed(s, fed_up(s, "supervisor")) end, targets = { "supervisor", "still_close", "stormed_off" },
+          coach = "Playing to the camera turns a citation into a public argument about her dog, which you'll lose whichever of you is right." },
+        { "[Ignore the camera. Quietly:] Mrs. Okonkwo, come over to the bench with me a minute.",
           tags = { "private" }, go = function(s)
             if (s.visits.cooled or 0) > 0 then return stayed(s, "bench") end
             return stayed(s, "cooled")
           end,
           targets = { "cooled", "bench", "still_close" },
           coach = "Ignoring the camera and taking her a few steps from the audience makes the most boring video, and lets her climb down without losing face." },
-        { "[To the camera:] For the record, her dog jumped up at a four-year-old.",
-          tags = { "argue" }, go = function(s) return stayed(s, fed_up(s, "supervisor")) end, targets = { "supervisor", "still_close", "stormed_off" },
-          coach = "Playing to the camera turns a citation into a public argument about her dog, which you'll lose whichever of you is right." },
       },
     },
 
@@ -370,15 +381,15 @@ return scenario {
         recovery  = "[She wipes her eyes.] I'm sorry. I'm not like this. She's all I've got since my husband died. This walk is... it's our thing.",
       },
       choices = {
-        { "Well, the rules still apply, I'm afraid.",
-          tags = { "policy_wall" }, go = function(s) return fed_up(s, "supervisor") end, targets = { "supervisor", "stormed_off" },
-          coach = "She's just told you what the walk means; answering with the rule tells her it didn't register." },
-        { "Okay. So, about the citation.",
-          tags = { "inform" }, go = function(s) return resume(s) end, targets = STEPS,
-          coach = "Not wrong, but stepping past what she just told you leaves her unheard, and what comes next may not land." },
-        { "I'm sorry about your husband. It sounds like these walks with Pepper are holding a lot together for you.",
+        { "Since your husband. So this walk is a lot more than exercise.",
           tags = { "label", "acknowledge" }, go = function(s) return resume(s) end, targets = STEPS,
           coach = "In the recovery window, naming what the walk means to her (not the outburst) rebuilds trust fast; the rule can wait a sentence." },
+        { "I'm sorry for your loss, I really am. But I have to treat every owner on this trail the same way, whatever's going on at home, so the rules still apply, I'm afraid.",
+          tags = { "policy_wall" }, go = function(s) return fed_up(s, "supervisor") end, targets = { "supervisor", "stormed_off" },
+          coach = "Condolence as a preface to 'but the rules': she's just told you what the walk means, and the 'sorry' only tells her it didn't register." },
+        { "Okay. I understand, and I'm sorry to hear that. So, about the citation: let me go through what happens now.",
+          tags = { "inform" }, go = function(s) return resume(s) end, targets = STEPS,
+          coach = "Polite words and straight past what she just told you: she is left unheard, and what comes next may not land." },
       },
     },
 
@@ -391,15 +402,15 @@ return scenario {
         recovery  = "[On the bench, away from Frank's phone, she sits down heavily.] I know she shouldn't have jumped up. I know. I'm just so tired of being told off.",
       },
       choices = {
-        { "It sounds like you've felt watched on this trail for a while now, and today just piled on.",
-          tags = { "label" }, go = function(s) return resume(s) end, targets = STEPS,
-          coach = "Naming the feeling under 'harassment' (being watched and told off) tells her you heard it, without agreeing that she's been picked on." },
-        { "Well, nobody likes being told off. But the leash rule is the leash rule.",
+        { "Well, I understand nobody likes being told off. But the leash rule is the leash rule, and it's the same for everyone on this trail, whether they like hearing it or not.",
           tags = { "minimize", "policy_wall" }, go = function(s) return fed_up(s, "supervisor") end, targets = { "supervisor", "stormed_off" },
           coach = "She just admitted the dog was wrong; meeting that with the rule again leaves her nowhere to go but back up." },
-        { "Thank you for saying that. Shall we go through what happens now?",
+        { "That took some saying. Shall we go through what happens now?",
           tags = { "thank", "ask" }, go = function(s) return resume(s) end, targets = STEPS,
           coach = "Crediting the admission is good; asking before you explain gives her a say. It skips what she said about feeling told off, though." },
+        { "You've felt watched on this trail for a while, and today piled on top of it.",
+          tags = { "label" }, go = function(s) return resume(s) end, targets = STEPS,
+          coach = "Naming the feeling under 'harassment' (being watched and told off) tells her you heard it, without agreeing that she's been picked on." },
       },
     },
 
@@ -411,15 +422,15 @@ return scenario {
         venting   = "Get me your SUPERVISOR. Now!",
       },
       choices = {
-        { "She'll tell you exactly the same thing.",
+        { "[Radio " .. RULES.supervisor .. ", where Joyce can hear:] Warning on file, dog off leash, jumped up at a small child. The owner feels singled out and is asking for you.",
+          tags = { "handoff" }, go = "supervisor_routed",
+          coach = "She asked, and a warm handoff with the facts passed on means she doesn't have to start again, and the decision is reviewed by someone else." },
+        { "You can ask, ma'am, but she'll tell you exactly the same thing: a written warning last month, off the leash again today, and a child involved. The citation stands whoever writes it.",
           tags = { "policy_wall" }, go = "stormed_off",
           coach = "Probably true, and it shuts the last door she can see." },
         { "You can call " .. RULES.office .. " at " .. RULES.office_phone .. ".",
           tags = { "buck_pass" }, go = "stormed_off",
           coach = "A phone number in place of a person is a cold transfer; she'll call, and the complaint will be about you." },
-        { "[Radio " .. RULES.supervisor .. " and brief her where Joyce can hear:] Owner with a written warning on file, dog off leash, jumped up at a small child; she feels singled out and wants a supervisor.",
-          tags = { "handoff" }, go = "supervisor_routed",
-          coach = "She asked, and a warm handoff with the facts passed on means she doesn't have to start again, and the decision is reviewed by someone else." },
       },
     },
 
@@ -439,7 +450,10 @@ return scenario {
         { "Ma'am! Step back and control your dog! Now!",
           tags = { "calm_down" }, go = "still_close",
           coach = "Shouting orders keeps you within reach of a lunging dog, and it winds both of them up further." },
-        { "[Step back out of the leash's reach and put the bench between you. Radio the office.] I'm ending this now. The citation will come in the mail.",
+        { "[Take half a step back, keep the pen moving:] Ma'am, I'm writing this up either way, and what you just did is going in my report as well.",
+          tags = { "argue" }, go = "still_close",
+          coach = "Half a step is still inside the leash's range, and carrying on with the citation while she is in your face keeps both her and the dog at you." },
+        { "[Get past the leash's range, bench between you, radio in.] We're finished here. It'll come by mail.",
           tags = { "disengage" }, go = "stepped_away",
           coach = "An owner in your face and a dog lunging between you is a tripwire: distance and a barrier first, help on the radio, and the citation by mail." },
       },
@@ -455,15 +469,15 @@ return scenario {
         threatening = "[Pepper is snarling and lunging at your legs; the leash is slipping through Joyce's hands.] Look what you've DONE!",
       },
       choices = {
-        { "[Back away slowly, sideways, without turning your back or staring at the dog, until the bench is between you. Radio the office for a second officer.]",
-          tags = { "disengage" }, go = "stepped_away",
-          coach = "Late is better than never: slow, sideways distance from a frightened dog, a barrier, and help on the way. The citation can be mailed." },
         { "[Crouch down, hold out your hand and talk softly to Pepper.]",
           tags = { "invade_space" }, go = "incident",
           coach = "Soothing a snarling dog face to face puts your hand and your face at her level; that's an animal-handling job for later, not this moment." },
-        { "Mrs. Okonkwo, get control of that dog or I'll have her impounded!",
+        { "Mrs. Okonkwo, get control of that dog right now, or I'm calling the van and she goes to the pound, and you can explain all this at a dangerous-dog hearing!",
           tags = { "threaten_early" }, go = "incident",
           coach = "A threat to take her dog at the moment she's losing her grip on the leash makes both of them more frantic, and you're still in reach." },
+        { "[Sideways and slowly, eyes off the dog, back away until the bench is between you. Call for a second officer.]",
+          tags = { "disengage" }, go = "stepped_away",
+          coach = "Late is better than never: slow, sideways distance from a frightened dog, a barrier, and help on the way. The citation can be mailed." },
       },
     },
   },
@@ -471,9 +485,17 @@ return scenario {
   endings = {
     cited_satisfied = {
       outcome = "resolved_satisfied",
-      says    = "Thank you. Really. I'll try the meadow tomorrow. Come on, Pepper.",
-      debrief = "Joyce paid the fine and started taking Pepper to " .. RULES.meadow .. " in the early mornings. She still thinks the trail rule is too strict, " ..
-                "but she felt treated as a person, not a problem, and there were no more complaints about Pepper.",
+      says    = function(s)
+        if s.flags.offered_places then return "Thank you. Really. I'll try the meadow tomorrow. Come on, Pepper." end
+        return "Thank you. Really. Come on, Pepper."
+      end,
+      -- the meadow only on the paths where somebody told her about it
+      debrief = function(s)
+        local after = s.flags.offered_places
+          and "Joyce paid the fine and started taking Pepper to " .. RULES.meadow .. " in the early mornings. "
+          or "Joyce paid the fine and kept Pepper on the leash on the trail; nobody had told her where a young dog can run, so she found out later from a neighbour. "
+        return after .. "She still thinks the trail rule is too strict, but she felt treated as a person, not a problem, and there were no more complaints about Pepper."
+      end,
     },
     cited_accepted = {
       outcome = "resolved_accepted",
@@ -549,19 +571,19 @@ return scenario {
   -- The scenario's own tests (defuse test): the paths a trainer relies on.
   tests = {
     { name = "ideal path: acknowledge, reflect, let 'why not them' pass, explain, inform, write it, options, thank",
-      choices = { 3, 2, 4, 2, 1, 2, 3, 1 },
+      choices = { 1, 2, 4, 3, 2, 1, 2, 3 },
       expect = { outcome = "resolved_satisfied", passed = true, min_score = 85, max_ratio = 2.0 } },
     { name = "tone-policing, a self-defence, stopping the camera, then staying in reach of the dog",
-      choices = { 4, 1, 1, 1, 3 },
+      choices = { 4, 1, 1, 1, 2 },
       expect = { outcome = "escalated", passed = false, max_score = 25 } },
     { name = "a typical novice: paperwork first, an argument about the other dogs, then a hearing",
-      choices = { 1, 3, 4, 2, 2, 2, 1, 1, 3, 3, 2 },
+      choices = { 3, 1, 4, 2, 3, 3, 4, 2, 3, 2, 1 },
       expect = { outcome = "routed", passed = false, min_score = 45, max_score = 70, min_ratio = 2.2, max_ratio = 3.5 } },
     { name = "an unofficial second warning is a breach",
-      choices = { 3, 2, 4, 3 },
+      choices = { 1, 2, 4, 1 },
       expect = { outcome = "breach", critical = true, passed = false } },
     { name = "leaving on the camera is not a safety exit",
-      choices = { 3, 3, 1, 2 },
+      choices = { 1, 3, 1, 2 },
       expect = { outcome = "unresolved", ending = "left_early", passed = false } },
     { name = "the calmest path costs under about twice a calm contact", path = "calmest", expect = { max_ratio = 2.2 } },
     { name = "the best path costs at most twice a calm contact", path = "best", expect = { max_ratio = 2.0 } },

@@ -1,6 +1,6 @@
 -- Seed 11: a Spanish-speaking resident brings a water shut-off notice to the billing counter; her ten-year-old son offers to interpret.
 -- path best:   4,3,1,3,2,3
--- path worst:  1,3,1,1
+-- path worst:  1,3,1,2,1,4,4,1,2,2,1
 -- path novice: 2,1,1,1,3,1,1,4
 
 -- Local rules: everything a town may need to change, in one place.
@@ -79,9 +79,10 @@ return scenario {
   difficulty = "standard",
   summary    = "A Spanish-speaking mother brings a water shut-off notice to the counter, and her ten-year-old son offers to interpret.",
   objectives = {
-    "Notice when you start talking faster and louder, and switch to the interpreter line instead of a child or a bystander.",
-    "Check your understanding through the interpreter before you explain the balance in plain words and numbers.",
-    "Give real options to stop the shut-off, and leave her with the plan and the dates in writing she can read.",
+    "Notice what happens to your own voice when you aren't understood.",
+    "Choose how to communicate when you and a resident don't share a language.",
+    "Explain a balance so that it survives interpretation.",
+    "Leave a resident who reads little English with a plan she can act on.",
   },
 
   resident = {
@@ -131,7 +132,7 @@ return scenario {
         { "[Slow down. Point to the notice and nod.] Water. Yes. I'm going to help you. One moment, please.",
           tags = { "self_regulate", "acknowledge" }, go = "gesture",
           coach = "Slowing down and showing you caught the word that matters is a good start, but it doesn't yet give her a way to be understood." },
-        { "[Call the interpreter line, " .. RULES.interp_phone .. ", and ask for Spanish. Put it on speaker and turn the phone toward her.] Español. One moment.",
+        { "[Dial " .. RULES.interp_phone .. " for a Spanish interpreter, speaker on, phone facing her.] Español. Un momento.",
           tags = { "access" }, go = "connected",
           coach = "The interpreter line is the fastest route to a real conversation. A few minutes on hold now saves a visit built on guesses." },
       },
@@ -150,7 +151,7 @@ return scenario {
         { "You paid in January? Okay, let me pull up the account.",
           tags = { "task" }, go = "lost",
           coach = "Looking it up is the job, but she can't follow anything you'll find there. Without a shared language, the record is just more English." },
-        { "[Show her the 'I speak' card, let her point to Español, then call the interpreter line, " .. RULES.interp_phone .. ", for Spanish.]",
+        { "[Hold up the 'I speak' card. When she points to Español, ring the language line.]",
           tags = { "access" }, go = "connected",
           coach = "Letting her point to her own language, then getting a trained interpreter on the line, puts the conversation on her terms." },
         { "Can your son translate for us? Just the basics.",
@@ -171,7 +172,7 @@ return scenario {
         { "[She's shouting. Step back from the window and tell her to come back with someone who speaks English.]",
           tags = { "disengage" }, go = walk_off, targets = { "stepped_back", "walked_away" },
           coach = "A raised voice from someone who can't make herself understood is frustration, not danger: no threat, no move toward you. Walking away leaves a family facing a shut-off, and a complaint." },
-        { "[Stop. Palm open, say quietly:] Sorry. One moment. [Call the interpreter line, " .. RULES.interp_phone .. ", and ask for Spanish.]",
+        { "[Stop. Open palm: 'Perdón.' Then dial the Spanish line.]",
           tags = { "access", "apologize" }, go = unless_tripped("connected"), targets = { "connected", "reaches_over" },
           coach = "Stop adding English, own the mix-up with one word she'll understand, and get the interpreter: her volume drops when she can be understood." },
         { "[Lean in and say it again, slower and louder.] YOU. OWE. MONEY. PAY. BY. THE. FOURTEENTH.",
@@ -191,7 +192,7 @@ return scenario {
         threatening = "[She leans over the counter, shouting, as a man in the line calls out, 'I speak Spanish!'] ¡No soy tonta! ¡No entiendo cuánto ni por qué!",
       },
       choices = {
-        { "Thanks, sir, that would be great. Come on up.",
+        { "Thanks, sir, that would be great, honestly. Come on up and tell her what I'm saying; it'll be much quicker than waiting on hold for the phone line.",
           tags = { "ask" }, grade = "harmful", go = unless_tripped("bystander"), targets = { "bystander", "reaches_over" },
           coach = "He means well, but her debt and her shut-off would be announced to a stranger and the whole line. A volunteer from the queue isn't an interpreter, and it isn't private." },
         { "Ma'am, please calm down. I'm trying to help you.",
@@ -200,7 +201,7 @@ return scenario {
         { "[It's getting out of hand. Step back from the window and wave the next person forward.]",
           tags = { "disengage" }, go = walk_off, targets = { "stepped_back", "walked_away" },
           coach = "She's loud because she isn't understood, not because she's a danger. Turning to the next person abandons her at the worst moment, and it will come back as a complaint." },
-        { "[Stop talking. Say quietly, 'Sorry,' call the interpreter line, " .. RULES.interp_phone .. ", for Spanish, and move with her to the end of the counter, away from the line.]",
+        { "[Stop. A quiet 'perdón'; walk her to the far end of the counter and phone for an interpreter there.]",
           tags = { "access", "private", "apologize" }, go = unless_tripped("connected"), targets = { "connected", "reaches_over" },
           coach = "Stop, apologise once, take her out of the spotlight and get a real interpreter. Each of those lowers the heat; together they reset the conversation." },
       },
@@ -220,7 +221,7 @@ return scenario {
         { "Mateo, just tell her not to worry. It's only a bill.",
           tags = { "minimize" }, go = "child_garbles",
           coach = "Meant kindly, but 'only a bill' isn't true when the notice says shut-off, and he'll have to pass on a reassurance you can't back up." },
-        { "Thanks, Mateo, you're a great helper. This is grown-up paperwork, so I'm calling a grown-up interpreter. [Call the interpreter line, " .. RULES.interp_phone .. ", for Spanish.]",
+        { "Thanks, Mateo, you're a great helper. This is grown-up paperwork, so a grown-up interpreter's going to do it. [Phone " .. RULES.interp_phone .. ".]",
           tags = { "access", "thank" }, go = "connected",
           coach = "Thank the boy, take the weight off him, and get a trained interpreter. His mother gets her own voice back, and he gets to be ten." },
         { "Mateo, can you ask her if she got the earlier bills?",
@@ -236,7 +237,7 @@ return scenario {
         venting   = "[Mateo, unsure: '…y la casa, creo.'] ¿¡La casa!? ¿¡Nos van a quitar la casa!? [Mateo's eyes fill with tears.]",
       },
       choices = {
-        { "[Stop. Say 'Sorry' to her directly, then call the interpreter line, " .. RULES.interp_phone .. ", for Spanish.] Mateo, thank you. The interpreter will take it from here.",
+        { "[To her: 'Perdón.'] Mateo, thank you. [Get an interpreter on the phone.]",
           tags = { "access", "apologize" }, go = "connected",
           coach = "Stop the game of telephone as soon as it goes wrong. The interpreter can undo the 'house' mistake in one sentence." },
         { "No, no, not the house! Mateo, tell her NOT the house, just the water!",
@@ -255,10 +256,10 @@ return scenario {
         venting   = "[She jabs at the phone, then shoves it back. It reads: 'I pay January. Why the court?'] ¿¡Qué corte!? ¡Yo ya pagué!",
       },
       choices = {
-        { "[Type back: 'No court. Water off. Must pay.']",
+        { "[Type back: 'No court. Water off. Must pay all by 14th or water off.' Show her the screen again.]",
           tags = { "inform", "jargon" }, go = "lost",
           coach = "Three words each way through an app is how a shut-off notice turns into 'court'. The tool has reached its limit." },
-        { "[Put the phone away.] Sorry. Let's get a real interpreter. [Call the interpreter line, " .. RULES.interp_phone .. ", for Spanish.]",
+        { "[Pocket the phone.] Perdón. [Call a real interpreter.]",
           tags = { "access", "apologize" }, go = "connected",
           coach = "Recognising that the app has stopped helping is the skill. Switch to a person who can ask and answer questions." },
         { "Mateo, can you tell me what your mom means?",
@@ -281,10 +282,10 @@ return scenario {
         { "[Pull up the account.] Can you ask her for the account number on the notice?",
           tags = { "task" }, go = "account",
           coach = "The lookup is the right job, but she has only just been able to speak. Check you've understood her first, or she won't take in the screen." },
-        { "Please tell her she really should have called when the first bill came in the fall.",
+        { "Please tell her she really should have called when the first bill came in the fall. The notices all say to call, and we could have set something up months ago.",
           tags = { "blame" }, go = unless_late("defended"), targets = { "defended", "back_to_work", "left_upset" },
           coach = "Maybe true, and it's the first thing she hears through the interpreter: that this is her fault." },
-        { "[Look at her, not the phone.] So you paid " .. RULES.paid .. " in January and thought you were up to date, and now this says the water goes off on " .. RULES.shutoff .. ", with three kids at home. Have I got that right?",
+        { "[Eyes on her, not the phone.] You paid in January, you thought you were clear, and now this says " .. RULES.shutoff .. ". With three kids.",
           tags = { "paraphrase" }, go = "receipt",
           coach = "Checking your understanding through the interpreter shows her she's finally been heard, and catches any mistake before you explain anything." },
         { "Please tell her not to worry. We don't cut off families with kids.",
@@ -301,9 +302,9 @@ return scenario {
         venting   = "¡Sí! [She slaps a receipt on the counter.] ¡Aquí está! ¡Yo pago mis cuentas! [Interpreter: 'Yes! Here! I pay my bills!']",
       },
       choices = {
-        { "Thank you. [Pull up the account and turn the screen toward her; point to each line as the interpreter reads it.]",
+        { "Thank you. [Open the account with the monitor facing her.]",
           tags = { "task", "access" }, go = "account",
-          coach = "Doing the lookup where she can see it, line by line through the interpreter, makes the record something you read together." },
+          coach = "Doing the lookup where she can see it, while the interpreter reads it out, makes the record something you read together." },
         { "I'm sure. Those January payments only go to the oldest quarter under the rate rules, so arrears carry forward.",
           tags = { "jargon", "argue" }, go = unless_late("defended"), targets = { "defended", "back_to_work", "left_upset" },
           coach = "'Oldest quarter', 'arrears carry forward': even interpreted, billing shorthand sounds like a brush-off." },
@@ -324,7 +325,7 @@ return scenario {
         venting   = "¡Eso! ¡Por fin alguien lo dice! ¿Y mi pago, qué? [Interpreter: 'Yes! Finally someone says it! So what about my payment?']",
       },
       choices = {
-        { "Let's find out together. [Pull up the account, turn the screen toward her, and point to each line as the interpreter reads it.]",
+        { "Let's look. [Swing the monitor round so she can follow each line.]",
           tags = { "task", "access" }, go = "account",
           coach = "She's ready now: do the lookup with her, where she can see it." },
         { "Your payment's fine, I'm sure. It's probably just a timing thing.",
@@ -345,8 +346,8 @@ return scenario {
         venting   = "¡Dígame! ¿Perdieron mi pago? [Interpreter: 'Tell me! Did you lose my payment?']",
       },
       choices = {
-        { "It shows a balance of " .. RULES.balance .. " in arrears, and termination is scheduled per the regulations.",
-          tags = { "jargon" }, go = "what_now",
+        { "It shows a balance of " .. RULES.balance .. " in arrears after payments are applied to the oldest quarter, and termination is scheduled per the regulations unless the account is brought current.",
+          tags = { "jargon" }, set = { muddled = true }, go = "what_now",
           coach = "Interpreters can only pass on what you say. 'Arrears' and 'per the regulations' come out as vague Spanish and leave her guessing." },
         { "Your payment went in, but it wasn't the full amount, so that's why.",
           tags = { "blame" }, go = unless_late("defended"), targets = { "defended", "back_to_work", "left_upset" },
@@ -354,30 +355,39 @@ return scenario {
         { "Your payment isn't lost. Here's " .. RULES.paid .. " on " .. RULES.paid_date .. ". The fall bill was " .. RULES.fall_bill .. ", so " .. RULES.left_over .. " was left, and the winter bill of " .. RULES.winter_bill .. " came on top: " .. RULES.balance .. ".",
           tags = { "explain_why", "inform" }, go = "what_now",
           coach = "Answer her fear first (the payment isn't lost), then show the arithmetic in plain numbers she can check against the screen." },
-        { "Looks like the system didn't count part of it. I'll just take the shut-off off for you.",
+        { "Looks like the system didn't count part of it, which happens more than it should. Don't worry, I'll just take the shut-off off for you today and we'll sort the rest out later.",
           tags = { "overpromise" }, promise = "Her shut-off will be cancelled.", set = { promised = true }, go = "what_now",
           coach = "It isn't what the record says, and cancelling a shut-off isn't yours to do. It buys relief today and a shut-off next week." },
       },
     },
 
     what_now = {
-      says = {
-        settled   = "Ya entiendo. Pero hoy no tengo trescientos dólares. ¿Qué puedo hacer? [Interpreter: 'I understand now. But I don't have three hundred dollars today. What can I do?']",
-        uneasy    = "Ah, ya entiendo. Pero no tengo trescientos dólares hoy. Me pagan el viernes. ¿Qué hago? [Interpreter: 'Oh, I understand now. But I don't have three hundred today. I get paid Friday. What do I do?']",
-        defensive = "Bueno, pero no tengo trescientos dólares. ¿Qué quiere que haga? [Interpreter: 'Fine, but I don't have three hundred dollars. What do you want me to do?']",
-        venting   = "¡No tengo trescientos dólares! ¿Qué quiere que haga? [Interpreter: 'I don't have three hundred dollars! What do you want me to do?']",
-      },
+      -- After the jargon answer she has not understood the balance, only the total.
+      says = function(s)
+        if s.flags.muddled then
+          return s:line({
+            uneasy    = "No entendí todo eso. Lo que sí sé es que hoy no tengo trescientos dólares. ¿Qué hago? [Interpreter: 'I didn't follow all that. What I do know is I don't have three hundred dollars today. What do I do?']",
+            venting   = "¡No entendí nada! ¡Y no tengo trescientos dólares! ¿Qué quiere que haga? [Interpreter: 'I didn't understand any of that! And I don't have three hundred dollars! What do you want me to do?']",
+          })
+        end
+        return s:line({
+          settled   = "Ya entiendo. Pero hoy no tengo trescientos dólares. ¿Qué puedo hacer? [Interpreter: 'I understand now. But I don't have three hundred dollars today. What can I do?']",
+          uneasy    = "Ah, ya entiendo. Pero no tengo trescientos dólares hoy. Me pagan el viernes. ¿Qué hago? [Interpreter: 'Oh, I understand now. But I don't have three hundred today. I get paid Friday. What do I do?']",
+          defensive = "Bueno, pero no tengo trescientos dólares. ¿Qué quiere que haga? [Interpreter: 'Fine, but I don't have three hundred dollars. What do you want me to do?']",
+          venting   = "¡No tengo trescientos dólares! ¿Qué quiere que haga? [Interpreter: 'I don't have three hundred dollars! What do you want me to do?']",
+        })
+      end,
       choices = {
-        { "The full balance has to be paid by " .. RULES.shutoff .. " to avoid disconnection.",
+        { "The full balance has to be paid by " .. RULES.shutoff .. " to avoid disconnection. That's set by the water regulations, not by me, and it's explained on the back of the notice.",
           tags = { "policy_wall" }, go = unless_late("supervisor_demand"), targets = { "supervisor_demand", "back_to_work", "left_upset" },
           coach = "It's what the notice says, but it isn't the whole truth: there's a plan that stops the shut-off, and she has just told you she needs it." },
-        { "Two ways to stop the shut-off, and she can do both. A payment plan: " .. RULES.plan_down .. " today, the rest over " .. RULES.plan_months .. " months. And " .. RULES.assist_office .. " at " .. RULES.assist_phone .. " may help through the assistance fund. Which suits her?",
+        { "Two ways, and she can use both. A plan: " .. RULES.plan_down .. " today, the rest over " .. RULES.plan_months .. " months. And " .. RULES.assist_office .. ", " .. RULES.assist_phone .. ", may help from the assistance fund.",
           tags = { "options", "inform" }, go = "plan",
           coach = "Real choices, in plain numbers, with her deciding. This is the moment the problem becomes one she can solve." },
         { "Is there family who could lend it to her? It's only about three hundred.",
           tags = { "minimize" }, set = { small = true }, go = unless_late("defended"), targets = { "defended", "back_to_work", "left_upset" },
           coach = "'Only' three hundred is two weeks' groceries for a family of four, and asking about family loans isn't your place." },
-        { "[Hand her the payment-plan form, in English.] She can fill this out and bring it back with " .. RULES.plan_down .. ".",
+        { "[Hand her the payment-plan form, in English.] She can fill this out at home, maybe with someone's help, and bring it back with " .. RULES.plan_down .. " any time before " .. RULES.shutoff .. ". It's all on the form.",
           tags = { "inform", "jargon" }, go = "form_in_english",
           coach = "The right route, in a form she can't read. She'll need someone else to fill it in, and the 14th is close." },
       },
@@ -391,14 +401,14 @@ return scenario {
         venting   = "¡Está bien, el plan! ¿Pero me van a cortar el agua o no? [Interpreter: 'Fine, the plan! But are you cutting the water or not?']",
       },
       choices = {
-        { "Don't worry, they'll never shut it off now, no matter what.",
+        { "Don't worry, they'll never shut it off now, no matter what. Once you're on a plan you're protected, so even if a payment's late, nobody will come out.",
           tags = { "overpromise" }, promise = "Her water will never be shut off.", set = { promised = true }, go = plan_end,
           targets = { "promise_broken", "plan_satisfied", "plan_accepted" },
           coach = "'No matter what' isn't true: a missed installment brings a new notice. She deserves the real rule, which is reassuring enough." },
         { "[End the interpreter call to save time, and finish the form in English, pointing at the boxes.]",
           tags = { "ignore", "jargon" }, go = "plan_unclear",
           coach = "Cutting the interpreter to save two minutes at the end leaves her signing something she can't read, and the dates are what matter most." },
-        { "[Fill in the plan with her through the interpreter, take the " .. RULES.plan_down .. ", and give her " .. RULES.translated .. " with the dates written in.] The shut-off on " .. RULES.shutoff .. " is cancelled today. If a payment will be late, call us and say 'Español'.",
+        { "[Do the plan with her through the interpreter, take the " .. RULES.plan_down .. ", give her " .. RULES.translated .. ".] The shut-off on " .. RULES.shutoff .. " is cancelled. A payment running late? Call and say 'Español'.",
           tags = { "own", "access" }, grade = "best", go = plan_end,
           targets = { "promise_broken", "plan_satisfied", "plan_accepted" },
           coach = "Answer her question exactly, do the paperwork with her, and leave her with the plan in writing she can read and a way back in." },
@@ -432,16 +442,16 @@ return scenario {
         })
       end,
       choices = {
-        { "I'm only telling you what the system shows.",
+        { "I'm only telling you what the system shows. If there's a mistake, it's in the payments, not in anything I've said.",
           tags = { "argue" }, go = unless_late("supervisor_demand"), targets = { "supervisor_demand", "back_to_work", "left_upset" },
           coach = "Hiding behind 'the system' tells her you've already decided, and she still doesn't know what it shows." },
-        { "Ma'am, please calm down. The interpreter can't keep up.",
+        { "Ma'am, please calm down. The interpreter can't keep up with you, and we won't get anywhere if everyone's talking at once.",
           tags = { "calm_down" }, go = unless_late("supervisor_demand"), targets = { "supervisor_demand", "back_to_work", "left_upset" },
           coach = "Using the interpreter as a reason to tell her to calm down turns her one ally into a scolding." },
         { "[Say nothing for a moment. Let the interpreter finish, and nod.]",
           tags = { "pause", "listen" }, go = back_on_track, targets = { "account", "receipt" },
           coach = "Letting her finish takes the sting out; a short repair would go further." },
-        { "That came out wrong, and I'm sorry. You came in with the receipt, and you clearly take this seriously. Let's look at exactly where the money went.",
+        { "I put that badly. You brought the receipt; let's see where the money went.",
           tags = { "apologize", "label" }, go = back_on_track, targets = { "account", "receipt" },
           coach = "A quick, plain repair: take back the implication, name what she's defending, and go back to the facts together." },
       },
@@ -455,10 +465,10 @@ return scenario {
         venting   = "[The man translates loudly, adding, 'They do this to everybody, lady.' Heads turn.] ¿¡Ahora todo el mundo sabe lo que debo!? ¡Qué vergüenza! [She pulls Mateo close.]",
       },
       choices = {
-        { "Okay, great. Sir, tell her the payment plan is " .. RULES.plan_down .. " down and the rest over " .. RULES.plan_months .. " months.",
+        { "Okay, great, thank you. Sir, could you tell her the payment plan is " .. RULES.plan_down .. " down and the rest over " .. RULES.plan_months .. " months, and that she'll need to sign today?",
           tags = { "inform" }, grade = "harmful", go = "left_upset",
           coach = "Carrying on through a stranger, in front of the line, makes her debt a public conversation. She'll leave rather than be embarrassed further." },
-        { "[Thank the man and ask him to step back. Apologise to her quietly, move to the end of the counter, and call the interpreter line, " .. RULES.interp_phone .. ", for Spanish.]",
+        { "[Thank the man; he steps back. 'Perdón,' quietly, to her. Then a phone interpreter, at the quiet end of the counter.]",
           tags = { "private", "access", "apologize" }, go = "connected",
           coach = "Undo the damage: end the public translation, give her privacy, and get a trained, confidential interpreter." },
         { "Sir, please just tell her to calm down so we can get through this.",
@@ -485,11 +495,11 @@ return scenario {
         })
       end,
       choices = {
-        { "[Call the interpreter line, " .. RULES.interp_phone .. ", for Spanish, and ask " .. RULES.supervisor .. " to come over. Brief him through the interpreter so she hears it:] She paid " .. RULES.paid .. " in January and needs the balance explained.",
+        { "[Get " .. RULES.supervisor .. " and a phone interpreter; brief him so she hears it in Spanish:] She paid " .. RULES.paid .. " in January and needs the balance explained.",
           tags = { "handoff", "access" }, go = "supervisor_routed",
           when = function(s) return not s.flags.interp end,
           coach = "She asked for someone who can help, and there's a real reason now. A warm handoff, in her language, means she doesn't start over." },
-        { "Of course. [Ask " .. RULES.supervisor .. " to come over, and brief him with the interpreter still on the line, so she hears it:] She paid " .. RULES.paid .. " in January and needs the balance explained.",
+        { "Of course. [Wave " .. RULES.supervisor .. " over; brief him with the interpreter still on:] Paid " .. RULES.paid .. " in January; the balance needs explaining.",
           tags = { "handoff" }, go = "supervisor_routed",
           when = function(s) return s.flags.interp end,
           coach = "She asked, and it's her right. A warm handoff with the interpreter still on means she doesn't have to start over." },
@@ -505,7 +515,7 @@ return scenario {
           tags = { "ask" }, grade = "harmful", go = "left_upset",
           when = function(s) return not s.flags.interp end,
           coach = "Back to the child, after she's asked for an adult who speaks Spanish: she hears that nobody here will take her seriously." },
-        { "Ma'am, if you keep shouting, I'll have to call security.",
+        { "Ma'am, if you keep shouting, I'll have to call security. I don't want to, but there are other people here and I can't have a scene at the counter.",
           tags = { "threaten_early" }, go = "left_upset",
           coach = "She's loud, not dangerous. Threatening security over a language barrier guarantees a complaint, and it may frighten her child." },
       },
@@ -522,10 +532,10 @@ return scenario {
         { "[Grab the monitor and pull it back out of her reach.] No! You can't do that!",
           tags = { "invade_space", "calm_down" }, go = "counter_incident",
           coach = "Grabbing back puts your hands next to hers across the counter. A tug-of-war is how people get hurt." },
-        { "[Step back out of reach and use the code word so " .. RULES.supervisor .. " comes.] I'm stepping back. My supervisor is coming to help you.",
+        { "[Let the screen go and step well back; press the desk alarm for " .. RULES.supervisor .. ".]",
           tags = { "disengage" }, go = "stepped_back",
           coach = "Once someone reaches over the counter, distance and help come first, whatever the reason. Her frustration is real, and so is the risk." },
-        { "[Keep explaining the balance with gestures, pointing at the notice.]",
+        { "[Step back a little, but keep explaining the balance with gestures, pointing at the notice and the total.]",
           tags = { "inform" }, go = "counter_incident",
           coach = "Carrying on keeps you within reach of someone who has stopped talking and started grabbing." },
       },

@@ -1,6 +1,6 @@
 -- Seed 8: a caller whose trash has been missed a third time in a heatwave phones Public Works; includes warn-then-end for abuse.
 -- path best:   2,4,1,3,2,4,3,1
--- path worst:  4,1,1
+-- path worst:  2,1,1,1,2,4,1
 -- path novice: 2,1,2,4,2,4,1,1
 
 -- Local rules: everything a town may need to change, in one place.
@@ -35,7 +35,10 @@ end
 -- How a call that got this far ends.
 local function close_out(s)
   if s.flags.promised_truck then return "truck_never_came" end
-  if s.band == "settled" then return "fixed_callback" end
+  if s.band == "settled" then
+    if s.flags.callback then return "fixed_callback" end
+    return "fixed_logged"
+  end
   return "logged_accepted"
 end
 
@@ -63,9 +66,9 @@ return scenario {
   difficulty = "standard",
   summary    = "A caller whose trash was missed for the third time this summer phones " .. RULES.dept .. ", swearing, and wants a truck today.",
   objectives = {
-    "Let the first burst pass, then apologise for the impact and acknowledge the repeat.",
-    "Set a short, respectful limit when the abuse turns on you, and end the call politely if it continues.",
-    "Explain what logging a repeat miss actually does, and make a callback commitment you can keep.",
+    "Let a caller's anger at the service run its course before you work on the problem.",
+    "Handle abuse aimed at you personally, and know when a call is over.",
+    "Leave the caller with a next step she can hold the town to.",
   },
 
   resident = {
@@ -107,7 +110,7 @@ return scenario {
         { "Pickups are done by " .. RULES.hauler .. ", our contractor. I can give you their number.",
           tags = { "buck_pass" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Technically true and the fastest way off the phone, but it's the town's contract, and a cold redirect guarantees a fourth call." },
-        { "[Let her finish. A short 'mm-hm' when she pauses.]",
+        { "[Let her finish.]",
           tags = { "listen" }, go = "burst_done",
           coach = "The first burst has to come out; anything you say over it is lost, and letting it pass costs less than interrupting it." },
         { "Ma'am, I can't help you if you're going to swear.",
@@ -132,10 +135,10 @@ return scenario {
         { "Was the bin at the curb by " .. RULES.setout_time .. " on " .. RULES.pickup_day .. "?",
           tags = { "why_question", "blame" }, go = "blamed",
           coach = "A fair question on the checklist, but asked now it sounds like you're looking for a way to make it her fault." },
-        { "I can't send a truck myself, but I can log it for you.",
+        { "I can't send a truck myself; " .. RULES.hauler .. " runs the trucks. I can log it, though, and their dispatch plans tomorrow's routes off the log, so honestly that's the fastest way to get someone back out to you.",
           tags = { "inform" }, go = "at_you",
           coach = "Honest, but before she feels heard it sounds exactly like the 'logged' she got twice before." },
-        { "Three misses in one summer, in this heat, with a toddler at home. I'm sorry; that's miserable, and you shouldn't have had to call three times.",
+        { "Three misses, this heat, a toddler at home. I'm sorry. You shouldn't have had to call three times.",
           tags = { "apologize", "acknowledge" }, go = "at_you",
           coach = "A specific apology for the impact plus naming the repeat tells her this call is different from the last two." },
       },
@@ -151,11 +154,11 @@ return scenario {
         recovery  = "Yeah, well. I've heard that before. You're all useless. Including you, whoever you are.",
       },
       choices = {
-        { "I do want to fix this. I can't keep going while I'm being sworn at, though; if it carries on, I'll have to end the call. I'd much rather get your pickup sorted.",
+        { "I want to fix this. I can't while I'm being sworn at; if it goes on, I'll end the call.",
           tags = { "limit" }, set = { warned = true }, grade = "best",
           go = after_limit, targets = { "abuse_continues", "limit_held" },
           coach = "A short, respectful limit on the behaviour, framed as a choice, with the help still on offer; more empathy here would reward the insult." },
-        { "I hear you. Let's make sure this one doesn't just get 'passed on'. What's the address?",
+        { "I hear you, and I get it, honestly; I'd be fed up too. Let's make sure this one doesn't just get 'passed on' like the last two. Can you give me the address and the day it was missed?",
           tags = { "redirect", "ask" },
           go = function(s)
             if s.band == "venting" or s.band == "threatening" then return "still_swearing" end
@@ -183,10 +186,10 @@ return scenario {
         { "Thanks. Just so I can check: was it out by " .. RULES.setout_time .. "?",
           tags = { "blame" }, go = "blamed",
           coach = "A checklist question asked just as she apologised sounds like you're hunting for her mistake." },
-        { "It's okay. [Pull up her account from the caller ID and start the form.]",
+        { "It's okay, don't worry about it. [Pull up her account from the caller ID and start the form.] Right, I've got your account up. I'll log the miss and it goes straight through to the hauler.",
           tags = { "task" }, go = "logged",
           coach = "The right work, but if she doesn't yet feel heard it stalls, and she'll hear it as the same old 'logged'." },
-        { "So: " .. RULES.pickup_day .. "'s pickup was missed again, the third time since June, the bin's been sitting in the heat ever since, and every time you've called it's gone nowhere. Have I got that right?",
+        { RULES.pickup_day .. "'s pickup missed, the third since June, the bin cooking ever since, and every call gone nowhere.",
           tags = { "paraphrase" }, go = "ready",
           coach = "Once she steps back, a summary with the details shows you were listening through the anger, and it makes her feel heard." },
       },
@@ -201,23 +204,23 @@ return scenario {
           })
         end
         return s:line({
-          uneasy    = "Yes. 42 Larch Street. " .. RULES.pickup_day .. ". And it was out by half past six, before you ask.",
-          defensive = "42 Larch Street. " .. RULES.pickup_day .. ". It was out by half six. Before you ask.",
-          venting   = "42 Larch! It was OUT by half six!",
+          uneasy    = "Yes. 42 Larch Street. " .. RULES.pickup_day .. ". And it was out by six-thirty, before you ask.",
+          defensive = "42 Larch Street. " .. RULES.pickup_day .. ". It was out by six-thirty. Before you ask.",
+          venting   = "42 Larch! It was OUT by six-thirty!",
         })
       end,
       choices = {
         { "Thanks. I'll pass it on to " .. RULES.hauler .. " right away.",
           tags = { "buck_pass" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Word for word what she was told twice before; it undoes the trust you just built." },
-        { "[Pull up 42 Larch, log " .. RULES.pickup_day .. "'s miss, and tick 'repeat'.] It's logged as a repeat miss, which goes somewhere different from a normal one.",
+        { "[Pull up 42 Larch, log " .. RULES.pickup_day .. "'s miss, and tick 'repeat'.] Done, and flagged. A flagged miss goes somewhere different from an ordinary one.",
           tags = { "task", "inform" }, go = "logged",
           coach = "Doing the logging now, and saying why this log is different, answers the fear that it will vanish like the last two." },
-        { "Okay. I'll get a truck out to you today. I promise.",
+        { "Okay. I'll get a truck out to you today, I promise. I'll ring the depot myself as soon as we're off the phone and tell them it's the third time, so they put you first.",
           tags = { "overpromise" }, promise = "A truck will come today.",
           set = { promised_truck = true }, go = "truck_never_came",
           coach = "It's what she wants to hear and ends the call fast, but you don't dispatch the trucks, and tomorrow she'll call back angrier." },
-        { "Out by half six, and still missed. Third time since June, and every call so far has gone nowhere. Have I got that right?",
+        { "Out by six-thirty and missed anyway. Third time.",
           tags = { "paraphrase" }, go = "ready",
           when = function(s) return not s.heard or s.agitation > 45 end,
           coach = "If she isn't ready for the form yet, a short summary of what she's told you is what gets her there." },
@@ -231,7 +234,7 @@ return scenario {
         defensive = "'Logged.' Great. That's what they said the last two times. I want a truck here today.",
       },
       choices = {
-        { "I can transfer you to " .. RULES.ops_supervisor .. ", and I'll tell him everything so you don't have to repeat it.",
+        { "Let me transfer you to " .. RULES.ops_supervisor .. ". He deals with the hauler directly, and I'll tell him everything first so you don't have to repeat it.",
           tags = { "handoff" }, go = "transferred",
           coach = "A real warm handoff, but you can already do what she needs; the supervisor's time is the cost." },
         { "Logging it is all I can do from here, ma'am.",
@@ -241,8 +244,8 @@ return scenario {
           tags = { "overpromise" }, promise = "A truck will come today.",
           set = { promised_truck = true }, go = "truck_never_came",
           coach = "You can't make sure of it; a promise the hauler hasn't confirmed turns a fixable miss into a broken promise." },
-        { "I can't send a truck myself; the hauler does. What's different now: after " .. RULES.repeat_misses .. " logged misses it goes to " .. RULES.hauler_sup ..
-          ", who has " .. RULES.return_hours .. " hours to come back. I'm sending it now, marked as a repeat.",
+        { "The trucks are the hauler's, not mine. What changes now: after " .. RULES.repeat_misses .. " logged misses it goes to " .. RULES.hauler_sup ..
+          ", who has " .. RULES.return_hours .. " hours to come back. It's on its way to them now, flagged.",
           tags = { "inform", "explain_why" }, go = "when_back",
           coach = "She can't get a truck from you, so tell her plainly what you can do, why it's different this time, and by when." },
       },
@@ -262,10 +265,10 @@ return scenario {
           tags = { "overpromise" }, promise = "No more missed pickups.",
           set = { promised_truck = true }, go = "close",
           coach = "No one at the desk can promise that; the next miss will land on you and on the town." },
-        { "No. I'll call you myself. I'll have the hauler's answer by " .. RULES.callback_by .. ", and I'll ring you at this number either way. " ..
-          "If they haven't confirmed a time, it goes to " .. RULES.ops_supervisor .. ".",
+        { "No. You won't be calling anyone: I'll ring you at this number by " .. RULES.callback_by .. " with the hauler's answer, either way. " ..
+          "If they haven't confirmed a time by then, it goes to " .. RULES.ops_supervisor .. ".",
           tags = { "own" }, promise = "Call her back by " .. RULES.callback_by .. " with the hauler's answer.",
-          go = "close",
+          set = { callback = true }, go = "close",
           coach = "A specific commitment you control (a time, a number, a next step) is what 'we'll pass it on' never gave her." },
         { "Honestly, " .. RULES.hauler .. " has been short of drivers all summer. It's not just you.",
           tags = { "minimize" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
@@ -280,17 +283,21 @@ return scenario {
         defensive = "Fine. We'll see.",
       },
       choices = {
-        { "No need. Thanks for sticking with me, and for calling it in; logged repeat misses are what get a route fixed. Talk to you by " .. RULES.callback_by .. ".",
-          tags = { "thank" }, go = close_out,
-          targets = { "truck_never_came", "fixed_callback", "logged_accepted" },
-          coach = "A warm close that thanks her for the report and repeats the commitment, with no lecture about the outburst." },
+        { "Thanks for sticking with it. Talk to you by " .. RULES.callback_by .. ".",
+          tags = { "thank" }, go = close_out, when = function(s) return s.flags.callback end,
+          targets = { "truck_never_came", "fixed_callback", "fixed_logged", "logged_accepted" },
+          coach = "A short, warm close that thanks her and repeats the commitment, with no lecture about the outburst." },
+        { "Thanks for sticking with it. If they haven't shown by tomorrow, ask for me.",
+          tags = { "thank" }, go = close_out, when = function(s) return not s.flags.callback end,
+          targets = { "truck_never_came", "fixed_callback", "fixed_logged", "logged_accepted" },
+          coach = "A short, warm close that thanks her and leaves her a way back to you, with no lecture about the outburst." },
         { "Just so you know for next time, bins have to be at the curb by " .. RULES.setout_time .. " with the lid shut.",
           tags = { "blame" }, go = close_out,
-          targets = { "truck_never_came", "fixed_callback", "logged_accepted" },
-          coach = "She already told you it was out at half six; a parting rule reminder implies she's the problem." },
-        { "It's fine. Everyone's cranky in this heat.",
+          targets = { "truck_never_came", "fixed_callback", "fixed_logged", "logged_accepted" },
+          coach = "She already told you it was out at six-thirty; a parting rule reminder implies she's the problem." },
+        { "It's fine, honestly. Everyone's cranky in this heat; I've had far worse calls today, believe me, so don't give it another thought.",
           tags = { "minimize" }, go = close_out,
-          targets = { "truck_never_came", "fixed_callback", "logged_accepted" },
+          targets = { "truck_never_came", "fixed_callback", "fixed_logged", "logged_accepted" },
           coach = "Meant kindly, but it files her complaint under 'heat crankiness' just as she apologised." },
       },
     },
@@ -309,10 +316,10 @@ return scenario {
         { "Ma'am, I'm not the one driving the trucks.",
           tags = { "argue" }, go = function(s) return done_with_us(s, "round_again") end, targets = { "hung_up", "round_again" },
           coach = "True, and it makes the call about defending yourself instead of about her bin." },
-        { "You're right: it's our contract, and it's our job to chase it. I'm sorry I put it back on you. Tell me what's been happening.",
+        { "My mistake; it's our contract. What's been happening?",
           tags = { "apologize", "listen" }, go = "burst_done",
           coach = "Owning the town's part, without blaming the hauler, and handing her the floor turns it around." },
-        { "Ma'am, calm down. I'm trying to help you.",
+        { "Ma'am, calm down. I'm trying to help you here, but I can't do anything while you're shouting at me, and the hauler's schedule isn't something I control.",
           tags = { "calm_down" }, go = "at_you",
           coach = "'Calm down' to someone shouting about maggots is fuel, and she'll turn it on you." },
       },
@@ -355,7 +362,7 @@ return scenario {
         { "Let me explain how it works. Under the solid-waste agreement " .. RULES.hauler .. " runs the routes, their dispatch assigns the trucks, and we review performance each quarter, so day to day it really is their call.",
           tags = { "argue", "explain_why", "jargon" }, go = function(s) return done_with_us(s, "supervisor_ask") end, targets = { "hung_up", "supervisor_ask" },
           coach = "A long defence of how the contract works answers a question she didn't ask, costs minutes, and tells her again it's somebody else's job." },
-        { "[Let her go round again without interrupting.] You're right. It's our contract, and I just put it back on you. I'm sorry. Tell me about this week.",
+        { "[Let her go round again, all of it, without interrupting.] That's on us, and I'm sorry. Tell me about this week.",
           tags = { "listen", "apologize" }, go = "burst_done",
           coach = "She's repeating herself because nobody has shown they heard it; letting her finish and owning the town's part ends the loop." },
         { "Ma'am, I heard you the first time.",
@@ -371,13 +378,13 @@ return scenario {
         venting   = "FINE. Give me " .. RULES.hauler .. "'s number! The REAL one, not the one that rings out! And the name of whoever runs the routes! And YOURS!",
       },
       choices = {
-        { "[Look up " .. RULES.hauler .. "'s dispatch line and read it out, then their complaint steps: reference number, photo of the bin, forty-eight hours to respond.]",
+        { "[Look up " .. RULES.hauler .. "'s dispatch line and read it out, then their complaint steps: the reference number, a dated photo of the bin at the curb, the form on their website, and their forty-eight hours to respond.]",
           tags = { "inform", "jargon" }, go = "hung_up",
           coach = "She asked for the number, but reading out the hauler's complaint procedure hands the chasing straight back to her, and it takes minutes." },
         { "I'm not allowed to give out staff surnames.",
           tags = { "policy_wall" }, go = function(s) return done_with_us(s, "supervisor_ask") end, targets = { "hung_up", "supervisor_ask" },
           coach = "There may be a rule, but leading with it sounds like hiding; your first name and a commitment would do." },
-        { "I'll give you their dispatch line, and my name. But you shouldn't have to chase them; it's our contract. I'm sorry it's come to this. Let me log it as a repeat miss now and chase it myself.",
+        { "Their dispatch line, and my name, yes. But it's our contract, so chasing them is my job, not yours, and I'm sorry it came to this. I'm logging it now, flagged, and I'll do the chasing.",
           tags = { "apologize", "own" }, go = "ready",
           coach = "Give what she asked for, then take the chasing off her: the number matters less than someone at the town owning it." },
       },
@@ -390,10 +397,10 @@ return scenario {
         venting   = "At LUNCH? I've got maggots in ninety degrees and he's at LUNCH? Then I'll HOLD! I'm not hanging up until somebody does something!",
       },
       choices = {
-        { "Ma'am, there's nothing more I can do for you right now.",
+        { "Ma'am, I understand, but there's nothing more I can do for you right now. He's the only one who can chase the hauler, and you're welcome to call back after " .. RULES.sup_back .. ".",
           tags = { "policy_wall" }, go = "hung_up",
           coach = "There is more you can do (log it as a repeat and commit to a callback), and she knows it." },
-        { "That's fair to be angry about, and I won't leave you on hold for an hour. I'll brief him myself when he's back at " .. RULES.sup_back .. ". Meanwhile I'll log this as a repeat miss right now.",
+        { "That's fair to be angry about, and I won't park you on hold for an hour. I'll brief him when he's back at " .. RULES.sup_back .. ", and the miss gets logged now, flagged for the hauler, while you're on the line.",
           tags = { "apologize", "own" }, go = "ready",
           -- The model reads a second apology as worth less than a polite question, and would rate the
           -- hold (#3) best; the story says otherwise: the hold is more waiting, this is action now.
@@ -413,13 +420,13 @@ return scenario {
         venting   = "[Four minutes of hold music. Then:] Hello? HELLO? Four minutes! Is anybody actually THERE?",
       },
       choices = {
-        { "I'm here. I'm sorry, that was too long to leave you. He isn't back yet, so rather than keep you waiting, I'll log it as a repeat miss myself now and have him call you this afternoon.",
+        { "Still here, and four minutes was too long; my fault. He isn't back, so I'm logging it myself now, and he'll ring you this afternoon.",
           tags = { "apologize", "own" }, go = "ready",
           coach = "Apologise for the wait in one sentence, then take the call back yourself with something concrete." },
         { "[Put her back on hold without a word.]",
           tags = { "ignore" }, go = "hung_up",
           coach = "A second hold, without a word, tells her she's being waited out; most callers hang up here and write in." },
-        { "Ma'am, I'm doing the best I can.",
+        { "Ma'am, I'm doing the best I can. I've been trying his mobile the whole time, I've got three other lines ringing, and I can't make him come back from lunch any faster.",
           tags = { "argue" }, go = "hung_up",
           coach = "Defending yourself after leaving her on hold turns the complaint towards you." },
       },
@@ -428,20 +435,20 @@ return scenario {
     blamed = {
       says = {
         uneasy    = "Yes, it was out. It's always out. Is that what you do, blame the person calling?",
-        defensive = "Are you serious? Yes, it was out. It's always out by half six. Is that what you do, blame the person calling?",
+        defensive = "Are you serious? Yes, it was out. It's always out by six-thirty. Is that what you do, blame the person calling?",
         venting   = "Are you SERIOUS? It was OUT! Is that what you do, blame the person calling?",
         threatening = "Are you SERIOUS? It was OUT! Blame me one more time and I'll bring that bin down and dump it on your desk. I know where you people park.",
       },
       choices = {
-        { "No, you're right, that came out as blame, and I'm sorry. It was out and it was missed. Let's get this one logged properly.",
+        { "You're right, my mistake. It was out, and it got missed. Logging it now.",
           tags = { "apologize", "redirect" },
           go = function(s) if s.agitation > 45 then return "burst_done" end return "ready" end,
           targets = { "burst_done", "ready" },
           coach = "A quick, plain repair, then straight back to what you can do; don't over-explain the question." },
-        { "Well, the driver's log says no bin was out.",
+        { "Well, I'm only going on what's in front of me, and the driver's log for Larch Street says no bin was out when the truck came by.",
           tags = { "argue" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Now it's her word against a driver's note, and she has already told you she's tired of not being believed." },
-        { "I have to ask; it's on the checklist.",
+        { "I have to ask, I'm afraid; it's the first question on the checklist for every missed pickup, whoever's calling.",
           tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Hiding behind the checklist confirms the question was about her, not the truck." },
       },
@@ -456,13 +463,13 @@ return scenario {
         threatening = "Oh, NOW you've got feelings? You useless [swears]. Keep talking. I'll find out your name, and I'll find out where you live.",
       },
       choices = {
-        { "Lady, I don't get paid enough for this.",
+        { "Lady, I don't get paid enough for this. I've been polite to you this whole call and all I get back is abuse, so maybe try being a bit nicer to the people trying to help you.",
           tags = { "sarcasm" }, go = "hung_up",
           coach = "Very human, and it hands her exactly the quote she'll put in her complaint." },
         { "[Hang up.]",
           tags = { "disengage" }, go = "cut_off",
           coach = "You don't have to take abuse, but hanging up without a warning skips the step that makes ending the call fair and defensible." },
-        { "Ms. Brooks, I want to sort out your pickup. I can't while I'm being sworn at. If it continues, I'll end the call.",
+        { "Ms. Brooks, the swearing stops, or I end this call. I'd rather fix your pickup.",
           tags = { "limit" }, set = { warned = true },
           go = after_limit, targets = { "abuse_continues", "limit_held" },
           coach = "This is the warning the protocol needs: calm, specific, with the help still on offer. Say it once, then keep to it." },
@@ -490,13 +497,13 @@ return scenario {
         { "Okay, okay. Let's just get your address so it's at least logged.",
           tags = { "redirect" }, go = stayed_on, targets = STAYED_ON,
           coach = "Carrying on after the warning was ignored tells her the limit wasn't real, and the abuse goes on." },
-        { "Ma'am, one more word like that and I'm hanging up. I mean it.",
+        { "Ma'am, one more word like that and I'm hanging up, and it all goes to my supervisor. I mean it. Now, can we please just get your address so this is at least logged?",
           tags = { "limit" }, go = stayed_on, targets = STAYED_ON,
           coach = "A second warning instead of keeping to the first one teaches her that your limits can be pushed." },
         { "Please, I'm only trying to help you.",
           tags = { "hollow" }, go = stayed_on, targets = STAYED_ON,
           coach = "Pleading invites more of the same; the protocol exists so you don't have to absorb it." },
-        { "Ms. Brooks, I'm going to end the call now. I'll still send your missed pickup to the hauler today. You're welcome to call back when you're ready to talk it through. Goodbye.",
+        { "Ms. Brooks, this call is over. Your missed pickup still goes to the hauler today. Goodbye.",
           tags = { "disengage" }, go = function(s) if s.flags.threat then return "threat_reported" end return "call_ended" end,
           targets = { "call_ended", "threat_reported" },
           coach = "The abuse went on after a warning, or turned into threats, so you end the call: say so briefly and without blame, keep the service on offer, then write it up and report any threat." },
@@ -508,19 +515,28 @@ return scenario {
     fixed_callback = {
       outcome = "resolved_satisfied",
       says    = "By " .. RULES.callback_by .. ", then. Thank you. Really.",
-      debrief = "The repeat miss reached Northline's route supervisor, who sent a truck the next morning and put 42 Larch on a check list. " ..
+      debrief = "The repeat miss reached " .. RULES.hauler_sup .. ", who sent a truck the next morning and put 42 Larch on a check list. " ..
                 "You called back by " .. RULES.callback_by .. " as promised; Angela thanked you, and she hasn't had to call about it since.",
+    },
+    fixed_logged = {
+      outcome = "resolved_satisfied",
+      says    = "Okay. Thank you. Really.",
+      debrief = "The repeat miss reached " .. RULES.hauler_sup .. ", who sent a truck the next morning and put 42 Larch on a check list. " ..
+                "Angela thanked you. She still had to check for herself that the truck had come; a callback you committed to would have spared her that.",
     },
     logged_accepted = {
       outcome = "resolved_accepted",
-      says    = "Fine. " .. RULES.callback_by .. ", you said.",
-      debrief = "The miss was logged as a repeat and escalated, and the callback happened on time. Angela is still fed up with the hauler, " ..
+      says    = function(s)
+        if s.flags.callback then return "Fine. " .. RULES.callback_by .. ", you said." end
+        return "Fine. " .. RULES.return_hours .. " hours. We'll see."
+      end,
+      debrief = "The miss was logged as a repeat and escalated, and the hauler came back. Angela is still fed up with the hauler, " ..
                 "but she knows what happens next and who is chasing it, which is a full resolution for a problem you can't fix yourself.",
     },
     transferred = {
       outcome = "routed",
       says    = "Okay. Thanks for telling him first.",
-      debrief = "Ray Delgado took the call already briefed, logged the repeat and called Northline himself. " ..
+      debrief = "The operations supervisor took the call already briefed, logged the repeat and called " .. RULES.hauler .. " himself. " ..
                 "The route was right; his ten minutes are the follow-on cost of a handoff the desk could have handled.",
     },
     truck_never_came = {
@@ -565,7 +581,7 @@ return scenario {
     hung_up = {
       outcome = "escalated",
       says    = "[Click.]",
-      debrief = "Angela hung up and emailed the selectboard about Public Works. A supervisor had to check the log, chase the hauler " ..
+      debrief = "Angela hung up and emailed the selectboard about " .. RULES.dept .. ". A supervisor had to check the log, chase the hauler " ..
                 "and write her a reply, and she called again the next morning about the same bin: a second call and a complaint for one missed pickup.",
     },
     cut_off = {

@@ -1,6 +1,6 @@
 -- Seed 1: a resident whose parking app failed wants a ticket voided at the Treasurer's counter, with a queue watching.
 -- path best:   3,1,4,2,4,1,3,2
--- path worst:  1,3,2
+-- path worst:  1,4,1,2,3,4,1
 -- path novice: 4,3,4,2,2,4,1,2
 
 -- Local rules: everything a town may need to change, in one place.
@@ -53,9 +53,9 @@ return scenario {
   difficulty = "intro",
   summary    = "A parent whose parking app failed wants a " .. RULES.fine .. " ticket voided now, with a queue watching.",
   objectives = {
-    "Let the resident tell the whole story, and reflect it back, before explaining anything.",
-    "Explain plainly why the counter can't void a ticket and who decides instead.",
-    "Offer real options with the deadline, and do the appeal paperwork with the resident.",
+    "Find out what actually happened before any rule or remedy comes up.",
+    "Give the reason behind a limit in plain words a resident can check.",
+    "Leave the resident in control of the next step, and follow through at the desk.",
   },
 
   resident = {
@@ -94,12 +94,12 @@ return scenario {
       },
       choices = {
         { "I should say up front, we can't void tickets at the counter. That goes through an appeal to " .. RULES.decider .. ".",
-          tags = { "policy_wall" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
+          tags = { "policy_wall" }, set = { brush = "rule" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
           coach = "It's true, but leading with the rule before one word of acknowledgement sounds like a closed door, and the queue hears it too." },
         { "Those app glitches happen a lot, honestly. The appeal for it is pretty simple.",
-          tags = { "minimize" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
+          tags = { "minimize" }, set = { brush = "simple" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
           coach = "Meant as reassurance, but 'happens a lot' and 'simple' tell her that her lost morning doesn't count." },
-        { "Okay. Start from when you parked. I'd like the whole picture before I say anything.",
+        { "Okay. Start from when you parked.",
           tags = { "listen" }, go = "story",
           coach = "A few minutes of listening now are cheaper than any explanation she isn't ready to hear yet." },
         { "Sure, let me see the ticket. What's the number at the top?",
@@ -115,7 +115,7 @@ return scenario {
         venting   = "Ten to nine I paid. Two hours. The app said ACTIVE. Ticket at 9:40! Second one this month! It's a revenue grab!",
       },
       choices = {
-        { "So you started a two-hour session just before nine, the app showed it active, and the ticket says 9:40, well inside your time. And it's the second one this month. Have I got that right?",
+        { "Two hours paid from just before nine, 'active' on the screen, and a ticket at 9:40 anyway. The second this month.",
           tags = { "paraphrase" }, go = "checked",
           coach = "Reflecting the facts back, with the times, shows her you took them in, and it's the move that lets her feel heard." },
         { "Do you have anything from the app? A receipt email, or a screenshot of the session?",
@@ -124,7 +124,7 @@ return scenario {
         { "That does sound frustrating. The good news is there's an appeal process for exactly this.",
           tags = { "acknowledge", "inform" }, go = "wont_pay",
           coach = "Kind, but the 'good news' about a process comes before she feels heard, so it sounds like a brush-off." },
-        { "The officers only write one when the handheld shows no active session, so something must have gone wrong on the app's side.",
+        { "I can see why that's annoying, but the handhelds check " .. RULES.app .. " live, and officers only write a ticket when the screen shows no active session. So if something went wrong, it was on the app's side, not the officer's.",
           tags = { "argue" }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "Defending the officer's equipment before she feels heard makes it sound as if you've already decided she's wrong." },
       },
@@ -137,16 +137,16 @@ return scenario {
         venting   = "Yes! And if you say 'form' I'm going to lose it.",
       },
       choices = {
-        { "I know it's frustrating, but the form really is the only way. I don't have a button that makes it go away.",
-          tags = { "policy_wall", "hollow" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
+        { "I know it's frustrating, and I'm sorry, but I have to be straight with you: the form really is the only way. There's no button back here that makes a ticket go away, for anyone, and I'd be lying if I said otherwise.",
+          tags = { "policy_wall", "hollow" }, set = { brush = "form" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
           coach = "Honest, but she just told you she dreads hearing 'form', and saying it anyway tells her she wasn't heard." },
         { "Why didn't you take a screenshot when the session started? That would make this easy.",
           tags = { "why_question", "blame" }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "It's practical advice, but a 'why didn't you' question lands as blame on someone who did what she was supposed to." },
-        { "I'm sorry. This has eaten your morning, and you've still got the pickup at noon.",
+        { "I'm sorry. A whole morning gone, with the pickup at noon.",
           tags = { "apologize" }, go = "named",
           coach = "A good, specific apology for the impact, though it speaks to her time more than to the unfairness she's upset about." },
-        { "It sounds like what stings is being treated as if you tried to skip the meter, when you did exactly what you were supposed to.",
+        { "I wonder if the worst of it is being treated as though you tried to skip the meter.",
           tags = { "label" }, go = "named",
           coach = "Naming the unfairness she feels, tentatively, gets under the demand to what she needs: not to be seen as a cheat." },
       },
@@ -165,11 +165,11 @@ return scenario {
         { "Do you have anything from the app? The receipt email, or a screenshot?",
           tags = { "ask" }, set = { asked_receipt = true }, go = "evidence",
           coach = "A good practical step, though she asked a direct question and still doesn't know why you can't just void it." },
-        { "I can't take it off from this counter, and that's on purpose: the office that collects the money isn't the one that decides. " ..
-          "An independent hearing officer looks at the evidence, and app records like yours are exactly what they look at.",
+        { "Not from this counter, and that's deliberate: the office that takes the money doesn't get to decide. " ..
+          "An independent hearing officer does, and app records like yours are what they weigh.",
           tags = { "explain_why", "inform" }, go = "why",
           coach = "Now that she feels heard, the reason lands: a separate decider is the fairness she's asking for, not a runaround." },
-        { "With a record like yours, they'll drop it, I'm sure. It's basically a formality.",
+        { "With a record like yours, they'll drop it, I'm sure. I've seen plenty of these, and the hearing officer nearly always sides with the app. Treat it as a formality.",
           tags = { "overpromise" }, promise = "The hearing officer will drop the ticket.",
           set = { promised_drop = true }, go = "why",
           coach = "It feels kind and calms her for now, but you don't decide appeals, and if it's upheld she'll remember who promised." },
@@ -189,13 +189,13 @@ return scenario {
           tags = { "inform" }, go = function(s) if s.flags.promised_drop then return "promise_broken" end return "took_form" end,
           targets = { "promise_broken", "took_form" },
           coach = "Accurate and quick, but it sends her away alone with the form, when the evidence she has could be attached right now." },
-        { "Honestly, if you just want it over with, you can pay it today and it's done.",
+        { "Honestly, if you just want it over with, you can pay it today and it's done. Plenty of people do; " .. RULES.fine .. " is less than another morning off work, and you never have to think about it again.",
           tags = { "minimize" }, go = "paid_it",
           coach = "It sounds like the fast, helpful answer, but paying ends her right to contest a ticket she has good grounds to fight." },
         { "Do you have anything from the app? A receipt email, or a screenshot of the active session?",
           tags = { "ask" }, set = { asked_receipt = true }, go = "evidence",
           coach = "A good question; looking up the record at the same time would save her another round." },
-        { "[Pull up the ticket and the " .. RULES.app .. " payment log for her plate.] Let's see what the record shows. Do you have anything from the app on your phone?",
+        { "[Pull up the ticket and the " .. RULES.app .. " log for her plate.] Let's see what it shows. Anything from the app on your phone?",
           tags = { "task", "ask" }, go = "record",
           coach = "Doing the lookup with her, and asking for her evidence, turns the process into something you're doing together." },
       },
@@ -211,16 +211,16 @@ return scenario {
       end,
       choices = {
         { "Perfect. Just email that to the hearing office and they'll sort it out.",
-          tags = { "buck_pass" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
+          tags = { "buck_pass" }, set = { brush = "email" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
           coach = "Sending her elsewhere after fifteen minutes in line, when you could attach it here, is a cold handoff." },
         { "[Pull up the ticket and " .. RULES.app .. "'s payment log for her plate.] Let me check that against what we have.",
           tags = { "task" }, go = "record",
           coach = "The actual work, done at the point where she's ready to take in what the record says." },
-        { "That screenshot wins it. They'll toss the ticket, no question.",
+        { "That screenshot wins it. They'll toss the ticket, no question; you've got nothing to worry about.",
           tags = { "overpromise" }, promise = "The hearing officer will dismiss the ticket.",
           set = { promised_drop = true }, go = "choose",
           coach = "A screenshot is strong evidence, but you don't decide appeals; promising the result sets up a second, angrier visit." },
-        { "Before I look it up: you said this is your second ticket this month?",
+        { "Your second this month, you said?",
           tags = { "ask", "listen" }, go = "first_ticket",
           when = function(s) return not s.flags.first_story end,
           coach = "Going back to something she mentioned shows you were listening, and it often uncovers what the anger is really about." },
@@ -239,10 +239,10 @@ return scenario {
         { "Got it. [Turn to the screen.]",
           tags = { "redirect" }, set = { first_story = true }, go = "evidence",
           coach = "Not harmful, but she just told you what really hurts, and moving straight on misses the chance to show you heard it." },
-        { "That first one will be on file too, so the hearing officer will see it.",
+        { "Just so you're not surprised later: that first one is on file as well, and the hearing officer sees the whole history for the plate. Better you hear it from me now than find out at the appeal.",
           tags = { "argue" }, set = { first_story = true }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "Probably meant as a heads-up, but she hears that her honesty will be used against her." },
-        { "So this isn't about the " .. RULES.fine .. ". You did it right this time and it's being treated the same as when you didn't.",
+        { "So it isn't the " .. RULES.fine .. ". You paid the one you earned, and this one you didn't earn.",
           tags = { "label", "paraphrase" }, set = { first_story = true }, go = "evidence",
           coach = "Reflecting the contrast she drew shows you understand the unfairness, which is her real complaint." },
       },
@@ -264,8 +264,8 @@ return scenario {
         })
       end,
       choices = {
-        { "It shows your session starting at 8:51, then 'renewal declined' at 9:31, so the handheld showed nothing paid after that. " ..
-          "I can't say how the hearing officer will decide, but that log and your screenshot are what they weigh.",
+        { "Session from 8:51, then 'renewal declined' at 9:31, so the officer's screen showed unpaid after that. " ..
+          "I can't say which way the hearing officer goes; that log and your screenshot are what they'll look at.",
           tags = { "inform", "explain_why" }, go = "choose",
           coach = "Plain facts, an honest limit on what you can predict, and a reason the record helps her: transparent without promising." },
         { "It shows a payment glitch on their end, so this one should be an easy win for you.",
@@ -275,7 +275,7 @@ return scenario {
         { "It says declined at 9:31. Looks like your card bounced.",
           tags = { "blame", "minimize" }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "A literal reading of the screen that implies her card was at fault, when the app charged her at 8:51." },
-        { "It says unpaid from 9:31, so technically the officer was right to write it.",
+        { "It says unpaid from 9:31. When the renewal failed, his handheld showed an expired session, so technically the officer was right to write it; he can only go by his screen.",
           tags = { "argue" }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "Accurate, but 'the officer was right' is the one reading of the log that puts her on the defensive." },
       },
@@ -290,7 +290,7 @@ return scenario {
         threatening = "[She leans across the counter, right up close.] So what now? Another form? If I walk out of here with nothing, you are going to regret it.",
       },
       choices = {
-        { "Honestly, appeals with app records almost always get dismissed. You'll be fine.",
+        { "Honestly, I wouldn't worry. Appeals with app records almost always get dismissed; the hearing officer tosses them without even calling people in. Send the form off and you'll be fine.",
           tags = { "overpromise" }, promise = "The appeal will be dismissed.",
           set = { promised_drop = true }, go = "filing",
           coach = "It reassures her today, but 'almost always' is not a promise you can keep, and she'll hold the town to it." },
@@ -298,8 +298,8 @@ return scenario {
           tags = { "inform" }, go = function(s) if s.flags.promised_drop then return "promise_broken" end return "took_form" end,
           targets = { "promise_broken", "took_form" },
           coach = "Correct, but it leaves her to assemble the evidence alone after a long wait, when it could be filed with her right now." },
-        { "Two ways. We fill in the appeal together now, and I attach the log printout and what's on your phone; five minutes. " ..
-          "Or you take the form and file any time in the next " .. RULES.appeal_days .. " days. Either way, don't pay it meanwhile: paying closes the appeal.",
+        { "Two ways. We file it together now with the log and your screenshot attached, about five minutes. " ..
+          "Or take the form and file within " .. RULES.appeal_days .. " days. Either way, don't pay it meanwhile: paying closes the appeal.",
           tags = { "options", "inform" }, go = "filing",
           coach = "Two real choices, the deadline, and the one trap to avoid: she gets control of a process she didn't choose." },
       },
@@ -314,7 +314,7 @@ return scenario {
         threatening = "[She slaps the counter and leans over it.] Now. We do it now. Make me come back here for this and I'll be waiting in the lot when you get off.",
       },
       choices = {
-        { "There you go. And in future, take a screenshot every time you park, just in case.",
+        { "[Fill it in and stamp it.] There you go, that's in. One tip for next time: screenshot the active screen every time you park and keep the receipt emails, because the app does this more than people think.",
           tags = { "task", "blame" },
           go = function(s)
             if s.flags.promised_drop then return "promise_broken" end
@@ -322,9 +322,8 @@ return scenario {
           end,
           targets = { "promise_broken", "appeal_accepted" },
           coach = "The paperwork gets done, but a parting tip implies she was careless, undoing some of the fairness she just felt." },
-        { "[Fill in the form with her, attach the log and her screenshot, date-stamp it, hand her the receipt.] " ..
-          "That's filed. The hearing officer decides within about " .. RULES.decision_days .. " days and writes to you. " ..
-          "Thank you for the screenshot; it's what makes this work.",
+        { "[Fill it in with her, attach the log and her screenshot, stamp it, hand her the receipt.] " ..
+          "Filed. The hearing officer writes to you within about " .. RULES.decision_days .. " days. Your screenshot did the heavy lifting.",
           tags = { "task", "own", "thank" }, grade = "best",
           go = function(s)
             if s.flags.promised_drop then return "promise_broken" end
@@ -349,12 +348,24 @@ return scenario {
     },
 
     brushed_off = {
-      says = {
-        uneasy    = "Simple for you. I've already lost my morning, and now it's a form? It's not the " .. RULES.fine .. ". It's being treated like I tried to cheat.",
-        defensive = "Simple for you. I've lost my whole morning, and now it's a form? It's not the " .. RULES.fine .. ". It's the second time this month I'm treated like a cheat.",
-        venting   = "A FORM? I did everything right and I get a form? It's not the money, it's being treated like a cheat!",
-        threatening = "[She leans over the counter, finger jabbing toward your face.] A FORM? I did everything right and you hand me a FORM? Treat me like a cheat one more time and see what happens.",
-      },
+      -- What she throws back depends on the brush-off she just got (the flag its choice set).
+      says = function(s)
+        local heard = ({
+          simple = "Simple for you.",
+          form   = "I just said it, and you said it anyway. The form.",
+          email  = "Email it? I've stood in that line fifteen minutes with it in my hand.",
+        })[s.flags.brush] or "An appeal. So I lose my morning and I get paperwork."
+        local tail = s:line({
+          uneasy    = "It's not the " .. RULES.fine .. ". It's being treated like I tried to cheat.",
+          defensive = "It's not the " .. RULES.fine .. ". It's the second time this month I'm treated like a cheat.",
+          venting   = "It's not the MONEY! It's being treated like a cheat!",
+          threatening = "Treat me like a cheat one more time and see what happens.",
+        })
+        if s.band == "threatening" then
+          return "[She leans over the counter, finger jabbing toward your face.] " .. heard .. " " .. tail
+        end
+        return heard .. " " .. tail
+      end,
       choices = {
         { "The officer can only go by what the handheld shows.",
           tags = { "argue" }, go = function(s) return accused(s) end, targets = ACCUSED,
@@ -362,12 +373,17 @@ return scenario {
         { "If you'd like, you can speak to my supervisor.",
           tags = { "buck_pass" }, go = "supervisor",
           coach = "Offering the supervisor before you've even heard the story passes her on without a reason." },
-        { "I hear you, but I don't make the rules. The form is how it works.",
+        { "I hear you, and I understand it's a pain, but I don't make the rules. Every ticket goes through the same form, whoever brings it in, and that's what keeps it fair for everybody in this line.",
           tags = { "policy_wall" }, go = function(s) return vent(s) end, targets = VENT,
           coach = "The second wall in a row. 'I don't make the rules' is the fastest sentence here and the one that costs most." },
-        { "You're right, I jumped ahead. You did what you were supposed to and you're being treated as if you didn't. Tell me what happened.",
+        { "I jumped ahead. Being taken for a cheat is the real problem. What happened?",
           tags = { "label", "listen" }, go = "story",
+          when = function(s) return (s.visits.story or 0) == 0 end,
           coach = "Owning the jump and naming the unfairness repairs the start; then let her tell it." },
+        { "I jumped ahead. You did it right, and you're being taken for a cheat.",
+          tags = { "label", "listen" }, go = "named",
+          when = function(s) return (s.visits.story or 0) > 0 end,
+          coach = "She has already told you the story; owning the jump and naming the unfairness picks up where you went wrong, without making her tell it twice." },
       },
     },
 
@@ -383,7 +399,7 @@ return scenario {
         { "Ma'am, there's no need to raise your voice.",
           tags = { "calm_down" }, go = function(s) return vent(s) end, targets = VENT,
           coach = "Tone-policing someone who feels accused reliably makes her louder, especially in front of a queue." },
-        { "That came out wrong. I'm not taking sides, and I don't think you tried to skip paying. Tell me what the app showed you.",
+        { "No. I don't think you tried to dodge anything. What did the app show you?",
           tags = { "apologize", "listen" },
           -- the repair picks up where things stand: once the record is on the screen, what she can do about it
           go = function(s)
@@ -393,7 +409,7 @@ return scenario {
           end,
           targets = { "choose", "named", "story" },
           coach = "A quick, plain repair: take back the implication without grovelling, then give her the floor." },
-        { "I'm not taking sides. I'm telling you how it works.",
+        { "I'm not taking sides, I'm telling you how it works. The officer writes what the handheld shows, the hearing officer weighs both records, and I sit in the middle. That's all I meant.",
           tags = { "argue" }, go = function(s) return vent(s) end, targets = VENT,
           coach = "Arguing about whether you argued keeps the power struggle going." },
       },
@@ -406,8 +422,8 @@ return scenario {
         venting   = "A PROCESS? Forget it. I'm not paying it!",
       },
       choices = {
-        { "That's your call, and I'd rather you knew what it means first: after " .. RULES.appeal_days .. " days there's a " .. RULES.late_fee ..
-          " late fee, and after that " .. RULES.registry_step .. ". An appeal stops that clock, and it's free.",
+        { "Your call. Just know that after " .. RULES.appeal_days .. " days there's a " .. RULES.late_fee ..
+          " late fee, then " .. RULES.registry_step .. ". An appeal is free and stops that clock.",
           tags = { "inform", "options" }, go = "why",
           coach = "Stating the real consequences calmly, and the free way to avoid them, is information, not a threat; it keeps the choice hers." },
         { "Please don't do that. Honestly, just pay it and be done; it's not worth your time.",
@@ -416,7 +432,7 @@ return scenario {
         { "Well, that's up to you. [Look past her to the queue.]",
           tags = { "sarcasm", "ignore" }, go = "stormed_off",
           coach = "Flat words and a glance at the next person tell her she's been dismissed." },
-        { "If you don't pay, it goes to collections and the Registry flags your car. Your choice.",
+        { "I'd think hard about that. If you don't pay, the late fee goes on, it goes to collections, the Registry flags the car, and you won't renew your registration until it's cleared. Your choice, but that's what happens.",
           tags = { "threaten_early" }, go = function(s) return vent(s) end, targets = VENT,
           coach = "The same facts delivered as a warning shot; she hears a threat and digs in." },
       },
@@ -457,10 +473,10 @@ return scenario {
         recovery  = "...Sorry. I'm not usually like this. It's the second one this month, and I did it right this time.",
       },
       choices = {
-        { "It's fine. So, the appeal form is right here.",
+        { "It's fine. Let's use the time you've got: the appeal form is right here, it's one page, the ticket number goes at the top and your reason in the box, and it goes to the hearing officer within " .. RULES.appeal_days .. " days.",
           tags = { "inform" }, go = "why",
           coach = "Not wrong, but skipping past what she just said leaves her unheard, and the paperwork may stall." },
-        { "No need to apologise. You did it right and got the ticket anyway; I'd be angry too. Just so I've got it: you paid on the app just before nine, and the ticket says 9:40?",
+        { "Don't worry about it. You did it right and got ticketed anyway; anyone would be angry. Paid just before nine, ticket at 9:40?",
           tags = { "paraphrase", "label" }, go = "named",
           coach = "In the recovery window, one warm line and a check of the facts rebuilds things fast; no lecture about the outburst." },
         { "Happens. Everybody gets worked up about parking.",
@@ -478,11 +494,10 @@ return scenario {
         threatening = "[She leans across the counter, close enough to touch.] Get your supervisor out here. Now. Before I come round this counter and find her myself.",
       },
       choices = {
-        { "Of course. [Call " .. RULES.supervisor .. " over and brief her in front of the resident:] Ms. Natarajan paid by app, has a screenshot, and the ticket is inside her session. " ..
-          "She wants it voided; I've explained the appeal route.",
+        { "Of course. [Call " .. RULES.supervisor .. " over and brief her in front of the resident:] Ms. Natarajan paid on the app, got ticketed inside her session, and wants it voided today.",
           tags = { "handoff" }, go = "supervisor_routed",
           coach = "She asked, and there's a real reason now; a warm handoff with the story passed on means she doesn't start again." },
-        { "She's at lunch. You can call the Treasurer's office if you want to make a complaint.",
+        { "She's at lunch, I'm afraid. If you want to complain, call the Treasurer's office, or use the form on the town website.",
           tags = { "buck_pass" }, go = "stormed_off",
           coach = "A cold redirect to a phone line after fifteen minutes in line all but guarantees the complaint." },
         { "She'll just tell you the same thing I did.",
@@ -502,10 +517,10 @@ return scenario {
         { "[Lean in.] Take your hand down. Now.",
           tags = { "invade_space", "calm_down" }, go = "counter_incident",
           coach = "Meeting a lean with a lean closes the distance and turns it into a contest." },
-        { "[Step back out of reach and use the code word to your colleague so the supervisor comes.] I'm going to step away now. My supervisor will help you.",
+        { "[Move back from the counter, well out of her reach, and give your colleague the code word.] We're stopping here.",
           tags = { "disengage" }, go = "stepped_back",
           coach = "When someone reaches across the counter, the conversation is over: distance and help first, no more persuading." },
-        { "Ma'am, please, let's just finish the form.",
+        { "[Step back half a pace, but keep your hand on the form.] Ma'am, I'll happily finish the appeal with you once you take your hand down. Let's just get it done, okay?",
           tags = { "redirect" }, go = "counter_incident",
           coach = "Carrying on with the paperwork keeps you within reach of someone who has stopped talking and started moving." },
       },
@@ -577,7 +592,7 @@ return scenario {
       -- supervisor: she comes to the code word and takes over; police: the report to the non-emergency
       -- line and the incident write-up; repeat_contact: the appeal is still to be filed, at her next visit
       follow_on = { "supervisor", "police", "repeat_contact" },
-      debrief = "You stepped out of reach and got your supervisor, which ended the contact safely. She reported it to the police " ..
+      debrief = "You stepped out of reach and got your supervisor, which ended the contact safely. " .. RULES.supervisor .. " reported it to the police " ..
                 "non-emergency line, the incident was written up with Priya's words and the time, and the office agreed that her next visit, " ..
                 "to file the appeal, would be handled by the supervisor.",
     },

@@ -1,6 +1,6 @@
 -- Seed 5: a contractor whose kitchen-renovation permit has sat "in review" for three weeks comes to the building counter with a threat to go to the Select Board.
 -- path best:   3,2,1,4,2,1,3,4,2,3
--- path worst:  2,3,1
+-- path worst:  1,3,1,2,1,1,1,4,4,1,2,1
 -- path novice: 1,3,2,1,4,4,2,4,4,4,3,1   (the first 4 at 'named' is blocked: she isn't ready for the lookup yet)
 
 -- Local rules: everything a town may need to change, in one place.
@@ -84,11 +84,12 @@ return scenario {
   role       = "Permit technician, " .. RULES.office,
   minutes    = 5,
   difficulty = "standard",
-  summary    = "A contractor with an idle crew demands her kitchen permit today, or she goes to the Select Board; the file is missing a stamp she was never told about.",
+  summary    = "A contractor with an idle crew wants her kitchen permit approved today, or she takes it to the Select Board.",
   objectives = {
-    "Let a status threat pass without arguing, and get to the facts of the delay.",
-    "Find the real blocker and explain it in plain words, owning the notice that never reached her.",
-    "Offer real next steps and make one specific commitment you can keep, with no promised approval date.",
+    "Handle a threat to go over your head at the counter.",
+    "Find out what is holding a permit and explain it so a contractor can act on it.",
+    "Deal honestly with the department's own part in a delay.",
+    "Close with next steps and commitments the counter can actually keep.",
   },
 
   resident = {
@@ -130,13 +131,13 @@ return scenario {
                     "Approve it today or I'm at the Select Board tonight. I know the chair!",
       },
       choices = {
-        { "The Select Board doesn't approve building permits, so that won't actually get it out any faster.",
+        { "The Select Board doesn't approve building permits. They set policy and hear appeals; plan review is ours under the state code, so a call to the chair won't get it out any faster.",
           tags = { "argue" }, go = "status_play",
           coach = "Accurate, and it turns her opening into a contest about who has more pull, which she now has to win." },
         { "Three weeks isn't unusual right now, honestly. Kitchens are running about four.",
           tags = { "minimize" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "supervisor", "walked_out" },
           coach = "Meant to reassure, but it tells a contractor paying an idle crew that her lost weeks are normal and therefore don't count." },
-        { "That's your right, and I'll give you their number if you want it. First, let me find out what's actually holding it. Where do things stand on site?",
+        { "You can, and I'll give you their number. First, what's happening on site?",
           tags = { "redirect", "ask" }, go = "site_story",
           coach = "Let the threat pass without taking the bait or defending the department, then turn to the one thing you can do: find the facts." },
         { "Plan review is " .. RULES.examiner .. "; I only take applications at the counter. You'd need to ask him.",
@@ -146,6 +147,7 @@ return scenario {
     },
 
     site_story = {
+      enter = function(s) s.flags.repaired = false end,
       says = {
         uneasy    = "Kitchen at 14 Alder Lane. The wall between the kitchen and the dining room comes out. Demo's done, cabinets are on order, " ..
                     "four people on my payroll, and the family has a new baby and no kitchen. I've called twice. 'In review.' That's all anyone says.",
@@ -157,10 +159,10 @@ return scenario {
         { "Let me pull it up. [Type the permit number into the system.]",
           tags = { "task" }, go = "record",
           coach = "The lookup is the job, but she hasn't felt heard yet; whatever the screen says, she isn't ready to take it in." },
-        { "So demo's done, four people are on your payroll with nothing to do, the family's living without a kitchen, and two calls got you the same two words. Have I got that?",
+        { "Demo's done, four people are idle, a family's got no kitchen, and two calls got you two words. Is that where it is?",
           tags = { "paraphrase" }, go = "heard",
           coach = "Giving her own facts back, the crew, the family and the two calls, shows you took them in, and it is what lets her feel heard." },
-        { "Reviews go in order: zoning first, then building, then fire. Each one waits for the one before.",
+        { "Reviews go in order: zoning first, then building, then fire, and each one waits for the one before. A bearing wall also goes to the plans examiner, so three weeks is just the queue doing what it does.",
           tags = { "explain_why" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "supervisor", "walked_out" },
           coach = "A true and useful explanation, given before she feels heard; it sounds like a lecture on why she has to keep waiting." },
         { "[Nod, and keep your hands off the keyboard.] Go on. What did they tell you when you called?",
@@ -179,13 +181,13 @@ return scenario {
         { "'In review' means it's in the queue. Whoever answered couldn't have told you more than that.",
           tags = { "argue" }, go = function(s) return vent(s) end, targets = { "venting", "supervisor", "walked_out" },
           coach = "Defending a colleague's phone answer tells her the runaround was fine, which is the opposite of what she needs to hear." },
-        { "Leave it with me. I'll walk it over to the examiner myself and you'll have it by Friday.",
+        { "Leave it with me. I'll walk it over to the examiner myself this afternoon, tell him about the crew and the family, and make sure you have it in your hands by Friday.",
           tags = { "overpromise" }, set = { promised = true }, go = "heard",
           promise = "The permit will be issued by Friday.",
           coach = "Generous, and it buys a moment of calm, but you don't control the review, and you haven't even seen what's holding it." },
-        { "So: demo done, a crew of four idle, a family with a baby and no kitchen, and two calls that got you 'in review' and a callback that never came. Is that it?",
+        { "Two calls, a promised callback that never came, and a crew waiting in the truck the whole time.",
           tags = { "paraphrase" }, go = "heard",
-          coach = "A summary with her own details, including the callback that never came, shows she was heard, and checks the facts before you touch the file." },
+          coach = "Her own details given back, the callback that never came above all, show she was heard, before you touch the file." },
         { "I'm sorry. A callback that never comes is about the worst answer there is.",
           tags = { "apologize" }, go = "heard",
           coach = "A decent apology for the runaround, though a summary of what she told you would show more clearly that you heard all of it." },
@@ -200,9 +202,9 @@ return scenario {
         venting   = "Yes! And now the client thinks I never filed it! So is it approved or NOT?",
       },
       choices = {
-        { "It sounds like it's not just the money. The family's starting to wonder whether you dropped the ball, and it's your name on the truck.",
+        { "So now it's your name on the line.",
           tags = { "label" }, go = "named",
-          coach = "Naming what's underneath, her standing with the client, reaches the interest behind 'approve it today'." },
+          coach = "Naming what's underneath, her standing with the client, reaches the interest behind 'approve it today'. The lookup can wait one sentence." },
         { "[Pull up " .. RULES.permit_no .. " on the screen.] Let's see exactly where it is.",
           tags = { "task" }, go = "record",
           coach = "Right instinct; if she's still too wound up to take in what the screen says, it stalls." },
@@ -216,6 +218,7 @@ return scenario {
     },
 
     named = {
+      enter = function(s) s.flags.repaired = false end,
       says = {
         settled   = "...Yeah. The client's mother asked me yesterday if I'm even licensed. Twenty-two years I've been doing this. So where is it?",
         uneasy    = "Yeah. The client's mother asked me yesterday if I'm 'even licensed'. Twenty-two years. So where is it?",
@@ -227,14 +230,14 @@ return scenario {
         { "Everyone's backed up right now, to be fair. You're not the only one waiting.",
           tags = { "minimize" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "supervisor", "walked_out" },
           coach = "True of the queue, but it answers her twenty-two years with 'you're nobody special'." },
-        { "If it's just sitting in a pile, I'll get it signed today. Let me look.",
+        { "If it's just sitting in somebody's pile, I'll walk it over and get it signed today myself, I promise. Let me look at where it is first.",
           tags = { "overpromise" }, set = { promised = true }, go = "record",
           promise = "The permit will be signed today.",
           coach = "A promise made before you know what's on the screen; you don't sign permits, and you don't know yet what's missing." },
         { "Why didn't anyone at your office check the status online?",
           tags = { "why_question" }, go = function(s) return vent(s) end, targets = { "venting", "supervisor", "walked_out" },
           coach = "It sounds practical, but it shifts the three weeks onto her just as she started to trust you." },
-        { "Twenty-two years, and you have to hear that. [Pull up " .. RULES.permit_no .. " and turn the screen so she can see it.] Let's look at where it is, together.",
+        { "After twenty-two years. [Pull up " .. RULES.permit_no .. " and turn the screen toward her.] Look with me.",
           tags = { "acknowledge", "task" }, go = "record",
           coach = "One sentence for the sting, then the lookup with the screen turned towards her: transparent, not a verdict handed down. If she's still too hot, it stalls." },
       },
@@ -242,19 +245,30 @@ return scenario {
 
     record = {
       note = "The screen: 'Incomplete, on hold: beam detail S-1 requires stamp of a registered structural engineer. Notice emailed on the 3rd to applicant of record.' The email on the form is her designer's.",
-      says = {
-        settled   = "What does it say?",
-        uneasy    = "Well? What does it say?",
-        defensive = "Go on. What does it say?",
-        venting   = "WELL? What does it say?",
-      },
+      -- After the repair in brushed_off ("What's it costing you?") she answers that first.
+      says = function(s)
+        if s.flags.repaired then
+          return s:line({
+            settled   = "A week's payroll for nothing, that's what. So what does it say?",
+            uneasy    = "A week's payroll for nothing, that's what. Well? What does it say?",
+            defensive = "A week's payroll for nothing. Go on. What does it say?",
+            venting   = "A WEEK'S PAYROLL! WELL? What does it say?",
+          })
+        end
+        return s:line({
+          settled   = "What does it say?",
+          uneasy    = "Well? What does it say?",
+          defensive = "Go on. What does it say?",
+          venting   = "WELL? What does it say?",
+        })
+      end,
       choices = {
-        { "It's flagged incomplete under 107.3: S-1 needs an RDP stamp before it re-enters the review queue.",
+        { "It's flagged incomplete under section 107.3: sheet S-1 lacks the seal of a registered design professional, so it's out of the review queue until an RDP-stamped S-1 is uploaded and logged against the application.",
           tags = { "jargon" }, go = "stamp_news",
           coach = "Every word is accurate, and she can't use any of them; plain words cost no more time than code numbers." },
-        { "It's on hold for one thing. The beam detail for the wall you're taking out needs " .. RULES.missing .. ". The examiner can't sign off a beam holding up the floor above without it. That's the only item missing.",
+        { "One thing: the beam for the wall you're taking out needs " .. RULES.missing .. ". It holds up the floor above. Nothing else is missing.",
           tags = { "inform", "explain_why" }, go = "stamp_news",
-          coach = "The blocker, the reason and 'the only thing' in plain words: information she can act on this afternoon." },
+          coach = "The blocker, the reason and 'nothing else' in plain words: information she can act on this afternoon." },
         { "It's on hold for an engineer's stamp, and a notice went out on " .. RULES.notice_date .. ". Did nobody at your end check the email?",
           tags = { "blame", "why_question" }, go = function(s) return accused(s) end, targets = { "defended", "venting", "supervisor", "walked_out" },
           coach = "The notice was sent, but to her designer; asking why she didn't read it makes the town's gap her fault." },
@@ -273,13 +287,13 @@ return scenario {
         venting   = "Three weeks! For a STAMP! And nobody in this building could pick up a phone?",
       },
       choices = {
-        { "You're right. The notice went to the email on the form, which is your designer's, and nobody phoned to check you had it. Three weeks lost over a one-day fix. I'm sorry.",
+        { "Nobody did. The notice went to your designer's email, and no one phoned. That's on us.",
           tags = { "own", "apologize" }, go = "what_now",
           coach = "Owning the town's part, plainly and specifically, without blaming the designer or grovelling, is what makes the rest believable." },
         { "We did send a notice on " .. RULES.notice_date .. ". It's right here in the file.",
           tags = { "argue" }, go = function(s) return accused(s) end, targets = { "defended", "venting", "supervisor", "walked_out" },
           coach = "Defending the department answers 'nobody told me' with 'yes we did', and she has just found out they told someone else." },
-        { "Notices go to whoever's listed on the application. That's how the system works.",
+        { "Notices go to whoever's listed as the applicant of record. The system emails them automatically the day the examiner puts a hold on, and that's how it works for every file, not just yours.",
           tags = { "policy_wall" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "supervisor", "walked_out" },
           coach = "A rule where an apology belongs. She hears that three lost weeks are nobody's problem." },
         { "I know. It's frustrating. I understand completely.",
@@ -296,16 +310,16 @@ return scenario {
         venting   = "And NOW what? Back of the line for another three weeks? I'll go broke!",
       },
       choices = {
-        { "Get the stamp in and I'll make sure it's signed by Friday.",
+        { "Get the stamp in and I'll make sure it's signed by Friday. I'll flag it urgent and call you the moment it's done.",
           tags = { "overpromise" }, set = { promised = true }, go = "chair_again",
           promise = "The permit will be signed by Friday.",
           coach = "Exactly what she wants to hear, and not yours to give; if the re-check finds anything, Friday breaks and so does her trust." },
-        { "That's between you and your engineer now. We can't do anything until the stamp is in.",
+        { "That's between you and your engineer now. Once the stamp is uploaded, the file goes back into the queue by itself; we can't move anything until then.",
           tags = { "buck_pass" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "supervisor", "walked_out" },
           coach = "Technically true, and it hands the whole problem back to her just after you admitted the town's part." },
-        { "Two ways. If your engineer can stamp S-1 as drawn, upload it today and it goes to the re-check queue, about " .. RULES.recheck_days ..
-          " business days, not the back of the line. If the detail needs changes, I can book you " .. RULES.meeting .. " with the examiner.",
-          tags = { "options", "inform" }, go = "chair_again",
+        { "You don't start over. Stamped as drawn and uploaded today, it's a re-check, about " .. RULES.recheck_days ..
+          " business days. If the detail needs changing, I can book you " .. RULES.meeting .. " with the examiner.",
+          tags = { "options", "inform" }, set = { told_days = true }, go = "chair_again",
           coach = "Two real routes with honest timings, and the news she needs most: she doesn't start again. She chooses; you don't promise." },
         { "Upload it to " .. RULES.portal .. " when you have it.",
           tags = { "inform" }, go = "chair_again",
@@ -321,7 +335,7 @@ return scenario {
         venting   = "And I'm STILL going to the Select Board. Tonight. Somebody should answer for this!",
       },
       choices = {
-        { "Please don't. It'll only slow things down for you if it turns into a complaint.",
+        { "Please don't. I'm saying this for your sake: a complaint means the file gets pulled for review, everyone gets careful, and it slows things down for you. Better to let it run.",
           tags = { "threaten_early" }, go = function(s) return vent(s) end, targets = { "venting", "supervisor", "walked_out" },
           coach = "Probably meant as advice, but it sounds like her permit will suffer if she speaks up, which is a threat." },
         { "Go ahead. They'll just send it straight back to us anyway.",
@@ -330,10 +344,9 @@ return scenario {
         { "I'd rather you didn't have to. Let me take it to " .. RULES.commissioner .. " myself right now.",
           tags = { "handoff" }, go = "commissioner_routed",
           coach = "A warm handoff is a real option, but the fix is already in her hands; the commissioner's time adds little today." },
-        { "That's your right, and it's fair feedback. You can reach " .. RULES.select_office .. " on " .. RULES.select_phone .. ". " .. RULES.commissioner ..
-          " runs this department, so a note to the commissioner goes straight to the person who can fix how notices go out.",
+        { "Fair enough. Call " .. RULES.select_office .. " on " .. RULES.select_phone .. ". And tell " .. RULES.commissioner .. " too: notices are his to fix.",
           tags = { "inform", "thank" }, go = "callback",
-          coach = "'That's your right, and here's how' is information, not defensiveness: a complaint route offered freely is part of a fair process." },
+          coach = "The board's number, given freely, and the person who can fix how notices go out: a complaint route is information, not a threat to defend against." },
       },
     },
 
@@ -345,14 +358,14 @@ return scenario {
         venting   = "And is ANYONE going to call me this time?",
       },
       choices = {
-        { "I'll call you the minute it's approved. Friday at the latest.",
+        { "I'll call you the minute it's approved, and I'll check the queue myself every morning until it is, so you'll have it Friday at the latest. You have my word.",
           tags = { "overpromise" }, set = { promised = true }, go = "wrap_up",
           promise = "The permit will be approved by Friday.",
           coach = "A callback is right; a date for the approval isn't yours to set." },
-        { "I'll watch for the upload myself. If it's in by " .. RULES.upload_by .. ", I'll call you by " .. RULES.callback_by ..
-          " today to confirm it's in the re-check queue. And I'll put your cell on the file so notices reach you. This is my direct line: " .. RULES.office_phone .. ".",
-          tags = { "own", "inform" }, go = "wrap_up",
-          coach = "A specific commitment you control (a call by a set time, the contact fixed) instead of a promise about someone else's decision." },
+        { "I will. Upload by " .. RULES.upload_by .. " and I'll ring you by " .. RULES.callback_by ..
+          " today to confirm it's in the re-check. My direct line is " .. RULES.office_phone .. ".",
+          tags = { "own", "inform" }, set = { call_due = true }, go = "wrap_up",
+          coach = "A specific commitment you control (a call by a set time, on your own line) instead of a promise about someone else's decision." },
         { "The portal sends an automatic email whenever the status changes.",
           tags = { "inform" }, go = "wrap_up",
           coach = "True, but the automatic email is exactly what went astray last time; it doesn't answer her question." },
@@ -370,14 +383,13 @@ return scenario {
         venting   = "Fine! I'll call the engineer. Again!",
       },
       choices = {
-        { "Next time, it might be worth putting your own email on the application.",
+        { "Next time, it might be worth putting your own email on the application, not the designer's. Everything goes to the applicant of record, so if that's someone else, there's not much we can do.",
           tags = { "blame" }, go = function(s) return finish(s) end, targets = { "promise_broken", "recheck_satisfied", "recheck_accepted" },
           coach = "Sensible advice, offered as a parting shot; it hands the blame back just as she was leaving on good terms." },
         { "No problem. [Turn to the next person.]",
           tags = { "ignore" }, go = function(s) return finish(s) end, targets = { "promise_broken", "recheck_satisfied", "recheck_accepted" },
           coach = "Not rude, but the file still has the wrong contact on it, and she leaves with nothing in her hand for the engineer." },
-        { "[Update the contact on the file to her cell, print the hold notice for her engineer.] Here's exactly what the examiner needs. " ..
-          "Thanks for coming in rather than just calling the board. It was much easier to sort out with you here.",
+        { "[Put her cell on the file as the contact and print the hold note.] For your engineer. Thanks for coming in instead of just calling the board.",
           tags = { "thank", "own" }, go = function(s) return finish(s) end, targets = { "promise_broken", "recheck_satisfied", "recheck_accepted" },
           coach = "Fixing the contact, giving her the note her engineer needs, and thanking her for coming in closes the loop the town left open." },
       },
@@ -390,13 +402,13 @@ return scenario {
         venting   = "Oh, it won't? I've known " .. RULES.chair .. " twenty years! One call from her and you'd find my file in five minutes!",
       },
       choices = {
-        { "Dropping names doesn't get anyone special treatment here.",
+        { "Dropping names doesn't get anyone special treatment here. Every file goes through the same queue, whoever you know, and the chair would tell you that herself.",
           tags = { "argue" }, go = function(s) return vent(s) end, targets = { "venting", "supervisor", "walked_out" },
           coach = "Principled, and it turns the conversation into a fight about her character instead of her permit." },
-        { "Okay, okay. Calm down. Nobody's saying you're not connected.",
+        { "Okay, okay. Calm down. Nobody's saying you're not connected, all right?",
           tags = { "calm_down", "sarcasm" }, go = function(s) return vent(s) end, targets = { "venting", "supervisor", "walked_out" },
           coach = "'Calm down' plus a little mockery: both tell her that her reaction, not the delay, is the problem." },
-        { "[Don't take up the name.] Maybe you do. I'm not going to argue with you about that. Tell me what's going on with the job.",
+        { "[Let the name pass.] Could be. What's happening on the job?",
           tags = { "listen", "redirect" }, go = "site_story",
           coach = "Let the name-drop pass and give her the floor; you don't need to win the point to help her, and she needs to be heard before anything else." },
       },
@@ -410,11 +422,11 @@ return scenario {
         venting   = "THAT'S the answer? Four people on my payroll, a family with no kitchen, and that's all you've got?",
       },
       choices = {
-        { "You're right, I skipped past what this is costing you. Tell me where things stand on the job.",
-          tags = { "apologize", "listen" },
+        { "Fair. I brushed past that. What's it costing you?",
+          tags = { "apologize", "listen" }, set = { repaired = true },
           go = pick_up, targets = PICKED_UP,
           coach = "A quick, plain repair: take back the brush-off without grovelling, and give her the floor." },
-        { "I hear you, but there's a line, and your permit's in it like everyone else's.",
+        { "I hear you, but there's a line, and your permit's in it like everyone else's. I can't move you ahead of people who've waited longer than you.",
           tags = { "policy_wall" }, go = function(s) return vent(s) end, targets = { "venting", "supervisor", "walked_out" },
           coach = "The fairness argument, said to someone who has just found her file stuck, sounds like 'wait your turn'." },
         { "If you want, you can talk to the commissioner.",
@@ -430,10 +442,10 @@ return scenario {
         venting   = "Oh, so it's MY fault? You send it to the wrong person and it's MY fault?",
       },
       choices = {
-        { "I'm just telling you what the file says.",
+        { "I'm not saying it's your fault. I'm just telling you what the file says: the notice went out on " .. RULES.notice_date .. " to the email on the application.",
           tags = { "argue" }, go = function(s) return vent(s) end, targets = { "venting", "supervisor", "walked_out" },
           coach = "Hiding behind the file keeps the power struggle going." },
-        { "No, it isn't. It went to the email on the form, and nobody picked up a phone to make sure you'd got it. That's on us.",
+        { "No. It went to the form's email and nobody phoned you. That part is ours.",
           tags = { "apologize", "own" },
           go = "what_now",
           coach = "Owning the town's part straight away ends the argument before it starts." },
@@ -458,7 +470,7 @@ return scenario {
         { "Everyone waits the same. That's what fair means.",
           tags = { "argue" }, go = "supervisor",
           coach = "A fair principle, argued with someone who can't hear facts right now." },
-        { "[Let her finish. Stay quiet, keep your eyes on her, and don't touch the keyboard.]",
+        { "[Keep quiet. Eyes on her.]",
           tags = { "pause", "listen" }, go = "after_vent",
           coach = "Silence and attention let the burst burn off; anything you add now is fuel." },
       },
@@ -473,10 +485,10 @@ return scenario {
         recovery  = "...Sorry. That wasn't at you. Payroll's Friday and I've got nothing to show for it.",
       },
       choices = {
-        { "Everybody's got pressure right now.",
+        { "Everybody's got pressure right now, honestly. We've had three contractors in this week with the same story, and the examiners are doing their best.",
           tags = { "minimize" }, go = "supervisor",
           coach = "Meant as solidarity; heard as 'your problem is ordinary'." },
-        { "Payroll Friday, a stalled job and a client losing faith. That's a lot riding on one file. Let's find out what's holding it.",
+        { "Payroll Friday and a client who's doubting you. That's a lot on one file.",
           tags = { "paraphrase", "label" }, go = pick_up, targets = PICKED_UP,
           coach = "In the recovery window one warm, specific sentence rebuilds fast; no lecture about the outburst." },
         { "It's fine. Let's just move on and find your permit.",
@@ -493,11 +505,11 @@ return scenario {
         venting   = "Get me the commissioner. Now.",
       },
       choices = {
-        { "He's in meetings all afternoon. You could email him.",
+        { "He's in meetings all afternoon, I'm afraid, and he doesn't come out to the counter. Best thing is to email him; the address is on the website, and he usually answers within the week.",
           tags = { "buck_pass" }, go = "walked_out",
           coach = "A cold redirect to an inbox, after three weeks of silence, all but guarantees the Select Board call." },
-        { "Of course. [Call " .. RULES.commissioner .. " out and brief him in front of her:] Ms. Baptiste's kitchen permit, " .. RULES.permit_no ..
-          ", has sat three weeks and nobody reached her. She needs to know what's holding it and how fast it can move.",
+        { "Of course. [Call " .. RULES.commissioner .. " over; in front of her:] " .. RULES.permit_no ..
+          ", three weeks, and nobody reached her. She needs to know what's holding it.",
           tags = { "handoff" }, go = "commissioner_called",
           coach = "She asked, and there's a real reason; a warm handoff with the story passed on means she doesn't start from scratch." },
         { "He'll tell you exactly what I told you.",
@@ -508,7 +520,7 @@ return scenario {
 
     snaps = {
       tripwire = true,
-      note = "Safety beat: reached only after sustained threatening behaviour. A veiled threat; stop problem-solving and step away.",
+      note = "Safety beat: reached only after sustained threatening behaviour. A veiled threat; the conversation about the permit is over.",
       says = {
         defensive   = "[She slams the rolled plans on the counter.] You know what happens when you sit on someone's livelihood? People snap. I'd watch that.",
         venting     = "[She slams the rolled plans on the counter.] You sit on people's livelihoods. People snap, you know. I'd watch yourself.",
@@ -518,12 +530,12 @@ return scenario {
         { "Is that a threat? Because it sounded like a threat.",
           tags = { "argue" }, go = "counter_incident",
           coach = "Challenging a veiled threat keeps you in the contest; once a threat is made, the conversation is over." },
-        { "[Step back from the counter, out of reach, and use the code word so a colleague calls the commissioner.] I'm going to end this now. The commissioner will follow up with you.",
+        { "[Get clear of the desk, beyond arm's length, and wave a colleague over.] We're stopping here for today.",
           tags = { "disengage" }, go = "stepped_back",
-          coach = "A veiled threat is a safety cue: distance, help and a short, blame-free end. The permit can wait." },
-        { "Let's just get back to the permit, okay?",
+          coach = "A veiled threat is a safety cue: distance, a colleague beside you and a short, blame-free end. The permit can wait for the commissioner." },
+        { "[Take half a step back.] Okay. I understand you're upset. But let's get back to the permit: the stamp is the only thing holding it, and we can sort that today.",
           tags = { "redirect" }, go = "counter_incident",
-          coach = "Carrying on as if nothing was said keeps you within reach of someone who has just threatened you." },
+          coach = "Half a step is not distance: carrying on with the permit keeps you within reach of someone who has just threatened you, and tells her the threat changed nothing." },
       },
     },
   },
@@ -537,9 +549,14 @@ return scenario {
     },
     recheck_accepted = {
       outcome = "resolved_accepted",
-      says    = "Fine. " .. RULES.recheck_days .. " business days. I'll hold you to the call.",
+      -- What she holds you to is what you actually said on this path.
+      says    = function(s)
+        local days = s.flags.told_days and (RULES.recheck_days .. " business days, you said. ") or ""
+        if s.flags.call_due then return "Fine. " .. days .. "I'll hold you to that call." end
+        return "Fine. " .. days .. "I'll be watching that portal."
+      end,
       debrief = "Gloria still thinks three weeks of silence was inexcusable, and she wrote to the commissioner about how notices go out. " ..
-                "But she left knowing the one missing item and the re-check route, and the permit was issued that week.",
+                "But she left knowing the one missing item and how to get it in, and the permit was issued that week.",
     },
     commissioner_routed = {
       outcome = "routed",

@@ -1,8 +1,8 @@
 -- Seed 14: a grieving son needs certified copies of his mother's death certificate for the bank, but the record hasn't been filed yet. The anger is grief.
--- path best:   3,1,4,2,4,3,2,4,3,1,2
--- path worst:  1,1,2,1
--- path novice: 1,4,3,3,4,3,2,2 (still upset for three exchanges at the end, he walks out before ordering)
--- the near-miss: 3,1,4,2,4,1 steps away from tears and a raised voice (unresolved, with a complaint)
+-- path best:   4,2,1,3,2,1,4,2,1,3,4
+-- path worst:  1,2,1,2,2,3,2,3
+-- path novice: 1,2,1,2,2,1,1,4 (still upset for three exchanges at the end, he walks out before ordering)
+-- the near-miss: 4,2,1,3,2,2 steps away from tears and a raised voice (unresolved, with a complaint)
 
 -- Local rules: everything a town may need to change, in one place.
 local RULES = {
@@ -20,6 +20,9 @@ local RULES = {
   side_desk     = "the desk by the window",     -- a quieter spot, still in the open office
 }
 
+
+-- A RULES value that starts a sentence ("the desk by the window" -> "The desk by the window").
+local function cap(x) return x:sub(1, 1):upper() .. x:sub(2) end
 
 -- How many missteps he has had to put up with so far.
 local MISTAKES = { "argue", "minimize", "buck_pass", "policy_wall", "calm_down", "sarcasm", "why_question",
@@ -62,11 +65,11 @@ return scenario {
   role       = "Assistant clerk, " .. RULES.office,
   minutes    = 5,
   difficulty = "advanced",
-  summary    = "A son whose mother died on Sunday needs death certificates for the bank today; the record isn't filed yet, and the anger is grief.",
+  summary    = "A son whose mother died on Sunday needs death certificates for the bank today, before the paperwork has reached the office.",
   objectives = {
-    "Lead with condolence and slow down: give him time and a quieter place before any process.",
-    "Tell a raised voice and tears apart from danger: stay, steady and kind, instead of stepping away.",
-    "Explain plainly why copies can't be issued yet, then offer real choices and one commitment you can keep.",
+    "Open a counter visit with someone who is newly bereaved.",
+    "Tell grief from danger when a voice is raised at the counter.",
+    "Give bad news plainly, then offer what the counter can really do.",
   },
 
   resident = {
@@ -108,18 +111,18 @@ return scenario {
         venting   = "[He puts the folder down hard.] Death certificates. Elena Herrera. Five copies. Today. The bank won't do a thing without them.",
       },
       choices = {
-        { "Sure. Name and date of death? [Start typing; the line behind him is getting long.]",
+        { "Sorry for your loss. Name and date of death? [Start typing; the line behind him is getting long.]",
           tags = { "ignore", "ask" }, set = { at_counter = true }, go = "not_filed",
-          coach = "Quick and efficient, and the first thing a man who lost his mother on Sunday gets is the back of a monitor. A word of condolence first would take less time than this." },
+          coach = "A condolence said on the way to the keyboard is a formula: the first thing a man who lost his mother on Sunday really gets is the back of a monitor. A real word first would take no longer." },
         { "Oh, today might be a stretch. These usually take a few days after a death.",
           tags = { "minimize" }, go = function(s) return hurt(s) end, targets = { "hurt", "town_clerk", "left_hurt" },
           coach = "Meant as gentle warning, but 'a stretch' and 'usually' make his emergency sound routine before you've even looked." },
-        { "I'm so sorry about your mother.",
-          tags = { "acknowledge" }, go = "condolence",
-          coach = "Condolence first, plainly. It tells him he is a person here before he is a request." },
         { "Copies can only be issued once the funeral director has filed the record with us. Do you know if that's happened?",
           tags = { "inform" }, set = { at_counter = true }, go = "not_filed",
           coach = "Accurate and relevant, but a procedure before a word of sympathy sounds like a gate, and he isn't ready to take it in." },
+        { "I'm so sorry about your mother.",
+          tags = { "acknowledge" }, go = "condolence",
+          coach = "Condolence first, plainly. It tells him he is a person here before he is a request." },
       },
     },
 
@@ -130,13 +133,13 @@ return scenario {
         venting   = "Thanks. Sunday. And since Monday I've been on hold with everyone. The bank won't lift a finger without the certificate.",
       },
       choices = {
+        { "Banks are the worst for this. They always want everything yesterday.",
+          tags = { "hollow" }, go = "paused",
+          coach = "Siding against the bank feels warm, but it's small talk about his problem, not attention to him." },
         { "[Don't rush to fill the silence. Give him a moment.]",
           -- a moment's silence costs what a pause costs: the listening here is attention, not talk
           tags = { "pause", "listen" }, effect = { minutes = 0.5 }, go = "paused",
           coach = "A deliberate, attentive pause tells him there's no hurry here; for someone grieving, being given time is a kind of safety." },
-        { "Banks are the worst for this. They always want everything yesterday.",
-          tags = { "hollow" }, go = "paused",
-          coach = "Siding against the bank feels warm, but it's small talk about his problem, not attention to him." },
         { "The bank has to see a certified copy; it's how they protect her estate.",
           tags = { "explain_why" }, go = function(s) return hurt(s) end, targets = { "hurt", "town_clerk", "left_hurt" },
           coach = "True, and he didn't ask; explaining the bank's reasons to a man who has been fighting the bank all week lands as taking its side." },
@@ -154,18 +157,18 @@ return scenario {
         venting   = "I haven't slept! She ran everything and now it's all on me! [He glances back at the couple in line.]",
       },
       choices = {
+        { "Would you like to sit down? " .. cap(RULES.side_desk) .. " is quieter. I'll bring everything over.",
+          tags = { "private", "listen" }, set = { aside = true }, go = "funeral_story",
+          coach = "He glanced at the line: he is aware of being watched. A quieter spot, still in the open office, gives him back some dignity." },
         { "Everyone feels like that at first. You'll get the hang of it.",
           tags = { "minimize" }, go = function(s) return hurt(s) end, targets = { "hurt", "town_clerk", "left_hurt" },
           coach = "Meant as encouragement, but it files his first week without his mother under 'normal teething troubles'." },
-        { "You're doing fine. Let me check on the record for you. [Turn to the screen.]",
+        { "You're doing fine, honestly; most people in your position are doing far worse. Let me just check on the record for you now. [Turn to the screen.]",
           tags = { "ask" }, set = { at_counter = true }, go = "not_filed",
           coach = "Kind, and he'll still hear whatever the screen says standing at the counter, with the couple listening." },
         { "I understand completely. It's a lot.",
           tags = { "hollow" }, go = "funeral_story",
           coach = "Not unkind, but a stock phrase, and he's still standing at the counter with people behind him." },
-        { "Would you like to sit down? There's " .. RULES.side_desk .. ", away from the line. Take your time; I'll bring everything over.",
-          tags = { "private", "listen" }, set = { aside = true }, go = "funeral_story",
-          coach = "He glanced at the line: he is aware of being watched. A quieter spot, still in the open office, gives him back some dignity." },
       },
     },
 
@@ -183,14 +186,14 @@ return scenario {
         { "Right, right. Date of birth? [Start typing.]",
           tags = { "interrupt" }, go = "not_filed",
           coach = "Cutting in once you have what you need tells him the rest of his story was in the way." },
-        { "So the funeral home told you it would be here by now, the bank won't move without it on Monday, and the funeral deposit is stuck behind it. Have I got that right?",
-          tags = { "paraphrase" }, go = "not_filed",
-          coach = "Giving him back the chain, funeral home to bank to deposit, shows he was heard and that you see why this one paper matters." },
-        { "If the funeral home said so, it should be here. Let me print them for you.",
+        { "If the funeral home said so, it should be here by now; they're usually very good. I'll print them for you, and you can be at the bank this afternoon.",
           tags = { "overpromise" }, set = { promised = true }, go = "not_filed",
           promise = "The copies are ready today.",
           coach = "Raising his hopes before you've looked; if the record isn't there, the fall is harder." },
-        { "Funeral homes say that to everyone. It never actually takes a day or two.",
+        { "They told you it would be here by now, the bank won't move without it on Monday, and the deposit for the funeral is stuck behind it.",
+          tags = { "paraphrase" }, go = "not_filed",
+          coach = "Giving him back the chain, funeral home to bank to deposit, shows he was heard and that you see why this one paper matters." },
+        { "Funeral homes say that to everyone. It never actually takes a day or two; it's more like a week.",
           tags = { "buck_pass" }, go = function(s) return hurt(s) end, targets = { "hurt", "town_clerk", "left_hurt" },
           coach = "Blaming another office may be half true; it leaves him more alone and no closer to an answer." },
       },
@@ -219,23 +222,23 @@ return scenario {
         { "No. It hasn't been filed, so there's nothing I can issue. You'll have to take that up with the funeral home.",
           tags = { "policy_wall", "buck_pass" }, effect = { agitation = 14 }, go = "snaps",
           coach = "Every word is true, and it closes the door twice: nothing here, go somewhere else." },
-        { "It's pending certification in the state system. Once the certifier signs, the funeral director can register it and we can issue.",
+        { "Not yet. It's waiting on the doctor's signature; after that the funeral home files it with us. " ..
+          "Until it's filed I can't print a certified copy, so not today. I'm sorry.",
+          tags = { "inform", "explain_why" }, effect = { agitation = 6 }, grade = "best", go = "snaps",
+          when = function(s) return s.heard end,
+          coach = "The bad news, whole and plain: where it is, who it's waiting on, and an honest 'not today'. It will still hurt; softening it would only postpone it." },
+        { "Not yet. It's waiting on the doctor's signature; after that the funeral home files it with us. " ..
+          "Until it's filed I can't print a certified copy, so not today. I'm sorry.",
+          tags = { "inform", "explain_why" }, effect = { agitation = 10 }, grade = "acceptable", go = "snaps",
+          when = function(s) return not s.heard end,
+          coach = "Plain and honest, and the best way to say it; but he hadn't been heard yet, so it lands harder than it would have a minute later." },
+        { "It's pending certification in the state system. Once the certifier completes the cause-of-death section, the funeral director can register the record electronically, and only then can we issue certified copies under state law.",
           tags = { "jargon" }, effect = { agitation = 11 }, go = "snaps",
           coach = "Accurate, in the office's own words; 'certifier' and 'register' mean nothing to someone who hasn't slept." },
         { "Not yet, but they usually come through by the afternoon. Do you want to wait?",
           tags = { "overpromise" }, set = { promised = true }, go = "what_can",
           promise = "The record will arrive this afternoon.",
           coach = "It spares him for a moment, but you can't see the doctor's desk from here; a hope you can't back becomes a second blow." },
-        { "It's not here yet. The funeral home starts the record, the doctor signs the cause of death, then it comes to us. It's waiting on the doctor's signature. " ..
-          "Until it's filed I can't print a certified copy, so not today. I'm sorry.",
-          tags = { "inform", "explain_why" }, effect = { agitation = 6 }, grade = "best", go = "snaps",
-          when = function(s) return s.heard end,
-          coach = "The bad news, whole and plain: where it is, who it's waiting on, and an honest 'not today'. It will still hurt; softening it would only postpone it." },
-        { "It's not here yet. The funeral home starts the record, the doctor signs the cause of death, then it comes to us. It's waiting on the doctor's signature. " ..
-          "Until it's filed I can't print a certified copy, so not today. I'm sorry.",
-          tags = { "inform", "explain_why" }, effect = { agitation = 10 }, grade = "acceptable", go = "snaps",
-          when = function(s) return not s.heard end,
-          coach = "Plain and honest, and the best way to say it; but he hadn't been heard yet, so it lands harder than it would have a minute later." },
       },
     },
 
@@ -255,15 +258,15 @@ return scenario {
         })
       end,
       choices = {
+        { "[Stay put. Slide the tissues across, and wait.]",
+          tags = { "pause", "self_regulate" }, go = "tears",
+          coach = "You don't take 'useless' personally; you let the wave pass. Staying steady is what makes it safe for him to fall apart and pull himself back together." },
         { "[Step back from the counter and wave your colleague over. You don't have to take that.] My colleague will help you from here.",
           tags = { "disengage" }, go = "walked_away",
           coach = "A raised voice and one harsh word from a grieving man are discomfort, not danger: no threat, no movement towards you. Stepping away here abandons him, and he'll remember it." },
         { "Sir, I need you to lower your voice. There are other people here.",
           tags = { "calm_down" }, go = "shut_down",
           coach = "The instinct to protect the room is decent, but telling a man in tears to be quieter shames him at the worst moment." },
-        { "[Stay where you are. Say nothing for a moment, and slide the box of tissues across.]",
-          tags = { "pause", "self_regulate" }, go = "tears",
-          coach = "You don't take 'useless' personally; you let the wave pass. Staying steady is what makes it safe for him to fall apart and pull himself back together." },
         { "There's no need to call me useless. I'm doing everything I can.",
           tags = { "argue" }, go = "shut_down",
           coach = "It stung, and it's fair to feel that, but defending yourself turns his grief into an argument about you." },
@@ -278,18 +281,18 @@ return scenario {
         venting   = "[He's crying and furious at once.] Five days! Five days she's been gone and I've spent every one of them on HOLD!",
       },
       choices = {
-        { "That's alright. But I do need you to keep your voice down; there are other people here.",
+        { "That's alright, and I do understand, but I need you to keep your voice down, please. There are other people waiting, and some of them have small children with them.",
           tags = { "limit" }, grade = "poor", go = "what_can",
           coach = "A limit after the moment has passed, when he is already apologising, reads as a reprimand. Limits are for behaviour that continues." },
-        { "Please don't apologise. Five days on hold, when you should have been with your family. Of course it boiled over.",
-          tags = { "label", "acknowledge" }, go = "what_can",
-          coach = "Naming what's underneath, and waving away the apology, tells him the outburst hasn't cost him your help." },
         { "Let's focus on what we can do. [Turn back to the screen.]",
           tags = { "redirect" }, go = "what_can",
           coach = "Practical, and it moves past his apology without a word; one sentence of acknowledgement would make him feel less ashamed." },
-        { "It's okay. Everyone grieves differently.",
+        { "I understand. It's okay; everyone grieves differently.",
           tags = { "hollow" }, go = "what_can",
           coach = "True and gentle, and it sounds like a pamphlet; it speaks to grief in general rather than to him." },
+        { "Five days on hold, when you should have been with your family. No wonder it boiled over.",
+          tags = { "label", "acknowledge" }, go = "what_can",
+          coach = "Naming what's underneath, and waving away the apology, tells him the outburst hasn't cost him your help." },
       },
     },
 
@@ -301,19 +304,19 @@ return scenario {
         venting   = "So what do I DO? The bank's Monday! The funeral home wants its money!",
       },
       choices = {
-        { "Call the funeral home and ask them to chase the doctor. Once it's filed, come back in and we'll print them.",
+        { "Honestly, the quickest thing is for you to call the funeral home and ask them to chase the doctor's office. Once it's filed, come back in with your ID and we'll print them while you wait; it only takes a few minutes.",
           tags = { "inform", "buck_pass" }, go = "came_back",
           coach = "Correct, and it hands every call back to him, the exact thing that has worn him down all week." },
+        { "Two things, your choice: I ring " .. RULES.funeral_home .. " now and find out where it's stuck, " ..
+          "and I take your order today so the copies print the moment it's filed.",
+          tags = { "options", "own" }, go = "call_result",
+          coach = "Real choices he controls, and you carry the next call instead of him: control over one thing is what he's been missing all week." },
         { "I'm sure the bank will wait if you explain. They see this every day.",
           tags = { "minimize" }, go = function(s) return hurt(s) end, targets = { "hurt", "town_clerk", "left_hurt" },
           coach = "Hopeful, and not yours to say; he has already been told no by the bank, and this tells him he's overreacting." },
         { "If it's urgent, I can ask " .. RULES.town_clerk .. ", the Town Clerk, to have a look.",
           tags = { "handoff" }, go = "clerk_routed",
           coach = "A handoff isn't wrong, but the Town Clerk can't issue it either; the choices you can offer yourself would serve him better." },
-        { "Two things, and you choose. I can call " .. RULES.funeral_home .. " now, while you're here, and find out exactly where it's stuck. " ..
-          "And I can take your order and payment today, so the copies print the moment it's filed.",
-          tags = { "options", "own" }, go = "call_result",
-          coach = "Real choices he controls, and you carry the next call instead of him: control over one thing is what he's been missing all week." },
       },
     },
 
@@ -326,6 +329,10 @@ return scenario {
         venting   = "[You make the call. As you put the phone down:] WELL?",
       },
       choices = {
+        { RULES.director .. " says " .. RULES.doctor .. "'s office will sign " .. RULES.signs_by .. ", and they'll file by " .. RULES.filed_by ..
+          ". I can't hurry the doctor, but once it's filed it comes straight to us, and I'll be watching for it.",
+          tags = { "inform", "own" }, go = "order",
+          coach = "What you learned, who does what, and the honest limit of what you control: transparency is what lets him stop chasing." },
         { "They're on it. You'll have the copies tomorrow, for sure.",
           tags = { "overpromise" }, set = { promised = true }, go = "order",
           promise = "The copies will be ready tomorrow.",
@@ -333,10 +340,6 @@ return scenario {
         { "It's on the doctor's side, so there's really nothing more we can do from here.",
           tags = { "policy_wall" }, go = function(s) return hurt(s) end, targets = { "hurt", "town_clerk", "left_hurt" },
           coach = "True about the signature, and false about you: there is plenty you can still do, starting with the order." },
-        { RULES.director .. " says " .. RULES.doctor .. "'s office will sign " .. RULES.signs_by .. ", and they'll file by " .. RULES.filed_by ..
-          ". I can't hurry the doctor, but once it's filed it comes straight to us, and I'll be watching for it.",
-          tags = { "inform", "own" }, go = "order",
-          coach = "What you learned, who does what, and the honest limit of what you control: transparency is what lets him stop chasing." },
       },
     },
 
@@ -349,17 +352,17 @@ return scenario {
         venting   = "Do I pay NOW? Just tell me!",
       },
       choices = {
-        { "[Fill in the order with him: " .. RULES.copies .. " copies, the fee, his cell number. Print his receipt.] When it's filed, I'll print them and call you the same day. " ..
-          "If it isn't in by " .. RULES.chase_by .. ", I'll call the funeral home myself and let you know.",
-          tags = { "task", "own" }, go = "close",
-          coach = "The actual work, done with him, plus two commitments you can keep: a call when it's filed, and a chase by a set time if it isn't." },
         { "It's " .. RULES.copy_fee .. " a copy. [Hand him the form and a pen, and call the next person forward while he fills it in.]",
-          tags = { "ignore" }, go = "close",
+          tags = { "ignore" }, set = { ordered = true }, go = "close",
           coach = "It keeps the line moving, and leaves him alone with a form just as he started to feel looked after." },
-        { "I'll call you the moment they're ready, Monday morning at the latest. I promise.",
+        { "I'll call you the moment they're ready, Monday morning at the latest, I promise. I'll keep an eye on it myself all weekend if I have to; you'll have them for the bank.",
           tags = { "overpromise" }, set = { promised = true }, go = "close",
           promise = "The copies will be ready by Monday morning.",
           coach = "Monday is the date he needs, and it's the doctor's, not yours. Promise what you control: your call, not the filing." },
+        { "[Fill in the order with him: " .. RULES.copies .. " copies, the fee, his cell number; print his receipt.] I'll call you the day it's filed. " ..
+          "Nothing by " .. RULES.chase_by .. ", and I chase the funeral home myself.",
+          tags = { "task", "own" }, set = { ordered = true }, go = "close",
+          coach = "The actual work, done with him, plus two commitments you can keep: a call when it's filed, and a chase by a set time if it isn't." },
       },
     },
 
@@ -371,14 +374,10 @@ return scenario {
         venting   = "Fine! I'll tell the bank. Again!",
       },
       choices = {
-        { "Don't worry about the bank. They deal with this all the time.",
+        { "Don't worry about the bank. They deal with this all the time, honestly; once they see the certificate they'll sort everything out in one go, you'll see.",
           tags = { "minimize" }, go = function(s) return finish(s) end,
           targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
           coach = "Meant kindly, but the bank already told him no once; 'don't worry' waves away the very thing he came in fearing." },
-        { "Thank you for bearing with me, and I'm sorry about your mother. Some banks will start the estate paperwork with that receipt, so it's worth taking on Monday.",
-          tags = { "thank", "inform" }, go = function(s) return finish(s) end,
-          targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
-          coach = "A warm close with one more useful, honest fact, framed as 'some banks', not a promise." },
         { "Sorry again for your loss.",
           tags = { "hollow" }, go = function(s) return finish(s) end,
           targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
@@ -387,6 +386,16 @@ return scenario {
           tags = { "ignore" }, go = function(s) return finish(s) end,
           targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
           coach = "Efficient, and the last thing he hears is the next customer's turn." },
+        { "Thanks for bearing with me. Some banks will start the estate paperwork with that receipt; worth taking on Monday.",
+          tags = { "thank", "inform" }, go = function(s) return finish(s) end,
+          targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
+          when = function(s) return s.flags.ordered == true end,
+          coach = "A warm close with one more useful, honest fact, framed as 'some banks', not a promise." },
+        { "Thanks for bearing with me. Once the order is in, some banks will start the estate paperwork with its receipt.",
+          tags = { "thank", "inform" }, go = function(s) return finish(s) end,
+          targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
+          when = function(s) return s.flags.ordered ~= true end,
+          coach = "A warm close with one more useful, honest fact, framed as 'some banks', not a promise." },
       },
     },
 
@@ -398,10 +407,7 @@ return scenario {
         venting   = "My mother DIED on Sunday! I'm not asking for favours! I need ONE thing to go right!",
       },
       choices = {
-        { "I'm just telling you how it works.",
-          tags = { "argue" }, go = function(s) return fed_up(s, "town_clerk") end, targets = { "town_clerk", "left_hurt" },
-          coach = "Defending the explanation makes it about being right, when what he needs is for someone to be on his side." },
-        { "I'm sorry. That came out wrong, and you deserve better this week. Tell me what you need.",
+        { "You're right. That was careless of me. What do you need most?",
           tags = { "apologize", "listen" },
           -- the repair picks up the question still open: after the funeral home's answer, the order
           go = function(s)
@@ -411,7 +417,10 @@ return scenario {
           end,
           targets = { "order", "what_can", "funeral_story" },
           coach = "A plain repair without grovelling, then the floor is his again: the fastest way back." },
-        { "If you'd rather, you can speak to the Town Clerk.",
+        { "I'm just telling you how it works, sir. I'm not trying to make your week harder; I'd be saying exactly the same thing to anyone standing here.",
+          tags = { "argue" }, go = function(s) return fed_up(s, "town_clerk") end, targets = { "town_clerk", "left_hurt" },
+          coach = "Defending the explanation makes it about being right, when what he needs is for someone to be on his side." },
+        { "If you'd rather, you can speak to the Town Clerk. She's usually upstairs in the afternoons, and she's very good with families.",
           tags = { "buck_pass" }, go = "town_clerk",
           coach = "Passing him up the line before you've tried tells him the counter can't help, which he already suspects of everyone." },
       },
@@ -426,15 +435,15 @@ return scenario {
         venting   = "[He snatches up the folder.] Right. Forget it. I'll sort it out myself, like everything else!",
       },
       choices = {
-        { "Okay. The funeral home's number is on their paperwork.",
+        { "Okay. The funeral home's number is on their paperwork, and their office is open until five, so if you call them this afternoon they should be able to tell you where it is.",
           tags = { "buck_pass" }, go = "left_hurt",
           coach = "Letting him leave with nothing but a phone number confirms everything he's been feeling all week." },
-        { "Wait, please. I'm sorry; that was the wrong thing to say. You've had an awful week. Let me at least call the funeral home for you.",
-          tags = { "apologize", "own" }, go = "what_can",
-          coach = "Owning the misstep quickly, and offering to carry one call for him, can still bring him back to the counter." },
         { "[Let him go, and call the next person.]",
           tags = { "ignore" }, go = "left_hurt",
           coach = "It spares you an awkward moment and costs him the help he came for." },
+        { "Please, wait. I handled that badly. I can call the funeral home for you right now.",
+          tags = { "apologize", "own" }, go = "what_can",
+          coach = "Owning the misstep quickly, and offering to carry one call for him, can still bring him back to the counter." },
       },
     },
 
@@ -446,16 +455,16 @@ return scenario {
         venting   = "Get me whoever's in charge!",
       },
       choices = {
-        { "She'll tell you exactly the same thing.",
+        { "She'll tell you exactly the same thing, sir: nobody in this office can issue a certificate that hasn't been filed, not even the Town Clerk. You'd only be waiting to hear it twice.",
           tags = { "policy_wall" }, go = "left_hurt",
           coach = "Probably true, and it closes the last door he can see." },
+        { "Of course. [Fetch " .. RULES.town_clerk .. "; brief her quietly:] His mother died Sunday, the record isn't filed, " ..
+          "and the bank needs copies Monday.",
+          tags = { "handoff" }, go = "clerk_took_over",
+          coach = "He asked, and you pass the story on so he doesn't have to tell it a third time: a warm handoff." },
         { "She's in a meeting. You can call " .. RULES.clerk_phone .. ".",
           tags = { "buck_pass" }, go = "left_hurt",
           coach = "Another phone number is the one thing he has had too many of this week." },
-        { "Of course. [Bring " .. RULES.town_clerk .. " over and brief her quietly:] Mr. Herrera's mother died on Sunday. The record isn't filed yet, " ..
-          "and he needs copies for the bank on Monday.",
-          tags = { "handoff" }, go = "clerk_took_over",
-          coach = "He asked, and you pass the story on so he doesn't have to tell it a third time: a warm handoff." },
       },
     },
 
@@ -474,7 +483,10 @@ return scenario {
         { "[Come round the counter to gather up the forms beside him.]",
           tags = { "invade_space" }, go = "counter_incident",
           coach = "Tidying up puts you within reach of someone who just threw something. The counter is your barrier: keep it." },
-        { "[Step back from the counter, out of reach, and call your colleague with the code word.] I'm going to step away for a moment. My colleague is coming.",
+        { "[Step back a pace, but keep explaining:] Sir, I can't print what hasn't been filed, and throwing things around the office isn't going to change that.",
+          tags = { "argue" }, go = "counter_incident",
+          coach = "One pace back is still within reach, and going on about the filing gives him something to push against. Distance first; the explanation can wait." },
+        { "[Back away from the counter, well clear of him, and signal your colleague.] I'm stepping away. Someone's coming to help.",
           tags = { "disengage" }, go = "stepped_back",
           coach = "Grief explains it; it doesn't make it safe. Once things are thrown, step back, get help, and say briefly what happens next." },
       },
@@ -566,19 +578,19 @@ return scenario {
   -- The scenario's own tests (defuse test): the paths a trainer relies on.
   tests = {
     { name = "ideal path: condolence, a pause, a quieter desk, plain news, stay through the tears, choices, own the follow-up",
-      choices = { 3, 1, 4, 2, 4, 3, 2, 4, 3, 1, 2 },
+      choices = { 4, 2, 1, 3, 2, 1, 4, 2, 1, 3, 4 },
       expect = { outcome = "resolved_satisfied", passed = true, min_score = 85, max_ratio = 2.0 } },
     { name = "rushed at the counter, a wall, then 'lower your voice'",
-      choices = { 1, 1, 2, 1 },
+      choices = { 1, 1, 3, 1 },
       expect = { outcome = "escalated", passed = false, max_score = 25 } },
     -- Staying steady at the outburst isn't enough on its own: handed a form while the next person
     -- is called, still upset for the third exchange running, he walks out before ordering.
     { name = "a typical novice: rushes in, stays steady at the outburst, thin on warmth, and he walks out",
-      choices = { 1, 4, 3, 3, 4, 3, 2, 2 },
+      choices = { 1, 2, 1, 2, 2, 1, 1, 4 },
       expect = { outcome = "escalated", ending = "left_hurt", passed = false, max_score = 30,
                  min_ratio = 4.0, max_ratio = 6.0 } },
     { name = "stepping away from grief is not a safety exit",
-      choices = { 3, 1, 4, 2, 4, 1 },
+      choices = { 4, 2, 1, 3, 2, 2 },
       expect = { outcome = "unresolved", ending = "walked_away", passed = false } },
     { name = "the calmest path costs little", path = "calmest", expect = { max_ratio = 2.2 } },
     { name = "the best-scoring visit costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },
