@@ -233,11 +233,14 @@ typedef struct df_Items {
 /* The thresholds defuse check warns past (docs/authoring.md, "Writing options"). For one
  * scenario, share figures need DF_CUE_MIN_POINTS decision points to mean anything. */
 #define DF_CUE_MIN_POINTS 5
-#define DF_CUE_LONGEST_MAX 0.45        /* one scenario: best is the longest at most this share */
-#define DF_CUE_SHORTEST_MIN 0.10       /* ... and the shortest at least this share */
+#define DF_CUE_LONGEST_MAX 0.45        /* one scenario: best is the longest at most this share, */
+#define DF_CUE_SHORTEST_MIN 0.10       /* ... and the shortest at least this share; and the other */
+                                       /* way round (length must say nothing either way): the */
+                                       /* longest at least DF_CUE_SHORTEST_MIN, the shortest at */
+                                       /* most DF_CUE_LONGEST_MAX */
 #define DF_CUE_POSITION_MAX 0.50       /* ... and at one position at most this share */
-#define DF_CUE_FOLDER_LONGEST_MAX 0.35 /* a folder of scenarios, the same figures */
-#define DF_CUE_FOLDER_SHORTEST_MIN 0.15
+#define DF_CUE_FOLDER_LONGEST_MAX 0.35 /* a folder of scenarios, the same figures (both the */
+#define DF_CUE_FOLDER_SHORTEST_MIN 0.15 /* longest and the shortest share between the two) */
 #define DF_CUE_FOLDER_POSITION_MAX 0.40
 #define DF_CUE_STOCK_RATIO 2.0         /* best options use stock phrases at most this many times as */
 #define DF_CUE_STOCK_MIN 0.30          /* often as the others, once over this share of best options */
@@ -283,6 +286,7 @@ void df_lint_items(const df_Scenario *sc, const df_Items *it, df_Diags *d);
 typedef struct df_ItemsFolder {
     int nscen;
     char files[DF_FOLDER_MAX][256];
+    char names[DF_FOLDER_MAX][80]; /* each scenario's resident */
     int points, longest, shortest, position[DF_MAX_VISIBLE], stock_best, stock_other, others;
     df_ItemText *texts; /* every option of every decision point, group = scenario */
     int *lines;
@@ -291,6 +295,25 @@ typedef struct df_ItemsFolder {
 int df_items_folder_add(df_ItemsFolder *f, const df_Scenario *sc, const df_Items *it);
 void df_lint_items_folder(const df_ItemsFolder *f, const char *folder, df_Diags *d);
 void df_items_folder_free(df_ItemsFolder *f);
+
+/* Single words (and three marks: the resident's name, a stage direction, a question) that
+ * tell the best options from the others: a word is a cue when the share of best options
+ * among the options that use it is so far from their share among all options that chance
+ * would give it less than alpha of the time (binomial), in min_n options or more. Common
+ * function words are left out (their share follows length). names[i] is the resident's name
+ * for texts[i] (or NULL). Strongest first; returns how many (at most cap). */
+typedef struct df_WordCue {
+    char word[32];
+    int best, other;  /* options with it: best, other */
+    double p;         /* the chance of a split this uneven */
+    bool marks_best;  /* true: it points at the best option; false: away from it */
+} df_WordCue;
+#define DF_CUE_WORD_ALPHA 0.005     /* one scenario */
+#define DF_CUE_WORD_MIN 6
+#define DF_CUE_FOLDER_WORD_ALPHA 0.0002
+#define DF_CUE_FOLDER_WORD_MIN 10
+int df_word_cues(const df_ItemText *texts, int n, const char *const *names, double alpha, int min_n, df_WordCue *out,
+                 int cap);
 
 /* Surface strategies: a player who never reads the situation. Each plays the scenario once
  * (seed 1) picking by the shape of the options alone: the longest or shortest on screen (in

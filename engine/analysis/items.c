@@ -331,6 +331,21 @@ static int biggest_position(const int *pos, int *which) {
     return m;
 }
 
+static void word_cue_warning(df_Diags *d, const char *file, int line, const char *scope, const df_WordCue *wc) {
+    df_WordCue q = *wc, *w = &q;
+    if (w->word[0] != '(') snprintf(w->word, sizeof w->word, "'%.28s'", wc->word);
+    if (w->marks_best)
+        df_diags_add(d, DF_DIAG_WARNING, file, line,
+                     "item cues%s: %s is in %d best option%s and only %d other%s: a player picks by it. Use it in "
+                     "some wrong answers too, or take it out of some right ones",
+                     scope, w->word, w->best, w->best == 1 ? "" : "s", w->other, w->other == 1 ? "" : "s");
+    else
+        df_diags_add(d, DF_DIAG_WARNING, file, line,
+                     "item cues%s: %s is in %d wrong option%s and only %d best one%s: a player rules options out by "
+                     "it. Use it in some right answers too, or take it out of some wrong ones",
+                     scope, w->word, w->other, w->other == 1 ? "" : "s", w->best, w->best == 1 ? "" : "s");
+}
+
 /* The cues of one scenario against the thresholds; words of the objectives, title and summary
  * that repeat a best option. */
 void df_lint_items(const df_Scenario *sc, const df_Items *it, df_Diags *d) {
@@ -348,6 +363,18 @@ void df_lint_items(const df_Scenario *sc, const df_Items *it, df_Diags *d) {
                          "a player learns to rule out the short answer. Some right answers are short (a pause, one "
                          "open question)",
                          it->shortest, n, 100 * share(it->shortest, n), 100 * DF_CUE_SHORTEST_MIN);
+        if (share(it->longest, n) < DF_CUE_SHORTEST_MIN)
+            df_diags_add(d, DF_DIAG_WARNING, sc->file, first_line(it, 1),
+                         "item cues: the best option is the longest at only %d of %d decisions (%.0f%%; at least %.0f%%): "
+                         "a player learns to rule out the longest option. Let some right answers be the fullest (the "
+                         "one that explains, offers or does the work) and cut the longest wrong ones to length",
+                         it->longest, n, 100 * share(it->longest, n), 100 * DF_CUE_SHORTEST_MIN);
+        if (share(it->shortest, n) > DF_CUE_LONGEST_MAX)
+            df_diags_add(d, DF_DIAG_WARNING, sc->file, first_line(it, 1),
+                         "item cues: the best option is the shortest at %d of %d decisions (%.0f%%; at most %.0f%%): a "
+                         "player who picks the shortest option does well without reading. Make some wrong answers short "
+                         "(a curt no, a brush-off) too",
+                         it->shortest, n, 100 * share(it->shortest, n), 100 * DF_CUE_LONGEST_MAX);
         int pos, most = biggest_position(it->position, &pos);
         if (share(most, n) > DF_CUE_POSITION_MAX)
             df_diags_add(d, DF_DIAG_WARNING, sc->file, first_line(it, 2 + pos),
@@ -380,6 +407,15 @@ void df_lint_items(const df_Scenario *sc, const df_Items *it, df_Diags *d) {
                      "time%s): a player can pick by the phrase. Say it differently each time, or give it to a wrong "
                      "answer too",
                      ph[k].groups, ph[k].words, ph[k].other, ph[k].other == 1 ? "" : "s");
+    }
+    /* single words that mark the best options, or the others */
+    {
+        const char **nm = calloc((size_t)nt + 1, sizeof *nm);
+        for (int i = 0; nm && i < nt; i++) nm[i] = sc->resident.name;
+        df_WordCue wc[8];
+        int nw = nm ? df_word_cues(t, nt, nm, DF_CUE_WORD_ALPHA, DF_CUE_WORD_MIN, wc, 8) : 0;
+        for (int k = 0; k < nw; k++) word_cue_warning(d, sc->file, it->npoints ? it->points[0].line : 0, "", &wc[k]);
+        free(nm);
     }
     /* the briefing must not hand out the answers: objectives, title and summary against each
      * best option (a group per text: the briefing text is its own group and counts as "best") */
@@ -416,6 +452,7 @@ int df_items_folder_add(df_ItemsFolder *f, const df_Scenario *sc, const df_Items
     if (f->nscen >= DF_FOLDER_MAX) return -1;
     int s = f->nscen++;
     snprintf(f->files[s], sizeof f->files[0], "%s", sc->file);
+    snprintf(f->names[s], sizeof f->names[0], "%s", sc->resident.name ? sc->resident.name : "");
     f->points += it->npoints;
     f->longest += it->longest;
     f->shortest += it->shortest;
@@ -457,6 +494,16 @@ void df_lint_items_folder(const df_ItemsFolder *f, const char *folder, df_Diags 
                          "item cues: across %d scenarios the best option is the shortest at %d of %d decisions "
                          "(%.0f%%; at least %.0f%%)", f->nscen, f->shortest, n, 100 * share(f->shortest, n),
                          100 * DF_CUE_FOLDER_SHORTEST_MIN);
+        if (share(f->longest, n) < DF_CUE_FOLDER_SHORTEST_MIN)
+            df_diags_add(d, DF_DIAG_WARNING, folder, 0,
+                         "item cues: across %d scenarios the best option is the longest at only %d of %d decisions "
+                         "(%.0f%%; at least %.0f%%): a player learns to rule out the longest option", f->nscen,
+                         f->longest, n, 100 * share(f->longest, n), 100 * DF_CUE_FOLDER_SHORTEST_MIN);
+        if (share(f->shortest, n) > DF_CUE_FOLDER_LONGEST_MAX)
+            df_diags_add(d, DF_DIAG_WARNING, folder, 0,
+                         "item cues: across %d scenarios the best option is the shortest at %d of %d decisions (%.0f%%; "
+                         "at most %.0f%%)", f->nscen, f->shortest, n, 100 * share(f->shortest, n),
+                         100 * DF_CUE_FOLDER_LONGEST_MAX);
         int pos, most = biggest_position(f->position, &pos);
         if (share(most, n) > DF_CUE_FOLDER_POSITION_MAX)
             df_diags_add(d, DF_DIAG_WARNING, folder, 0,
@@ -468,6 +515,17 @@ void df_lint_items_folder(const df_ItemsFolder *f, const char *folder, df_Diags 
             df_diags_add(d, DF_DIAG_WARNING, folder, 0,
                          "item cues: across %d scenarios %d of %d best options use a stock empathy phrase against %d "
                          "of %d others", f->nscen, f->stock_best, n, f->stock_other, f->others);
+    }
+    /* single words across the folder (a scenario's own resident counts as "the resident's name") */
+    const char **nm = calloc((size_t)f->ntexts + 1, sizeof *nm);
+    if (nm) {
+        for (int i = 0; i < f->ntexts; i++) nm[i] = f->names[f->texts[i].group];
+        df_WordCue wc[12];
+        int nw = df_word_cues(f->texts, f->ntexts, nm, DF_CUE_FOLDER_WORD_ALPHA, DF_CUE_FOLDER_WORD_MIN, wc, 12);
+        char scope[64];
+        snprintf(scope, sizeof scope, " across %d scenarios", f->nscen);
+        for (int k = 0; k < nw; k++) word_cue_warning(d, folder, 0, scope, &wc[k]);
+        free(nm);
     }
     df_Phrase ph[64];
     int np = df_shared_phrases(f->texts, f->ntexts, 2, ph, 64);
@@ -502,4 +560,111 @@ void df_items_folder_free(df_ItemsFolder *f) {
     free(f->texts);
     free(f->lines);
     memset(f, 0, sizeof *f);
+}
+
+/* ---------------------------------------------------------------- single-word cues */
+
+/* Words too common to tell options apart (their share follows an option's length, not its
+ * judgement). */
+static const char *const stop_words[] = {
+    "a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "from", "by", "as", "it",
+    "it's", "its", "is", "are", "was", "were", "be", "been", "being", "i", "i'm", "i'll", "i've", "i'd", "me", "my",
+    "you", "you're", "you'll", "you've", "your", "we", "we're", "we'll", "our", "us", "he", "he's", "she", "she's",
+    "his", "her", "him", "they", "they're", "them", "their", "this", "that", "that's", "these", "those", "there",
+    "there's", "here", "what", "what's", "when", "where", "who", "how", "why", "not", "no", "do", "does", "did",
+    "don't", "doesn't", "didn't", "can", "can't", "will", "won't", "would", "could", "should", "have", "has",
+    "had", "if", "so", "just", "now", "then", "all", "any", "get", "got", "about", "up", "out", "one", "it'll",
+    "let's", "than", "too", "very", "into", "over", "more", "some", "only", "also", "been", "let", NULL,
+};
+
+static bool is_stop(const char *w) {
+    for (int k = 0; stop_words[k]; k++)
+        if (!strcmp(w, stop_words[k])) return true;
+    return false;
+}
+
+/* The probability of k or fewer (below) or k or more (!below) successes in n draws at p. */
+static double binom_tail(int n, int k, double p, bool below) {
+    double sum = 0;
+    for (int i = below ? 0 : k; below ? i <= k : i <= n; i++)
+        sum += exp(lgamma(n + 1.0) - lgamma(i + 1.0) - lgamma(n - i + 1.0) + i * log(p) + (n - i) * log1p(-p));
+    return sum > 1 ? 1 : sum;
+}
+
+/* The words of one option as features: content words, plus three marks a test-wise player
+ * sees at a glance: the resident's name (or a title before it), a stage direction, a
+ * question. Each once. */
+#define CUE_NAME "(the resident's name)"
+#define CUE_STAGE "(a stage direction in brackets)"
+#define CUE_QUESTION "(a question)"
+
+static int features(const char *text, const char *name, char (*out)[32], int cap) {
+    char w[128][32], nm[8][32];
+    int n = split_words(text, w, 128), nn = name ? split_words(name, nm, 8) : 0, m = 0;
+    for (int i = 0; i < n && m < cap; i++) {
+        const char *f = w[i];
+        for (int j = 0; j < nn; j++)
+            if (!strcmp(w[i], nm[j])) f = CUE_NAME;
+        if (f == w[i] && (!strcmp(f, "mr") || !strcmp(f, "mrs") || !strcmp(f, "ms") || !strcmp(f, "miss"))) f = CUE_NAME;
+        if (f == w[i] && (is_stop(f) || strlen(f) < 3)) continue;
+        int dup = 0;
+        for (int k = 0; k < m && !dup; k++) dup = !strcmp(out[k], f);
+        if (!dup) snprintf(out[m++], 32, "%s", f);
+    }
+    if (strchr(text, '[') && m < cap) snprintf(out[m++], 32, "%s", CUE_STAGE);
+    if (strchr(text, '?') && m < cap) snprintf(out[m++], 32, "%s", CUE_QUESTION);
+    return m;
+}
+
+int df_word_cues(const df_ItemText *texts, int n, const char *const *names, double alpha, int min_n, df_WordCue *out,
+                 int cap) {
+    typedef struct {
+        char w[32];
+        int best, other;
+    } Count;
+    Count *c = NULL;
+    int nc = 0, capc = 0, keys = 0;
+    char f[160][32];
+    for (int i = 0; i < n; i++) {
+        keys += texts[i].best;
+        int m = features(texts[i].text, names ? names[i] : NULL, f, 160);
+        for (int k = 0; k < m; k++) {
+            int j = 0;
+            while (j < nc && strcmp(c[j].w, f[k])) j++;
+            if (j == nc) {
+                if (nc == capc) {
+                    int nw = capc ? capc * 2 : 512;
+                    Count *v = realloc(c, (size_t)nw * sizeof *v);
+                    if (!v) break;
+                    c = v;
+                    capc = nw;
+                }
+                snprintf(c[nc].w, sizeof c[nc].w, "%s", f[k]);
+                c[nc].best = c[nc].other = 0;
+                nc++;
+            }
+            if (texts[i].best) c[j].best++;
+            else c[j].other++;
+        }
+    }
+    int found = 0;
+    double p = n ? (double)keys / n : 0;
+    for (int j = 0; j < nc && p > 0 && p < 1; j++) {
+        int tot = c[j].best + c[j].other;
+        if (tot < min_n) continue;
+        bool keyish = c[j].best > p * tot;
+        double tail = binom_tail(tot, c[j].best, p, !keyish);
+        if (tail >= alpha || found == cap) continue;
+        /* strongest first */
+        int at = found;
+        while (at > 0 && out[at - 1].p > tail) {
+            if (at < cap) out[at] = out[at - 1];
+            at--;
+        }
+        out[at] = (df_WordCue){{0}, c[j].best, c[j].other, tail, keyish};
+        snprintf(out[at].word, sizeof out[at].word, "%s", c[j].w);
+        found++;
+    }
+    free(c);
+    return found;
 }

@@ -9,11 +9,13 @@
  * speech card takes about four lines of ~75 characters, a choice card three of ~95. */
 #define FIT_LINE 300
 #define FIT_CHOICE 240
-/* The presenter's vote slide at 1024x768, text at 4% of the height: about 48 characters a line
- * and 14 lines for the options of one decision (tests/unit/test_present.c lays out every
- * bundled decision with the real fonts; this estimate only catches the clear misses). */
+/* The presenter's vote slide at 1024x768, text at 4% of the height: about 48 characters a line,
+ * and room for about 17 lines, each option's card taking three quarters of a line besides its
+ * text (four options: 14 lines of text). tests/unit/test_present.c lays out every bundled
+ * decision with the real fonts; this estimate only catches the clear misses. */
 #define VOTE_LINE 48
-#define VOTE_LINES 14
+#define VOTE_ROOM 17.0
+#define VOTE_CARD 0.75
 
 static size_t chars(const char *s) {
     size_t n = 0;
@@ -107,18 +109,20 @@ void df_lint_with_items(const df_Scenario *sc, const df_Host *host, df_Diags *d,
     }
     /* the options shown together at each beat (every set the walk met) on the presenter's vote slide */
     for (int b = 0; b < sc->nbeats; b++) {
-        size_t most = 0;
+        double most = 0;
+        int nmost = 0;
         for (int k = 0; k < w.beats[b].nshown; k++) {
             size_t lines = 0;
             for (int i = 0; i < w.beats[b].shown[k].n; i++)
                 lines += (chars(sc->beats[b].choices[w.beats[b].shown[k].order[i]].text) + VOTE_LINE - 1) / VOTE_LINE;
-            if (lines > most) most = lines;
+            double need = (double)lines + VOTE_CARD * w.beats[b].shown[k].n;
+            if (need > most) most = need, nmost = w.beats[b].shown[k].n;
         }
-        if (most > VOTE_LINES)
+        if (most > VOTE_ROOM)
             df_diags_add(d, DF_DIAG_WARNING, sc->file, sc->beats[b].line,
-                         "beat '%s': its options take about %zu lines on the presenter's vote slide at 1024x768, "
-                         "where about %d fit (the room reads them aloud): shorten some",
-                         sc->beats[b].id, most, VOTE_LINES);
+                         "beat '%s': its %d options take about %.0f lines on the presenter's vote slide at 1024x768, "
+                         "where about %.0f fit (the room reads them aloud): shorten some",
+                         sc->beats[b].id, nmost, most, VOTE_ROOM);
     }
     /* honest numbers: stated times, agitation jumps, physical acts (on the same walk) */
     df_lint_text(sc, &w, d);

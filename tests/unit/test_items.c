@@ -22,7 +22,7 @@ typedef struct Shape {
     int nbeats;
     int salt;                /* 1-9: words of a scenario of its own */
     int best_words[16];      /* words of the best option at each beat */
-    int other_words;         /* words of every other option */
+    int other_words;         /* words of the middle wrong option (the others: 2 fewer, 2 more) */
     int best_pos[16];        /* where the best option is shown (0-based) */
     const char *best_tail;   /* appended to every best option (a shared phrase), or NULL */
     const char *other_tail;  /* appended to every other option, or NULL */
@@ -49,7 +49,8 @@ static char *fixture(const Shape *sh) {
         for (int pos = 0, w = 0; pos < 4; pos++) {
             char text[1024];
             bool best = pos == sh->best_pos[b];
-            words(text, sizeof text, sh->salt, b, pos, best ? sh->best_words[b] : sh->other_words);
+            /* the wrong options are two words shorter, as long as, and two words longer than other_words */
+            words(text, sizeof text, sh->salt, b, pos, best ? sh->best_words[b] : sh->other_words + 2 * (w - 1));
             const char *tail = best ? sh->best_tail : sh->other_tail;
             if (tail) {
                 size_t l = strlen(text);
@@ -178,13 +179,14 @@ static void the_longest_best_option_is_a_cue(void **state) {
 
 static void a_library_of_short_and_long_right_answers_is_not_flagged(void **state) {
     (void)state;
-    /* best: the longest at two beats, the shortest at four; spread over the positions */
+    /* best: the longest at two beats, the shortest at two, between the others at two; spread
+     * over the positions */
     Shape sh = {.nbeats = 6, .other_words = 6, .best_words = {3, 9, 5, 2, 9, 5}, .best_pos = {0, 1, 2, 3, 2, 1}};
     df_Script *s = load_shape(&sh);
     df_Items it;
     items_of(s, &it);
     assert_int_equal(it.longest, 2);
-    assert_int_equal(it.shortest, 4);
+    assert_int_equal(it.shortest, 2);
     df_items_free(&it);
     for (int k = 0; k < DF_STRAT_COUNT; k++) {
         df_StrategyRun r;
@@ -261,6 +263,65 @@ static void a_sentence_starting_lowercase_is_flagged(void **state) {
     expect(&d, "field 'coach'", false);
     expect(&d, "choice 2: a sentence", false);
     df_script_free(s);
+    df_diags_free(&d);
+}
+
+/* Length says nothing either way: a scenario whose best option is never the longest teaches
+ * a player to strike the longest out, and one whose best is mostly the shortest to pick it. */
+static void a_best_option_never_the_longest_is_a_cue_too(void **state) {
+    (void)state;
+    /* best: the shortest (or as short) at four of six beats, never the longest */
+    Shape sh = {.nbeats = 6, .other_words = 6, .best_words = {3, 5, 2, 4, 5, 3}, .best_pos = {0, 1, 2, 3, 2, 1}};
+    df_Diags d = {0};
+    lint_shape(&sh, &d);
+    expect(&d, "item cues: the best option is the longest at only 0 of 6 decisions (0%; at least 10%)", true);
+    expect(&d, "item cues: the best option is the shortest at 4 of 6 decisions (67%; at most 45%)", true);
+    df_diags_free(&d);
+}
+
+/* A single word that only wrong answers use ("sir") or only right ones ("thanks") is a cue; so
+ * is the resident's name, whatever it is; a word both use is not. */
+static void single_words_that_mark_an_answer_are_cues(void **state) {
+    (void)state;
+    df_ItemText t[40];
+    const char *names[40];
+    char buf[40][96];
+    for (int i = 0; i < 10; i++) { /* ten decisions: one best, three others */
+        for (int k = 0; k < 4; k++) {
+            int j = i * 4 + k;
+            bool best = k == i % 4;
+            snprintf(buf[j], sizeof buf[j], "%s option w%dx%d counter%s", best ? "Thanks, Dana." : "Sir, the",
+                     i, k, k == 3 ? "?" : "");
+            t[j] = (df_ItemText){buf[j], i, best};
+            names[j] = "Dana Whitfield";
+        }
+    }
+    df_WordCue w[8];
+    int n = df_word_cues(t, 40, names, 0.01, 6, w, 8);
+    bool sir = false, thanks = false, name = false, counter = false;
+    for (int k = 0; k < n; k++) {
+        if (!strcmp(w[k].word, "sir")) sir = !w[k].marks_best && w[k].other == 30 && w[k].best == 0;
+        if (!strcmp(w[k].word, "thanks")) thanks = w[k].marks_best && w[k].best == 10 && w[k].other == 0;
+        if (!strcmp(w[k].word, "(the resident's name)")) name = w[k].marks_best;
+        if (!strcmp(w[k].word, "counter")) counter = true;
+        assert_true(w[k].p < 0.01);
+        if (k) assert_true(w[k - 1].p <= w[k].p); /* strongest first */
+    }
+    assert_true(sir);
+    assert_true(thanks);
+    assert_true(name);
+    assert_false(counter); /* in every option */
+    /* function words are never reported, however uneven */
+    for (int k = 0; k < n; k++) assert_true(strcmp(w[k].word, "the") != 0);
+    /* through the checker: a scenario whose right answers all say "Thanks" */
+    Shape sh = {.nbeats = 8, .other_words = 6, .best_words = {3, 9, 5, 2, 9, 5, 4, 7},
+                .best_pos = {0, 1, 2, 3, 2, 1, 0, 3}, .best_tail = "Thanks."};
+    df_Diags d = {0};
+    lint_shape(&sh, &d);
+    expect(&d, "item cues: 'thanks' is in", true);
+    expect(&d, "best options and only", true);
+    expect(&d, "the best option is the longest", false); /* only the word */
+    expect(&d, "the best option is the shortest", false);
     df_diags_free(&d);
 }
 
@@ -358,6 +419,8 @@ int main(void) {
         cmocka_unit_test(a_library_of_short_and_long_right_answers_is_not_flagged),
         cmocka_unit_test(one_position_and_a_shared_phrase_are_cues),
         cmocka_unit_test(a_briefing_that_quotes_an_answer_is_flagged),
+        cmocka_unit_test(a_best_option_never_the_longest_is_a_cue_too),
+        cmocka_unit_test(single_words_that_mark_an_answer_are_cues),
         cmocka_unit_test(a_sentence_starting_lowercase_is_flagged),
         cmocka_unit_test(a_phrase_best_options_share_across_scenarios_is_flagged),
         cmocka_unit_test(the_bundled_library_gives_no_shortcut),
