@@ -40,8 +40,10 @@ local function hurt(s)
   return "not_just_me"
 end
 
--- After a repair, go back to where the call was.
+-- After a repair, go back to where the call was: once the record has been gone through, to the
+-- next steps, not back to the record.
 local function resume(s)
+  if (s.visits.details or 0) > 0 then return "next_steps" end
   if (s.visits.fear or 0) > 0 then return "record" end
   if (s.visits.story or 0) > 0 then return "fear" end
   return "story"
@@ -102,13 +104,24 @@ return scenario {
   beats = {
     opens = {
       note = "Fear, not hostility. She needs to be heard before any explanation can land.",
-      says = {
-        uneasy    = "[A shaky voice.] Hello? Is this the assessors? I have a letter here. It says my house is worth five hundred and three thousand dollars. It was four hundred and twelve. I'm on Social Security. How am I supposed to pay that?",
-        defensive = "[A shaky voice, talking fast.] Hello? The assessors? This letter says my house is five hundred and three thousand. It was four-twelve. I'm on Social Security! How am I supposed to pay that?",
-        venting   = "[Close to tears.] I've been on hold all this time! This letter says five hundred and three thousand! I'm on Social Security! How am I supposed to pay that?",
-      },
+      -- Asked for the address before she has been heard, she doesn't give it (the lookup is blocked):
+      -- she says why she called again, not hello again.
+      says = function(s)
+        if s.flags.asked_address then
+          return s:line({
+            uneasy    = "The address? [Papers rustle.] It's on here somewhere. But did you hear me? Five hundred and three thousand. How am I supposed to pay that?",
+            defensive = "The address? I don't... [Papers rustle.] Did you hear what I said? Five hundred and three thousand! How am I supposed to pay that?",
+            venting   = "[Close to tears.] Never mind the address! Five hundred and three thousand! How am I supposed to pay that?",
+          })
+        end
+        return s:line({
+          uneasy    = "[A shaky voice.] Hello? Is this the assessors? I have a letter here. It says my house is worth five hundred and three thousand dollars. It was four hundred and twelve. I'm on Social Security. How am I supposed to pay that?",
+          defensive = "[A shaky voice, talking fast.] Hello? The assessors? This letter says my house is five hundred and three thousand. It was four-twelve. I'm on Social Security! How am I supposed to pay that?",
+          venting   = "[Close to tears.] I've been on hold all this time! This letter says five hundred and three thousand! I'm on Social Security! How am I supposed to pay that?",
+        })
+      end,
       choices = {
-        { "Values went up all over town this year, ma'am. Almost everyone's did, so you're not alone in this.",
+        { "Values went up all over town this year. Almost everyone's did, so you're not alone in this.",
           tags = { "minimize" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
           coach = "Meant to reassure her she isn't singled out, but 'everyone' tells a frightened caller her house is just one of many." },
         { "That's the revaluation. Values are set at full and fair cash value as of January 1, based on last year's arm's-length sales.",
@@ -118,7 +131,7 @@ return scenario {
           tags = { "listen" }, go = "story",
           coach = "She's frightened; before any explanation can land she needs to say it all to someone who's listening." },
         { "Can I have the address on the letter, please?",
-          tags = { "task" }, go = "story",
+          tags = { "task" }, set = { asked_address = true }, go = "story",
           coach = "You'll need it, but jumping to the lookup tells her the number matters more than she does." },
       },
     },
@@ -165,23 +178,32 @@ return scenario {
         })
       end,
       choices = {
-        { "Everyone's has gone up, Mrs. Castillo. It's not just you.",
+        { "Everyone's has gone up. It's not just you.",
           tags = { "minimize" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
           coach = "True across town, and no help at all to someone asking about her own house; it sounds like 'stop fussing'." },
         { "Oh, don't you worry about that. The rate usually comes down when values go up, so I'm sure your bill won't go up much at all.",
           tags = { "overpromise" }, promise = "The bill won't go up much.", set = { promised = true }, go = "record",
           coach = "It's the comfort she wants, but the tax rate isn't set yet and isn't yours to predict; if the bill rises, she'll remember who said it." },
-        { "The bill comes from the tax rate, which gets set after Town Meeting votes the FY budget and the state certifies the levy, so nobody can give you a figure until the classification hearing in the fall.",
-          tags = { "jargon", "explain_why" }, go = "confused",
+        { "The bill comes from the tax rate, which is set after Town Meeting votes the FY budget and the state certifies the levy, in the fall.",
+          tags = { "jargon", "explain_why" }, set = { rate_told = true }, go = "confused",
           coach = "The right idea in the wrong words: 'FY', 'levy' and 'certified' are office language to someone this frightened." },
-        { "Not necessarily. The letter is the value, not the bill. The bill depends on a tax rate that isn't set yet, so I can't tell you that part. The value I can check with you.",
-          tags = { "explain_why", "inform" }, set = { explained = true }, go = "record",
+        { "Not necessarily, Mrs. Castillo. The letter is the value, not the bill. The bill depends on a tax rate that isn't set yet, so I can't honestly tell you that part. The value I can check with you.",
+          tags = { "explain_why", "inform" }, set = { explained = true, rate_told = true }, go = "record",
           coach = "She asked a real question: answer it plainly, say honestly what you can't know yet, and point to what you can do." },
       },
     },
 
     record = {
       says = function(s)
+        -- the file opened before she was ready to go through it (the task was blocked)
+        if s.flags.opened_file then
+          return s:line({
+            settled   = "[Papers rustle.] The file, yes. But five hundred thousand, dear. For my little house. Who would pay that?",
+            uneasy    = "[Papers rustle.] Never mind the file. Five hundred thousand, for my little house. Who would pay that?",
+            defensive = "Never mind the file! Five hundred thousand? For my little house? Nobody would pay that!",
+            venting   = "I don't care about the file! Five hundred thousand! Nobody would pay that!",
+          })
+        end
         if s.flags.promised then
           return s:line({
             settled   = "Oh, thank God. [A shaky laugh.] But five hundred thousand? For my little house? Who would pay that?",
@@ -205,7 +227,7 @@ return scenario {
       end,
       choices = {
         { "[Open the file for " .. RULES.address .. ".] We'll go through it together. Stop me if anything's wrong.",
-          tags = { "task", "ask" }, go = "details",
+          tags = { "task", "ask" }, set = { opened_file = true }, go = "details",
           coach = "Checking the record together answers 'who would pay that?' with something she can do, and errors in it are the most common real ground." },
         { "Houses on Orchard Lane go for half a million now.",
           tags = { "argue" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
@@ -213,7 +235,7 @@ return scenario {
         { "If you think it's too high, you can file " .. RULES.abatement .. ". The form's on our website.",
           tags = { "inform" }, go = "alone",
           coach = "The right route, but pointed at from a distance; she doesn't yet know whether the value is even wrong." },
-        { "Honestly, and I say this kindly, if the taxes get to be too much, a lot of people in your situation look at downsizing to something smaller and easier to keep up.",
+        { "And if the taxes do get to be too much, a lot of people in your situation look at downsizing to a smaller place that's easier to keep up.",
           tags = { "minimize" }, set = { selling = true }, go = "crisis",
           coach = "Meant as practical advice, but to a new widow afraid of losing her husband's house it confirms her worst fear." },
       },
@@ -278,10 +300,10 @@ return scenario {
         { "It's all on the back of the notice you got.",
           tags = { "buck_pass" }, go = "alone",
           coach = "True, in small print, and it hands the whole job back to someone who just told you she can't manage it alone." },
-        { "And if the bill's still too much after all that, some people your age look at selling and moving somewhere smaller.",
-          tags = { "minimize" }, set = { selling = true }, go = "crisis",
-          coach = "Practical in a planning meeting; to a new widow who called afraid of losing her husband's house, it's the thing she feared most, said out loud." },
-        { "You needn't remember it. I'll mail you both forms, bathroom and basement noted, with " .. RULES.abatement_due .. " circled. Could " .. RULES.reviewer .. " come and see the basement " .. RULES.review_slot .. "?",
+        { "You've done the hard part. The rest is just paperwork, and the Board is very understanding with seniors; it'll all come out fine.",
+          tags = { "minimize", "overpromise" }, promise = "It will all come out fine.", set = { promised = true }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
+          coach = "Kind, and it answers her shaking hands with a forecast nobody here can make; 'just paperwork' is the part she just told you she can't do." },
+        { "You needn't remember it, Mrs. Castillo. I'll mail you both forms, bathroom and basement noted, with " .. RULES.abatement_due .. " circled. Could " .. RULES.reviewer .. " come and see the basement " .. RULES.review_slot .. "?",
           tags = { "own", "options" }, set = { mailed = true }, go = "close",
           coach = "Putting it in writing and booking the visit takes the weight off her memory; asking about the day keeps her in charge." },
       },
@@ -300,9 +322,9 @@ return scenario {
         { "Thanks for calling us. I'm " .. RULES.clerk .. ", on " .. RULES.phone .. ", if anything in the envelope is unclear.",
           tags = { "thank", "own" }, set = { named = true }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
           coach = "A warm close with a name and a number: she hangs up knowing someone has her file, and the date is already circled in the envelope." },
-        { "Okay, you're all set then, Mrs. Castillo. It's all in hand. You have a good day now, and take care of yourself.",
+        { "Well, thanks for calling, Mrs. Castillo. You're all set, it's all in hand. You have a good day now.",
           tags = { "hollow" }, go = close_out, targets = { "promise_broken", "plan_made", "plan_worried" },
-          coach = "Polite, but a scripted goodbye after a call like this leaves her alone with it again." },
+          coach = "Polite, but a scripted thank-you-and-goodbye after a call like this leaves her alone with it again: no name, no number." },
       },
     },
 
@@ -314,13 +336,13 @@ return scenario {
         venting   = "I don't understand ANY of that! [Crying.] I just need to know if I'm going to lose my house!",
       },
       choices = {
-        { "That was office talk, my fault. Plainly, then: what worries you most?",
-          tags = { "apologize", "ask" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
-          coach = "Own the jargon, slow down, and give her the floor; a plain restart costs a few minutes and saves the call." },
+        { "That was office talk, my fault. Plainly: this letter isn't a bill, and nothing is due now. It shows a value, and you can ask for it to be lowered.",
+          tags = { "apologize", "inform" }, set = { explained = true }, go = function(s) return resume(s) end, targets = { "story", "fear", "record", "next_steps" },
+          coach = "Own the jargon, then answer the question she actually asked, in words she can keep: not a bill, nothing due, and a way to question it." },
         { "[Repeat it, more slowly.] Full and fair cash value. As of January 1.",
           tags = { "jargon" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
           coach = "Slower isn't plainer: the same words at half speed tell her the problem is her hearing, not your language." },
-        { "I'm sorry, I know it's confusing. It's all explained on the back of the notice, in the part about how values are set; if you read it through slowly it should make sense.",
+        { "I know it's confusing. It's all explained on the back of the notice; if you read it through slowly it should make sense.",
           tags = { "buck_pass" }, go = "someone_else",
           coach = "She's told you she doesn't understand; sending her back to the same paper tells her she's on her own." },
       },
@@ -337,11 +359,11 @@ return scenario {
         { "Mrs. Castillo, please try to calm down. Getting upset won't change the value.",
           tags = { "calm_down" }, go = "someone_else",
           coach = "She isn't being unreasonable, she's frightened; 'calm down' tells her the fear is the problem." },
-        { "I'm only telling you how it is, ma'am. I'd rather be straight with you than pretend your house was singled out, because it wasn't.",
+        { "I'm only telling you how it is. I'd rather be straight with you than pretend your house was singled out, because it wasn't.",
           tags = { "argue" }, go = "someone_else",
           coach = "Defending the remark makes it about you; she's comparing you to the worst call of her life." },
         { "You're right. That was careless. Go on about the house.",
-          tags = { "apologize", "listen" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
+          tags = { "apologize", "listen" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record", "next_steps" },
           coach = "A short, sincere repair and a return to her: she'll forgive the slip if the next thing you do is listen." },
       },
     },
@@ -358,7 +380,7 @@ return scenario {
           tags = { "disengage" }, go = "ended_early",
           coach = "Letting her go now means she hangs up more frightened than she called, and the deadline keeps running." },
         { "Please don't go. That was my mistake, not yours. It's the house you're worried about; let's look at it together.",
-          tags = { "apologize", "label" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
+          tags = { "apologize", "label" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record", "next_steps" },
           coach = "Owning the overreaction quickly and naming her real worry brings her back before she hangs up." },
         { "Thank you, I appreciate that. Now, so you know where the number comes from: the assessment is based on market value as of January 1, from last year's sales.",
           tags = { "explain_why" }, go = function(s) return hurt(s) end, targets = { "not_just_me", "someone_else", "hung_up" },
@@ -373,32 +395,46 @@ return scenario {
         defensive = "Forty-five years I've lived here! I know how many bathrooms it has!",
       },
       choices = {
-        { "Of course you do; my mistake. One full bath, a half bath, basement unfinished. I've changed it.",
-          tags = { "apologize", "inform" }, go = "next_steps",
-          coach = "Back down quickly, believe her, and turn her correction into the evidence it is." },
+        { "Of course you do; my mistake. One full bath, a half bath, basement unfinished: I've noted it on your file for the Board.",
+          tags = { "apologize", "own" }, go = "next_steps",
+          coach = "Back down quickly, believe her, and put her correction on file as evidence for the Board; changing the record is the Board's call, after the visit." },
         { "Well, the record says two full baths and a finished basement, and I have to go by what's on the record until someone from the office comes out to look.",
           tags = { "policy_wall" }, go = "someone_else",
           coach = "The record isn't the last word, which is the whole point of checking it; hiding behind it tells her she isn't believed." },
         { "I'll have the inspector go back through the file and double-check it, and if they agree the record's wrong, they'll correct it.",
-          tags = { "redirect" }, go = "next_steps",
-          coach = "Not wrong, but without believing her first it still sounds like the town's word against hers." },
+          tags = { "inform" }, grade = "acceptable", go = "next_steps",
+          coach = "That is the right process, but after 'forty-five years' she needs to hear she's believed first; said bare, it sounds like the town's word against hers." },
       },
     },
 
     alone = {
-      says = {
-        settled   = "The website? I don't have a computer, dear. Hector did all that.",
-        uneasy    = "The website? I don't have a computer. Hector did all of that.",
-        defensive = "The website? I don't have a computer! Hector did all that!",
-        venting   = "[Crying.] A website? I don't have a computer! Hector did all that!",
-      },
+      says = function(s)
+        if s.flags.offered_post then   -- the offer came before she could take it in (the task was blocked)
+          return s:line({
+            uneasy    = "Post it? [Her voice wobbles.] But I wouldn't know what to put on it. Hector did all that.",
+            defensive = "Post it? And then what? I wouldn't know what to put on it! Hector did all that!",
+            venting   = "[Crying.] Post it where? I wouldn't know what to put on it! Hector did all that!",
+          })
+        end
+        return s:line({
+          settled   = "The website? I don't have a computer, dear. Hector did all that.",
+          uneasy    = "The website? I don't have a computer. Hector did all of that.",
+          defensive = "The website? I don't have a computer! Hector did all that!",
+          venting   = "[Crying.] A website? I don't have a computer! Hector did all that!",
+        })
+      end,
       choices = {
         { "The library on Main Street has public computers, and the staff there are good at helping people find and print forms. You could ask them for the abatement application.",
           tags = { "buck_pass" }, go = "form_alone",
           coach = "Helpful in theory; in practice a frightened 78-year-old is now in charge of finding, printing and filing the form by a strict date." },
         { "Then you won't need one. I'll post it today. First, though, shall we go over your record?",
-          tags = { "own", "task" }, set = { mailed = true }, go = "details",
+          when = function(s) return (s.visits.details or 0) == 0 end,
+          tags = { "own", "task" }, set = { mailed = true, offered_post = true }, go = "details",
           coach = "Take the job back from her and do the record check now: that's what makes the form worth filing." },
+        { "Then you won't need one. I'll post it today, with the bathroom and basement already noted. Shall I tell you what else goes in the envelope?",
+          when = function(s) return (s.visits.details or 0) > 0 end,
+          tags = { "own", "task" }, set = { mailed = true, offered_post = true }, go = "plan",
+          coach = "Take the job back from her: the record is already checked, so the form goes out with her corrections on it, and the rest of the plan with it." },
         { "Okay. I'll put the form in the mail.",
           tags = { "inform" }, go = "form_mailed",
           coach = "The form will arrive, but without the record check or the exemption she'll be filing half a case alone." },
@@ -413,13 +449,13 @@ return scenario {
         venting   = "[Crying.] I want to speak to someone else! Someone in charge!",
       },
       choices = {
-        { "I can put you through, but honestly, they'll just tell you the same thing I have. The value's set by the Board, and nobody here can change it over the phone.",
+        { "I can put you through, but they'll only tell you the same thing I have: the Board sets the value, and nobody in this office can change that over the phone.",
           tags = { "policy_wall" }, go = "hung_up",
           coach = "Maybe true, and it shuts the last door she can see." },
         { "[Put her on hold without saying why.]",
           tags = { "ignore" }, go = "on_hold",
           coach = "Silence on the line, to a frightened caller, sounds like being got rid of." },
-        { "Of course. I'll brief " .. RULES.supervisor .. ", first, so you don't have to start again. Is this the best number for you?",
+        { "Of course, Mrs. Castillo. I'll brief " .. RULES.supervisor .. ", first, so you don't have to start again. Is this the best number for you?",
           tags = { "handoff", "ask" }, go = "transferred",
           coach = "She asked; a warm transfer with her story passed on means she isn't made to tell it a third time." },
       },
@@ -436,11 +472,11 @@ return scenario {
         venting   = "[Three minutes of hold music. Then, in tears:] Hello? HELLO? Is anyone there? Did they hang up on me? Oh, Hector, I can't do this.",
       },
       choices = {
-        { "Sorry about that, I was checking. " .. RULES.supervisor .. ", is at lunch until " .. RULES.sup_back .. ". You could try him again then, or leave a message with me and he'll get it when he's back.",
+        { "Sorry, I was checking. " .. RULES.supervisor_name .. " is at lunch until " .. RULES.sup_back .. ". You could try him again then, or leave a message with me.",
           tags = { "apologize", "buck_pass" }, go = "son",
           coach = "Polite, but after three minutes of silence 'try again later' tells her the whole call was for nothing, and she loses her place." },
-        { "I'm here. That silence was my fault. " .. RULES.supervisor .. ", is out till " .. RULES.sup_back .. ", so we'll carry on together now; I'm not going anywhere.",
-          tags = { "apologize", "own" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
+        { "I'm here, Mrs. Castillo. That silence was my fault. " .. RULES.supervisor .. ", is out till " .. RULES.sup_back .. ", so we'll carry on together now; I'm not going anywhere.",
+          tags = { "apologize", "own" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record", "next_steps" },
           coach = "Own the silent hold, tell her plainly where things stand, and take the call back yourself: she needs someone, not a particular someone." },
         { "[Put her back on hold.]",
           tags = { "ignore" }, go = "hung_up",
@@ -457,9 +493,9 @@ return scenario {
         venting   = "[Crying.] Not till " .. RULES.sup_back .. "? I can't wait that long! My son, he could call you. His number's in Hector's book. Where is it? [Drawers banging; a long pause.]",
       },
       choices = {
-        { "[Wait quietly while she looks.] No rush. We can do it together now, and post your son a copy.",
-          tags = { "pause", "own" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
-          coach = "Give her the silence she needs, then offer to be the help she's looking for, with her son kept in the loop." },
+        { "[Wait quietly while she looks.] No rush. We can do it together now, and if you'd like, I'll send your son a copy too.",
+          tags = { "pause", "own" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record", "next_steps" },
+          coach = "Give her the silence she needs, then offer to be the help she's looking for; a copy for her son is hers to say yes to, not yours to send." },
         { "I'm sorry, but for privacy reasons I can only discuss the property with the owner of record, so your son would need your written permission on file first.",
           tags = { "apologize", "policy_wall" }, go = "repeats",
           coach = "There may be a privacy rule, but she didn't ask for his access; she asked for help. Leading with the rule leaves her searching drawers alone." },
@@ -478,15 +514,26 @@ return scenario {
         venting   = "[Crying, papers rustling.] I've lost my place. I don't understand any of it. Do my taxes go up " .. RULES.jump .. "? Do I have to pay it NOW? I keep asking and nobody tells me!",
       },
       choices = {
-        { "As I said, ma'am: the bill is the assessed value times the tax rate, and the rate's set after Town Meeting votes the budget and the state certifies it, usually in the fall.",
+        -- 'As I said' only where the rate was in fact explained before.
+        { "As I said: the bill is the assessed value times the tax rate, and the rate's set once the state certifies the levy.",
+          when = function(s) return s.flags.rate_told == true end,
           tags = { "explain_why", "jargon" }, go = "confused",
           coach = "'As I said', and the same office words again, to someone who has told you she's lost: she hears that the confusion is her fault." },
-        { "Well, if it all gets too much, some people in your situation sell and move somewhere smaller.",
+        { "It's simple: the bill is the assessed value times the tax rate, and the rate's set once the state certifies the levy.",
+          when = function(s) return not s.flags.rate_told end,
+          tags = { "explain_why", "jargon" }, go = "confused",
+          coach = "'Simple' to the office: value times rate and a certified levy answer neither of her two yes-or-no questions." },
+        { "Well, if it ever does get too much, there are people who can help you sell and find somewhere easier.",
           tags = { "minimize" }, set = { selling = true }, go = "crisis",
           coach = "Meant as practical, and it's the thing she is most afraid of, said out loud by the town." },
-        { "Of course you can. Not necessarily, and nothing is due now. That letter shows a value; any bill comes later.",
-          tags = { "acknowledge", "inform" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record" },
-          coach = "Answer the repeated question as if it were the first time, plainly and patiently, then slow the call down." },
+        { "[Say nothing, and give her time to find her place.]",
+          -- the model reads any pause as calming; to a caller owed an answer it is one more silence on the line
+          tags = { "pause" }, grade = "poor", effect = { agitation = 5, trust = -3 },
+          go = function(s) return (s.visits.someone_else or 0) > 0 and "hung_up" or "someone_else" end, targets = { "someone_else", "hung_up" },
+          coach = "Silence is for someone finding her words; she has asked two direct questions, twice, and a silence now sounds like nobody is there." },
+        { "Of course, Mrs. Castillo. Your taxes won't necessarily go up " .. RULES.jump .. ", and nothing is due now. That letter shows a value; any bill comes later.",
+          tags = { "acknowledge", "inform" }, go = function(s) return resume(s) end, targets = { "story", "fear", "record", "next_steps" },
+          coach = "Answer both questions as if it were the first time, plainly and patiently: no, not necessarily; no, nothing now. Then slow the call down." },
       },
     },
 
@@ -636,6 +683,15 @@ return scenario {
     { name = "a self-harm statement: stop the business and get help",
       choices = { 3, 2, 4, 4, 2 },
       expect = { outcome = "safety_exit", passed = true } },
+    -- Second review: after a silent hold and her son's number, the call picks up at the next steps,
+    -- not back at a record already gone through.
+    { name = "after the hold and the son's number, back to the next steps, not the record again",
+      choices = { 3, 2, 4, 1, 1, 2, 2, 1, 1, 3, 4, 2 },
+      expect = { ending = "plan_made", passed = true } },
+    -- Second review: a silence is no answer to a question she has asked twice.
+    { name = "silence when she asks again is one silence too many",
+      choices = { 3, 2, 4, 1, 1, 2, 2, 1, 3, 3 },
+      expect = { ending = "hung_up", passed = false } },
     { name = "the calmest path costs about twice a calm call at most", path = "calmest", expect = { max_ratio = 2.2 } },
     { name = "the best-scoring call costs at most twice a calm call", path = "best", expect = { max_ratio = 2.0 } },
     -- A mishandled frightened caller doesn't hang up at once; she waits on a silent hold, looks for
@@ -643,6 +699,6 @@ return scenario {
     -- phone (about 3.5x a calm call); the callback, her son's complaint and the welfare check bring it
     -- to about 5.9x.
     { name = "the most escalated call costs four to six calm calls, follow-on included", path = "escalated",
-      expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 6.0, min_ratio_interaction = 3 } },
+      expect = { outcome = { "escalated", "unresolved" }, min_ratio = 4.0, max_ratio = 6.0, min_ratio_interaction = 3 } },
   },
 }

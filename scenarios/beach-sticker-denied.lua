@@ -17,6 +17,7 @@ local RULES = {
   mail_days    = 3,                                    -- business days to mail a sticker once the paper arrives
   backlog_days = 10,                                   -- business days for applications left in the drop box
   phone        = "555-0124",
+  director_phone = "555-0127",                         -- the Recreation Director's office line (voicemail)
   sticker_spot = "the lower left of the back window", -- where the sticker must be displayed
   supervisor   = "Joanne Pike",                        -- the counter supervisor on duty
 }
@@ -167,7 +168,7 @@ return scenario {
         { "Why would a utility bill count? The list is right on the website.",
           tags = { "why_question", "blame" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
           coach = "A tired, honest question that tells a new resident, in front of his kids, that he should have known better." },
-        { "Honestly, it probably should count. I don't know why the " .. RULES.decider .. " is so picky about it.",
+        { "If you ask me, it probably should count. I don't know why the " .. RULES.decider .. " is so picky about it.",
           tags = { "buck_pass" }, go = "no_sticker",
           coach = "Siding with him against the rule feels friendly, but it still means no, and now the no sounds arbitrary." },
         { "Quick question first: got a lease?",
@@ -185,17 +186,17 @@ return scenario {
         venting   = "[He jabs at his phone.] Fine! Here's the lease! Why does THAT count and the bill doesn't? You're just looking for reasons!",
       },
       choices = {
-        { "It's not up to me. The " .. RULES.decider .. " makes the list.",
+        { "Fair enough, but it's not up to me. The " .. RULES.decider .. " makes the list.",
           tags = { "buck_pass" }, go = "no_sticker",
           coach = "He asked why; 'not up to me' tells him nobody here knows or cares, which is what he already suspected." },
-        { "Fair question. Landlords get electric bills for empty houses too; a lease shows who lives there. With your registration, you qualify.",
+        { "Because a landlord gets the electric bill for an empty house too; a lease shows who actually lives there. With your registration, you qualify.",
           tags = { "explain_why", "inform" }, go = "kids",
           coach = "He asked a real question, so answer it: the reason behind the rule, in plain words, and then the good news." },
-        { "Nobody's hunting for anything, sir. I'm following the rules like I do for everyone, and I'd be asking you exactly the same questions if you'd lived here twenty years.",
+        { "Nobody's hunting for anything. I follow the same rules for everyone, and I'd ask you the same if you'd lived here twenty years.",
           tags = { "argue", "policy_wall" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
           coach = "Defending yourself answers the challenge in his words instead of the question under it." },
         { "Let's not get into the why right now. The lease works, so let's just do it.",
-          tags = { "redirect" }, go = "kids",
+          tags = { "redirect" }, go = "kids", grade = "acceptable",
           coach = "Moving straight to the yes is tempting, and fair enough if he's still hot, but he asked a real question; people accept a rule more readily when they hear the reason." },
       },
     },
@@ -203,21 +204,21 @@ return scenario {
     kids = {
       says = {
         settled   = "[His daughter tugs his sleeve: 'Is it a yes?'] Hang on, Zo. So can I get it today? I told them Saturday.",
-        uneasy    = "[His daughter tugs his sleeve: 'Daddy, is it a yes?'] Hang on, Zo. So can I get it today? I promised them Saturday, and I can't do another two-week wait.",
+        uneasy    = "[His daughter tugs his sleeve: 'Daddy, is it a yes?'] Hang on, Zo. So can I get it today? I promised them Saturday, and they've heard 'not yet' about everything since we moved.",
         defensive = "[His daughter asks, 'Daddy, is it a yes?' He doesn't answer her.] So can I get it today or not? I promised them Saturday.",
         venting   = "[His daughter starts to cry.] See? Can I get it TODAY or not? I promised them Saturday!",
       },
       choices = {
-        { "Sure. Fill in this form, drop it in the box with a copy of the lease and your registration, and we'll mail the sticker out. They go in the order they come in, so the sooner the better.",
+        { "Sure. Fill in this form, drop it in the box with the lease and registration, and we'll mail the sticker. First come, first served.",
           tags = { "buck_pass" }, go = "no_sticker",
           coach = "The drop box is real, but it takes " .. RULES.backlog_days .. " business days; sending him off with a form when you could do it now misses Saturday." },
-        { "Kids, eh? They'll survive one weekend.",
+        { "Saturday might be tight. If it's not this weekend, the beach will still be there next weekend.",
           tags = { "minimize" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
-          coach = "A light joke to a tired parent, but it tells him the promise he made his children doesn't matter here." },
+          coach = "Meant as perspective, but it tells a tired parent that the promise he made his children doesn't matter here." },
         { "It sounds like Saturday is a promise to them you really don't want to break.",
           tags = { "label" }, go = "options",
           coach = "Naming what's at stake is good, though he asked a direct question and is still waiting for the answer." },
-        { "Yes, today. Forward me the lease and it's five minutes while you wait. Or " .. RULES.day_pass .. " at the gate Saturday, and bring the lease in after.",
+        { "Yes, sir, today. Forward me the lease and it's five minutes while you wait. Or " .. RULES.day_pass .. " at the gate Saturday, and bring the lease in after.",
           tags = { "options", "inform" }, go = "processing",
           coach = "A straight yes with two real choices puts him back in control of his weekend, which is what he came in for." },
       },
@@ -252,13 +253,13 @@ return scenario {
         threatening = "[He leans over the counter and pushes his phone at your face.] NOW. Do it NOW.",
       },
       choices = {
-        { "Got it. Next time, though, bring everything printed and you'll save yourself the wait.",
+        { "Got it, thanks. Next time, though, bring everything printed and you'll save yourself the wait.",
           tags = { "task", "blame" }, go = "second_car",
           coach = "The work gets done, but the parting tip tells him the wait was his fault." },
         { "[Print the lease, check it against his registration, take the " .. RULES.fee .. ", hand over the sticker.] It goes on " .. RULES.sticker_spot .. ".",
           tags = { "task", "own" }, go = "second_car",
           coach = "Doing the check and the paperwork on the spot, and saying where the sticker goes, turns a yes into something he can hold." },
-        { "Tell you what, I'll put it through and mail it tonight, so you don't have to stand here with the kids. It'll be in your mailbox by Saturday, no problem at all, I promise.",
+        { "I'll mail it tonight so you don't have to wait here with the kids. It'll be in your mailbox by Saturday, I promise.",
           tags = { "overpromise" }, promise = "The sticker will arrive in the mail by Saturday.",
           set = { promised_mail = true }, go = "second_car",
           coach = "Kindly meant, but the mail isn't yours to promise; if it arrives Monday, Saturday's disappointment is on you." },
@@ -266,14 +267,20 @@ return scenario {
     },
 
     second_car = {
-      says = {
-        settled   = "[He holds the sticker up for the kids.] Great. Oh, and my wife's car, can I get one for hers too? She's on the lease. Grey Honda, Pennsylvania plates. Her registration's at home.",
-        uneasy    = "Okay. And my wife's car? She's on the lease too. Grey Honda, PA plates. Her registration's at home.",
-        defensive = "And my wife's car. She's on the lease. Her registration's at home. Just do hers as well.",
-        venting   = "And my WIFE'S car! She's on the lease! Just do hers too!",
-      },
+      -- He holds the sticker up only if he has it: after "I'll mail it tonight" his hands are empty.
+      says = function(s)
+        local settled = s.flags.promised_mail
+          and "Great. Saturday, guys. Oh, and my wife's car, can I get one for hers too? She's on the lease. Grey Honda, Pennsylvania plates. Her registration's at home."
+          or  "[He holds the sticker up for the kids.] Great. Oh, and my wife's car, can I get one for hers too? She's on the lease. Grey Honda, Pennsylvania plates. Her registration's at home."
+        return s:line({
+          settled   = settled,
+          uneasy    = "Okay. And my wife's car? She's on the lease too. Grey Honda, PA plates. Her registration's at home.",
+          defensive = "And my wife's car. She's on the lease. Her registration's at home. Just do hers as well.",
+          venting   = "And my WIFE'S car! She's on the lease! Just do hers too!",
+        })
+      end,
       choices = {
-        { "[Slide a second sticker into the envelope.] Here, take one for her too. Just write her plate on the form when you get home and drop it back in; nobody checks the second car anyway.",
+        { "[Slide a second sticker into the envelope.] Take one for her too. Write her plate on the form at home and drop it back in; nobody checks the second car.",
           tags = { "overpromise" }, grade = "critical", go = "extra_sticker",
           coach = "Friendly and fast, but issuing a sticker for a vehicle nobody has checked is an unauthorised waiver; stickers are numbered and audited." },
         { "Sorry, one sticker per registration. She'll have to come in herself.",
@@ -293,15 +300,15 @@ return scenario {
         venting   = "Fine! Are we done here?",
       },
       choices = {
-        { "[Already looking past him.] Have a nice day. Next, please!",
+        { "[Already looking past him.] Thanks, have a nice day. Next, please!",
           tags = { "ignore" }, go = close_out,
           targets = CLOSE_OUT,
-          coach = "The line is long, but a flat goodbye undoes the welcome just as he was starting to feel it." },
-        { "Thanks for bearing with us. Enjoy Saturday, you two! Anything stuck, call " .. RULES.phone .. " and ask for me.",
+          coach = "The line is long, but a thank-you said to the next person undoes the welcome just as he was starting to feel it." },
+        { "Thanks for bearing with us, Mr. Adebayo. Enjoy Saturday, you two! Anything stuck, call " .. RULES.phone .. " and ask for me.",
           tags = { "thank", "own" }, go = close_out,
           targets = CLOSE_OUT,
           coach = "A warm close: thank him, speak to the kids, and leave him a name and number for any loose end." },
-        { "Honestly, most new people get this wrong the first time, so don't feel bad. The Registry is the real headache; wait till you see their line in July. Anyway, you're all set.",
+        { "Don't feel bad, most new people get this wrong. Wait till you see the Registry's line in July. Anyway, you're all set.",
           tags = { "minimize" }, go = close_out,
           targets = CLOSE_OUT,
           coach = "Meant as comfort, but it files his morning under 'people getting it wrong', and blames another office on the way." },
@@ -319,11 +326,11 @@ return scenario {
         { "You can still buy a non-resident day pass at the gate; it's " .. RULES.day_pass .. " a day, and plenty of new families do that for the first few weeks while the paperwork catches up.",
           tags = { "inform" }, go = "day_pass",
           coach = "A real option, but offered now it means 'pay like a tourist' to someone who just said he lives here." },
-        { "Hang on. I jumped to the rule too fast. What else have you brought?",
+        { "Hang on. I jumped to the rule too fast, and I'm sorry. What else have you brought?",
           tags = { "apologize", "listen" }, go = function(s) return resume(s) end,
           targets = { "documents", "bill_question", "kids" },
           coach = "A plain repair: own the jump to the rule and reopen the conversation with a question that might lead to a yes." },
-        { "I don't make the rules, sir.",
+        { "I don't make the rules.",
           tags = { "policy_wall" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
           coach = "The quickest sentence at the counter, and the one most likely to bring the supervisor over." },
         { "If you'd like, you can take it up with my supervisor.",
@@ -346,8 +353,8 @@ return scenario {
           tags = { "disengage" }, go = "stepped_back",
           when = function(s) return s.tripwire end,
           coach = "Leaning over the counter into your face is no longer just a loud voice: it's intrusion. Distance and help come first; the sticker can wait." },
-        { "[Step back from the counter.] Sir, I'm going to step away until you can speak to me respectfully.",
-          tags = { "disengage" }, go = "stepped_away",
+        { "[Step back from the counter.] I'm going to step away until you can speak to me respectfully.",
+          tags = { "disengage" }, go = "stepped_away", grade = "poor",
           when = function(s) return not s.tripwire end,
           coach = "A raised voice about a rule, with his children beside him, is uncomfortable but not dangerous: no threat, no move toward you. Walking off leaves him, and the line, without help." },
         { "Sir, please lower your voice. There are children here.",
@@ -358,7 +365,7 @@ return scenario {
           end,
           targets = { "heckler", "supervisor", "walked_out", "grabbed" },
           coach = "Pointing at his own kids in front of the queue shames him, and 'lower your voice' reliably makes people louder." },
-        { "You do live here; nobody doubts it. Come down this end with me and we'll find the paper that shows it.",
+        { "You do live here, Mr. Adebayo; nobody doubts it. Come down this end with me and we'll find the paper that shows it.",
           tags = { "acknowledge", "private" }, go = function(s) return in_reach(s, "after_taxes") end,
           targets = { "after_taxes", "grabbed" },
           coach = "Agree with what's true, then take away the audience: he can come down without losing face in front of the line and his kids." },
@@ -377,14 +384,14 @@ return scenario {
         recovery  = "[He lets out a breath and glances at the kids.] ...Sorry. That wasn't at you. Three weeks of 'no': the Registry, the cable, the school forms. I just wanted one thing to be easy.",
       },
       choices = {
-        { "That's okay, honestly, we all have those days. Just keep it down a bit for the folks in line, please; there are other kids here too.",
+        { "That's okay, we all have those days. Just keep it down a bit for the folks in line, please; there are other kids here too.",
           tags = { "calm_down" }, go = function(s) return fed_up(s) end, targets = { "supervisor", "walked_out" },
           coach = "He just apologised; a reminder about his volume, in the recovery window, lands twice as hard." },
         { "Okay. Do you have " .. RULES.alt_proofs .. "?",
           tags = { "ask" }, go = function(s) if s.flags.lease_seen then return "kids" end return "lease_found" end,
           targets = { "kids", "lease_found" },
           coach = "The right question, but it steps past his apology; a sentence that shows you heard him would make it land." },
-        { "Three weeks of no, and this was meant to be the easy one. Is your name on a lease here?",
+        { "That must wear you down: three weeks of no, and this was meant to be the easy one. Is your name on a lease here?",
           tags = { "label", "ask" }, go = function(s) if s.flags.lease_seen then return "kids" end return "lease_found" end,
           targets = { "kids", "lease_found" },
           coach = "In the recovery window, naming what's underneath and pointing to a yes rebuilds things fast." },
@@ -427,7 +434,7 @@ return scenario {
         { "It's only " .. RULES.day_pass .. ". Plenty of new families do that for the first few weeks.",
           tags = { "minimize" }, go = function(s) return loud(s) end, targets = { "taxes", "supervisor", "walked_out" },
           coach = "'Only' is about your wallet, not his; what he hears is that living here doesn't count yet." },
-        { "Fair point; you live here. Did you sign a lease?",
+        { "You're right, you live here, and you shouldn't pay like a tourist. Did you sign a lease?",
           tags = { "acknowledge", "ask" }, go = function(s) if s.flags.lease_seen then return "kids" end return "lease_found" end,
           targets = { "kids", "lease_found" },
           coach = "Agreeing with the part he's right about, then looking for the proof he might have, turns the day pass back into a fallback." },
@@ -469,19 +476,24 @@ return scenario {
       choices = {
         { "Of course. [Call " .. RULES.supervisor .. " over and brief her in front of him:] Mr. Adebayo moved here three weeks ago, the car's on Pennsylvania plates, he has an electric bill. I haven't asked yet about a lease. He'd like a sticker for Saturday.",
           tags = { "handoff" }, go = "supervisor_routed",
+          when = function(s) return not s.flags.lease_seen end,
+          coach = "He asked, so a warm handoff with the story passed on is right; he won't have to start again." },
+        { "Of course. [Call " .. RULES.supervisor .. " over and brief her in front of him:] Mr. Adebayo moved here three weeks ago, the car's on Pennsylvania plates, and he has a lease in his email with his name on it. He'd like a sticker for Saturday.",
+          tags = { "handoff" }, go = "supervisor_routed",
+          when = function(s) return s.flags.lease_seen == true end,
           coach = "He asked, so a warm handoff with the story passed on is right; he won't have to start again." },
         { "She'll tell you exactly the same thing I did; the list comes from the " .. RULES.decider .. ", not from us.",
           tags = { "policy_wall" }, go = "walked_out",
           coach = "Probably true, and it closes the last door he can see." },
-        { "She's not in today, unfortunately. You can email the Recreation Director; the address is on the website, and she's good about replying within a week or so.",
+        { "She's not in today, unfortunately. You can call the Recreation Director's office, " .. RULES.director_phone .. ", and leave a message; she's good about calling back within a week or so.",
           tags = { "buck_pass" }, go = "walked_out",
-          coach = "A cold redirect to an inbox, after twenty minutes in line with two children, all but guarantees the complaint." },
+          coach = "A cold redirect to a voicemail, after twenty minutes in line with two children, all but guarantees the complaint." },
         { "I'll get her. One question first?",
           tags = { "ask", "own" }, go = function(s) return resume(s) end,
           when = function(s) return not s.flags.lease_seen end,
           targets = { "documents", "bill_question", "kids" },
           coach = "Asking permission to try once more respects his request and reopens the conversation; if he says no, fetch her." },
-        { "I'll get her. Or, with that lease, I can do it myself now. Your call?",
+        { "I'll get her, sir. Or, with that lease, I can do it myself now. Your call?",
           tags = { "ask", "own" }, go = function(s) return resume(s) end,
           when = function(s) return s.flags.lease_seen == true end,
           targets = { "documents", "bill_question", "kids" },
@@ -497,7 +509,7 @@ return scenario {
         { "[Grab the box back.] Those are numbered. You can't just take them.",
           tags = { "invade_space" }, go = "counter_incident",
           coach = "A tug-of-war over a box of stickers puts you within reach of someone who has stopped talking and started acting." },
-        { "[Step back a pace.] Put that down right now, sir. Those stickers are numbered and audited, and if you walk out with them I'm calling the police.",
+        { "[Step back a pace.] Put that down right now. Those stickers are numbered and audited, and if you walk out with them I'm calling the police.",
           tags = { "threaten_early" }, go = "counter_incident",
           coach = "An ultimatum while you're still within reach turns a grab into a stand-off." },
         { "[Let the box go and back off, well clear of him; the code word brings " .. RULES.supervisor .. ".]",
@@ -544,8 +556,15 @@ return scenario {
       outcome = "routed",
       task    = true,
       says    = "Okay. Thank you for telling her. I didn't want to go through it all again.",
-      debrief = RULES.supervisor .. " asked whether he had a lease, found it in his email, and issued the sticker. " ..
-                "The warm handoff meant Marcus didn't start over; her time was the follow-on cost of a question the counter could have asked.",
+      -- On some paths he had already shown the lease before he asked for her.
+      debrief = function(s)
+        if s.flags.lease_seen then
+          return RULES.supervisor .. " checked the lease he had already shown against his registration and issued the sticker. " ..
+                 "The warm handoff meant Marcus didn't start over; her time was the follow-on cost of a sticker the counter could have issued itself."
+        end
+        return RULES.supervisor .. " asked whether he had a lease, found it in his email, and issued the sticker. " ..
+               "The warm handoff meant Marcus didn't start over; her time was the follow-on cost of a question the counter could have asked."
+      end,
     },
     walked_out = {
       outcome = "escalated",
@@ -610,6 +629,14 @@ return scenario {
     { name = "staying within reach after he leans over: he grabs the stickers",
       choices = { 4, 4, 4, 2, 3, 1 },
       expect = { outcome = "escalated", ending = "counter_incident", critical = true } },
+    -- Second review: the handoff brief and the debrief tell what he has already shown (here, the lease).
+    { name = "asked for the supervisor after showing the lease: a warm handoff with the lease in the brief",
+      choices = { 3, 4, 1, 4, 1 },
+      expect = { outcome = "routed", ending = "supervisor_routed" } },
+    -- Second review: after "I'll mail it tonight" he has no sticker to hold up for the kids.
+    { name = "the mail-it-tonight promise comes due",
+      choices = { 3, 1, 4, 2, 4, 3, 3, 2 },
+      expect = { outcome = "unresolved", ending = "sticker_late", passed = false } },
     { name = "the calmest path costs about twice a calm visit at most", path = "calmest", expect = { max_ratio = 2.2 } },
     { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },
     { name = "the most escalated path costs four to six calm visits, follow-on included", path = "escalated",

@@ -86,15 +86,15 @@ return scenario {
         threatening = "[A man comes down the driveway fast, shouting. Inside, a dog is throwing itself at the door.] Who called you? Get OFF my property!",
       },
       choices = {
-        { "Good morning, sir. I'm with " .. RULES.office .. ". We've had a complaint about vehicles and the yard, and I'm here to leave a notice.",
+        { "Good morning. I'm with " .. RULES.office .. ". We've had a complaint about vehicles and the yard, and I'm here to leave a notice.",
           tags = { "inform" }, go = "who_called",
-          coach = "Professional and accurate, but a script before he has been heard answers none of what he asked." },
+          coach = "Saying who you are is right; going straight on to the complaint and the notice is a script before he has been heard, and answers none of what he asked." },
         { "Sir, I need you to calm down. I'm on the public sidewalk.",
           tags = { "calm_down" }, go = function(s) return heat(s) end, targets = { "goes_inside", "hotter" },
           coach = "Both statements are true, and both tell an upset homeowner that his reaction is the problem." },
-        { "[Hold your ground at the curb, the driver's door at your back and the street open behind you. Arms loose, palms in view. Hear him out.]",
+        { "[Stay at the curb by the driver's door, the street open behind you. Arms loose, palms in view.] Morning, sir. I'm with " .. RULES.office .. ". Go ahead, I'm listening.",
           tags = { "listen", "self_regulate" }, go = "unload",
-          coach = "Your position is your first safety decision; at the curb, with the car as your exit, you can afford to let him get it out." },
+          coach = "Your position is your first safety decision; at the curb, with the car as your exit, you can say who you are and let him get it out." },
         { "[The shouting and the dog are too much: get back in the car and leave. You'll mail the notice.]",
           tags = { "disengage" }, go = "left_early",
           coach = "A barking dog behind a closed door and an angry owner are discomfort, not yet danger; keep your exit and watch for the real cues." },
@@ -114,7 +114,7 @@ return scenario {
         { "It's a complaint-driven system, sir. If the yard were in compliance, I wouldn't be here.",
           tags = { "blame" }, go = function(s) return heat(s) end, targets = { "goes_inside", "hotter" },
           coach = "Logical, and it tells him this is his fault in the first minute." },
-        { "I can't tell you who made the complaint, sir; that's confidential.",
+        { "I can't tell you who made the complaint; that's confidential.",
           tags = { "policy_wall" }, go = "pressed",
           coach = "Correct, and it must stay that way, but said flat, as the first answer, it sounds like the town is hiding something." },
       },
@@ -134,10 +134,10 @@ return scenario {
         { "Does it matter who called? The cars are either in violation or they aren't.",
           tags = { "argue" }, go = "pressed",
           coach = "To him it matters a great deal; arguing the point makes it a contest." },
-        { "Complainant information is exempt from disclosure under the public records law, so I'm not permitted to release it, and a written request for it would be refused by the records officer in the same terms.",
+        { "Complainant information is exempt from disclosure under the public records law, so I'm not permitted to release it.",
           tags = { "jargon", "policy_wall" }, go = "pressed",
           coach = "Accurate, and it sounds like a wall of statute to someone who feels attacked." },
-        { "No. Nobody's name goes out, and yours wouldn't either if you ever called us. " ..
+        { "No, sir. Nobody's name goes out, and yours wouldn't either if you ever called us. " ..
           "Can I show you what the notice is actually about?",
           tags = { "redirect", "explain_why" }, go = "what_it_is",
           coach = "Hold the line on confidentiality, give the reason in one sentence, and move to what you can do." },
@@ -154,10 +154,10 @@ return scenario {
         { "Feels like someone's coming after your family. I'd want to know too. I still can't say. Can I show you what it's about?",
           tags = { "label", "redirect" }, go = "what_it_is",
           coach = "Naming the fear underneath the demand, then holding the line kindly and moving on, lets him step back without winning or losing." },
-        { "Sir, the law's the law. I don't make it.",
+        { "Look, the law's the law. I don't make it.",
           tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "goes_inside", "hotter" },
           coach = "The fastest sentence available, and it confirms his sense that nobody will listen." },
-        { "Look, I shouldn't say this, but between you and me it's someone who walks a dog past here every morning, so it's not anyone you'd have a real quarrel with. Don't let on I told you.",
+        { "Between you and me, it's someone who walks a dog past here every morning. Don't let on I told you.",
           tags = { "disclose" }, go = "breach_disclosed",
           coach = "Any hint that narrows it down is disclosure, and he has just told you he'd go after that person." },
         { "[Tuck the notice in the door and walk back to your car.]",
@@ -213,11 +213,18 @@ return scenario {
 
     hardship = {
       says = function(s)
-        if s.flags.told_hardship then
+        -- Already told: at the door (deadline_push) or on an earlier visit here. Only a calmer
+        -- man asks what happens next; a hotter one is still getting it out, so no question to answer.
+        local told = ((s.visits.deadline_push or 0) > 0 and 1 or 0) + s.visits.hardship - 1
+        if told >= 2 and (s.band == "defensive" or s.band == "venting") then
+          return "[Quieter, looking at the house.] Twenty-six years at the same job. Then one morning, a letter."
+        end
+        if told >= 1 then
           return s:line({
             settled   = "...Yeah. Well. So what happens now?",
             uneasy    = "...Yeah. So what happens now?",
-            defensive = "So what happens now?",
+            defensive = "[He rubs his face.] Chemo every Tuesday. And I'm meant to care about grass.",
+            venting   = "[He rubs his face hard.] Chemo every Tuesday! Every Tuesday! And I'm meant to care about GRASS.",
           })
         end
         return s:line({
@@ -226,7 +233,6 @@ return scenario {
           defensive = "I lost my job in March. My wife's on chemo. I can barely keep the lights on, never mind the yard.",
         })
       end,
-      enter = function(s) s.flags.told_hardship = true end,
       choices = {
         { "Thank you for telling me. " .. RULES.comply_days .. " days, and another " .. RULES.extension_days .. " if you've made a start. " ..
           RULES.help_office .. " can send " .. RULES.volunteer .. " for the mowing, and there are " .. RULES.salvage .. ".",
@@ -247,7 +253,6 @@ return scenario {
     },
 
     deadline_push = {
-      enter = function(s) s.flags.told_hardship = true end,
       says = {
         uneasy    = "I lost my job in March. My wife's on chemo. I haven't got the money or the time for any of this.",
         defensive = "You think I don't know that? I lost my job in March. My wife's on chemo. I haven't got the money or the time for any of this, and you stand there telling me what to do.",
@@ -255,9 +260,9 @@ return scenario {
         threatening = "[He's right in front of you now, voice shaking.] I lost my job. My wife's on chemo. And you come here telling me what to do? Get back in that car while you still can.",
       },
       choices = {
-        { "Read the notice, and call the office if you have questions.",
+        { "Thanks. Read the notice, and call the office if you have questions.",
           tags = { "buck_pass" }, go = "notice_left",
-          coach = "It ends the visit quickly and leaves him to fight with a piece of paper; expect a call, or a second visit." },
+          coach = "A thank-you used as a door closing: it ends the visit quickly and leaves him to fight with a piece of paper; expect a call, or a second visit." },
         { "If you think the notice is wrong, you can appeal it to " .. RULES.appeal_body .. " within " .. RULES.appeal_days .. " days. The form's on the back.",
           tags = { "inform", "options" }, go = "appeal_route",
           coach = "A real right he should know about, though it answers the rule, not the man who just told you about his wife." },
@@ -325,6 +330,10 @@ return scenario {
           tags = { "threaten_early" }, go = close_out,
           targets = { "tow_promise", "plan_thanked", "plan_accepted" },
           coach = "The follow-up is real, but ending on a warning undoes the goodwill that makes compliance voluntary." },
+        { "[Say nothing. Just nod.]",
+          tags = { "pause" }, grade = "poor", go = close_out,
+          targets = { "tow_promise", "plan_thanked", "plan_accepted" },
+          coach = "Whether he asked if you're done or thanked you, he's owed an answer: when you'll be back and how to reach you. Silence here leaves him guessing." },
       },
     },
 
@@ -367,12 +376,15 @@ return scenario {
         { "Thank you. A town car outside is the last thing you need. Can I tell you what it's about, then hear your side?",
           tags = { "acknowledge", "redirect" }, go = "what_it_is",
           coach = "Thank him for stepping back, acknowledge the intrusion, and offer a two-way conversation." },
-        { "Good. Look, nobody's out to get you, honestly. Someone just reported the yard, that's all; we get dozens of these a month, and most are closed within a few weeks.",
+        { "Good. Look, nobody's out to get you. Someone just reported the yard, that's all; we get dozens of these a month, and most are closed within a few weeks.",
           tags = { "minimize" }, go = "who_called",
           coach = "Meant to reassure, but 'someone reported' brings him straight back to 'who?'." },
         { "Right. As I was saying: " .. RULES.bylaw_cars .. " and " .. RULES.bylaw_grass .. ".",
           tags = { "jargon" }, go = "explained",
           coach = "Picking up the script where you left off misses the moment he just gave you." },
+        { "I'm so sorry. My mistake, that came out all wrong. I'm new at this and I really shouldn't have said it. I'm sorry.",
+          tags = { "apologize", "hollow" }, grade = "poor", go = "who_called",
+          coach = "It buys a moment's quiet, but three apologies and 'I'm new' put your nerves at the centre; he asked you to say what you came to say, and the gap goes back to 'who called?'." },
       },
     },
 
@@ -527,6 +539,11 @@ return scenario {
       expect = { outcome = "safety_exit", critical = false } },
     { name = "waiting by the car after he goes inside is a critical error", choices = { 3, 2, 2, 3 },
       expect = { ending = "dog_out", critical = true, passed = false } },
+    { name = "grovelling after a slip sends him back to 'who called?' and costs the pass",
+      choices = { 3, 3, 2, 4, 4, 4, 2, 3, 4, 1, 3, 2 },
+      expect = { outcome = "resolved_accepted", passed = false } },
+    { name = "a silent nod at the close is graded poor, even after the ideal visit", choices = { 3, 1, 4, 2, 3, 1, 3, 4 },
+      expect = { outcome = "resolved_satisfied", max_score = 95 } },
     { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },
     { name = "the most escalated path: a long stand-off at the curb, police and a second visit; four to six calm visits", path = "escalated",
       expect = { outcome = "escalated", min_ratio = 4.0, max_ratio = 6.0 } },

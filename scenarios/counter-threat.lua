@@ -14,7 +14,8 @@ local RULES = {
   tickets       = "$90",                        -- two unpaid tickets from last year; cleared before any release
   total         = "$215",                       -- tow fee plus tickets, paid at this counter
   tow_yard      = "Route 9 Towing",
-  yard_closes   = "5 pm",
+  yard_closes   = "5 pm",                       -- he has to collect the car before then
+  shift_starts  = "six",                        -- his night shift; he needs the car to get there
   decider       = "the Parking Clerk",          -- decides waivers and tow hearings, not the counter
   hearing_days  = 21,                           -- days to ask for a hearing on the tow
   hearing_phone = "555-0148",
@@ -72,7 +73,13 @@ local UNPAID = " He had left without his car, so he had to come back for it, and
 local REPORTED = "You stepped back the moment he made the threat, used the code phrase, and said one sentence. Afterwards you wrote down his exact words, the time and the witnesses, " ..
                  "and " .. RULES.supervisor .. " reported it to the police on the non-emergency line, " .. RULES.nonemergency .. ", and to security. You took a break, and the office offered " .. RULES.eap .. ". " ..
                  "The office agreed that any further contact with him would be in writing, or with two staff present. 'I know which car is yours' is leakage: a warning sign " ..
-                 "that is reported even when the person leaves calmly. Your earlier de-escalation wasn't wasted; it just wasn't the point any more."
+                 "that is reported even when the person leaves calmly."
+-- Only on a path that had some: what the de-escalation before the threat was worth.
+local function reported_text(s)
+  local calmed = (s.used.acknowledge or 0) + (s.used.paraphrase or 0) + (s.used.label or 0) + (s.used.explain_why or 0)
+  if calmed > 0 then return REPORTED .. " Your earlier de-escalation wasn't wasted; it just wasn't the point any more." end
+  return REPORTED .. " Before the threat, though, the row had been building: the earlier moves gave him more to push against, and nothing to calm him."
+end
 local REPORTED_LATE = "You got to safety in the end and reported everything: exact words, time and witnesses. But after 'I know which car is yours' you kept talking, " ..
                       "and he made the threat plainer and leaned across the counter. The first threat is the moment to stop: distance, the code phrase, one sentence. " ..
                       "You took a break afterwards, and the office planned any further contact in writing or with two staff present."
@@ -127,20 +134,20 @@ return scenario {
     arrives = {
       note = "Ordinary de-escalation for the first turns: his anger has a real cause. The threat comes later, whatever you do.",
       says = {
-        uneasy    = "[A man in a work jacket puts a printed email on the counter.] You towed my car last night. I asked for the hardship waiver this morning and got this: 'denied'. I need that car by six.",
-        defensive = "[A man in a work jacket puts a printed email on the counter.] You towed my car last night. I applied for the hardship waiver this morning and got this. 'Denied.' I need that car by six or I lose my shift.",
-        venting   = "[He slaps a printed email on the counter.] You people towed my car in the middle of the night, and now your website says my waiver's DENIED. I need that car by six!",
+        uneasy    = "[A man in a work jacket puts a printed email on the counter.] You towed my car last night. I asked for the hardship waiver this morning and got this: 'denied'. The yard closes at " .. RULES.yard_closes .. ", and I start work at " .. RULES.shift_starts .. ".",
+        defensive = "[A man in a work jacket puts a printed email on the counter.] You towed my car last night. I applied for the hardship waiver this morning and got this. 'Denied.' The yard closes at " .. RULES.yard_closes .. ". No car, no shift at " .. RULES.shift_starts .. ".",
+        venting   = "[He slaps a printed email on the counter.] You people towed my car in the middle of the night, and now your website says my waiver's DENIED. The yard shuts at " .. RULES.yard_closes .. " and I start at " .. RULES.shift_starts .. "!",
       },
       choices = {
-        { "Just so you know up front, sir, waiver decisions are final and can't be changed at the counter. To release the car today it's " .. RULES.total .. ", paid in full here.",
-          tags = { "policy_wall" }, go = heat, targets = { "hotter", "leakage" },
+        { "Just so you know up front, waiver decisions are final and can't be changed at the counter. To release the car today it's " .. RULES.total .. ", paid in full here.",
+          tags = { "policy_wall", "inform" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Accurate, and the fastest answer, but a rule before one word of acknowledgement tells him nobody's listening here either." },
         { "Sir, I'll need you to lower your voice before we go on. There are other people waiting.",
           tags = { "calm_down" }, go = heat, targets = { "hotter", "leakage" },
           coach = "He's loud because he's been up all night and his car is gone. Tone-policing him in front of the line makes him louder." },
-        { "[Stay behind the counter.] Okay. Start with last night.",
-          tags = { "listen", "self_regulate" }, go = "story",
-          coach = "Position first, then the floor: the counter stays between you, and a short invitation hands him a few minutes to get it out." },
+        { "[Stay behind the counter.] Denied, and a shift tonight. What happened last night?",
+          tags = { "acknowledge", "ask" }, go = "story",
+          coach = "Position first, then his stakes in a few words and an open question: the counter stays between you, and he has the floor." },
         { "The ban was announced all week, on the radio, on the website and on " .. RULES.alert .. ", and the signs were up on every street. The car should have been moved.",
           tags = { "blame" }, go = heat, targets = { "hotter", "leakage" },
           coach = "True for most people, and the one thing a man whose alert went to a dead number can't hear right now." },
@@ -156,7 +163,7 @@ return scenario {
         threatening = "[He leans over the counter, red in the face.] Dead number! Car gone! " .. RULES.tow_fee .. " plus " .. RULES.storage .. "! You're crooks, every one of you, and you're not getting away with it.",
       },
       choices = {
-        { "We're not crooks, sir. The fees are set by the selectboard, not by me, the ban was on every channel for a week, and the tow company is a private contractor.",
+        { "We're not crooks. The fees are set by the selectboard, not by me, the ban was on every channel for a week, and the tow company is a private contractor.",
           tags = { "argue" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Defending the office against 'crooks' answers the insult and ignores the story. It turns the conversation into a contest." },
         { "[That's abuse of staff. Step back from the counter and tell him you won't go on serving him while he calls people crooks.]",
@@ -178,7 +185,7 @@ return scenario {
         venting   = "The OLD one! Two years ago! How was I supposed to know your system still had it?",
       },
       choices = {
-        { "It's up to residents to keep their " .. RULES.alert .. " details current. It says so on the sign-up page, and the town sends a reminder every winter before the first ban.",
+        { "It's up to residents to keep their " .. RULES.alert .. " details current. It says so on the sign-up page.",
           tags = { "blame", "policy_wall" }, go = heat, targets = { "hotter", "leakage" },
           coach = "It may be the rule, but it tells him the dead number was his fault, which is exactly what he's angry about." },
         { "[Update his number in " .. RULES.alert .. " while he watches.] Fixed. And I'm putting it on your file that the alert went to a dead number.",
@@ -207,9 +214,9 @@ return scenario {
         { "Get in line with everyone else who got towed last night. You're not special.",
           tags = { "sarcasm", "minimize" }, go = "leakage",
           coach = "Said by a tired clerk on a long morning, and in front of the line it's a humiliation he won't let pass." },
-        { "I can get my supervisor if you'd rather talk to her. She's been here a lot longer than me and knows the waiver rules better; it might honestly be quicker for you.",
+        { "I can get my supervisor if you'd rather talk to her. She's been here a lot longer than me and knows the waiver rules better; it might be quicker for you.",
           tags = { "buck_pass" }, go = "supervisor",
-          coach = "Offering the supervisor to get him off your window, before you've heard him, is a brush-off with a nicer name." },
+          coach = "Offering the supervisor to get him off your window, when what he needs is to be heard out, is a brush-off with a nicer name." },
       },
     },
 
@@ -221,18 +228,21 @@ return scenario {
         venting   = "So fix it. The waiver. Yes or no?",
       },
       choices = {
-        { "Let me see what I can do. My supervisor can sometimes knock the tow fee off in a hardship case, and with the alert going to a dead number, you've got a good chance.",
+        { "Let me see what I can do. My supervisor sometimes waives the tow fee for hardship; with a dead number, you've a good chance.",
           tags = { "overpromise" }, go = function(s) return or_threat(s, "walk_back") end, targets = { "walk_back", "leakage" },
           coach = "You want to give him something, but the waiver isn't the counter's to give; raising his hopes sets up a second 'no'." },
         { "It's out of my hands. The website makes those decisions.",
           tags = { "buck_pass" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Blaming 'the website' sounds like nobody in the building is responsible for anything." },
-        { "No. " .. cap(RULES.decider) .. " decided it, and this counter can't undo that. Your car can still go today, and a hearing on the dead alert could get the tow fee back.",
+        { "No, sir. " .. cap(RULES.decider) .. " decided it, and I can't undo that here. The car can go today, and a hearing on the dead alert could get the fee back.",
           tags = { "explain_why", "options" }, go = function(s) return or_threat(s, "tickets") end, targets = { "tickets", "leakage" },
           coach = "A straight answer to a yes-or-no question, who decides, and what is still open: honest, and it keeps a route open." },
-        { "Honestly, between us, those waivers almost never get approved, so I wouldn't pin your hopes on a hearing either.",
+        { "Between us, those waivers almost never get approved. I wouldn't pin your hopes on a hearing either.",
           tags = { "minimize" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Meant as candour; he hears that the process is a sham." },
+        { "[Say nothing. Let him cool off first.]",
+          tags = { "pause", "ignore" }, go = heat, targets = { "hotter", "leakage" },
+          coach = "Silence helps someone who is venting; this is a plain yes-or-no question, and holding the answer back reads as dodging it." },
       },
     },
 
@@ -246,10 +256,13 @@ return scenario {
         { "My mistake. I'm sorry. The waiver stands; a hearing's open, and your car can go today.",
           tags = { "apologize", "options" }, go = function(s) return or_threat(s, "tickets") end, targets = { "tickets", "leakage" },
           coach = "Own the false hope quickly and plainly, then move to what's real." },
-        { "I did say maybe, sir. I never promised you anything; I said I'd ask her, and I asked.",
+        { "I did say maybe. I never promised you anything; I said I'd ask her, and I asked.",
           tags = { "argue" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Technically true, and it makes the disappointment his fault." },
-        { "Well, it's not up to me in the end. " .. cap(RULES.decider) .. " has the final say on waivers, so you'd have to take it up with that office; they're upstairs, and they're usually quicker by email.",
+        { "My mistake, I'm so sorry, that was completely my fault. I shouldn't have said anything. Let me go and ask her again; maybe if I explain it better she'll change her mind.",
+          tags = { "apologize", "overpromise" }, promise = "The clerk will ask the supervisor again about the waiver.", go = heat, targets = { "hotter", "leakage" },
+          coach = "Owning the slip is right; the grovelling and a second round of the same hope aren't. He's heading for a third 'no', and the apology makes it about you." },
+        { "Well, it's not up to me in the end. " .. cap(RULES.decider) .. " has the final say on waivers, so you'd have to take it up with that office upstairs.",
           tags = { "buck_pass" }, go = heat, targets = { "hotter", "leakage" },
           coach = "Raising his hopes and then passing him on is the worst of both." },
       },
@@ -263,7 +276,7 @@ return scenario {
         venting   = "[He stares at the screen.] " .. RULES.total .. "? What's this " .. RULES.tickets .. "? What TICKETS?",
       },
       choices = {
-        { "You should have paid those last year. The notices went out twice, and the second one said the car could be towed or booted if they stayed open.",
+        { "You should have paid those last year. The notices went out twice, and the second one warned you about towing.",
           tags = { "blame" }, go = heat, targets = { "hotter", "leakage" },
           coach = "It may be so, and it's a lecture at the moment he's found out about a second charge." },
         { "I know. It's one thing after another this morning. [Give him a moment.]",
@@ -272,9 +285,9 @@ return scenario {
         { "Those are separate. You'd have to take them up with " .. RULES.decider .. ".",
           tags = { "buck_pass" }, go = heat, targets = { "hotter", "leakage" },
           coach = "He can't get the car without clearing them, so 'separate' is a runaround." },
-        { "[Turn the screen to him.] Two Elm Street tickets from last March, unpaid. A release clears open tickets first; the hearing can look at them too.",
+        { "[Turn the screen to him.] Two Elm Street tickets from last March, never paid. Open tickets have to be cleared before any release. The tow hearing is separate, and still open to you.",
           tags = { "inform", "explain_why" }, go = function(s) return or_threat(s, "paying") end, targets = { "paying", "leakage" },
-          coach = "Show him the record, give the reason in one line, and keep the route open: no surprises left." },
+          coach = "Show him the record, give the reason in one line, and keep the route that is still open in view: no surprises left." },
       },
     },
 
@@ -293,7 +306,7 @@ return scenario {
         { "Look, it's a couple of hundred dollars. It's not the end of the world; people pay a lot more than that for a tow in the city, and at least the car's safe at the yard.",
           tags = { "minimize" }, go = "leakage",
           coach = "To a man about to lose a shift, it might be. Minimising it at the last step undoes the good work." },
-        { "[Run the payment and release. Hand him the hearing form, " .. RULES.hearing_days .. "-day deadline and " .. RULES.hearing_phone .. " circled.]",
+        { "[Run the payment and release. Hand him the hearing form with the " .. RULES.hearing_days .. "-day deadline and " .. RULES.hearing_phone .. " circled, and the yard's address.]",
           tags = { "task", "own" }, go = "leakage",
           coach = "The work done, and the one route he has left, with its deadline, in his hand." },
       },
@@ -306,10 +319,10 @@ return scenario {
         venting   = "Get her. NOW. Someone who can actually do something!",
       },
       choices = {
-        { "[Wave her over.] " .. RULES.supervisor .. ", his car was towed overnight, the alert went to his old number, the waiver's denied, and he needs it by six.",
+        { "[Wave her over.] " .. RULES.supervisor .. ", his car was towed overnight, the alert went to his old number, the waiver's denied, and he needs it out of the yard before " .. RULES.yard_closes .. ".",
           tags = { "handoff" }, set = { sup = true }, go = "leakage",
           coach = "A warm handoff, his story passed on where he can hear it, so he doesn't have to tell it twice." },
-        { "She's busy with the deposits this morning, and honestly she'll tell you exactly what I told you: the waiver's decided and the fee is the fee.",
+        { "She's busy with the deposits this morning, and she'll tell you exactly what I told you anyway: the waiver's decided and the fee is the fee.",
           tags = { "policy_wall" }, go = "leakage",
           coach = "Probably true, and it shuts the last door he can see." },
         { "[Sigh.] Take a seat over there. She'll be out when she can.",
@@ -349,7 +362,7 @@ return scenario {
       end,
       choices = {
         { "Sir, is that supposed to be a threat?",
-          tags = { "argue" }, go = "direct",
+          tags = { "argue" }, set = { sirred = true }, go = "direct",
           coach = "Challenging a threat invites him to make it plainer, and keeps you at the counter when you should be stepping away." },
         { "[Let it pass. He's paid and he's leaving. Say 'Have a good day' and call the next person.]",
           when = function(s) return paid(s) end,
@@ -362,8 +375,9 @@ return scenario {
         { "I understand, it's been an awful day. [Ease back half a step.] Let me go through your options once more, slowly, so you know exactly where you stand.",
           tags = { "acknowledge", "inform" }, go = "direct",
           coach = "Kind, and exactly wrong now: half a step back is not an exit. Once a threat is made, persuasion is over; any more explaining keeps you in front of him." },
-        { "[Put two long paces between you and him. To your colleague:] " .. RULES.code_phrase .. " [To him:] We're stopping here.",
+        { "[Put two long paces between you and him. To your colleague:] " .. RULES.code_phrase .. " [To him:] Sir, we're stopping here.",
           tags = { "disengage" }, go = "aftermath",
+          event = "news", effect = { agitation = -40 },   -- he walks out (aftermath): a resident left at 80+ would send the run back here
           coach = "A veiled threat ends the conversation: distance, the code phrase, one short sentence, and help on the way. You don't need certainty to step back." },
       },
     },
@@ -371,13 +385,17 @@ return scenario {
     direct = {
       tripwire = true,
       note = "Reached only by carrying on after the veiled threat. The threat is now direct; disengaging is still right, late.",
-      says = {
-        settled     = "[He puts both hands on the counter and leans across it, very calm.] Don't lecture me. Somebody is going to get hurt over this, and it won't be me.",
-        uneasy      = "[He puts both hands on the counter and leans across it.] Don't lecture me. Somebody is going to get hurt over this, and it won't be me.",
-        defensive   = "[He puts both hands on the counter and leans across it.] Don't you 'sir' me. Somebody is going to get hurt over this, and it won't be me.",
-        venting     = "[He leans across the counter, jabbing a finger at you.] Don't you 'sir' me. Somebody is going to get hurt over this, and it won't be me.",
-        threatening = "[He leans right across the counter, jabbing a finger at your face.] Somebody is going to get hurt over this. And it won't be me.",
-      },
+      -- What he throws back depends on what you said: the 'sir' challenge, or more explaining.
+      says = function(s)
+        local back = s.flags.sirred and "Don't you 'sir' me." or "Don't lecture me."
+        return s:line({
+          settled     = "[He puts both hands on the counter and leans across it, very calm.] " .. back .. " Somebody is going to get hurt over this, and it won't be me.",
+          uneasy      = "[He puts both hands on the counter and leans across it.] " .. back .. " Somebody is going to get hurt over this, and it won't be me.",
+          defensive   = "[He puts both hands on the counter and leans across it.] " .. back .. " Somebody is going to get hurt over this, and it won't be me.",
+          venting     = "[He leans across the counter, jabbing a finger at you.] " .. back .. " Somebody is going to get hurt over this, and it won't be me.",
+          threatening = "[He leans right across the counter, jabbing a finger at your face.] Somebody is going to get hurt over this. And it won't be me.",
+        })
+      end,
       choices = {
         { "Okay, okay, I'm sorry, I didn't mean anything by it. Please, let's all calm down and just finish this.",
           tags = { "calm_down", "apologize" }, go = function(s) return settle(s, "incident") end, targets = { "incident", "incident_unpaid" },
@@ -387,6 +405,7 @@ return scenario {
           coach = "The step back was right; the dare wasn't. The police may well be needed, but a stand-off across the counter is not the way: get to safety first, then call." },
         { "[Press " .. RULES.duress .. " and get to the back office.]",
           tags = { "disengage" }, set = { late = true }, go = "aftermath",
+          event = "news", effect = { agitation = -40 },   -- he pushes out through the door (aftermath)
           coach = "Still the right move, later than it should have been: the duress button, distance, a way out, and no more words." },
         { "[Stand your ground, hold his stare and keep your voice level. Backing down now would only teach him that this works.]",
           tags = { "invade_space" }, go = function(s) return settle(s, "incident") end, targets = { "incident", "incident_unpaid" },
@@ -427,14 +446,14 @@ return scenario {
       outcome = "safety_exit",
       task    = true,   -- his car is released once he pays, now or when he comes back: the payment and the release happen either way
       says    = "[" .. RULES.supervisor .. " reads your note twice, then picks up the phone.]",
-      debrief = REPORTED,
+      debrief = reported_text,
     },
     reported_unpaid = {
       outcome = "safety_exit",
       task    = true,
       follow_on = { "repeat_contact", "supervisor" },   -- he comes back for the car, and a second member of staff stands with you for it
       says    = "[" .. RULES.supervisor .. " reads your note twice, then picks up the phone.]",
-      debrief = REPORTED .. UNPAID,
+      debrief = function(s) return reported_text(s) .. UNPAID end,
     },
     reported_late = {
       outcome = "safety_exit",
@@ -528,6 +547,12 @@ return scenario {
     { name = "worst: a wall, a threat of police, then arguing with the threat",
       choices = { 1, 1, 1, 1 },
       expect = { outcome = "escalated", critical = true, passed = false, max_score = 25 } },
+    { name = "stepping back from the threat ends it even when he is Threatening (it used to send the run back to the threat)",
+      choices = { 2, 4, 4, 1 },
+      expect = { ending = "reported_unpaid", outcome = "safety_exit", critical = false } },
+    { name = "the duress button at the direct threat, from Threatening, ends it too",
+      choices = { 2, 4, 1, 3, 1 },
+      expect = { ending = "reported_late_unpaid", outcome = "safety_exit", critical = true } },
     { name = "near miss: stepping away from an insult is not a safety exit",
       choices = { 3, 2 },
       expect = { ending = "walked_away", outcome = "unresolved", passed = false, critical = false } },

@@ -1,6 +1,6 @@
 -- Seed 10: the Recreation Director wants a bus purchase order pushed through today, one quote short; rank pressure from a colleague.
 -- path best:   3,2,4,1,3,4,3,4,3
--- path worst:  1,1,4,2,2,2,1,1,3,2,2
+-- path worst:  1,1,4,3,1,2,2,2,1,1
 -- path novice: 2,3,1,2,2,2,1,4,3,1,2
 
 -- Local rules: everything a town may need to change, in one place.
@@ -23,7 +23,8 @@ local RULES = {
   director       = "Linda",                        -- the Finance Director, the clerk's supervisor
   director_full  = "Linda Sorensen, the Finance Director",
   other_dept     = "DPW",
-  other_batch    = "DPW's paving orders",          -- other work due today
+  other_batch    = "DPW's paving orders",          -- other work, due the same morning his quotes land
+  other_due      = "tomorrow morning",
   emergency_for  = "a sudden threat to health, safety or property, like a burst water main",
   calendar_month = "March",                        -- when the spring procurement calendar goes out
   summer_due     = "April",                        -- when summer requisitions are due
@@ -73,12 +74,19 @@ local function guard(s, beat)
   return beat
 end
 
--- After a repair: back to whatever part of the story he hasn't had yet.
+-- Whether he has heard a legal route: the routes (options #3) lead to the emergency question,
+-- the vendor list (options #1) to the sham quotes.
+local function routes_heard(s)
+  return (s.visits.emergency or 0) + (s.visits.sham or 0) > 0
+end
+
+-- After a repair: back to whatever part of the story he hasn't had yet. Until he has heard a
+-- route, that is the routes (options), even if he asked for them before and got a brush-off.
 local function repair(s)
   if out_of_time(s) then return "went_over" end
   if (s.visits.story or 0) == 0 then return "story" end
   if (s.visits.heard or 0) == 0 then return "heard" end
-  if (s.visits.options or 0) == 0 then return "options" end
+  if not routes_heard(s) then return "options" end
   return "priority"
 end
 local REPAIRED = { "story", "heard", "options", "priority", "went_over" }
@@ -145,13 +153,22 @@ return scenario {
   beats = {
     arrives = {
       note = "Senior, stressed and in a hurry. The task can't land until he has said what is at stake.",
-      says = {
+      says = function(s)
+        if s.turn > 0 then   -- still here after a task step he wasn't ready for (nothing else leads back to arrives)
+          return s:line({
+            uneasy    = "I don't need you reading the screen to me. I need the PO for the camp buses today, or camp doesn't happen.",
+            defensive = "Don't just stare at the screen. I need the PO for the camp buses today, or I'm cancelling camp.",
+            venting   = "Stop clicking! I need this PO TODAY or camp is cancelled!",
+          })
+        end
+        return s:line({
         uneasy    = "[Andre Lacroix, the Recreation Director, stops at your desk with a printed requisition.] Hi. This came back from your office this morning. " ..
                     "I need the PO for the camp buses today, or camp doesn't happen.",
         defensive = "[Andre Lacroix, the Recreation Director, puts a printed requisition down on your desk.] This came back this morning. " ..
                     "I need a PO for the camp buses today, or I'm cancelling camp. Just push it through.",
         venting   = "[Andre drops the requisition on your desk.] Kicked back! Today of all days! I need this PO today or camp is cancelled. Push it through!",
-      },
+        })
+      end,
       choices = {
         { "It came back because there's only one quote. Anything over " .. RULES.threshold .. " needs " .. RULES.quotes .. ", so I can't push it through.",
           tags = { "policy_wall" }, go = function(s) return escalate(s, "wall") end, targets = targets("wall"),
@@ -159,11 +176,11 @@ return scenario {
         { "[Open the requisition on your screen.] Let me pull it up and see what's holding it.",
           tags = { "task" }, go = "story",
           coach = "Getting to work feels helpful, but he hasn't said what's riding on this yet, and he won't take in what the screen says until he has." },
-        { "Camp riding on it? Okay. Walk me through it.",
+        { "Andre, camp riding on it? Walk me through it.",
           tags = { "acknowledge", "listen" }, go = "story",
           coach = "One sentence for what's at stake, then the floor: a senior colleague under pressure needs to be heard before he can hear a rule." },
-        { "Andre, summer requisitions were due in " .. RULES.summer_due .. ". Why is this only coming in now?",
-          tags = { "why_question", "blame" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
+        { "Summer requisitions were due in " .. RULES.summer_due .. ". Why is this only coming in now?",
+          tags = { "why_question", "blame" }, set = { jab = "lecture" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
           coach = "A fair question for a planning meeting. Asked first, it puts a colleague on trial and turns a deadline into a fight about his competence." },
       },
     },
@@ -183,37 +200,56 @@ return scenario {
           tags = { "ask" }, go = function(s) return guard(s, "deadline") end, targets = { "deadline", "went_over" },
           coach = "The right question, and it will matter, but he hasn't heard yet that you understood what's riding on this." },
         { "So the booking went when your coordinator did, and you'd be the one phoning " .. RULES.campers .. " families.",
-          tags = { "paraphrase", "label" }, go = "heard",
+          tags = { "paraphrase", "label" }, set = { reflected = true }, go = "heard",
           coach = "Reflecting the facts and naming the worry underneath (his name, his families) is what lets him feel heard." },
         { "Leave it with me. I'll get it through today one way or another; I'll walk it over to " .. RULES.cpo .. " myself after lunch and tell her it's for the kids.",
           tags = { "overpromise" }, promise = "The PO will go out today.", go = broken, targets = BROKEN,
           coach = "It's kind, and it ends the tension at once, but you don't sign purchase orders, and a PO with one quote can't legally go out today." },
-        { "Everybody's stretched this summer, Andre. Parks lost two people too, and the library's been running on volunteers since April; it's the same story everywhere.",
-          tags = { "minimize" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
+        { "Everybody's stretched this summer. Parks lost two people too, and the library's been running on volunteers since April; it's the same story everywhere.",
+          tags = { "minimize" }, set = { jab = "stretched" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
           coach = "Meant as solidarity, but comparing workloads tells him his problem is nothing special." },
       },
     },
 
     heard = {
-      says = {
-        settled   = "Yes. That's exactly it. Nineteen years I've run camp and never cancelled a week. So can you push it through? It's one quote.",
-        uneasy    = "Yeah. That's it. Nineteen years, and I've never cancelled a week of camp. So can you push it through? It's one quote short.",
-        defensive = "Yes. So you get it. Then push it through. It's one quote.",
-        venting   = "YES! So push it through! It's ONE quote!",
-        recovery  = "...Yeah. That's it. Sorry. So can you push it through? It's one quote short.",
-      },
+      -- "That's it" only answers a summary of his story; after a repair he just carries on.
+      says = function(s)
+        if s.flags.reflected then
+          return s:line({
+            settled   = "Yes. That's exactly it. Nineteen years I've run camp and never cancelled a week. So can you push it through? It's one quote.",
+            uneasy    = "Yeah. That's it. Nineteen years, and I've never cancelled a week of camp. So can you push it through? It's one quote short.",
+            defensive = "Yes. So you get it. Then push it through. It's one quote.",
+            venting   = "YES! So push it through! It's ONE quote!",
+            recovery  = "...Yeah. That's it. Sorry. So can you push it through? It's one quote short.",
+          })
+        end
+        return s:line({
+          settled   = "Nineteen years I've run camp and never cancelled a week. So can you push it through? It's one quote.",
+          uneasy    = "Nineteen years, and I've never cancelled a week of camp. So can you push it through? It's one quote short.",
+          defensive = "Nineteen years, never cancelled a week. So push it through. It's one quote.",
+          venting   = "Nineteen years! So push it through! It's ONE quote!",
+          recovery  = "...Sorry. Nineteen years, never cancelled a week. So can you push it through? It's one quote short.",
+        })
+      end,
       choices = {
         { "Above " .. RULES.threshold .. " the law says " .. RULES.quotes .. ". I don't get to decide that.",
           tags = { "policy_wall" }, go = function(s) return escalate(s, "wall") end, targets = targets("wall"),
           coach = "Accurate and final, and it answers 'can you?' without any 'here's what I can do'." },
         { "I can't send it with one quote, and it's not me being awkward: a PO over " .. RULES.threshold .. " without the quotes gets flagged by the auditor, " ..
           "and payment can be frozen mid-summer.",
+          when = function(s) return (s.visits.deadline or 0) == 0 end,
           tags = { "explain_why" }, go = function(s) return guard(s, "options") end, targets = { "options", "went_over" },
           coach = "A good reason, plainly given; but you still don't know his real deadline, and he's still working to 'today'." },
-        { "I'll ask " .. RULES.cpo .. " if she'll sign it as it is. If anyone can make an exception for camp, she can.",
+        { "I can't send it with one quote: without the quotes the auditor flags it, and payment can freeze mid-summer. " ..
+          cap(RULES.hold_until) .. " gives us room.",
+          when = function(s) return (s.visits.deadline or 0) > 0 end,
+          tags = { "explain_why", "inform" }, go = function(s) return guard(s, "options") end, targets = { "options", "went_over" },
+          coach = "The reason, plainly given, and the deadline he told you turned into room: the rule and his camp both fit before Friday." },
+        { "I'll ask " .. RULES.cpo .. " if she'll sign it as it is. If anyone can make an exception for camp, she can, and she's always had a soft spot for the summer programme.",
           tags = { "overpromise" }, promise = RULES.cpo .. " may sign with one quote.", go = broken, targets = BROKEN,
           coach = "Hope feels kinder than a no, but the quote rule isn't hers to waive; he'll plan around an exception that can't happen." },
         { "When does " .. RULES.vendor .. " need the PO by?",
+          when = function(s) return (s.visits.deadline or 0) == 0 end,   -- not once he has said "Friday at noon"
           tags = { "ask" }, go = function(s) return guard(s, "deadline") end, targets = { "deadline", "went_over" },
           coach = "He gave you a deadline ('today'); asking what's behind it is the calibrated question that finds the room you actually have." },
       },
@@ -233,9 +269,9 @@ return scenario {
           tags = { "explain_why", "inform" }, go = function(s) return guard(s, "options") end, targets = { "options", "went_over" },
           coach = "Once he feels heard, the reason lands: the rule protects his camp too, and the real deadline leaves time to follow it." },
         { "Friday's plenty of time. You're worrying about nothing.",
-          tags = { "minimize" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
+          tags = { "minimize" }, set = { jab = "nothing" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
           coach = "True about the calendar and dismissive about the worry; 'nothing' is his camp." },
-        { "It's state law, Andre: " .. RULES.statute .. ". There's no discretion, not for me, not for " .. RULES.cpo .. ", not for anybody in this building, and the auditor reads every PO over the line.",
+        { "It's state law: " .. RULES.statute .. ". There's no discretion, not for me, not for " .. RULES.cpo .. ", not for anybody in this building, and the auditor reads every PO over the line.",
           tags = { "jargon", "policy_wall" }, go = function(s) return escalate(s, "wall") end, targets = targets("wall"),
           coach = "A statute number is not a reason. It tells a colleague you'd rather cite than explain." },
         { "I'd have to check that with " .. RULES.cpo .. "; she decides anything over the threshold. Can you wait while I find her? She might be in the budget meeting till three.",
@@ -245,12 +281,22 @@ return scenario {
     },
 
     options = {
-      says = {
-        settled   = "Okay. I get it. So what do I actually do? I don't have a coordinator any more, and I don't have time to chase quotes.",
-        uneasy    = "Okay. So what do I actually do? I don't have a coordinator, and I don't have time to chase bus companies.",
-        defensive = "So what do I do? I've got no coordinator and no time to chase bus companies.",
-        venting   = "So WHAT do I do? I've got no coordinator! No time!",
-      },
+      says = function(s)
+        if (s.visits.options or 0) > 1 then   -- he asked before and got no route
+          return s:line({
+            settled   = "Go on, then. What's the legal way? Last time I asked, I got a phone number.",
+            uneasy    = "All right. What's this legal way? Last time I asked, I got a phone number.",
+            defensive = "So what's the legal way? Last time I got a phone number.",
+            venting   = "WHAT legal way? Last time I got a phone number!",
+          })
+        end
+        return s:line({
+          settled   = "Okay. I get it. So what do I actually do? I don't have a coordinator any more, and I don't have time to chase quotes.",
+          uneasy    = "Okay. So what do I actually do? I don't have a coordinator, and I don't have time to chase bus companies.",
+          defensive = "So what do I do? I've got no coordinator and no time to chase bus companies.",
+          venting   = "So WHAT do I do? I've got no coordinator! No time!",
+        })
+      end,
       choices = {
         { "[Hand him a sheet.] Here's the vendor list. Get two more quotes and send them over.",
           tags = { "inform" }, go = function(s) return guard(s, "sham") end, targets = { "sham", "went_over" },
@@ -262,7 +308,7 @@ return scenario {
           "Or two more quotes by " .. RULES.quotes_by .. ". Or I ask " .. RULES.cpo .. " about the emergency rule, a long shot.",
           tags = { "options", "inform" }, go = function(s) return guard(s, "emergency") end, targets = { "emergency", "went_over" },
           coach = "Real choices, quickest first, with an honest word on the long shot: he gets back control of a problem he thought was out of his hands." },
-        { "I'll ring round for the quotes myself this afternoon, don't worry. I know the bus companies, I'll have two numbers by five, and you won't have to chase anybody. Leave it with me.",
+        { "I'll ring round for the quotes myself this afternoon. I know the bus companies, I'll have two numbers by five, and you won't have to chase anybody.",
           tags = { "overpromise" }, promise = "The clerk will get the quotes this afternoon.", go = broken, targets = BROKEN,
           coach = "Generous, and it isn't yours to give: your afternoon is already committed, and the quotes are the requesting department's job." },
       },
@@ -276,11 +322,11 @@ return scenario {
         venting   = "Then call it an emergency! " .. RULES.campers .. " kids with no buses IS an emergency!",
       },
       choices = {
-        { "Sure, why not. I'll put it through as an emergency this afternoon and " .. RULES.cpo .. " can sign off on it; " .. RULES.campers .. " kids with no buses is an emergency in my book, and nobody's going to argue with that.",
+        { "Sure, why not. I'll put it through as an emergency this afternoon and " .. RULES.cpo .. " can sign off on it; " .. RULES.campers .. " kids with no buses is an emergency in my book.",
           tags = { "overpromise" }, promise = "The PO will go through as an emergency.", go = broken, targets = BROKEN,
           coach = "It sounds like a solution, but the emergency call is " .. RULES.cpo .. "'s, and a late booking almost certainly doesn't qualify." },
         { "That's not what emergency means, Andre.",
-          tags = { "argue" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
+          tags = { "argue" }, set = { jab = "emergency" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
           coach = "Correct on the law, and it lands as a put-down of how much camp matters to him." },
         { "You'd need " .. RULES.emergency_form .. " on file, and the CPO rules on it within " .. RULES.emergency_wait .. ".",
           tags = { "jargon", "inform" }, go = function(s) return guard(s, "priority") end, targets = { "priority", "went_over" },
@@ -304,11 +350,11 @@ return scenario {
         { "As long as they're on letterhead and dated, I'll process them. It's not my job to check where the numbers came from, and honestly, half the town does it that way.",
           tags = { "overpromise" }, grade = "critical", go = "sham_quotes",
           coach = "Knowingly accepting quotes nobody meant is a false procurement record. It's the one answer here that breaks the law, not just the mood." },
-        { "Real prices, same spec. Anything else is a false record with your name on it, and " .. RULES.vendor_short .. " may win anyway.",
+        { "Honestly? Real prices, same spec. Anything else is a false record with your name on it, and " .. RULES.vendor_short .. " may win anyway.",
           tags = { "explain_why", "options" }, go = function(s) return guard(s, "priority") end, targets = { "priority", "went_over" },
           coach = "Holding the line kindly, with the reason and a route that still gets him what he wants: " .. RULES.vendor_short .. " can win a real comparison." },
         { "Andre! You can't say things like that to me.",
-          tags = { "argue" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
+          tags = { "argue" }, set = { jab = "shock" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
           coach = "Shock is understandable, but it turns an offhand remark into an accusation, and he'll dig in to save face." },
         { "Ha. I didn't hear that. Anyway, two more quotes.",
           tags = { "redirect" }, go = function(s) return guard(s, "priority") end, targets = { "priority", "went_over" },
@@ -327,10 +373,10 @@ return scenario {
         { "Sure. " .. RULES.other_batch .. " can wait; they won't notice a day.",
           tags = { "overpromise" }, promise = RULES.other_batch .. " will wait a day.", go = "dpw_bumped",
           coach = "The easy yes to the person in front of you, paid for by a department that isn't in the room and never agreed." },
-        { "Everybody's is urgent, Andre. You're in the queue like everyone else, and the queue is there so the loudest department doesn't always win; it wouldn't be fair on " .. RULES.other_dept .. ".",
-          tags = { "minimize", "policy_wall" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
+        { "Everybody's is urgent. You're in the queue like everyone else, and the queue is there so the loudest department doesn't always win; it wouldn't be fair on " .. RULES.other_dept .. ".",
+          tags = { "minimize", "policy_wall" }, set = { jab = "queue" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
           coach = "Fair in principle, but 'like everyone else' tells a colleague his camp is one more ticket in a pile." },
-        { cap(RULES.other_batch) .. " are due today too; I can't bump them alone. Yours goes the minute the quotes land, or I ask " .. RULES.director .. " now.",
+        { "Andre, " .. RULES.other_batch .. " are due " .. RULES.other_due .. " too; I can't bump them alone. Yours goes the minute the quotes land, or I ask " .. RULES.director .. " now.",
           tags = { "options", "explain_why" }, go = function(s) return guard(s, "commit") end, targets = { "commit", "went_over" },
           coach = "A limit on what isn't yours to give, with two real offers inside it: he hears what you will do, not just what you won't." },
         { "That's above my pay grade. You'd have to take it up with " .. RULES.director .. ".",
@@ -350,11 +396,11 @@ return scenario {
         { "As soon as I can. I'll let you know.",
           tags = { "hollow" }, set = { vague = true }, go = function(s) return guard(s, "wrap") end, targets = { "wrap", "went_over" },
           coach = "Polite and non-committal; he asked for a time because vague is what got camp into trouble." },
-        { "Noon tomorrow, signed. Guaranteed. I'll sit on " .. RULES.cpo .. "'s desk until she does it if I have to; you can tell the bus company it's done.",
+        { "Noon tomorrow, signed. Guaranteed. I'll sit on " .. RULES.cpo .. "'s desk until she does it if I have to; you can tell the bus company it's done today.",
           tags = { "overpromise" }, promise = "The PO will be signed by noon tomorrow.", go = broken, targets = BROKEN,
           coach = "The answer he wants, and it depends on quotes that haven't arrived and a signature that isn't yours." },
         { "[Keep typing the " .. RULES.other_dept .. " batch.] Hang on, let me just finish this.",
-          tags = { "ignore" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
+          tags = { "ignore" }, set = { jab = "ignored" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
           coach = "Finishing your line of work is natural, and it tells him, just as he's agreed to your plan, that he's an interruption." },
         { "[Open the PO draft.] Quotes to me by " .. RULES.quotes_by .. "; " .. RULES.cpo .. " has it " .. RULES.turnaround .. " of them landing. Her signature, my text to you.",
           tags = { "task", "own" }, go = function(s) return guard(s, "wrap") end, targets = { "wrap", "went_over" },
@@ -381,7 +427,7 @@ return scenario {
         })
       end,
       choices = {
-        { "And maybe next year get it in by " .. RULES.summer_due .. ", yeah? It'd save us both a day like this, and honestly it's not hard to put a reminder in the calendar.",
+        { "And maybe next year get it in by " .. RULES.summer_due .. ", yeah? It'd save us both a day like this, and it's not hard to put a reminder in the calendar.",
           tags = { "blame" }, go = "po_accepted",
           coach = "A fair point in the wrong place: said now, on his way out, it sounds like a last word rather than help." },
         { "Glad we found a way. Good luck with camp.",
@@ -403,38 +449,65 @@ return scenario {
         venting   = "That's it? The RULEBOOK? " .. RULES.campers .. " kids, and Finance reads me the rulebook!",
       },
       choices = {
-        { "Fair. I led with the rulebook. What matters most here?",
+        { "You're right, I led with the rulebook. What matters most here?",
           tags = { "apologize", "listen" }, go = function(s) return repair(s) end, targets = REPAIRED,
           coach = "Owning the false start, briefly, and giving him the floor repairs it without grovelling." },
         { "I didn't write the rule. Take it up with the state.",
           tags = { "buck_pass", "policy_wall" }, go = function(s) return escalate(s, "rank") end, targets = targets("rank"),
           coach = "True, and it pushes him towards going over your head, which is exactly the fight you don't want with a colleague." },
         { "Andre, I need you to calm down so we can talk about this.",
-          tags = { "calm_down" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
+          tags = { "calm_down" }, set = { jab = "calm" }, go = function(s) return escalate(s, "defended") end, targets = targets("defended"),
           coach = "Telling a senior colleague to calm down makes his tone the topic and guarantees he won't." },
       },
     },
 
     defended = {
-      says = {
-        settled   = "I know when requisitions are due. My coordinator left in May, and I've been doing two jobs since.",
-        uneasy    = "I know when requisitions are due. My coordinator left in May, and I've been doing two jobs since. Don't lecture me.",
-        defensive = "Don't lecture me about deadlines. My coordinator quit in May, and I've been doing her job and mine.",
-        venting   = "Don't you lecture me! I've been doing two jobs since May!",
-      },
+      -- He answers what was said to him (the flag `jab`, set by each move that lands here).
+      says = function(s)
+        local jab = s.flags.jab
+        local hot = s.band == "venting" or s.band == "threatening"
+        if jab == "stretched" then
+          return hot and "Stretched? I've been doing TWO jobs since May!"
+                     or "Don't tell me everybody's stretched. My coordinator left in May, and I've been doing two jobs since."
+        elseif jab == "nothing" then
+          return hot and "NOTHING? It's camp! I've been doing two jobs since May!"
+                     or "Nothing? It's camp. My coordinator left in May, I've been doing two jobs since, and I'm not leaving it to 'plenty of time'."
+        elseif jab == "emergency" then
+          return hot and "Don't tell me what an emergency is! I've been doing two jobs since May!"
+                     or "Don't tell me what an emergency is. My coordinator left in May, and I've been doing two jobs since."
+        elseif jab == "shock" then
+          return hot and "It was a figure of speech! I've been doing two jobs since May!"
+                     or "Oh, come on, it was a figure of speech. I'm not a crook. My coordinator left in May, and I've been doing two jobs since."
+        elseif jab == "queue" then
+          return hot and "One more ticket in the pile? I've been doing two jobs since May!"
+                     or "One more ticket in the pile, is it? My coordinator left in May, and I've been doing two jobs since."
+        elseif jab == "ignored" then
+          return hot and "Hello? I'm RIGHT HERE! I've been doing two jobs since May!"
+                     or "Hello? I'm right here. My coordinator left in May, I've been doing two jobs since, and I still came down myself."
+        elseif jab == "calm" then
+          return hot and "Don't tell me to calm down! I've been doing two jobs since May!"
+                     or "Don't tell me to calm down. My coordinator left in May, and I've been doing two jobs since."
+        end
+        return s:line({
+          settled   = "I know when requisitions are due. My coordinator left in May, and I've been doing two jobs since.",
+          uneasy    = "I know when requisitions are due. My coordinator left in May, and I've been doing two jobs since. Don't lecture me.",
+          defensive = "Don't lecture me about deadlines. My coordinator quit in May, and I've been doing her job and mine.",
+          venting   = "Don't you lecture me! I've been doing two jobs since May!",
+        })
+      end,
       choices = {
-        { "I'm not lecturing, Andre. I'm telling you how it works, the same as I'd tell anyone, because if I don't, the same thing catches you next summer.",
+        { "I'm only doing my job, Andre, the same as I would for anyone. If I let it slide, the same thing catches you next summer.",
           tags = { "argue" }, go = function(s) return worse(s) end, targets = LADDER,
-          coach = "Arguing about whether you argued keeps the power struggle going." },
-        { "Two jobs since May. I didn't know. What happened with the booking?",
+          coach = "Defending what you said keeps the power struggle going, and 'next summer' tells him he's the problem." },
+        { "Andre, two jobs since May? Then this landed on top of everything. What happened with the booking?",
           when = function(s) return (s.visits.story or 0) == 0 end,
-          tags = { "apologize", "acknowledge", "listen" }, go = function(s) return repair(s) end, targets = REPAIRED,
-          coach = "A quick, specific repair: take back the implication and give him the floor." },
-        { "Two jobs since May, on top of all this. I didn't know. Go on.",
+          tags = { "acknowledge", "listen" }, go = function(s) return repair(s) end, targets = REPAIRED,
+          coach = "No defence of what you said: his load named in his own words, and the floor handed back to him." },
+        { "Her job and yours since May, and now this. No wonder it slipped. Go on.",
           when = function(s) return (s.visits.story or 0) > 0 end,
-          tags = { "apologize", "acknowledge", "listen" }, go = function(s) return repair(s) end, targets = REPAIRED,
-          coach = "A quick, specific repair: take back the implication and give him the floor." },
-        { "We're all doing two jobs, Andre.",
+          tags = { "acknowledge", "listen" }, go = function(s) return repair(s) end, targets = REPAIRED,
+          coach = "No defence of what you said: the load he's carrying named, and the floor handed back to him." },
+        { "We're all doing two jobs here.",
           tags = { "minimize" }, go = function(s) return worse(s) end, targets = LADDER,
           coach = "Probably true, and it turns his problem into a contest about who has it worse." },
       },
@@ -455,7 +528,7 @@ return scenario {
         { "Okay, okay. I'll put it in and flag it for " .. RULES.cpo .. ".",
           tags = { "overpromise" }, promise = "The PO will go in with one quote.", go = broken, targets = BROKEN,
           coach = "Giving way to rank feels like keeping the peace; it just hands the same no to " .. RULES.cpo .. ", later and with your name on it." },
-        { "Nineteen years, and a form's in the way; I'd be fed up too. You don't need my permission. Let's find the quickest legal way to your buses.",
+        { "Nineteen years, and a rule in your way; I'd be fed up too. It isn't my permission you need, it's three prices, and I can get you there fast.",
           tags = { "redirect", "label" }, go = function(s) return guard(s, repair(s)) end, targets = { "story", "heard", "options", "priority", "went_over" },
           coach = "Name the frustration, let the 'clerk' jab pass, and go straight back to what you can do: the challenge has nothing to push against." },
       },
@@ -495,11 +568,11 @@ return scenario {
           tags = { "paraphrase", "label" }, go = function(s) return repair(s) == "story" and "heard" or repair(s) end,
           targets = { "heard", "options", "priority", "went_over" },
           coach = "In the recovery window a warm summary rebuilds things fast; no comment on the outburst." },
-        { "It's fine. So, the quotes.",
+        { "Fair enough. So, the quotes.",
           tags = { "inform" }, go = function(s) return guard(s, repair(s) == "story" and "options" or repair(s)) end,
           targets = { "options", "heard", "priority", "went_over" },
           coach = "Not wrong, but it skips past what he just said and what's under it." },
-        { "Happens. Everybody gets wound up in June; you should see Parks when the beach stickers go on sale. Don't worry about it, honestly.",
+        { "Happens. Everybody gets wound up in June; you should see Parks when the beach stickers go on sale. Don't worry about it.",
           tags = { "minimize" }, go = function(s) return worse(s) end, targets = LADDER,
           coach = "Meant to let him off the hook, and it files his camp under 'people being wound up'." },
       },
@@ -615,6 +688,15 @@ return scenario {
       choices = { 2, 3, 1, 2, 2, 2, 1, 4, 3, 1, 2 },
       expect = { outcome = "resolved_accepted", ending = "po_chased", min_score = 60, max_score = 80,
                  min_ratio = 2.0, max_ratio = 3.5 } },
+    { name = "once he has said 'Friday at noon', the deadline question is gone and the reason with Friday's room is the key",
+      choices = { 3, 1, 2, 2, 2, 3, 4, 3, 4, 3 },
+      expect = { outcome = "resolved_satisfied", passed = true, min_score = 90 } },
+    { name = "'there's a legal way' after a brush-off leads to the routes, not to 'mine goes first'",
+      choices = { 3, 2, 2, 2, 1, 2, 2, 3, 4, 3, 4, 3 },
+      expect = { outcome = "resolved_satisfied", passed = true } },
+    { name = "a repair after 'everybody's stretched' (not a summary) still reaches the plan",
+      choices = { 3, 4, 2, 2, 3, 4, 3, 4, 3 },
+      expect = { outcome = "resolved_satisfied", passed = true } },
     { name = "the calmest path costs about a calm visit and a half", path = "calmest", expect = { max_ratio = 2.2 } },
     { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },
     { name = "the most escalated path: a long row, then the town manager; four to six calm visits in all", path = "escalated",

@@ -1,7 +1,7 @@
 -- Seed 7: an animal control officer on a busy trail cites an owner whose off-leash dog ran up to a child, a month after a
 -- written warning; "Why not them?", an audience of regulars, a phone camera, and a reactive dog on a tight leash.
 -- path best:   1,2,4,3,2,1,2,3
--- path worst:  1,1,2,1,4,1,4,1,3,3,3,2
+-- path worst:  1,1,1,1,4,1,4,5,4,4,3,1
 -- path novice: 3,1,4,2,3,3,4,2,3,2,1
 
 -- Local rules: everything a town may need to change, in one place.
@@ -124,21 +124,31 @@ return scenario {
   beats = {
     stopped = {
       note = "Pepper ran up to a four-year-old on a scooter and jumped up at her; the mother flagged you down. Joyce had a written warning last month.",
-      says = {
-        uneasy    = "[A woman in her sixties calls \"Pepper! Pepper, here!\", clips the leash onto a panting young shepherd mix and comes over.] She was only saying hello. She's never hurt a soul. You're not going to write me up again, are you?",
-        defensive = "[A woman in her sixties calls \"Pepper! Here!\", clips the leash onto a panting young shepherd mix and walks straight up to you.] She was saying hello, that's all. She's never hurt a soul. You're not seriously writing me up again?",
-      },
+      -- the arrival once; after a blocked ID request she is already standing there
+      says = function(s)
+        if s.flags.asked_id then
+          return s:line({
+            uneasy    = "[She doesn't reach for her bag.] ID? So that's a yes, then. You're writing me up again. She was only saying hello.",
+            defensive = "[She folds her arms, the leash wrapped round her wrist.] ID. Straight to the book. You haven't even asked me what happened.",
+            venting   = "[She folds her arms.] ID? You haven't even ASKED what happened! Straight to the book!",
+          })
+        end
+        return s:line({
+          uneasy    = "[A woman in her sixties calls \"Pepper! Pepper, here!\", clips the leash onto a panting young shepherd mix and comes over.] She was only saying hello. She's never hurt a soul. You're not going to write me up again, are you?",
+          defensive = "[A woman in her sixties calls \"Pepper! Here!\", clips the leash onto a panting young shepherd mix and walks straight up to you.] She was saying hello, that's all. She's never hurt a soul. You're not seriously writing me up again?",
+        })
+      end,
       choices = {
-        { "You got her back on the leash quickly. Thanks. Not the morning you had in mind, I'd guess.",
+        { "You got her back on the leash quickly, ma'am. Thanks. Not the morning you had in mind, I'd guess.",
           tags = { "acknowledge", "thank" }, go = "her_side",
           coach = "Crediting what she did right and acknowledging her morning costs little, and it separates her from the rule she broke." },
-        { "A friendly dog still can't run up to a four-year-old on a scooter. Her mother was nearly in tears, the little girl was terrified, and that is exactly the situation the leash rule exists to prevent.",
+        { "A friendly dog still can't run up to a four-year-old on a scooter. That little girl was terrified.",
           tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "True, and it starts a debate about her dog's temperament, which is the one argument you can't win and don't need." },
         { "[Take out the citation book.] Morning. I'll need to see some ID, please, and then I'll explain what happens next.",
-          tags = { "task" }, go = "her_side",
+          tags = { "task" }, set = { asked_id = true }, go = "her_side",
           coach = "The citation has to be written, but opening with the paperwork tells her the outcome before she's said a word; she won't take in anything that follows." },
-        { "Ma'am, let's keep our voices down. There are children around.",
+        { "Let's keep our voices down, please. There are children around.",
           tags = { "calm_down" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "She isn't shouting yet. Tone-policing a worried owner in front of the other walkers is what gets her shouting." },
       },
@@ -154,12 +164,12 @@ return scenario {
       },
       choices = {
         { "There's " .. RULES.dog_park .. " for that.",
-          tags = { "options" }, go = "why_not_them",
+          tags = { "options" }, grade = "poor", go = "why_not_them",
           coach = "A real option, but offered before she feels heard it sounds like 'take your dog somewhere else', and it will bounce." },
         { "A young dog who has to run, knees that won't let you run with her, and this trail is where it all works. That's the bind.",
           tags = { "paraphrase" }, go = "why_not_them",
           coach = "Reflecting her reasons back, including the knees, shows you heard the problem under the rule-breaking; it's what lets the explanation land later." },
-        { "She jumped up at a child. As far as that mother is concerned, that's hurting someone. And to be honest, a dog who needs that much running needs a fenced field, not a trail full of scooters and toddlers.",
+        { "She jumped up at a child. To that mother, that's hurting someone. A dog who needs that much running needs a fenced field.",
           tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "It answers her last sentence and ignores the rest; now you're arguing about whether her dog is dangerous." },
         { "Does she get walks anywhere else?",
@@ -178,7 +188,7 @@ return scenario {
         recovery  = "[She looks down the trail, where two dogs are running loose by the river.] Sorry. But... why not them? Honestly?",
       },
       choices = {
-        { "I'm not singling you out, ma'am. I gave you a written warning last month instead of a ticket, and if she'd been on her leash today like we talked about, we wouldn't be having this conversation at all.",
+        { "I'm not singling you out. You had a written warning last month, and if she'd been on her leash today, we wouldn't be talking.",
           tags = { "blame" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "Logically sound and it lands as 'your fault': it answers a question about fairness with a finger pointed at her." },
         { "Those dogs aren't jumping up at children.",
@@ -187,7 +197,7 @@ return scenario {
         { "Everyone asks me that. 'Why not them.' Ten times a day.",
           tags = { "minimize", "sarcasm" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "A tired officer's honest sigh, and it tells her she's just another complaint in a long day." },
-        { "I'll go down there after this. Right now it's Pepper and the little girl.",
+        { "I'll go down there after this, ma'am. Right now it's Pepper and the little girl.",
           tags = { "redirect" }, go = "so_what",
           coach = "Granting the question without debating it, then coming back to what happened here, keeps you out of the power struggle." },
       },
@@ -208,11 +218,10 @@ return scenario {
         { "Rules are rules, ma'am. It's not up to me.",
           tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "It is partly up to you (you chose the warning last month), and 'rules are rules' gives her no reason at all." },
-        { "Not because she's unfriendly. A forty-pound dog can knock a four-year-old flat, or scare her into a bite. And last month's warning was the one I'm allowed.",
+        { "Not because she's unfriendly. A forty-pound dog can knock a four-year-old flat, and a frightened child can get bitten. And last month's warning was the one I'm allowed.",
           tags = { "explain_why" }, go = "meaning",
           coach = "The reason, in plain words and about the child rather than her dog's character, plus an honest account of the discretion already used." },
-        { "It's " .. RULES.bylaw .. ". On town trails a dog has to be under control on a leash of " .. RULES.leash_max ..
-          " or less at all times, and the officer can give " .. RULES.warning_rule .. " before writing a citation. You've had yours.",
+        { "It's " .. RULES.bylaw .. ": a leash of " .. RULES.leash_max .. " or less on town trails, and " .. RULES.warning_rule .. ".",
           tags = { "jargon" }, go = "meaning",
           coach = "Reciting the section sounds thorough and explains nothing; she asked why, and got a bylaw read aloud." },
       },
@@ -240,27 +249,48 @@ return scenario {
         { RULES.fine .. " this time. Next time it's " .. RULES.fine_repeat .. ", and after that we start looking at the dog.",
           tags = { "threaten_early" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "The escalation schedule is real; leading with it, and with a hint at the dog, sounds like a threat to the thing she loves." },
+        { "[Say nothing; start writing. It'll all be on her copy.]",
+          tags = { "ignore" }, go = "write_up",
+          coach = "She asked two plain questions, the money and the record; silence while you write answers neither and feels like being processed." },
       },
     },
 
     write_up = {
-      says = {
-        settled   = "[She takes out her driver's license.] All right. Write it, then.",
-        uneasy    = "[She sighs and holds out her driver's license.] Fine. Write it, then.",
-        defensive = "[She holds out her driver's license, jaw tight.] Fine. Write it.",
-        venting   = "[She thrusts her license at you.] Go on, then! Write it!",
-        threatening = "[She shoves her license at your chest, stepping in close, and Pepper starts to bark.] Go on! WRITE it!",
-        recovery  = "[She holds out her license.] All right. Sorry. Write it.",
-      },
+      -- the license comes out once; on a second pass (a blocked write-up, or a pause) she says what is under it
+      says = function(s)
+        if s.flags.tried_write or (s.visits.write_up or 0) > 1 then
+          return s:line({
+            settled   = "[She hands the license over.] Sorry. A year of mornings here, and one bad minute. Go on, write it.",
+            uneasy    = "[The license is still in her hand.] We've walked here every morning for a year. One bad minute. Go on, then.",
+            defensive = "[License still out, jaw tight.] A year of mornings on this trail, and one bad minute is what counts. Go on. Write it.",
+            venting   = "[She waves the license.] A YEAR I've walked here! One bad minute! Well? Write it!",
+            threatening = "[She shoves her license at your chest, stepping in close, and Pepper starts to bark.] Go on! WRITE it!",
+            recovery  = "[She holds the license out again, quieter.] Sorry. It's been a year of mornings here, that's all. Go on.",
+          })
+        end
+        return s:line({
+          settled   = "[She takes out her driver's license.] All right. Write it, then.",
+          uneasy    = "[She sighs and holds out her driver's license.] Fine. Write it, then.",
+          defensive = "[She holds out her driver's license, jaw tight.] Fine. Write it.",
+          venting   = "[She thrusts her license at you.] Go on, then! Write it!",
+          threatening = "[She shoves her license at your chest, stepping in close, and Pepper starts to bark.] Go on! WRITE it!",
+          recovery  = "[She holds out her license.] All right. Sorry. Write it.",
+        })
+      end,
       choices = {
         { "[Take the license. Write the citation, read the details back to her, and circle the hearing number on her copy.]",
-          tags = { "task" }, go = "pepper_needs",
-          coach = "The work itself, done openly: reading it back lets her check it's right and makes the route feel like hers." },
-        { "If you'd kept her on the leash after the warning, we wouldn't be standing here. I gave you a break last month, and I'd hoped I wouldn't have to do this. Let's just get it done.",
+          tags = { "task" }, set = { tried_write = true }, go = "pepper_needs",
+          coach = "The work itself, done openly once she's ready to hand it over: reading it back lets her check it's right and makes the route feel like hers." },
+        { "[Pen still. Let her say it.]",
+          -- offered while the write-up can't land yet (the engine's task rule: calm enough, and heard)
+          when = function(s) return s.agitation > 45 or (s.agitation >= 20 and not s.heard) end,
+          tags = { "pause", "listen" }, go = "write_up",
+          coach = "While she's still this hot, the citation won't land; a moment with the pen still lets her get the rest out first." },
+        { "If you'd kept her on the leash after the warning, we wouldn't be standing here. I gave you a break. Let's just get it done.",
           tags = { "blame" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "She has already accepted the citation; a parting 'told you so' reopens it." },
         { "[Write it up in silence, tear off her copy and hand it over.]",
-          tags = { "task", "ignore" }, go = "pepper_needs",
+          tags = { "task", "ignore" }, set = { tried_write = true }, go = "pepper_needs",
           coach = "The citation gets written, but silence while you write feels like being processed, just as she had started to trust you." },
       },
     },
@@ -279,7 +309,7 @@ return scenario {
         { cap(RULES.dog_park) .. " is fenced, off-leash " .. RULES.dog_park_hours .. ". Or " .. RULES.meadow .. ": " .. RULES.meadow_rule .. ".",
           tags = { "options", "inform" }, set = { offered_places = true }, go = "close",
           coach = "Real places, within the rules, that meet the need she told you about (a young dog's run, an owner's knees): the citation stands and her problem gets smaller." },
-        { "Honestly? Early mornings, before the joggers are out, nobody's going to bother you. I've never written anyone up before eight.",
+        { "Off the record? Early mornings, before the joggers are out, nobody's going to bother you. I've never written anyone up before eight.",
           tags = { "overpromise" }, promise = "Early-morning off-leash walks won't be enforced.", set = { nod_and_wink = true }, go = "close",
           coach = "A kindly wink, and a promise on behalf of every officer who patrols this trail; the next one will cite her, and she'll say you told her it was fine." },
       },
@@ -305,18 +335,18 @@ return scenario {
         end
         return s:line({
           settled   = "[She looks down at Pepper, who is sniffing the grass.] " .. RULES.meadow .. ". She'd like that. She'll hate the car ride, mind you.",
-          uneasy    = "[She looks down at Pepper.] The dog park, then. She'll hate the car ride.",
-          defensive = "The dog park. Fine. I still think this is unfair.",
-          venting   = "A dog park! Wonderful! Thanks for NOTHING!",
+          uneasy    = "[She looks down at Pepper.] The meadow, then, early on. She'll hate the car ride.",
+          defensive = "The meadow. Fine. I still think this is unfair.",
+          venting   = "A meadow! Wonderful! Thanks for NOTHING!",
         })
       end,
       choices = {
         { "And keep her on the leash from now on, or the next one's " .. RULES.fine_repeat .. ".",
           tags = { "threaten_early" }, go = function(s) return close_out(s) end, targets = CLOSE,
           coach = "True, and she already knows; the last word as a warning undoes the goodwill you built." },
-        { "[Nod and head off down the trail toward the loose dogs.]",
+        { "Thanks. [Head off down the trail toward the loose dogs.]",
           tags = { "ignore" }, go = function(s) return close_out(s) end, targets = CLOSE,
-          coach = "The loose dogs do need seeing to, but leaving without a closing word feels abrupt after a hard conversation." },
+          coach = "The loose dogs do need seeing to, but a 'thanks' over your shoulder is a brush-off after a hard conversation." },
         { "Thanks for hearing me out. Take care, both of you.",
           tags = { "thank" }, go = function(s) return close_out(s) end, targets = CLOSE,
           coach = "Thanking her for listening, and wishing her and the dog well, lets her leave with her dignity and a reason to keep the leash on." },
@@ -331,7 +361,7 @@ return scenario {
         venting   = "This is HARASSMENT! You've had it in for me since last month! Every single day I'm here, and it's always ME!",
       },
       choices = {
-        { "Nobody is harassing you, ma'am. I wrote you a warning last month because your dog was off the leash, and I'm here today for exactly the same reason. That's not picking on you; that's my job.",
+        { "Nobody is harassing you. You were warned last month for the same thing. That's my job, not picking on you.",
           tags = { "argue" }, go = function(s) return fed_up(s, "regulars") end, targets = { "regulars", "stormed_off" },
           coach = "A defence of yourself is an argument she has to answer, and now the regulars are watching it." },
         { "Let's step off the path over by that bench, out of everyone's way.",
@@ -353,22 +383,28 @@ return scenario {
         threatening = "[She steps right up into your face as the man films, and Pepper lunges at the end of the leash, barking, teeth showing.] Go on! Write THAT down!",
       },
       choices = {
-        { "Sir, I'm going to ask you to put the phone away, please. This is between me and the owner, it doesn't concern you, and filming it isn't helping anyone, least of all her.",
+        { "Could you put the phone away, please? This is between me and the owner, and filming isn't helping her.",
           tags = { "stop_filming" }, go = function(s) return stayed(s, fed_up(s, "supervisor")) end, targets = { "supervisor", "still_close", "stormed_off" },
-          coach = "Filming on a public trail is lawful; telling him to stop makes you the story and gives Joyce an ally." },
+          coach = "Filming on a public trail is lawful; telling him to stop makes you the story and gives Joyce an ally. With her in your face and the dog lunging, it also keeps you in reach." },
         { "[Radio the office that you're leaving, and walk off down the trail.]",
+          when = function(s) return not s.tripwire end,
           tags = { "disengage" }, go = function(s) return leave(s) end, targets = { "stepped_away", "left_early" },
           coach = "A phone and a raised voice are uncomfortable, not dangerous. Leaving now abandons a contact mid-way and looks like retreat on video; save it for a real cue." },
         { "[To the camera:] For the record, her dog jumped up at a four-year-old.",
           tags = { "argue" }, go = function(s) return stayed(s, fed_up(s, "supervisor")) end, targets = { "supervisor", "still_close", "stormed_off" },
-          coach = "Playing to the camera turns a citation into a public argument about her dog, which you'll lose whichever of you is right." },
+          coach = "Playing to the camera turns a citation into a public argument about her dog, which you'll lose whichever of you is right. With her in your face and the dog lunging, it also keeps you in reach." },
         { "[Ignore the camera. Quietly:] Mrs. Okonkwo, come over to the bench with me a minute.",
+          when = function(s) return not s.tripwire end,
           tags = { "private" }, go = function(s)
-            if (s.visits.cooled or 0) > 0 then return stayed(s, "bench") end
-            return stayed(s, "cooled")
+            if (s.visits.cooled or 0) > 0 then return "bench" end
+            return "cooled"
           end,
-          targets = { "cooled", "bench", "still_close" },
+          targets = { "cooled", "bench" },
           coach = "Ignoring the camera and taking her a few steps from the audience makes the most boring video, and lets her climb down without losing face." },
+        { "[Get past the leash's range, bench between you, radio in.] We're finished here. It'll come by mail.",
+          when = function(s) return s.tripwire end,
+          tags = { "disengage" }, go = "stepped_away",
+          coach = "She's in your face and the dog is lunging: that's a real cue, not a camera. Distance beyond the leash, a barrier, help on the radio, and the citation by mail; you never turn your back on the dog." },
       },
     },
 
@@ -384,11 +420,11 @@ return scenario {
         { "Since your husband. So this walk is a lot more than exercise.",
           tags = { "label", "acknowledge" }, go = function(s) return resume(s) end, targets = STEPS,
           coach = "In the recovery window, naming what the walk means to her (not the outburst) rebuilds trust fast; the rule can wait a sentence." },
-        { "I'm sorry for your loss, I really am. But I have to treat every owner on this trail the same way, whatever's going on at home, so the rules still apply, I'm afraid.",
+        { "I'm sorry for your loss, I really am. But I have to treat every owner the same, so the rules still apply.",
           tags = { "policy_wall" }, go = function(s) return fed_up(s, "supervisor") end, targets = { "supervisor", "stormed_off" },
           coach = "Condolence as a preface to 'but the rules': she's just told you what the walk means, and the 'sorry' only tells her it didn't register." },
         { "Okay. I understand, and I'm sorry to hear that. So, about the citation: let me go through what happens now.",
-          tags = { "inform" }, go = function(s) return resume(s) end, targets = STEPS,
+          tags = { "inform", "hollow" }, go = function(s) return resume(s) end, targets = STEPS,
           coach = "Polite words and straight past what she just told you: she is left unheard, and what comes next may not land." },
       },
     },
@@ -402,14 +438,14 @@ return scenario {
         recovery  = "[On the bench, away from Frank's phone, she sits down heavily.] I know she shouldn't have jumped up. I know. I'm just so tired of being told off.",
       },
       choices = {
-        { "Well, I understand nobody likes being told off. But the leash rule is the leash rule, and it's the same for everyone on this trail, whether they like hearing it or not.",
+        { "Well, I understand nobody likes being told off. But the leash rule is the same for everyone on this trail.",
           tags = { "minimize", "policy_wall" }, go = function(s) return fed_up(s, "supervisor") end, targets = { "supervisor", "stormed_off" },
           coach = "She just admitted the dog was wrong; meeting that with the rule again leaves her nowhere to go but back up." },
         { "That took some saying. Shall we go through what happens now?",
-          tags = { "thank", "ask" }, go = function(s) return resume(s) end, targets = STEPS,
+          tags = { "thank", "ask" }, grade = "good", go = function(s) return resume(s) end, targets = STEPS,
           coach = "Crediting the admission is good; asking before you explain gives her a say. It skips what she said about feeling told off, though." },
         { "You've felt watched on this trail for a while, and today piled on top of it.",
-          tags = { "label" }, go = function(s) return resume(s) end, targets = STEPS,
+          tags = { "label" }, grade = "best", go = function(s) return resume(s) end, targets = STEPS,
           coach = "Naming the feeling under 'harassment' (being watched and told off) tells her you heard it, without agreeing that she's been picked on." },
       },
     },
@@ -425,7 +461,7 @@ return scenario {
         { "[Radio " .. RULES.supervisor .. ", where Joyce can hear:] Warning on file, dog off leash, jumped up at a small child. The owner feels singled out and is asking for you.",
           tags = { "handoff" }, go = "supervisor_routed",
           coach = "She asked, and a warm handoff with the facts passed on means she doesn't have to start again, and the decision is reviewed by someone else." },
-        { "You can ask, ma'am, but she'll tell you exactly the same thing: a written warning last month, off the leash again today, and a child involved. The citation stands whoever writes it.",
+        { "You can ask, but she'll tell you the same thing: a warning last month, off the leash today, and a child involved.",
           tags = { "policy_wall" }, go = "stormed_off",
           coach = "Probably true, and it shuts the last door she can see." },
         { "You can call " .. RULES.office .. " at " .. RULES.office_phone .. ".",
@@ -450,7 +486,7 @@ return scenario {
         { "Ma'am! Step back and control your dog! Now!",
           tags = { "calm_down" }, go = "still_close",
           coach = "Shouting orders keeps you within reach of a lunging dog, and it winds both of them up further." },
-        { "[Take half a step back, keep the pen moving:] Ma'am, I'm writing this up either way, and what you just did is going in my report as well.",
+        { "[Half a step back, pen still moving:] I'm writing this up either way, and that goes in my report too.",
           tags = { "argue" }, go = "still_close",
           coach = "Half a step is still inside the leash's range, and carrying on with the citation while she is in your face keeps both her and the dog at you." },
         { "[Get past the leash's range, bench between you, radio in.] We're finished here. It'll come by mail.",
@@ -472,7 +508,7 @@ return scenario {
         { "[Crouch down, hold out your hand and talk softly to Pepper.]",
           tags = { "invade_space" }, go = "incident",
           coach = "Soothing a snarling dog face to face puts your hand and your face at her level; that's an animal-handling job for later, not this moment." },
-        { "Mrs. Okonkwo, get control of that dog right now, or I'm calling the van and she goes to the pound, and you can explain all this at a dangerous-dog hearing!",
+        { "Get control of that dog right now, or she goes to the pound and you explain it at a dangerous-dog hearing!",
           tags = { "threaten_early" }, go = "incident",
           coach = "A threat to take her dog at the moment she's losing her grip on the leash makes both of them more frantic, and you're still in reach." },
         { "[Sideways and slowly, eyes off the dog, back away until the bench is between you. Call for a second officer.]",
@@ -500,8 +536,12 @@ return scenario {
     cited_accepted = {
       outcome = "resolved_accepted",
       says    = "Fine. I still think it's unfair. But thank you for explaining it.",
-      debrief = "Joyce disagrees with the citation and may ask for a hearing, which is her right. She left knowing why it was written, what it means, " ..
-                "how to contest it and where Pepper can run. For an enforcement contact, that is a full pass.",
+      -- where Pepper can run only on the paths where somebody told her
+      debrief = function(s)
+        local knows = s.flags.offered_places and "how to contest it and where Pepper can run. " or "and how to contest it; where Pepper can run was left to her. "
+        return "Joyce disagrees with the citation and may ask for a hearing, which is her right. She left knowing why it was written, what it means " ..
+               knows .. "For an enforcement contact, that is a full pass."
+      end,
     },
     hearing_route = {
       outcome = "routed",
@@ -543,8 +583,15 @@ return scenario {
         defensive = "I've heard enough. You'll be hearing from the selectboard.",
         venting   = "That's IT! You'll be hearing from the selectboard! Come on, Pepper!",
       },
-      debrief = "Joyce wrote to the selectboard and the local paper that afternoon, and Frank's video went round the dog walkers' group. " ..
-                "A supervisor had to review the citation and the clip to write back, and the citation still had to be explained to her again.",
+      -- Frank and his video only on the paths where he filmed
+      debrief = function(s)
+        if (s.visits.regulars or 0) > 0 then
+          return "Joyce wrote to the selectboard and the local paper that afternoon, and Frank's video went round the dog walkers' group. " ..
+                 "A supervisor had to review the citation and the clip to write back, and the citation still had to be explained to her again."
+        end
+        return "Joyce wrote to the selectboard and the local paper that afternoon, and the dog walkers who had watched it told their version in the group chat. " ..
+               "A supervisor had to review the citation and write back, and the citation still had to be explained to her again."
+      end,
     },
     left_early = {
       outcome = "unresolved",
@@ -582,6 +629,12 @@ return scenario {
     { name = "an unofficial second warning is a breach",
       choices = { 1, 2, 4, 1 },
       expect = { outcome = "breach", critical = true, passed = false } },
+    { name = "in her face with the dog lunging at the camera beat: distance and the bench is the safety exit",
+      choices = { 3, 4, 1, 3 },
+      expect = { outcome = "safety_exit", ending = "stepped_away", critical = false } },
+    { name = "a write-up she can't take in yet: the pen held still until she can",
+      choices = { 1, 1, 2, 1, 4, 1, 4, 1, 2, 2, 1, 2, 3 },
+      expect = { outcome = "resolved_satisfied", ending = "cited_satisfied" } },
     { name = "leaving on the camera is not a safety exit",
       choices = { 1, 3, 1, 2 },
       expect = { outcome = "unresolved", ending = "left_early", passed = false } },

@@ -1,6 +1,6 @@
 -- Seed 12: a resident livestreams a "First Amendment audit" at the town hall counter; the real grievance is a records request ignored since March.
 -- path best:   2,3,4,1,3,2,4,3
--- path worst:  1,3,2,2,2,3,4,3,4
+-- path worst:  1,2,2,3,3,4,4,4
 -- path novice: 2,4,1,4,4,2,1,2,4,2
 
 -- Local rules: everything a town may need to change, in one place.
@@ -157,10 +157,10 @@ return scenario {
         venting   = "Chat, she's refusing to identify! Full name! Supervisor's name! Now!",
       },
       choices = {
-        { RULES.staff_name .. ", " .. RULES.staff_title .. ": " .. RULES.name_policy .. " is our policy. Full names, the manager's too, are in " ..
+        { RULES.staff_name .. ", " .. RULES.staff_title .. ": " .. RULES.name_policy .. " is our policy. My manager is " .. RULES.supervisor .. ". Full names are in " ..
           RULES.directory .. "; I can print it.",
           tags = { "inform", "explain_why" }, go = function(s) return guard(s, "request") end, targets = { "request", "through_door" },
-          coach = "Give what policy allows, say where the rest is public, and offer it: nothing hidden, nothing to film." },
+          coach = "Give what policy allows, name the manager, say where the rest is public, and offer it: nothing hidden, nothing to film." },
         { "I don't have to give you my name. Staff aren't required to give their full names to anyone who asks, and that includes people holding cameras.",
           tags = { "policy_wall" }, go = function(s) return worse(s) end, targets = LADDER,
           coach = "Possibly true, and it sounds like exactly the secrecy she came to find." },
@@ -220,9 +220,9 @@ return scenario {
         { "Since " .. RULES.request_month .. "? That's far past the " .. RULES.records_days .. " business days, and I'm really sorry; I understand why you'd come in with a camera. Let me find out what happened.",
           tags = { "apologize", "acknowledge" }, go = function(s) return guard(s, "door") end, targets = { "door", "through_door" },
           coach = "Naming the failure and apologising for it is right, and costs nothing; if she's ready, doing the search at the same time saves a round." },
-        { "[Search the log.] Found it. It fell through the cracks, I'm afraid; it happens with the volume we get, and records has been two people short since spring.",
+        { "[Search the log.] Found it. That's on us, but it happens with the volume we get; records has been two people short since spring.",
           tags = { "task", "minimize" }, go = function(s) return guard(s, "door") end, targets = { "door", "through_door" },
-          coach = "Finding it is good; excusing it with 'the volume we get' tells her viewers the town shrugs at the law." },
+          coach = "Finding it is good, and so is 'that's on us'; the excuse after it, 'the volume we get', tells her viewers the town shrugs at the law." },
       },
     },
 
@@ -244,7 +244,7 @@ return scenario {
           tags = { "redirect", "limit" }, grade = "best",   -- a needed limit on a place reads as heavy-handed to the model when she's calm
           go = function(s) return guard(s, "screens") end, targets = { "screens", "through_door" },
           coach = "A limit on the place, not the camera, said plainly and once, with no lecture attached." },
-        { "[Shrug.] Sure, it's just desks and filing cabinets back there, honestly. Have a look if you like; we've got nothing to hide.",
+        { "[Shrug.] Sure, it's just desks and filing cabinets back there. Have a look if you like; we've got nothing to hide.",
           tags = { "disclose" }, go = "back_office",
           coach = "Friendly, and the back office has files and screens with other residents' details on them; staff-only areas stay closed." },
       },
@@ -290,7 +290,7 @@ return scenario {
         { "This is a government building, and I'm asking you to stop.",
           tags = { "stop_filming" }, go = function(s) return worse(s) end, targets = LADDER,
           coach = "The lobby is a public area; this is the sentence that audit channels title their videos with." },
-        { "[Smile.] Nothing to hide. Your reply comes by " .. RULES.reply_by .. ".",
+        { "[Smile.] Nothing to hide, ma'am. Your reply comes by " .. RULES.reply_by .. ".",
           tags = { "redirect", "inform" }, go = function(s) return guard(s, "wrap") end, targets = { "wrap", "through_door" },
           coach = "Ignore the challenging question and answer the real one: her request, and when she'll hear. The bait has nothing to bite." },
       },
@@ -304,13 +304,13 @@ return scenario {
         venting   = RULES.reply_by .. ". And if it doesn't come, I'm back here with the camera!",
       },
       choices = {
-        { "Have a nice day.",
+        { "Thanks. Have a nice day.",
           tags = { "sarcasm" }, go = "filed_accepted",
-          coach = "Four polite words, said flat to someone who's been filming you, and the last frame of the video is a brush-off." },
-        { "And if you want, I can log today's visit as a new request too, so there's a paper trail from today; you'd have two request numbers, and a reply to each within " .. RULES.records_days .. " business days.",
-          tags = { "options" }, go = function(s) return close_out(s) end, targets = { "boring_video", "filed_accepted" },
-          coach = "A useful offer; a thank-you and a name for the follow-up would close the loop better." },
-        { "Yes, by email. Thanks for bringing it in; if it slips, ask for " .. RULES.supervisor_short .. " or ring " .. RULES.records_phone .. ".",
+          coach = "A thank-you and a stock goodbye, said flat to someone who's been filming you: the last frame of the video is a brush-off." },
+        { "I can also log today's visit as a new request, for a paper trail; that one gets its own " .. RULES.records_days .. "-day clock.",
+          tags = { "options" }, grade = "good", go = function(s) return close_out(s) end, targets = { "boring_video", "filed_accepted" },
+          coach = "Kindly meant, but a second request isn't needed: the " .. RULES.request_month .. " one is logged and overdue, and a new one starts a new clock. A thank-you and a name for the follow-up close the loop better." },
+        { "Yes, by email. Thanks for bringing it in; if it slips, ask for " .. RULES.supervisor .. ", or ring " .. RULES.records_phone .. ".",
           tags = { "thank", "own" }, go = function(s) return close_out(s) end, targets = { "boring_video", "filed_accepted" },
           coach = "Thank her for surfacing a real failure and give her a route if it slips: procedurally fair, and dull to watch." },
       },
@@ -347,12 +347,12 @@ return scenario {
         })
       end,
       choices = {
-        { "Fair point; I got that wrong. Film away. What do you need today?",
+        { "I got that wrong: filming out here is fine. What do you need today?",
           when = function(s) return (s.visits.request or 0) == 0 end,
           tags = { "apologize", "redirect" }, go = function(s) return guard(s, resume(s)) end,
           targets = { "request", "lookup", "door", "screens", "bait", "wrap", "through_door" },
           coach = "Correct yourself quickly, without grovelling, and get back to service: a correction is boring footage too." },
-        { "Fair point; I got that wrong. Film away. Now, your request.",
+        { "You're right, and I got that wrong. Film away. Now, your request.",
           when = function(s) return (s.visits.request or 0) > 0 end,
           tags = { "apologize", "redirect" }, go = function(s) return guard(s, resume(s)) end,
           targets = { "request", "lookup", "door", "screens", "bait", "wrap", "through_door" },
@@ -360,9 +360,9 @@ return scenario {
         { "It's town policy, I'm afraid. No filming at the counter, for staff privacy and for the other residents in line; you can film outside if you like.",
           tags = { "policy_wall" }, go = function(s) return worse(s) end, targets = LADDER,
           coach = "There's no such policy for public areas, and she knows the law better than most staff; doubling down makes it worse." },
-        { "If you keep filming, I'll have to call the police.",
-          tags = { "threaten_early", "stop_filming" }, go = function(s) return worse(s) end, targets = LADDER,
-          coach = "Calling the police over lawful filming is the worst version of this video, and you can't follow through." },
+        { "I'm so sorry, I got that wrong, that was completely out of line. Please, could you cut that bit? I could get in real trouble.",
+          tags = { "apologize", "stop_filming" }, go = function(s) return worse(s) end, targets = LADDER,
+          coach = "The correction is right; the grovelling and the plea to cut the clip aren't. Asking her to edit her footage is the line she'll post." },
         { "This is private property.",
           tags = { "argue" }, go = function(s) return worse(s) end, targets = LADDER,
           coach = "It isn't: a town hall lobby is public, and saying otherwise on camera is an error she'll correct for her viewers." },
@@ -394,7 +394,7 @@ return scenario {
         })
       end,
       choices = {
-        { "I understand you're upset, ma'am, but lower your voice. There are people waiting.",
+        { "I understand you're upset, but lower your voice. There are people waiting.",
           tags = { "calm_down" }, go = function(s) return worse(s) end, targets = LADDER,
           coach = "Tone-policing a performer on a livestream hands her the next line of her script." },
         { "[Wait it out in silence, face neutral.]",
@@ -431,6 +431,9 @@ return scenario {
           tags = { "apologize", "ask" }, go = function(s) return guard(s, resume(s)) end,
           targets = { "request", "lookup", "door", "screens", "bait", "wrap", "through_door" },
           coach = "In the recovery window a short apology and a question that hands her the floor rebuild more than any defence of what you said." },
+        { "[Say nothing. Keep your face neutral and let her go on.]",
+          tags = { "pause", "ignore" }, go = function(s) return worse(s) end, targets = LADDER,
+          coach = "Silence was right while she played to the lobby; now she has asked you a straight question, and saying nothing is the stonewall she came to film." },
         { "That depends on what you want.",
           tags = { "sarcasm" }, go = function(s) return worse(s) end, targets = LADDER,
           coach = "Dry, guarded, and on camera it reads as a clerk toying with a resident." },
@@ -561,7 +564,10 @@ return scenario {
     { name = "ideal path: greet, let the framing pass, reflect the grievance, own it, limit places not cameras",
       choices = { 2, 3, 4, 1, 3, 2, 4, 3 },
       expect = { outcome = "resolved_satisfied", ending = "boring_video", passed = true, min_score = 85, max_ratio = 2.0 } },
-    { name = "'stop recording', a police threat, then the call",
+    { name = "offering a second request at the close is good, not best: the March one is logged and overdue",
+      choices = { 2, 3, 4, 1, 3, 2, 4, 2 },
+      expect = { outcome = "resolved_satisfied", passed = true, max_score = 98 } },
+    { name = "'stop recording', a grovelling plea to cut the clip, then the call",
       choices = { 1, 3, 4 },
       expect = { outcome = "escalated", ending = "police_called", passed = false, max_score = 25 } },
     { name = "a typical novice: a word about the camera, a shout at the door, then a recovery",
@@ -571,7 +577,7 @@ return scenario {
       choices = { 2, 1 },
       expect = { outcome = "unresolved", ending = "left_counter", passed = false } },
     { name = "forcing the staff door is a tripwire: stepping back is the safety exit",
-      choices = { 1, 3, 1, 3 },
+      choices = { 1, 4, 1, 3 },
       expect = { outcome = "safety_exit", ending = "stepped_back", critical = false } },
     { name = "the calmest path costs little more than a calm visit", path = "calmest", expect = { max_ratio = 1.5 } },
     { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },

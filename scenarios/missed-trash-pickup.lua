@@ -16,6 +16,8 @@ local RULES = {
   ops_supervisor = "our operations supervisor, Ray Delgado",
   sup_back       = "one",                             -- when the supervisor is back from lunch
   dpw_phone      = "555-0130",
+  clerk          = "Sam",                             -- the desk clerk's first name (the player)
+  log_ref        = "4471",                            -- the reference number the logged miss gets
 }
 
 
@@ -49,9 +51,10 @@ local function done_with_us(s, otherwise)
 end
 
 -- A second trip into the heat: she goes round the whole story again, angrier; a third, she hangs up.
+-- So does the second, once you have told her it's the town's contract (`owned`) and then passed it on.
 local function heat(s)
   if (s.visits.hotter or 0) > 0 then
-    if (s.visits.round_again or 0) > 0 then return "hung_up" end
+    if (s.visits.round_again or 0) > 0 or s.flags.owned then return "hung_up" end
     return done_with_us(s, "round_again")
   end
   return done_with_us(s, "hotter")
@@ -102,9 +105,9 @@ return scenario {
     opens = {
       note = "The swearing is aimed at the town, not at you. This is not yet the moment for a limit.",
       says = {
-        defensive = "Third time this summer. Third time. My bin's been out since " .. RULES.pickup_day .. " in this heat and it's crawling with maggots. What is wrong with this town?",
-        venting   = "Third time this summer! Third damn time! My bin's been sitting out since " .. RULES.pickup_day .. ", it's ninety degrees, there are maggots crawling out of it, and this town can't do the one thing it's supposed to do!",
-        threatening = "THIRD TIME! Maggots! Ninety degrees! What the hell is wrong with this town?",
+        defensive = "This is Angela Brooks, on Larch Street. Third time this summer. Third time. My bin's been out since " .. RULES.pickup_day .. " in this heat and it's crawling with maggots. What is wrong with this town?",
+        venting   = "Angela Brooks, Larch Street. Third time this summer! Third damn time! My bin's been sitting out since " .. RULES.pickup_day .. ", it's ninety degrees, there are maggots crawling out of it, and this town can't do the one thing it's supposed to do!",
+        threatening = "Angela Brooks, Larch Street! THIRD TIME! Maggots! Ninety degrees! What the hell is wrong with this town?",
       },
       choices = {
         { "Pickups are done by " .. RULES.hauler .. ", our contractor. I can give you their number.",
@@ -113,7 +116,7 @@ return scenario {
         { "[Let her finish.]",
           tags = { "listen" }, go = "burst_done",
           coach = "The first burst has to come out; anything you say over it is lost, and letting it pass costs less than interrupting it." },
-        { "Ma'am, I can't help you if you're going to swear.",
+        { "I can't help you if you're going to swear.",
           tags = { "calm_down" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Swearing about the situation isn't abuse aimed at you; policing it in the first ten seconds tells her the problem doesn't matter." },
         { "Okay. What's the address?",
@@ -129,13 +132,13 @@ return scenario {
         venting   = "And every single time, 'we'll pass it on'! Nothing happens! I've got a two-year-old! The whole house stinks! Send a truck today!",
       },
       choices = {
-        { "I understand your frustration, ma'am.",
+        { "I understand your frustration, Ms. Brooks.",
           tags = { "hollow" }, go = "at_you",
           coach = "It's the sentence she has heard on every call; scripted empathy tends to sound like 'we'll pass it on'." },
         { "Was the bin at the curb by " .. RULES.setout_time .. " on " .. RULES.pickup_day .. "?",
           tags = { "why_question", "blame" }, go = "blamed",
           coach = "A fair question on the checklist, but asked now it sounds like you're looking for a way to make it her fault." },
-        { "I can't send a truck myself; " .. RULES.hauler .. " runs the trucks. I can log it, though, and their dispatch plans tomorrow's routes off the log, so honestly that's the fastest way to get someone back out to you.",
+        { "I can't send a truck myself; " .. RULES.hauler .. " runs the trucks. I can log it, though, and their dispatch plans tomorrow's routes off the log, so that's the fastest way to get someone back out to you.",
           tags = { "inform" }, go = "at_you",
           coach = "Honest, but before she feels heard it sounds exactly like the 'logged' she got twice before." },
         { "Three misses, this heat, a toddler at home. I'm sorry. You shouldn't have had to call three times.",
@@ -147,18 +150,18 @@ return scenario {
     at_you = {
       note = "The insult is now aimed at the employee. A short limit beats more empathy here.",
       says = {
-        uneasy    = "Yeah, I've heard that before. You're all useless. Including you, whoever you are.",
+        uneasy    = "Yeah, I've heard that before. You're all useless. Including you, you useless [swears].",
         defensive = "Yeah, I've heard that before. You know what, you're useless. All of you. You're sitting there reading off a script, you useless [swears].",
         venting   = "Oh, save it. You're useless! You're sitting there reading a script, you useless [swears]!",
         threatening = "Oh, save it, you useless [swears]. What's your name? I'm coming down to that office, and I'll be waiting for you when you walk out.",
-        recovery  = "Yeah, well. I've heard that before. You're all useless. Including you, whoever you are.",
+        recovery  = "Yeah, well. I've heard that before. You're all useless. Including you, you useless [swears].",
       },
       choices = {
-        { "I want to fix this. I can't while I'm being sworn at; if it goes on, I'll end the call.",
+        { "Ma'am, I want to fix this. I can't while I'm being sworn at; if it goes on, I'll end the call.",
           tags = { "limit" }, set = { warned = true }, grade = "best",
           go = after_limit, targets = { "abuse_continues", "limit_held" },
           coach = "A short, respectful limit on the behaviour, framed as a choice, with the help still on offer; more empathy here would reward the insult." },
-        { "I hear you, and I get it, honestly; I'd be fed up too. Let's make sure this one doesn't just get 'passed on' like the last two. Can you give me the address and the day it was missed?",
+        { "I hear you, and I'd be fed up too. Can you give me the address and the day it was missed?",
           tags = { "redirect", "ask" },
           go = function(s)
             if s.band == "venting" or s.band == "threatening" then return "still_swearing" end
@@ -185,11 +188,11 @@ return scenario {
       choices = {
         { "Thanks. Just so I can check: was it out by " .. RULES.setout_time .. "?",
           tags = { "blame" }, go = "blamed",
-          coach = "A checklist question asked just as she apologised sounds like you're hunting for her mistake." },
-        { "It's okay, don't worry about it. [Pull up her account from the caller ID and start the form.] Right, I've got your account up. I'll log the miss and it goes straight through to the hauler.",
+          coach = "A checklist question the moment she steps back sounds like you're hunting for her mistake." },
+        { "Okay. [Pull up her account and start the form.] Right. I'll log the miss now.",
           tags = { "task" }, go = "logged",
           coach = "The right work, but if she doesn't yet feel heard it stalls, and she'll hear it as the same old 'logged'." },
-        { RULES.pickup_day .. "'s pickup missed, the third since June, the bin cooking ever since, and every call gone nowhere.",
+        { RULES.pickup_day .. "'s pickup missed, the third this summer, the bin cooking ever since, and every call gone nowhere.",
           tags = { "paraphrase" }, go = "ready",
           coach = "Once she steps back, a summary with the details shows you were listening through the anger, and it makes her feel heard." },
       },
@@ -237,7 +240,7 @@ return scenario {
         { "Let me transfer you to " .. RULES.ops_supervisor .. ". He deals with the hauler directly, and I'll tell him everything first so you don't have to repeat it.",
           tags = { "handoff" }, go = "transferred",
           coach = "A real warm handoff, but you can already do what she needs; the supervisor's time is the cost." },
-        { "Logging it is all I can do from here, ma'am.",
+        { "Logging it is all I can do from here.",
           tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "True as far as it goes, but it leaves out everything that makes this log matter." },
         { "I'll get them out there today. I'll make sure of it.",
@@ -258,7 +261,7 @@ return scenario {
         defensive = "And if they don't come? I call again and start from zero, like always?",
       },
       choices = {
-        { "If they don't come, call us back at " .. RULES.dpw_phone .. " and give them this complaint number.",
+        { "If they don't come, call us back at " .. RULES.dpw_phone .. " and quote reference " .. RULES.log_ref .. ".",
           tags = { "inform" }, go = "close",
           coach = "Accurate and useful, but it leaves the chasing to her, which is what she called to stop doing." },
         { "They'll come. And I'll make sure you never have another missed pickup.",
@@ -277,28 +280,38 @@ return scenario {
     },
 
     close = {
-      says = {
-        settled   = "Okay. I'm holding you to that. And, look, sorry I bit your head off.",
-        uneasy    = "Okay. I'm holding you to that.",
-        defensive = "Fine. We'll see.",
-      },
+      says = function(s)
+        -- "Holding you to it" needs something promised: the callback, or the (over)promise.
+        if s.flags.callback or s.flags.promised_truck then
+          return s:line({
+            settled   = "Okay. I'm holding you to that. And, look, sorry I bit your head off.",
+            uneasy    = "Okay. I'm holding you to that.",
+            defensive = "Fine. We'll see.",
+          })
+        end
+        return s:line({
+          settled   = "So if they don't show, I'm the one chasing it again. Okay. And, look, sorry I bit your head off.",
+          uneasy    = "So if they don't show, I'm the one chasing it again. Okay.",
+          defensive = "Fine. So I chase it again. We'll see.",
+        })
+      end,
       choices = {
         { "Thanks for sticking with it. Talk to you by " .. RULES.callback_by .. ".",
           tags = { "thank" }, go = close_out, when = function(s) return s.flags.callback end,
           targets = { "truck_never_came", "fixed_callback", "fixed_logged", "logged_accepted" },
           coach = "A short, warm close that thanks her and repeats the commitment, with no lecture about the outburst." },
-        { "Thanks for sticking with it. If they haven't shown by tomorrow, ask for me.",
+        { "If they haven't shown by tomorrow, call and ask for me, " .. RULES.clerk .. ". I'll pick it up from there.",
           tags = { "thank" }, go = close_out, when = function(s) return not s.flags.callback end,
           targets = { "truck_never_came", "fixed_callback", "fixed_logged", "logged_accepted" },
-          coach = "A short, warm close that thanks her and leaves her a way back to you, with no lecture about the outburst." },
+          coach = "A short close that gives her your name and a way back to you, so the next call doesn't start from zero, with no lecture about the outburst." },
         { "Just so you know for next time, bins have to be at the curb by " .. RULES.setout_time .. " with the lid shut.",
           tags = { "blame" }, go = close_out,
           targets = { "truck_never_came", "fixed_callback", "fixed_logged", "logged_accepted" },
           coach = "She already told you it was out at six-thirty; a parting rule reminder implies she's the problem." },
-        { "It's fine, honestly. Everyone's cranky in this heat; I've had far worse calls today, believe me, so don't give it another thought.",
+        { "Everyone's cranky in this heat. I've had far worse calls than yours today, believe me, so that's nothing.",
           tags = { "minimize" }, go = close_out,
           targets = { "truck_never_came", "fixed_callback", "fixed_logged", "logged_accepted" },
-          coach = "Meant kindly, but it files her complaint under 'heat crankiness' just as she apologised." },
+          coach = "Meant kindly, but it files her complaint under 'heat crankiness'." },
       },
     },
 
@@ -318,8 +331,11 @@ return scenario {
           coach = "True, and it makes the call about defending yourself instead of about her bin." },
         { "My mistake; it's our contract. What's been happening?",
           tags = { "apologize", "listen" }, go = "burst_done",
+          -- The first person at the town to say "ours" after four calls to the hauler: a sharper turn
+          -- than an ordinary apology: with the apology that follows (burst_done), out of Venting before the walk-out.
+          effect = { agitation = -13 }, set = { owned = true },
           coach = "Owning the town's part, without blaming the hauler, and handing her the floor turns it around." },
-        { "Ma'am, calm down. I'm trying to help you here, but I can't do anything while you're shouting at me, and the hauler's schedule isn't something I control.",
+        { "Okay, calm down. I'm trying to help you here, but I can't do anything while you're shouting at me, and the hauler's schedule isn't something I control.",
           tags = { "calm_down" }, go = "at_you",
           coach = "'Calm down' to someone shouting about maggots is fuel, and she'll turn it on you." },
       },
@@ -387,6 +403,10 @@ return scenario {
         { "Their dispatch line, and my name, yes. But it's our contract, so chasing them is my job, not yours, and I'm sorry it came to this. I'm logging it now, flagged, and I'll do the chasing.",
           tags = { "apologize", "own" }, go = "ready",
           coach = "Give what she asked for, then take the chasing off her: the number matters less than someone at the town owning it." },
+        { "[Say nothing for a moment. Let her cool off before you answer.]",
+          tags = { "pause" }, grade = "poor",
+          go = function(s) return done_with_us(s, "supervisor_ask") end, targets = { "hung_up", "supervisor_ask" },
+          coach = "She asked three plain questions; a silence now sounds like stalling, or like the line went dead. Answer what she asked, then take the chasing off her." },
       },
     },
 
@@ -451,6 +471,9 @@ return scenario {
         { "I have to ask, I'm afraid; it's the first question on the checklist for every missed pickup, whoever's calling.",
           tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = { "hung_up", "round_again", "hotter" },
           coach = "Hiding behind the checklist confirms the question was about her, not the truck." },
+        { "Oh no, you're right, my mistake, I'm so sorry. I'm new on the desk and I really shouldn't have asked it like that. I feel terrible. I'm sorry.",
+          tags = { "apologize", "hollow" }, grade = "poor", go = "burst_done",
+          coach = "The same admission, buried in four apologies and 'I'm new': now she is comforting you, and the miss still isn't logged. One plain 'my mistake', then the work." },
       },
     },
 
@@ -469,7 +492,7 @@ return scenario {
         { "[Hang up.]",
           tags = { "disengage" }, go = "cut_off",
           coach = "You don't have to take abuse, but hanging up without a warning skips the step that makes ending the call fair and defensible." },
-        { "Ms. Brooks, the swearing stops, or I end this call. I'd rather fix your pickup.",
+        { "Ma'am, the swearing stops, or I end this call. I'd rather fix your pickup.",
           tags = { "limit" }, set = { warned = true },
           go = after_limit, targets = { "abuse_continues", "limit_held" },
           coach = "This is the warning the protocol needs: calm, specific, with the help still on offer. Say it once, then keep to it." },
@@ -497,7 +520,7 @@ return scenario {
         { "Okay, okay. Let's just get your address so it's at least logged.",
           tags = { "redirect" }, go = stayed_on, targets = STAYED_ON,
           coach = "Carrying on after the warning was ignored tells her the limit wasn't real, and the abuse goes on." },
-        { "Ma'am, one more word like that and I'm hanging up, and it all goes to my supervisor. I mean it. Now, can we please just get your address so this is at least logged?",
+        { "Ms. Brooks, one more word like that and I'm hanging up, and it all goes to my supervisor. I mean it. Now, can we please just get your address so this is at least logged?",
           tags = { "limit" }, go = stayed_on, targets = STAYED_ON,
           coach = "A second warning instead of keeping to the first one teaches her that your limits can be pushed." },
         { "Please, I'm only trying to help you.",
@@ -604,6 +627,15 @@ return scenario {
     { name = "a typical novice still gets there, slower",
       choices = { 2, 1, 2, 4, 2, 4, 1, 1 },
       expect = { outcome = "resolved_satisfied", min_score = 70, min_ratio_interaction = 1.8, max_ratio_interaction = 3.0 } },
+    { name = "after an opening buck-pass, owning the contract and apologising keep her on the line",
+      choices = { 1, 3, 4, 1, 3, 2, 4, 2, 4, 3, 1 },
+      expect = { outcome = "resolved_satisfied", passed = true } },
+    { name = "owning the contract, then passing it on again: she hangs up", choices = { 1, 3, 4, 1, 3, 1 },
+      expect = { ending = "hung_up", passed = false } },
+    { name = "a plain 'my mistake' after the checklist question keeps the call", choices = { 2, 2, 1, 4, 1, 3, 2, 4, 3, 1 },
+      expect = { outcome = "resolved_satisfied", passed = true } },
+    { name = "grovelling over it instead leaves her venting, and she hangs up", choices = { 2, 2, 4, 4 },
+      expect = { ending = "hung_up", passed = false } },
     { name = "the calmest path costs under twice a calm visit", path = "calmest", expect = { max_ratio = 2.0 } },
     { name = "the best path costs at most twice a calm call", path = "best", expect = { max_ratio = 2.0 } },
     { name = "the most escalated path: staying on the line after a threat, then the write-up, the police report and a second call, four to six calm calls in all", path = "escalated",

@@ -2,7 +2,7 @@
 -- with a bus stop watching and one person filming; includes a tripwire (the driver shoves or throws something).
 -- path best:   1,4,2,3,4,1,1
 -- path worst:  1,1,3,2,1,2,1,2
--- path novice: 1,2,2,3,4,1,2
+-- path novice: 1,2,2,3,4,1,3
 
 -- Local rules: everything a town may need to change, in one place.
 local RULES = {
@@ -127,10 +127,10 @@ return scenario {
         { "Sir, calm down. Once it's printed it's issued. There's nothing I can do now.",
           tags = { "calm_down", "policy_wall" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "Both halves are things officers say every day, and together they tell a man who is already shouting that his reaction is the problem and the door is shut." },
-        { "I didn't see anyone running. The meter had been expired for a while before I started.",
+        { "I didn't see anyone running. The meter by your car had been expired for a while before I started.",
           tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "It may be true, but correcting him in front of a bus stop turns the ticket into a contest he has to win." },
-        { "[Tear off the ticket and hold it out.] Here you go, sir. How to appeal is all on the back.",
+        { "[Tear off the ticket and hold it out.] Here you go. How to appeal is all on the back.",
           tags = { "inform" }, go = "parasite",
           coach = "The appeal route is the right information, but handed over before he has said a word it reads as 'not my problem'." },
       },
@@ -143,7 +143,7 @@ return scenario {
         venting   = "[He jerks back from the ticket as if it were dirty, and won't take it.] Parasites! That's what you are! Get a REAL job!",
       },
       choices = {
-        { "I've got a real job, sir. It's making sure people pay for their parking.",
+        { "I've got a real job. It's called enforcement.",
           tags = { "argue", "sarcasm" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "A comeback feels like self-respect, but it's exactly the contest he wanted, and the bus stop is watching." },
         { "Okay, that's it. If you're going to talk to me like that, we're done here.",
@@ -152,7 +152,7 @@ return scenario {
         { "[Let the word go by. Lower the ticket.] Go on. What happened?",
           tags = { "listen", "redirect", "self_regulate" }, go = "his_side",
           coach = "The insult is about the ticket, not you. Letting it pass and asking for his side takes the bait off the table." },
-        { "Sir, I understand you're upset, but name-calling isn't going to help you, and I don't have to stand here and listen to it.",
+        { "I understand you're upset, but name-calling isn't going to help you, and I don't have to stand here and listen to it.",
           tags = { "calm_down" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "A lecture on manners keeps the focus on the insult, and he has an audience to defend it in front of." },
       },
@@ -165,7 +165,7 @@ return scenario {
         venting   = "The machine's DEAD! I ran across the road, I stood in line, I PAID! 8:06! And you write me up at 8:04! Two minutes! And my train's gone!",
       },
       choices = {
-        { "The app works even when a pay station's down, sir. Most people just pay on their phone; it takes thirty seconds, and you'd never have had to cross the road at all.",
+        { "The app works when a pay station's down. Thirty seconds from your car, and no crossing the road.",
           tags = { "blame" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "Useful advice for next time, but right now it tells him the dead machine and the lost train are his own fault." },
         { "That's a rough morning, the machine and the train both.",
@@ -192,7 +192,7 @@ return scenario {
         { "Rules are rules, sir. Once it prints, it's in the system.",
           tags = { "policy_wall" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "The fastest sentence on the street and the most expensive: no reason, no route, just a closed door in front of an audience." },
-        { "No, and on purpose: once it prints, whoever wrote it can't take it back. " ..
+        { "No, sir, and on purpose: once it prints, whoever wrote it can't take it back. " ..
           "Someone who isn't me, " .. RULES.decider .. ", decides, and your receipt is the evidence.",
           tags = { "explain_why" }, go = "crowd",
           coach = "The reason is the fairness he's asking for: the person who wrote it doesn't get the last word. Said once he feels heard, it lands." },
@@ -200,7 +200,7 @@ return scenario {
           tags = { "overpromise" }, promise = "The officer will get the ticket voided.",
           set = { promised_void = true }, go = "promise_broken",   -- he takes the promise and goes
           coach = "It ends the argument now, but officers can't void a printed ticket; when the notice arrives anyway he'll come back angrier, with your name." },
-        { "Honestly, it's " .. RULES.fine .. ". Pay it online on the train and it's done.",
+        { "Look, it's " .. RULES.fine .. ". Pay it online on the train and it's done.",
           tags = { "minimize" }, go = "wont_pay",
           coach = "Meant as a practical shortcut, but it says his two minutes don't matter, and paying would end his right to contest a ticket he has grounds to fight." },
       },
@@ -213,7 +213,6 @@ return scenario {
         uneasy    = "[He turns to the bus stop, where a woman is filming on her phone.] You getting this? Two minutes! What's the quota today, officer?",
         defensive = "[He turns to the bus stop, where a woman is filming on her phone.] You getting this? Two minutes! Judge, jury and executioner. What's your quota, huh?",
         venting   = "[He shouts to the bus stop, where a woman is filming on her phone.] Film this! FILM IT! Judge, jury and executioner! How many today, huh? What's the quota?",
-        threatening = "[He snatches the phone from the woman at the bus stop and flings it against the car beside you. It bursts on the door.] FILM THAT!",
       },
       choices = {
         { "Ma'am, please stop filming. This is between me and the driver.",
@@ -222,10 +221,10 @@ return scenario {
         { "[Radio " .. RULES.dispatch .. " that you're clearing the block, and walk away up the street.]",
           tags = { "disengage" }, go = function(s) return leave(s) end, targets = { "stepped_back", "walked_off" },
           coach = "A camera and an insult are uncomfortable, not dangerous. Leaving now abandons a man mid-question and reads as running; save it for a real cue such as a shove or something thrown." },
-        { "[Let the jibe and the camera pass.] Your receipt can go on the ticket record right now, if you want.",
+        { "Your receipt can go on the ticket record right now, if you want.",
           tags = { "redirect" }, go = function(s) return resume(s) end, targets = RESUME,
-          coach = "The camera is legal and the jibe is bait. Letting both pass and going back to what you can actually do makes the most boring, and the best, video." },
-        { "There's no quota, sir. We're paid the same whether we write one ticket or fifty, and for the record I'd much rather nobody parked at an expired meter in the first place.",
+          coach = "The camera is legal and the quota jibe is bait. Letting both pass and going back to what you can actually do makes the most boring, and the best, video." },
+        { "There's no quota. We're paid the same whether we write one ticket or fifty, and I'd rather nobody parked at an expired meter at all.",
           tags = { "argue" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "It's true, and rebutting it on camera sounds defensive. A challenging question is better let go than won." },
       },
@@ -245,21 +244,42 @@ return scenario {
           go = function(s) if s.agitation >= 60 then return "shove" end return heat(s) end,   -- hot enough, he shoves; else he snatches it back
           targets = { "shove", "shouting", "playing_crowd", "supervisor", "complaint_called" },
           coach = "Reaching toward someone this close and this angry closes the last of the gap, and a grab for the slip can start a grab back." },
-        { "Whoa, whoa, whoa. Back off, sir. Relax. I'm not looking at anything while you're waving it in my face like that, okay?",
+        { "Whoa, whoa. Back off. Relax. I'm not looking at anything while you're waving it in my face like that, okay?",
           tags = { "calm_down" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "Getting distance is right; 'relax' is the wrong way to ask for it and sounds like you're handling him." },
         { "[Say nothing and keep your eyes on the handheld until he backs off.]",
           tags = { "ignore" }, go = function(s) return heat(s) end, targets = HEAT,
           coach = "Looking away from someone who is too close leaves you without eyes on him and tells him he isn't worth an answer." },
-        { "Step back onto the sidewalk and hold it up. I can read it from there.",
-          tags = { "limit" }, grade = "best", go = function(s) return resume(s) end, targets = RESUME,
-          coach = "A short, specific limit on distance, framed around what you both want: he keeps his evidence, you keep your space, and the car goes back between you." },
+        { "[Give ground yourself, back round to your side of the car.] Hold it up from there; I can read it.",
+          tags = { "limit" }, grade = "best", set = { gave_room = true }, go = function(s) return resume(s) end, targets = RESUME,
+          coach = "You take the distance yourself rather than wait for him to give it: the car goes back between you, and he keeps his evidence where you can read it." },
       },
     },
 
     note = {
       enter = function(s) s.flags.at_note = true end,
       says = function(s)
+        -- a blocked attempt at the record: he is still holding the slip, and says what is under it
+        if s.flags.tried_note or (s.visits.note or 0) > 1 then
+          return s:line({
+            settled   = "[He hands the receipt across.] Sorry. It's the train, mostly. Go on.",
+            uneasy    = "[Still holding the receipt.] I did everything right. I paid. That's what gets me.",
+            defensive = "[He keeps hold of the receipt.] I paid. I did what you're supposed to do, and I still get this.",
+            venting   = "[He pulls the receipt back.] I PAID! I did everything RIGHT! That's what gets me!",
+            threatening = "[He jabs the receipt at your face.] I PAID! You hear me?",
+            recovery  = "[He hands the receipt across, quieter.] Sorry. I paid, that's all. Go on.",
+          })
+        end
+        if s.flags.gave_room then
+          return s:line({
+            settled   = "[From his side of the car, he holds the receipt up.] Okay. There. Now what?",
+            uneasy    = "[From his side of the car, he holds the receipt up.] Fine. There. 8:06. Now what?",
+            defensive = "[Across the hood, he holds the receipt up.] Fine. There. Now what happens?",
+            venting   = "[Across the hood, he waves the receipt.] THERE! Happy? Now what?",
+            threatening = "[He leans over the hood and jabs the receipt at you.] THERE! Happy? NOW what?",
+            recovery  = "[From his side of the car, he holds up the receipt.] Sorry. There. 8:06. What now?",
+          })
+        end
         if (s.visits.steps_in or 0) > 0 then
           return s:line({
             settled   = "[He steps back onto the sidewalk and holds the receipt up.] Okay. There. Now what?",
@@ -281,10 +301,15 @@ return scenario {
         })
       end,
       choices = {
-        { "[Read the time from where you stand; photograph the receipt and the dead " .. RULES.pay_station .. " for the ticket record.] " ..
-          "That's on the record now, with a note that the station was out.",
-          tags = { "task" }, set = { noted = true }, go = "close",
-          coach = "The real work of the stop: his evidence goes in the record, the dead machine gets reported, and you promised only what you did." },
+        { "[From where you stand, photograph the receipt and the dead " .. RULES.pay_station .. " for the ticket record.] " ..
+          "That's on the record now: the station was out.",
+          tags = { "task" }, set = { noted = true, tried_note = true }, go = "close",
+          coach = "The real work of the stop, once he's settled enough to let you: his evidence goes in the record, the dead machine gets reported, and you promised only what you did." },
+        { "[Camera down. Let him get the rest out.]",
+          -- offered while the record can't be done yet (the engine's task rule: calm enough, and heard)
+          when = function(s) return s.agitation > 45 or (s.agitation >= 20 and not s.heard) end,
+          tags = { "listen", "pause" }, go = "note",
+          coach = "He isn't ready to hand the slip over; a moment of listening now gets the evidence on the record sooner than asking again." },
         { "[Tear off the ticket and hand it over.] Everything's on the back. You've got " .. RULES.appeal_days .. " days.",
           tags = { "inform" }, go = "on_the_back",
           coach = "Accurate, but his best evidence walks away in his pocket when it could be on the ticket record in a few minutes." },
@@ -325,10 +350,10 @@ return scenario {
           tags = { "blame" }, go = function(s) return close_out(s) end,
           targets = { "promise_broken", "complaint_called", "noted_satisfied", "noted_accepted" },
           coach = "A parting tip that sounds like 'your fault after all' undoes some of what you built." },
-        { "[Nod and walk on to the next car.]",
+        { "Thanks for your patience. [Walk on to the next car.]",
           tags = { "ignore" }, go = function(s) return close_out(s) end,
           targets = { "promise_broken", "complaint_called", "noted_satisfied", "noted_accepted" },
-          coach = "Walking on is where this ends, but without the deadline or a word of thanks he's left holding a form he half understands." },
+          coach = "Walking on is where this ends, but a stock 'thanks for your patience' to a man who lost his train, without the deadline, is a brush-off; he's left holding a form he half understands." },
       },
     },
 
@@ -343,13 +368,13 @@ return scenario {
         { "I need you to stop shouting, sir, or I'm calling the police.",
           tags = { "threaten_early" }, go = function(s) return fed_up(s) end, targets = FED_UP,
           coach = "Shouting is not a crime; threatening police for it raises the stakes and gives the bus stop a better video." },
-        { "[Say nothing. Car between you. Let it burn out.]",
+        { "[Say nothing. Let it burn out.]",
           tags = { "listen", "pause" }, go = "after_vent",
           coach = "Silence and attention let the burst spend itself; the bus stop is still watching, so it works a little slower." },
         { "Let's step down to the other end of the car, away from the bus stop, and go through it properly.",
           tags = { "private" }, go = "after_vent",
           coach = "Moving a few steps from the audience takes away his need to win in public; staying by the car keeps it between you, with the open street to step away into." },
-        { "Sir, everyone can see you parked at a dead meter.",
+        { "Everyone can see you parked at a dead meter.",
           tags = { "argue" }, go = function(s) return fed_up(s) end, targets = FED_UP,
           coach = "Scoring a point off him in front of the audience he's playing to guarantees he has to score one back." },
       },
@@ -394,7 +419,7 @@ return scenario {
           "and " .. RULES.registry_step .. ". An appeal stops that clock, and it's free.",
           tags = { "inform", "options" }, go = function(s) return late(s, "crowd") end, targets = { "crowd", "note" },
           coach = "The real consequences, stated calmly with the free way round them, are information, not a threat; it leaves the choice with him." },
-        { "Please don't do that. It's honestly not worth your time; just pay it.",
+        { "Please don't do that. It's really not worth the hassle; just pay it.",
           tags = { "minimize" }, go = "complaint_called",
           coach = "A second push to pay a ticket he has grounds to fight tells him you just want him gone." },
       },
@@ -408,13 +433,13 @@ return scenario {
         venting   = "[He turns his back on you and shouts to the bus stop.] YOU ALL SAW THAT! She won't even LISTEN! Keep filming!",
       },
       choices = {
-        { "[Wait by the car. When he turns back:] Over here, away from the bus stop. Let's finish this.",
+        { "[Wait. When he turns back:] Over here, away from the bus stop. Let's finish this.",
           tags = { "private", "pause" }, go = "cooling",
           coach = "Waiting out the speech and then moving a few steps from the audience lets him climb down without losing face; keep the car between you and the open street on your side." },
-        { "Sir, this isn't a show. I'm not going to stand here while you perform for the bus stop, so turn around and talk to me, or we're finished.",
+        { "This isn't a show. I'm not standing here while you perform for the bus stop, so turn around and talk to me.",
           tags = { "calm_down" }, go = function(s) return fed_up(s) end, targets = FED_UP,
           coach = "Scolding him for the performance makes the performance about you, and it's now on camera." },
-        { "[Start typing the next plate into the handheld while he talks.]",
+        { "[Start typing the next car's plate into the handheld while he talks.]",
           tags = { "ignore" }, go = function(s) return fed_up(s) end, targets = FED_UP,
           coach = "Getting on with the job feels professional, but turning to the next car while he's mid-sentence proves his point to the bus stop." },
       },
@@ -429,7 +454,7 @@ return scenario {
         recovery  = "[Quieter now.] Sorry. I've got a nine o'clock I'm going to miss. I was paying. That's all.",
       },
       choices = {
-        { "I understand, sir, and I'm sorry about your meeting, but meetings get missed. It happens to everyone, and honestly it's not the end of the world.",
+        { "I'm sorry about your meeting, but meetings get missed. It happens to everyone; it's not the end of the world.",
           tags = { "minimize" }, go = function(s) return fed_up(s) end, targets = FED_UP,
           coach = "Meant to take the sting out, but it tells him his morning doesn't count, right as he started to come down." },
         { "Okay. So, about the appeal.",
@@ -451,12 +476,15 @@ return scenario {
         venting   = "Get your SUPERVISOR. Now. And give me your badge number!",
       },
       choices = {
-        { "She'll tell you exactly what I told you, sir: once it's printed it's issued, and the appeal is the only way to fight it. You'd be waiting around just to hear the same thing twice.",
+        { "She'll tell you what I told you: once it's printed it's issued, and the appeal is the only way. You'd wait to hear it twice.",
           tags = { "policy_wall" }, go = "complaint_called",
           coach = "Probably true, and it shuts the last door he can see." },
         { "My badge number's on the ticket. You can call " .. RULES.clerk .. " at " .. RULES.clerk_phone .. " if you want to complain.",
           tags = { "buck_pass" }, go = "complaint_called",
           coach = "Pointing him at a phone line when he asked for a person is a cold transfer; the complaint writes itself." },
+        { "[Say nothing yet. Let him cool off before you answer.]",
+          tags = { "pause" }, grade = "poor", go = "complaint_called",
+          coach = "He asked two plain questions, a supervisor and your badge number. Silence when someone asks who you are reads as hiding, and both answers cost nothing." },
         { "[Radio " .. RULES.supervisor .. ", where he can hear:] Driver at " .. RULES.pay_station .. ", station dead, receipt two minutes after issue, asking for you. " ..
           "Badge " .. RULES.badge .. ", sir.",
           tags = { "handoff", "inform" }, go = "supervisor_routed",
@@ -473,15 +501,15 @@ return scenario {
       },
       choices = {
         { "That's assault. You stay right there, sir; you're not going anywhere.",
-          tags = { "limit" }, go = "squared_up",
+          tags = { "argue" }, effect = { minutes = 0.3 }, go = "squared_up",   -- one sentence, not a point-by-point argument
           coach = "Trying to hold a man who has just shoved you keeps you within his reach. Your job now is distance and help, not an arrest." },
         { "[Round the car, so it's between you. Radio " .. RULES.dispatch .. " for help; leave the ticket.]",
           tags = { "disengage" }, go = "stepped_back",
           coach = "A shove or a thrown object ends the conversation. Distance, a barrier, help on the radio, and no more talk about the ticket. Write it up after." },
-        { "[Hold your ground and tuck the ticket under his wiper.]",
+        { "[Hold your ground by his car and tuck the ticket under the wiper.]",
           tags = { "invade_space" }, go = "squared_up",
           coach = "Finishing the ticket puts you next to him again. Policy lets you let a ticket go; nothing about it is worth a second shove." },
-        { "[Take a step back, ticket still held out:] This is still a valid ticket, sir, and now there's an assault on top of it.",
+        { "[Take a step back, ticket still held out:] This is still a valid ticket, and now there's an assault on top of it.",
           tags = { "argue" }, go = "incident",
           coach = "A step back is not distance: he is still in reach, and arguing the ticket gives him a reason to come at you again." },
         { "Sir! Calm down! Everyone's filming this!",
@@ -503,7 +531,7 @@ return scenario {
         { "[Keep backing off, facing him, car between you. Radio " .. RULES.dispatch .. ": assault, location, send help.]",
           tags = { "disengage" }, go = "stepped_back",
           coach = "Late is better than never: distance, a barrier, help on the radio. The ticket, the argument and the last word can all be left behind." },
-        { "[Stand firm and raise your radio like a baton.] Back. Off.",
+        { "[Plant your feet, radio up between you.] Back. Off.",
           tags = { "invade_space", "threaten_early" }, go = "incident",
           coach = "Squaring up back turns it into a fight you have no reason to be in; the radio is for calling help, not for holding him off." },
         { "You need to calm down right now, sir. Think about what you're doing; there are witnesses, and this is all on camera.",
@@ -593,8 +621,11 @@ return scenario {
       choices = { 2, 1, 2 },
       expect = { outcome = "escalated", passed = false, critical = true, max_score = 25 } },
     { name = "a typical novice: a kind line instead of a reflection, so the reason and the note bounce",
-      choices = { 1, 2, 2, 3, 4, 1, 2 },
+      choices = { 1, 2, 2, 3, 4, 1, 3 },
       expect = { outcome = "routed", passed = false, min_score = 45, max_score = 70, min_ratio = 2.0, max_ratio = 3.5 } },
+    { name = "evidence he can't hand over yet: a moment of listening, then the record",
+      choices = { 1, 2, 2, 3, 4, 2, 1, 1 },
+      expect = { outcome = "resolved_accepted", ending = "noted_accepted", passed = true } },
     { name = "leaving on the camera is not a safety exit",
       choices = { 1, 4, 2, 2 },
       expect = { outcome = "unresolved", ending = "walked_off", passed = false } },

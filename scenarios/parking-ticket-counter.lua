@@ -1,6 +1,6 @@
 -- Seed 1: a resident whose parking app failed wants a ticket voided at the Treasurer's counter, with a queue watching.
 -- path best:   3,1,4,2,4,1,3,2
--- path worst:  1,4,1,2,3,4,1
+-- path worst:  1,3,3,1,3,4,2,1,1
 -- path novice: 4,3,4,2,2,4,1,2
 
 -- Local rules: everything a town may need to change, in one place.
@@ -96,10 +96,10 @@ return scenario {
         { "I should say up front, we can't void tickets at the counter. That goes through an appeal to " .. RULES.decider .. ".",
           tags = { "policy_wall" }, set = { brush = "rule" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
           coach = "It's true, but leading with the rule before one word of acknowledgement sounds like a closed door, and the queue hears it too." },
-        { "Those app glitches happen a lot, honestly. The appeal for it is pretty simple.",
+        { "Those app glitches happen a lot. The appeal for it is pretty simple.",
           tags = { "minimize" }, set = { brush = "simple" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "stormed_off" },
           coach = "Meant as reassurance, but 'happens a lot' and 'simple' tell her that her lost morning doesn't count." },
-        { "Okay. Start from when you parked.",
+        { "Okay, ma'am. Start from when you parked.",
           tags = { "listen" }, go = "story",
           coach = "A few minutes of listening now are cheaper than any explanation she isn't ready to hear yet." },
         { "Sure, let me see the ticket. What's the number at the top?",
@@ -111,11 +111,11 @@ return scenario {
     story = {
       says = {
         uneasy    = "I parked on Elm at ten to nine and started a two-hour session on " .. RULES.app .. ". It showed the green 'active' screen. I came back at ten past ten and there's a ticket stamped 9:40. That's my second one this month, and I have to pick up my son at noon.",
-        defensive = "I parked on Elm at ten to nine. Two-hour session on " .. RULES.app .. ", green screen, 'active'. Back at ten past ten, ticket stamped 9:40. Second one this month. Honestly, it feels like a revenue grab.",
-        venting   = "Ten to nine I paid. Two hours. The app said ACTIVE. Ticket at 9:40! Second one this month! It's a revenue grab!",
+        defensive = "I parked on Elm at ten to nine. Two-hour session on " .. RULES.app .. ", green screen, 'active'. Back at ten past ten, ticket stamped 9:40. Second one this month, and I pick up my son at noon. Honestly, it feels like a revenue grab.",
+        venting   = "Ten to nine I paid. Two hours. The app said ACTIVE. Ticket at 9:40! Second one this month! And I've got my son to get at noon! It's a revenue grab!",
       },
       choices = {
-        { "Two hours paid from just before nine, 'active' on the screen, and a ticket at 9:40 anyway. The second this month.",
+        { "Paid for two hours at ten to nine, and ticketed at 9:40 anyway.",
           tags = { "paraphrase" }, go = "checked",
           coach = "Reflecting the facts back, with the times, shows her you took them in, and it's the move that lets her feel heard." },
         { "Do you have anything from the app? A receipt email, or a screenshot of the session?",
@@ -173,6 +173,9 @@ return scenario {
           tags = { "overpromise" }, promise = "The hearing officer will drop the ticket.",
           set = { promised_drop = true }, go = "why",
           coach = "It feels kind and calms her for now, but you don't decide appeals, and if it's upheld she'll remember who promised." },
+        { "[Say nothing for a moment. Let the question sit.]",
+          tags = { "pause" }, grade = "poor", go = "supervisor",
+          coach = "She asked a straight question, and she's owed a straight answer: no, and why. Silence here sounds like you're hunting for a way out, so she asks for someone who'll answer." },
       },
     },
 
@@ -195,7 +198,7 @@ return scenario {
         { "Do you have anything from the app? A receipt email, or a screenshot of the active session?",
           tags = { "ask" }, set = { asked_receipt = true }, go = "evidence",
           coach = "A good question; looking up the record at the same time would save her another round." },
-        { "[Pull up the ticket and the " .. RULES.app .. " log for her plate.] Let's see what it shows. Anything from the app on your phone?",
+        { "[Pull up her plate's ticket and " .. RULES.app .. " log.] Let's look together. Anything on your phone?",
           tags = { "task", "ask" }, go = "record",
           coach = "Doing the lookup with her, and asking for her evidence, turns the process into something you're doing together." },
       },
@@ -264,18 +267,18 @@ return scenario {
         })
       end,
       choices = {
-        { "Session from 8:51, then 'renewal declined' at 9:31, so the officer's screen showed unpaid after that. " ..
-          "I can't say which way the hearing officer goes; that log and your screenshot are what they'll look at.",
+        { "Session from 8:51, then at 9:31 the card charge failed and the app cancelled it, so the officer's screen showed unpaid. " ..
+          "Honestly, I can't say which way the hearing officer goes; that log and your screenshot are what they'll look at.",
           tags = { "inform", "explain_why" }, go = "choose",
           coach = "Plain facts, an honest limit on what you can predict, and a reason the record helps her: transparent without promising." },
         { "It shows a payment glitch on their end, so this one should be an easy win for you.",
           tags = { "overpromise" }, promise = "The appeal will succeed.",
           set = { promised_drop = true }, go = "choose",
           coach = "Encouraging, but 'easy win' is a prediction you can't stand behind; the hearing officer decides." },
-        { "It says declined at 9:31. Looks like your card bounced.",
+        { "It says the card charge failed at 9:31. Looks like your card bounced.",
           tags = { "blame", "minimize" }, go = function(s) return accused(s) end, targets = ACCUSED,
-          coach = "A literal reading of the screen that implies her card was at fault, when the app charged her at 8:51." },
-        { "It says unpaid from 9:31. When the renewal failed, his handheld showed an expired session, so technically the officer was right to write it; he can only go by his screen.",
+          coach = "A literal reading of the screen that implies her card was at fault, when the charge is on her card from 8:51." },
+        { "It says cancelled at 9:31. When the charge failed, his handheld showed no session, so technically the officer was right to write it; he can only go by his screen.",
           tags = { "argue" }, go = function(s) return accused(s) end, targets = ACCUSED,
           coach = "Accurate, but 'the officer was right' is the one reading of the log that puts her on the defensive." },
       },
@@ -290,7 +293,7 @@ return scenario {
         threatening = "[She leans across the counter, right up close.] So what now? Another form? If I walk out of here with nothing, you are going to regret it.",
       },
       choices = {
-        { "Honestly, I wouldn't worry. Appeals with app records almost always get dismissed; the hearing officer tosses them without even calling people in. Send the form off and you'll be fine.",
+        { "I wouldn't worry. Appeals with app records almost always get dismissed; the hearing officer tosses them without even calling people in. Send the form off and you'll be fine.",
           tags = { "overpromise" }, promise = "The appeal will be dismissed.",
           set = { promised_drop = true }, go = "filing",
           coach = "It reassures her today, but 'almost always' is not a promise you can keep, and she'll hold the town to it." },
@@ -314,14 +317,20 @@ return scenario {
         threatening = "[She slaps the counter and leans over it.] Now. We do it now. Make me come back here for this and I'll be waiting in the lot when you get off.",
       },
       choices = {
-        { "[Fill it in and stamp it.] There you go, that's in. One tip for next time: screenshot the active screen every time you park and keep the receipt emails, because the app does this more than people think.",
+        { "[Fill it in and stamp it.] Thanks, that's in. One tip for next time: screenshot the active screen every time you park and keep the receipt emails, because the app does this more than people think.",
           tags = { "task", "blame" },
           go = function(s)
             if s.flags.promised_drop then return "promise_broken" end
             return "appeal_accepted"
           end,
           targets = { "promise_broken", "appeal_accepted" },
+          when = function(s) return s.minutes < LATE or s.agitation <= 45 end,
           coach = "The paperwork gets done, but a parting tip implies she was careless, undoing some of the fairness she just felt." },
+        -- Past her time, and still hot: the tip comes before the form is done, and she leaves for the pickup.
+        { "[Start on the form.] One tip for next time: screenshot the active screen every time you park and keep the receipt emails, because the app does this more than people think.",
+          tags = { "blame" }, go = "stormed_off",
+          when = function(s) return s.minutes >= LATE and s.agitation > 45 end,
+          coach = "A lecture on what she should have done, after this long at the counter with a noon pickup: she stops waiting for the form and leaves." },
         { "[Fill it in with her, attach the log and her screenshot, stamp it, hand her the receipt.] " ..
           "Filed. The hearing officer writes to you within about " .. RULES.decision_days .. " days. Your screenshot did the heavy lifting.",
           tags = { "task", "own", "thank" }, grade = "best",
@@ -372,7 +381,7 @@ return scenario {
           coach = "Defending the system when she's talking about being treated like a cheat answers the wrong question." },
         { "If you'd like, you can speak to my supervisor.",
           tags = { "buck_pass" }, go = "supervisor",
-          coach = "Offering the supervisor before you've even heard the story passes her on without a reason." },
+          coach = "Offering the supervisor when nothing has been tried at this counter passes her on without a reason." },
         { "I hear you, and I understand it's a pain, but I don't make the rules. Every ticket goes through the same form, whoever brings it in, and that's what keeps it fair for everybody in this line.",
           tags = { "policy_wall" }, go = function(s) return vent(s) end, targets = VENT,
           coach = "The second wall in a row. 'I don't make the rules' is the fastest sentence here and the one that costs most." },
@@ -396,22 +405,30 @@ return scenario {
         threatening = "[She plants both hands on the counter and leans across, inches from you.] Call me a liar one more time. Go on. I know what time this office closes.",
       },
       choices = {
-        { "Ma'am, there's no need to raise your voice.",
+        { "There's no need to raise your voice.",
           tags = { "calm_down" }, go = function(s) return vent(s) end, targets = VENT,
           coach = "Tone-policing someone who feels accused reliably makes her louder, especially in front of a queue." },
+        -- The repair picks up where things stand, in three wordings (one is shown): before she has told
+        -- the story, a question that gives her the floor; once she has told it, what she said, back to her;
+        -- once the record is on the screen, what it shows, and on to what she can do about it.
         { "No. I don't think you tried to dodge anything. What did the app show you?",
-          tags = { "apologize", "listen" },
-          -- the repair picks up where things stand: once the record is on the screen, what she can do about it
-          go = function(s)
-            if (s.visits.record or 0) > 0 then return "choose" end
-            if s.heard then return "named" end
-            return "story"
-          end,
-          targets = { "choose", "named", "story" },
+          tags = { "apologize", "listen" }, go = "story",
+          when = function(s) return (s.visits.record or 0) == 0 and (s.visits.story or 0) == 0 end,
           coach = "A quick, plain repair: take back the implication without grovelling, then give her the floor." },
+        { "No. I don't think you tried to dodge anything. You paid, it said active, and you got a ticket anyway.",
+          tags = { "apologize", "paraphrase" }, go = "named",
+          when = function(s) return (s.visits.record or 0) == 0 and (s.visits.story or 0) > 0 end,
+          coach = "A quick, plain repair: take back the implication without grovelling, and give her own account back to her." },
+        { "No. I don't think you tried to dodge anything. The charge is on your card from 8:51; that's what the appeal is for.",
+          tags = { "apologize", "redirect" }, go = "choose",
+          when = function(s) return (s.visits.record or 0) > 0 end,
+          coach = "A quick, plain repair: take back the implication without grovelling, then straight on to what she can do about it." },
         { "I'm not taking sides, I'm telling you how it works. The officer writes what the handheld shows, the hearing officer weighs both records, and I sit in the middle. That's all I meant.",
           tags = { "argue" }, go = function(s) return vent(s) end, targets = VENT,
           coach = "Arguing about whether you argued keeps the power struggle going." },
+        { "Oh no, I'm so sorry, my mistake, I didn't mean it like that at all. I'm new here and I really shouldn't have said it. Sorry.",
+          tags = { "apologize", "hollow" }, grade = "poor", go = "supervisor",
+          coach = "The right admission, lost in apologies and 'I'm new': with the queue watching, it tells her nobody at this window can help, so she asks for someone who can." },
       },
     },
 
@@ -426,7 +443,7 @@ return scenario {
           " late fee, then " .. RULES.registry_step .. ". An appeal is free and stops that clock.",
           tags = { "inform", "options" }, go = "why",
           coach = "Stating the real consequences calmly, and the free way to avoid them, is information, not a threat; it keeps the choice hers." },
-        { "Please don't do that. Honestly, just pay it and be done; it's not worth your time.",
+        { "Please don't do that. Just pay it and be done; it's not worth your time.",
           tags = { "minimize" }, go = "paid_it",
           coach = "A tired, friendly shortcut that costs her the appeal she has good grounds for." },
         { "Well, that's up to you. [Look past her to the queue.]",
@@ -450,13 +467,17 @@ return scenario {
       choices = {
         { "[Say nothing. Keep your face neutral, and let her finish.]",
           tags = { "pause", "listen" }, go = "after_vent",
-          coach = "Silence and attention let the energy burn off; good, though the queue is still watching." },
+          coach = "Silence and attention let some of the energy burn off, but she is still playing to the queue; with an audience, giving her a way off the stage works faster." },
         { "Nobody's grabbing anything. The fines go to the general fund like every other fee.",
           tags = { "argue" }, go = "stormed_off",
           coach = "Rebutting the slogan while she's venting; she can't take in facts right now, and it sounds like a defence of the system." },
         { "Let's step down to the end of the counter. I'll get my colleague to open the other window for these folks, and you and I can go through it properly.",
           tags = { "private" }, go = "after_vent",
-          coach = "Taking away the audience takes away the need to save face; she can come down without losing it in public." },
+          -- Off the stage: the queue was most of the heat, so the move brings her down further than
+          -- the tag alone would, and (declared as a story event) far enough to stay and talk even after
+          -- two walls in a row (1,3): about 20 points at her trust.
+          event = "news", effect = { agitation = -24 },
+          coach = "Taking away the audience takes away the need to save face; she can come down without losing it in public. With a queue watching, this is the move." },
         { "Ma'am, I need you to lower your voice. There are people waiting.",
           tags = { "calm_down" }, go = "supervisor",
           coach = "Pointing at the queue makes her performance about them, and 'lower your voice' is fuel." },
@@ -473,14 +494,19 @@ return scenario {
         recovery  = "...Sorry. I'm not usually like this. It's the second one this month, and I did it right this time.",
       },
       choices = {
-        { "It's fine. Let's use the time you've got: the appeal form is right here, it's one page, the ticket number goes at the top and your reason in the box, and it goes to the hearing officer within " .. RULES.appeal_days .. " days.",
+        { "Let's use the time you've got: the appeal form is right here, it's one page, the ticket number goes at the top and your reason in the box, and it goes to the hearing officer within " .. RULES.appeal_days .. " days.",
           tags = { "inform" }, go = "why",
           coach = "Not wrong, but skipping past what she just said leaves her unheard, and the paperwork may stall." },
-        { "Don't worry about it. You did it right and got ticketed anyway; anyone would be angry. Paid just before nine, ticket at 9:40?",
+        { "Don't worry about it. You did it right and got ticketed anyway, for the second time this month. Anyone would be angry.",
           tags = { "paraphrase", "label" }, go = "named",
-          coach = "In the recovery window, one warm line and a check of the facts rebuilds things fast; no lecture about the outburst." },
+          when = function(s) return s.recovery or s.band == "settled" or s.band == "uneasy" end,   -- she has just said sorry
+          coach = "In the recovery window, one warm line and her own facts back to her rebuild things fast; no lecture about the outburst." },
+        { "You did it right and got ticketed anyway, for the second time this month. Anyone would be angry.",
+          tags = { "paraphrase", "label" }, go = "named",
+          when = function(s) return not (s.recovery or s.band == "settled" or s.band == "uneasy") end,
+          coach = "One line that gives her own facts back and takes her side on what matters: it lets her come down without a lecture about the outburst." },
         { "Happens. Everybody gets worked up about parking.",
-          tags = { "minimize" }, go = "stormed_off",   -- she has just apologised for the outburst: this one ends it
+          tags = { "minimize" }, go = "stormed_off",   -- after the outburst, being filed under 'worked up' ends it
           coach = "Meant to let her off the hook, but it files her real complaint under 'people being silly about parking'." },
       },
     },
@@ -494,7 +520,7 @@ return scenario {
         threatening = "[She leans across the counter, close enough to touch.] Get your supervisor out here. Now. Before I come round this counter and find her myself.",
       },
       choices = {
-        { "Of course. [Call " .. RULES.supervisor .. " over and brief her in front of the resident:] Ms. Natarajan paid on the app, got ticketed inside her session, and wants it voided today.",
+        { "Of course. [Take her name, call " .. RULES.supervisor .. " over and brief her in front of the resident:] Ms. Natarajan paid on the app, got ticketed inside her session, and wants it voided today.",
           tags = { "handoff" }, go = "supervisor_routed",
           coach = "She asked, and there's a real reason now; a warm handoff with the story passed on means she doesn't start again." },
         { "She's at lunch, I'm afraid. If you want to complain, call the Treasurer's office, or use the form on the town website.",
@@ -517,7 +543,7 @@ return scenario {
         { "[Lean in.] Take your hand down. Now.",
           tags = { "invade_space", "calm_down" }, go = "counter_incident",
           coach = "Meeting a lean with a lean closes the distance and turns it into a contest." },
-        { "[Move back from the counter, well out of her reach, and give your colleague the code word.] We're stopping here.",
+        { "[Move back from the counter, well out of her reach, and give your colleague the code word.] We're stopping here, ma'am.",
           tags = { "disengage" }, go = "stepped_back",
           coach = "When someone reaches across the counter, the conversation is over: distance and help first, no more persuading." },
         { "[Step back half a pace, but keep your hand on the form.] Ma'am, I'll happily finish the appeal with you once you take your hand down. Let's just get it done, okay?",
@@ -532,7 +558,7 @@ return scenario {
       outcome = "resolved_satisfied",
       says    = "Thank you. Honestly. I came in ready for a fight.",
       debrief = "Priya left with the appeal filed, her evidence attached and a receipt. She still can't say how the hearing officer will rule, " ..
-                "but she felt treated as honest, which was what she came for. The ticket was later dismissed on the app log.",
+                "but she felt treated as honest, which was what she came for. The hearing officer checked the log against her card statement and dismissed the ticket a few weeks later.",
     },
     appeal_accepted = {
       outcome = "resolved_accepted",
@@ -559,8 +585,9 @@ return scenario {
       outcome = "unresolved",
       says    = "Good. Because you said it's a sure thing.",
       follow_on = { "repeat_contact", "complaint" },
-      debrief = "The hearing officer upheld the ticket because the app log showed a failed renewal. Priya came back with 'your clerk told me' " ..
-                "and filed a complaint. A promise you can't keep only postpones the hard conversation and makes it worse.",
+      debrief = "It was no formality: with a failed charge in the app log, the hearing officer asked for her card statement and called her to a hearing. " ..
+                "Priya came back with 'your clerk told me it was a sure thing' and filed a complaint, though the ticket was dismissed in the end. " ..
+                "A promise you can't keep only postpones the hard conversation and makes it worse.",
     },
     paid_it = {
       outcome = "unresolved",
@@ -625,6 +652,15 @@ return scenario {
     { name = "a typical novice: the task too early, then recovery",
       choices = { 4, 3, 4, 2, 2, 4, 1, 2 },
       expect = { outcome = "routed", min_score = 50, max_score = 80, min_ratio = 2.5, max_ratio = 3.5 } },
+    { name = "two walls in a row, then taken aside from the queue: she stays, and the appeal is filed",
+      choices = { 1, 3, 3, 2, 2, 4, 1, 3, 2 },
+      expect = { outcome = "resolved_satisfied", passed = true } },
+    { name = "two walls in a row, then silence with the queue still watching: she leaves", choices = { 1, 3, 1 },
+      expect = { ending = "stormed_off", passed = false } },
+    { name = "silence when she asks straight out: she asks for the supervisor", choices = { 3, 1, 4, 4, 1 },
+      expect = { ending = "supervisor_routed", max_score = 90 } },
+    { name = "grovelling after the defence: she asks for the supervisor, and the visit doesn't pass", choices = { 3, 4, 4, 1 },
+      expect = { ending = "supervisor_routed", passed = false } },
     { name = "the calmest path costs under twice a calm visit", path = "calmest", expect = { max_ratio = 2.0 } },
     { name = "the best path costs at most twice a calm visit", path = "best", expect = { max_ratio = 2.0 } },
     { name = "the most escalated path costs four to six calm visits, follow-on included", path = "escalated",

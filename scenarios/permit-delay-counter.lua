@@ -1,7 +1,7 @@
 -- Seed 5: a contractor whose kitchen-renovation permit has sat "in review" for three weeks comes to the building counter with a threat to go to the Select Board.
 -- path best:   3,2,1,4,2,1,3,4,2,3
--- path worst:  1,3,1,2,1,1,1,4,4,1,2,1
--- path novice: 1,3,2,1,4,4,2,4,4,4,3,1   (the first 4 at 'named' is blocked: she isn't ready for the lookup yet)
+-- path worst:  1,3,1,2,1,1,1,4,4,1,1,1
+-- path novice: 1,3,2,1,4,2,4,4,4,3,1   (takes the bait, recovers, then thin answers: a stock phrase, "upload it", the portal email, a parting shot)
 
 -- Local rules: everything a town may need to change, in one place.
 local RULES = {
@@ -13,6 +13,7 @@ local RULES = {
   meeting        = "Thursday at 9:30",          -- the next resubmission slot with the plans examiner
   examiner       = "Mr. Szabo, the plans examiner",
   commissioner   = "Commissioner Adeyemi",      -- the building commissioner, who runs the department
+  commissioner_phone = "555-0149",              -- the commissioner's office line (voicemail when he's in meetings)
   portal         = "the permit portal",
   missing        = "a structural engineer's stamp",
   notice_date    = "the 3rd",                   -- the day the incomplete notice was emailed
@@ -62,13 +63,32 @@ local function accused(s)
 end
 
 -- After a repair she picks the conversation up where it stands, not from the top: her story if
--- she hasn't told it and felt heard, what's riding on it if that hasn't come up, else the file.
+-- she hasn't told it and felt heard, what's riding on it if that hasn't come up, the file if she
+-- hasn't heard what's holding it, what to do about the stamp if nobody has told her, else the callback.
 local function pick_up(s)
   if not s.heard and (s.visits.site_story or 0) == 0 then return "site_story" end
   if (s.visits.named or 0) == 0 then return "named" end
-  return "record"
+  if not s.flags.knows_stamp then return "record" end
+  if not s.flags.has_route then return "what_now" end
+  return "callback"
 end
-local PICKED_UP = { "site_story", "named", "record" }
+local PICKED_UP = { "site_story", "named", "record", "what_now", "callback" }
+
+-- "What's it costing you?" (the repair in brushed_off) is answered first wherever she picks up.
+-- The beat's enter hook moves the flag to cost_owed, so the answer is given once.
+local function owed(s)
+  s.flags.cost_owed = s.flags.repaired
+  s.flags.repaired = false
+end
+local function costing(s, line)
+  if not s.flags.cost_owed then return line end
+  return s:line({
+    settled   = "A week's payroll for nothing, that's what. ",
+    uneasy    = "A week's payroll for nothing, that's what. ",
+    defensive = "A week's payroll for nothing. ",
+    venting   = "A WEEK'S PAYROLL! ",
+  }) .. line
+end
 
 -- At the end: a promise of a date the counter can't control comes due; real follow-through earns the warm ending.
 local function finish(s)
@@ -134,10 +154,10 @@ return scenario {
         { "The Select Board doesn't approve building permits. They set policy and hear appeals; plan review is ours under the state code, so a call to the chair won't get it out any faster.",
           tags = { "argue" }, go = "status_play",
           coach = "Accurate, and it turns her opening into a contest about who has more pull, which she now has to win." },
-        { "Three weeks isn't unusual right now, honestly. Kitchens are running about four.",
+        { "Three weeks is about normal right now. Kitchens are running closer to four.",
           tags = { "minimize" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "supervisor", "walked_out" },
           coach = "Meant to reassure, but it tells a contractor paying an idle crew that her lost weeks are normal and therefore don't count." },
-        { "You can, and I'll give you their number. First, what's happening on site?",
+        { "You can, and I'll give you the number. What's happening on site?",
           tags = { "redirect", "ask" }, go = "site_story",
           coach = "Let the threat pass without taking the bait or defending the department, then turn to the one thing you can do: find the facts." },
         { "Plan review is " .. RULES.examiner .. "; I only take applications at the counter. You'd need to ask him.",
@@ -185,7 +205,7 @@ return scenario {
           tags = { "overpromise" }, set = { promised = true }, go = "heard",
           promise = "The permit will be issued by Friday.",
           coach = "Generous, and it buys a moment of calm, but you don't control the review, and you haven't even seen what's holding it." },
-        { "Two calls, a promised callback that never came, and a crew waiting in the truck the whole time.",
+        { "Two calls, a callback that never came, and your crew in the truck.",
           tags = { "paraphrase" }, go = "heard",
           coach = "Her own details given back, the callback that never came above all, show she was heard, before you touch the file." },
         { "I'm sorry. A callback that never comes is about the worst answer there is.",
@@ -202,9 +222,9 @@ return scenario {
         venting   = "Yes! And now the client thinks I never filed it! So is it approved or NOT?",
       },
       choices = {
-        { "So now it's your name on the line.",
-          tags = { "label" }, go = "named",
-          coach = "Naming what's underneath, her standing with the client, reaches the interest behind 'approve it today'. The lookup can wait one sentence." },
+        { "Not yet, and now it's your name on the line with the client. Let's see what's holding it.",
+          tags = { "label", "inform" }, set = { told_not_yet = true }, go = "named",
+          coach = "She asked yes or no: answer it, then name what's underneath, her standing with the client. The lookup follows in the same breath." },
         { "[Pull up " .. RULES.permit_no .. " on the screen.] Let's see exactly where it is.",
           tags = { "task" }, go = "record",
           coach = "Right instinct; if she's still too wound up to take in what the screen says, it stalls." },
@@ -219,13 +239,22 @@ return scenario {
 
     named = {
       enter = function(s) s.flags.repaired = false end,
-      says = {
-        settled   = "...Yeah. The client's mother asked me yesterday if I'm even licensed. Twenty-two years I've been doing this. So where is it?",
-        uneasy    = "Yeah. The client's mother asked me yesterday if I'm 'even licensed'. Twenty-two years. So where is it?",
-        defensive = "Yeah. The client's mother asked if I'm even licensed. Twenty-two years. So where is it?",
-        venting   = "Yes! Twenty-two years and a client's mother asks if I'm licensed! So where IS it?",
-        recovery  = "...Yeah. Sorry. The client's mother asked if I'm even licensed. Twenty-two years. So where is it?",
-      },
+      -- After "Not yet ... let's see what's holding it" she doesn't ask where it is again: she says go on.
+      says = function(s)
+        local ask = s.flags.told_not_yet
+        return s:line({
+          settled   = "...Yeah. The client's mother asked me yesterday if I'm even licensed. Twenty-two years I've been doing this. " ..
+                      (ask and "Go on, then. Look." or "So where is it?"),
+          uneasy    = "Yeah. The client's mother asked me yesterday if I'm 'even licensed'. Twenty-two years. " ..
+                      (ask and "Go on. Look." or "So where is it?"),
+          defensive = "Yeah. The client's mother asked if I'm even licensed. Twenty-two years. " ..
+                      (ask and "So look." or "So where is it?"),
+          venting   = "Yes! Twenty-two years and a client's mother asks if I'm licensed! " ..
+                      (ask and "So LOOK!" or "So where IS it?"),
+          recovery  = "...Yeah. Sorry. The client's mother asked if I'm even licensed. Twenty-two years. " ..
+                      (ask and "Go on. Look." or "So where is it?"),
+        })
+      end,
       choices = {
         { "Everyone's backed up right now, to be fair. You're not the only one waiting.",
           tags = { "minimize" }, go = function(s) return brushed(s) end, targets = { "brushed_off", "supervisor", "walked_out" },
@@ -280,6 +309,7 @@ return scenario {
     },
 
     stamp_news = {
+      enter = function(s) s.flags.knows_stamp = true end,
       says = {
         settled   = "A stamp. Three weeks for a stamp. Nobody called me. Not once.",
         uneasy    = "A stamp? Three weeks for a stamp? Nobody called me. Nobody said a word.",
@@ -287,7 +317,7 @@ return scenario {
         venting   = "Three weeks! For a STAMP! And nobody in this building could pick up a phone?",
       },
       choices = {
-        { "Nobody did. The notice went to your designer's email, and no one phoned. That's on us.",
+        { "Nobody did, and I'm sorry. The notice went to your designer's email, and no one phoned. That's on us.",
           tags = { "own", "apologize" }, go = "what_now",
           coach = "Owning the town's part, plainly and specifically, without blaming the designer or grovelling, is what makes the rest believable." },
         { "We did send a notice on " .. RULES.notice_date .. ". It's right here in the file.",
@@ -303,15 +333,18 @@ return scenario {
     },
 
     what_now = {
-      says = {
-        settled   = "Okay. So what do I do now? I'm not waiting another three weeks.",
-        uneasy    = "Fine. So what now? I'm not waiting another three weeks.",
-        defensive = "So what now? Back of the line for another three weeks?",
-        venting   = "And NOW what? Back of the line for another three weeks? I'll go broke!",
-      },
+      enter = owed,
+      says = function(s)
+        return costing(s, s:line({
+          settled   = "Okay. So what do I do now? I'm not waiting another three weeks.",
+          uneasy    = "Fine. So what now? I'm not waiting another three weeks.",
+          defensive = "So what now? Back of the line for another three weeks?",
+          venting   = "And NOW what? Back of the line for another three weeks? I'll go broke!",
+        }))
+      end,
       choices = {
         { "Get the stamp in and I'll make sure it's signed by Friday. I'll flag it urgent and call you the moment it's done.",
-          tags = { "overpromise" }, set = { promised = true }, go = "chair_again",
+          tags = { "overpromise" }, set = { promised = true, has_route = true }, go = "chair_again",
           promise = "The permit will be signed by Friday.",
           coach = "Exactly what she wants to hear, and not yours to give; if the re-check finds anything, Friday breaks and so does her trust." },
         { "That's between you and your engineer now. Once the stamp is uploaded, the file goes back into the queue by itself; we can't move anything until then.",
@@ -319,10 +352,10 @@ return scenario {
           coach = "Technically true, and it hands the whole problem back to her just after you admitted the town's part." },
         { "You don't start over. Stamped as drawn and uploaded today, it's a re-check, about " .. RULES.recheck_days ..
           " business days. If the detail needs changing, I can book you " .. RULES.meeting .. " with the examiner.",
-          tags = { "options", "inform" }, set = { told_days = true }, go = "chair_again",
+          tags = { "options", "inform" }, set = { told_days = true, has_route = true }, go = "chair_again",
           coach = "Two real routes with honest timings, and the news she needs most: she doesn't start again. She chooses; you don't promise." },
         { "Upload it to " .. RULES.portal .. " when you have it.",
-          tags = { "inform" }, go = "chair_again",
+          tags = { "inform" }, set = { has_route = true }, go = "chair_again",
           coach = "Correct, but thin: she still doesn't know whether she's back at the end of the line, which is the fear behind her question." },
       },
     },
@@ -344,25 +377,29 @@ return scenario {
         { "I'd rather you didn't have to. Let me take it to " .. RULES.commissioner .. " myself right now.",
           tags = { "handoff" }, go = "commissioner_routed",
           coach = "A warm handoff is a real option, but the fix is already in her hands; the commissioner's time adds little today." },
-        { "Fair enough. Call " .. RULES.select_office .. " on " .. RULES.select_phone .. ". And tell " .. RULES.commissioner .. " too: notices are his to fix.",
+        { "That's your right, and thanks for saying so. The number for " .. RULES.select_office .. " is " .. RULES.select_phone .. ". " .. RULES.commissioner ..
+          " should hear it too: how notices go out is his to fix.",
           tags = { "inform", "thank" }, go = "callback",
-          coach = "The board's number, given freely, and the person who can fix how notices go out: a complaint route is information, not a threat to defend against." },
+          coach = "Thanks for saying it to your face, the board's number given freely, and the person who can fix how notices go out: a complaint route is information, not a threat to defend against." },
       },
     },
 
     callback = {
-      says = {
-        settled   = "Okay. And will anybody actually call me this time, or do I have to come back down here?",
-        uneasy    = "And will anyone actually call me this time? Or do I come back down here again?",
-        defensive = "And is anyone going to call me this time, or do I drive down here again?",
-        venting   = "And is ANYONE going to call me this time?",
-      },
+      enter = owed,
+      says = function(s)
+        return costing(s, s:line({
+          settled   = "Okay. And will anybody actually call me this time, or do I have to come back down here?",
+          uneasy    = "And will anyone actually call me this time? Or do I come back down here again?",
+          defensive = "And is anyone going to call me this time, or do I drive down here again?",
+          venting   = "And is ANYONE going to call me this time?",
+        }))
+      end,
       choices = {
-        { "I'll call you the minute it's approved, and I'll check the queue myself every morning until it is, so you'll have it Friday at the latest. You have my word.",
+        { "I'll check the queue myself every morning and call you the minute it's approved. You'll have it by Friday, my word.",
           tags = { "overpromise" }, set = { promised = true }, go = "wrap_up",
           promise = "The permit will be approved by Friday.",
           coach = "A callback is right; a date for the approval isn't yours to set." },
-        { "I will. Upload by " .. RULES.upload_by .. " and I'll ring you by " .. RULES.callback_by ..
+        { "I will. Upload by " .. RULES.upload_by .. " and I'll call you by " .. RULES.callback_by ..
           " today to confirm it's in the re-check. My direct line is " .. RULES.office_phone .. ".",
           tags = { "own", "inform" }, set = { call_due = true }, go = "wrap_up",
           coach = "A specific commitment you control (a call by a set time, on your own line) instead of a promise about someone else's decision." },
@@ -383,15 +420,15 @@ return scenario {
         venting   = "Fine! I'll call the engineer. Again!",
       },
       choices = {
-        { "Next time, it might be worth putting your own email on the application, not the designer's. Everything goes to the applicant of record, so if that's someone else, there's not much we can do.",
+        { "Next time, put your own email on the application, not the designer's. Notices go to the applicant of record, and there's not much we can do about that.",
           tags = { "blame" }, go = function(s) return finish(s) end, targets = { "promise_broken", "recheck_satisfied", "recheck_accepted" },
           coach = "Sensible advice, offered as a parting shot; it hands the blame back just as she was leaving on good terms." },
-        { "No problem. [Turn to the next person.]",
+        { "Okay, thanks. [Turn to the next person.]",
           tags = { "ignore" }, go = function(s) return finish(s) end, targets = { "promise_broken", "recheck_satisfied", "recheck_accepted" },
-          coach = "Not rude, but the file still has the wrong contact on it, and she leaves with nothing in her hand for the engineer." },
-        { "[Put her cell on the file as the contact and print the hold note.] For your engineer. Thanks for coming in instead of just calling the board.",
+          coach = "A thank-you that closes the conversation, not the loop: the file still has the wrong contact on it, and she leaves with nothing in her hand for the engineer." },
+        { "[Ask for her cell, put it on the file as the contact, and print the hold note.] For your engineer. Thanks for coming in and telling us to our face.",
           tags = { "thank", "own" }, go = function(s) return finish(s) end, targets = { "promise_broken", "recheck_satisfied", "recheck_accepted" },
-          coach = "Fixing the contact, giving her the note her engineer needs, and thanking her for coming in closes the loop the town left open." },
+          coach = "Asking for her number and fixing the contact, the note her engineer needs, and thanks for coming in close the loop the town left open." },
       },
     },
 
@@ -422,14 +459,14 @@ return scenario {
         venting   = "THAT'S the answer? Four people on my payroll, a family with no kitchen, and that's all you've got?",
       },
       choices = {
-        { "Fair. I brushed past that. What's it costing you?",
+        { "You're right, that was a brush-off. What's the wait costing you?",
           tags = { "apologize", "listen" }, set = { repaired = true },
           go = pick_up, targets = PICKED_UP,
           coach = "A quick, plain repair: take back the brush-off without grovelling, and give her the floor." },
         { "I hear you, but there's a line, and your permit's in it like everyone else's. I can't move you ahead of people who've waited longer than you.",
           tags = { "policy_wall" }, go = function(s) return vent(s) end, targets = { "venting", "supervisor", "walked_out" },
           coach = "The fairness argument, said to someone who has just found her file stuck, sounds like 'wait your turn'." },
-        { "If you want, you can talk to the commissioner.",
+        { "Fair enough. If you want, the commissioner's office is " .. RULES.commissioner_phone .. ".",
           tags = { "buck_pass" }, go = "supervisor",
           coach = "Passing her upward before you've even looked at the file teaches her that the counter can't help." },
       },
@@ -485,7 +522,7 @@ return scenario {
         recovery  = "...Sorry. That wasn't at you. Payroll's Friday and I've got nothing to show for it.",
       },
       choices = {
-        { "Everybody's got pressure right now, honestly. We've had three contractors in this week with the same story, and the examiners are doing their best.",
+        { "Everybody's under pressure right now. We've had three contractors in this week with the same story, and the examiners are doing their best.",
           tags = { "minimize" }, go = "supervisor",
           coach = "Meant as solidarity; heard as 'your problem is ordinary'." },
         { "Payroll Friday and a client who's doubting you. That's a lot on one file.",
@@ -505,13 +542,19 @@ return scenario {
         venting   = "Get me the commissioner. Now.",
       },
       choices = {
-        { "He's in meetings all afternoon, I'm afraid, and he doesn't come out to the counter. Best thing is to email him; the address is on the website, and he usually answers within the week.",
+        { "He's in meetings all afternoon, I'm afraid. Best thing is to call his office, " .. RULES.commissioner_phone .. ", and leave a message; he usually gets back to people within the week.",
           tags = { "buck_pass" }, go = "walked_out",
-          coach = "A cold redirect to an inbox, after three weeks of silence, all but guarantees the Select Board call." },
-        { "Of course. [Call " .. RULES.commissioner .. " over; in front of her:] " .. RULES.permit_no ..
+          coach = "A cold redirect to a voicemail, after three weeks of silence, all but guarantees the Select Board call." },
+        { "Of course, Ms. Baptiste. [Call " .. RULES.commissioner .. " over; in front of her:] " .. RULES.permit_no ..
           ", three weeks, and nobody reached her. She needs to know what's holding it.",
+          when = function(s) return not s.flags.knows_stamp end,
           tags = { "handoff" }, go = "commissioner_called",
           coach = "She asked, and there's a real reason; a warm handoff with the story passed on means she doesn't start from scratch." },
+        { "Of course, Ms. Baptiste. [Call " .. RULES.commissioner .. " over; in front of her:] " .. RULES.permit_no ..
+          ": held three weeks for an engineer's stamp, and the notice went to her designer. Nobody phoned her.",
+          when = function(s) return s.flags.knows_stamp end,
+          tags = { "handoff" }, go = "commissioner_called",
+          coach = "She asked, and there's a real reason; a warm handoff with what she already knows passed on means she doesn't start from scratch." },
         { "He'll tell you exactly what I told you.",
           tags = { "policy_wall" }, go = "walked_out",
           coach = "Probably true, and it closes the last door she can see." },
@@ -527,10 +570,10 @@ return scenario {
         threatening = "[She slams the rolled plans down and leans over the counter.] People snap over less than this. You'd better watch yourself.",
       },
       choices = {
-        { "Is that a threat? Because it sounded like a threat.",
+        { "Is that a threat? Because it sounded like one, and I don't have to listen to threats at this counter.",
           tags = { "argue" }, go = "counter_incident",
           coach = "Challenging a veiled threat keeps you in the contest; once a threat is made, the conversation is over." },
-        { "[Get clear of the desk, beyond arm's length, and wave a colleague over.] We're stopping here for today.",
+        { "[Step back out of reach and wave a colleague over.] We're done for today.",
           tags = { "disengage" }, go = "stepped_back",
           coach = "A veiled threat is a safety cue: distance, a colleague beside you and a short, blame-free end. The permit can wait for the commissioner." },
         { "[Take half a step back.] Okay. I understand you're upset. But let's get back to the permit: the stamp is the only thing holding it, and we can sort that today.",
@@ -590,9 +633,18 @@ return scenario {
         defensive = "Forget it. I'll call " .. RULES.chair_first .. " tonight.",
         venting   = "Forget it! You'll hear from the Select Board!",
       },
-      debrief = "Gloria left without learning what was missing. You warned the commissioner that she was on her way to the Select Board, and he went over the file; " ..
-                "the chair forwarded her complaint to the town administrator, the commissioner wrote a reply, and the missing stamp was finally explained to her " ..
-                "by phone two days later. The crew stood idle all week.",
+      -- What she left knowing depends on the path: on some she had already heard about the stamp.
+      debrief = function(s)
+        local start = s.flags.knows_stamp
+          and "Gloria left knowing about the missing stamp, but not trusting the counter to see it through. "
+          or  "Gloria left without learning what was missing. "
+        local later = s.flags.knows_stamp
+          and "and he phoned her two days later to walk her through the re-check route. "
+          or  "and the missing stamp was finally explained to her by phone two days later. "
+        return start .. "You warned the commissioner that she was on her way to the Select Board, and he went over the file; " ..
+               "the chair forwarded her complaint to the town administrator, the commissioner wrote a reply, " .. later ..
+               "The crew stood idle all week."
+      end,
     },
     stepped_back = {
       outcome = "safety_exit",
@@ -620,8 +672,8 @@ return scenario {
     { name = "'three weeks is normal', then two cold handoffs",
       choices = { 2, 3, 1 },
       expect = { outcome = "escalated", passed = false, max_score = 25 } },
-    { name = "a typical novice: takes the bait, recovers, a blocked lookup, thin answers at the end",
-      choices = { 1, 3, 2, 1, 4, 4, 2, 4, 4, 4, 3, 1 },
+    { name = "a typical novice: takes the bait, recovers, thin answers at the end",
+      choices = { 1, 3, 2, 1, 4, 2, 4, 4, 4, 3, 1 },
       expect = { outcome = "resolved_accepted", passed = true, min_score = 65, max_score = 85,
                  min_ratio_interaction = 2.0, max_ratio_interaction = 3.5 } },
     { name = "the calmest path costs little", path = "calmest", expect = { max_ratio = 2.2 } },
@@ -633,5 +685,18 @@ return scenario {
       expect = { min_ratio = 4.0, max_ratio = 6.0 } },
     { name = "mocked, she makes a veiled threat: step back and get help", choices = { 1, 2, 2 },
       expect = { outcome = "safety_exit", critical = false } },
+    -- Second review: after the stamp news, the options and a vent at the Select Board line, she picks up
+    -- at the callback (12 choices reach the end); before, she was sent back to the file and asked
+    -- "What does it say?" again.
+    { name = "after a vent she picks up where she was, not at the file she has already heard",
+      choices = { 3, 2, 1, 4, 2, 1, 3, 2, 3, 2, 2, 3 },
+      expect = { outcome = "resolved_satisfied", passed = true } },
+    -- After a brush-off at "what now", the repair takes her back to "what now", not to the file.
+    { name = "a repair after the stamp news goes back to what to do about it",
+      choices = { 3, 2, 1, 4, 2, 1, 2, 1, 3, 4, 2, 3 },
+      expect = { outcome = "resolved_satisfied", passed = true } },
+    { name = "the worst path: she has heard about the stamp and still leaves for the Select Board",
+      choices = { 1, 3, 1, 2, 1, 1, 1, 4, 4, 1, 1, 1 },
+      expect = { ending = "walked_out", passed = false, max_score = 15 } },
   },
 }

@@ -3,8 +3,8 @@
 -- The craft: decide a reply is needed, then write brief, informative, friendly, firm replies (BIFF),
 -- leave the insults unanswered, and never promise what the town can't give.
 -- path best:   3,2,4,1,2,3,1,3
--- path worst:  3,2,2,1,2,2,4,2,2,2,1
--- path novice: 3,2,4,4,1,2,1,1,3,2
+-- path worst:  3,2,1,2,3,2,1,1,3,2,1
+-- path novice: 3,2,4,4,1,2,1,1,4,2
 
 -- Local rules: everything a town may need to change, in one place.
 local RULES = {
@@ -36,7 +36,9 @@ local function hot(s)
 end
 
 -- After a repair (a call, or a short reply owning the miss) the thread picks up where it left
--- off: the question she has not yet had answered, never one she has already had answered.
+-- off: the question she has not yet had answered, never one she has already had answered. What
+-- she still lacks is in her words (the last email asks again for days she was sent to the
+-- website for, and for a sign date nobody gave).
 local function picks_up(s, first)
   if first == "her_answer" and (s.visits.her_answer or 0) == 0 then return "her_answer" end
   if (s.visits.what_helps or 0) == 0 then return "what_helps" end
@@ -44,6 +46,12 @@ local function picks_up(s, first)
   if (s.visits.schedule_request or 0) == 0 then return "schedule_request" end
   return "last_email"
 end
+
+-- Right after the phone call her next words are spoken, not written, and she asks for them in writing,
+-- so the replies that follow are emails again. The call records the turn it was made on.
+local function on_call(s) return s.flags.call_turn ~= nil and s.flags.call_turn == s.turn end
+local function head(s) return on_call(s) and "[On the phone:] " or "[Her reply:] " end
+local function tail(s) return on_call(s) and " Put it in an email; I want it in writing." or "" end
 
 -- How the thread closes once the follow-through is done.
 local function close_out(s)
@@ -116,7 +124,7 @@ return scenario {
           tags = { "argue" }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "Defending the crew in front of the whole board is the most natural reply and the worst one: it answers the insult, not the problem, and it's on the record." },
         { "[Forward it to " .. RULES.pm .. ", the project manager: 'Yours, I think.']",
-          tags = { "buck_pass" }, go = "board_fight",
+          tags = { "buck_pass" }, set = { forwarded = true }, go = "left_unanswered",
           coach = "Sam may well be the right person, but a two-word forward is a cold handoff: nobody owns the reply, and two days of silence read as contempt." },
         { "[Not yet. Find the real problem under the capitals first.]",
           tags = { "pause", "self_regulate" }, go = "second_email",
@@ -138,7 +146,7 @@ return scenario {
           tags = { "policy_wall" }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "'As previously stated' tells her, and five board members, that she should have read the notice. It answers nothing she asked." },
         { "[To her alone; 'in hand' to the board.] 'Ms. Souza, thanks for flagging the sign. Your block reopens " .. RULES.block_open .. ". I've asked today for a Shops Open sign at Main St. Happy to call.'",
-          tags = { "brief_reply", "private", "acknowledge" }, go = "her_answer",
+          tags = { "brief_reply", "private", "acknowledge" }, set = { sign_asked = true }, go = "her_answer",
           coach = "Brief, informative, friendly, firm: thanks, two facts, an offer, no defence. Taking it off the board's thread lets her climb down without an audience." },
         { "[Reply All:] 'We're so sorry for the harm our project has done to your business. We take full responsibility and will make sure you're not out of pocket.'",
           tags = { "overpromise", "apologize" }, promise = "The town will cover her lost income.",
@@ -179,6 +187,13 @@ return scenario {
 
     what_helps = {
       says = function(s)
+        if on_call(s) then
+          return s:line({
+            uneasy    = "[On the phone, still sharp:] Okay. What I need is to know when the trench is outside my door, so I can plan staff. And a sign at Main Street that says we're open. Put it in an email; I want it in writing.",
+            defensive = "[On the phone, clipped:] Fine. What I need is to know when the trench is outside MY door, so I can plan staff. And a sign at Main Street that says we're OPEN. Put it in an email.",
+            venting   = "[On the phone, loud:] What I NEED is to know when the trench is outside MY door! And a sign at Main Street that says we're OPEN! And put it in WRITING!",
+          })
+        end
         if s.flags.asked then
           return s:line({
             settled   = "[Her reply:] Honestly? Knowing when the trench is outside my door, so I can plan staff. And a sign at Main Street saying we're open. People see ROAD CLOSED and turn round.",
@@ -200,13 +215,6 @@ return scenario {
             venting   = "[To you only:] FINE. What I NEED is to know when the trench is outside MY door! And a sign at Main Street that says we're OPEN!",
           })
         end
-        if s.flags.called then
-          return s:line({
-            uneasy    = "[On the phone, still sharp:] Okay. What I need is to know when the trench is outside my door, so I can plan staff. And a sign at Main Street that says we're open.",
-            defensive = "[On the phone, clipped:] Fine. What I need is to know when the trench is outside MY door, so I can plan staff. And a sign at Main Street that says we're OPEN.",
-            venting   = "[On the phone, loud:] What I NEED is to know when the trench is outside MY door! And a sign at Main Street that says we're OPEN!",
-          })
-        end
         return s:line({
           uneasy    = "[Her reply:] I don't care how old the pipe is. I need to know when the trench is outside my door, so I can plan staff. And a sign that says we're open.",
           defensive = "[Her reply:] I don't care how old your pipe is. What I need is to know when the trench is outside MY door. And a sign at Main Street that says we're OPEN.",
@@ -215,7 +223,9 @@ return scenario {
       end,
       choices = {
         { "[Reply:] 'Dates and a sign, then. The trench reaches you " .. RULES.frontage .. "; the sidewalk stays open. The Main St sign will read " .. RULES.sign_text .. ". I'll confirm by " .. RULES.signs_by .. ".'",
-          tags = { "inform", "paraphrase", "own" }, promise = "Confirm the new sign by " .. RULES.signs_by .. ".", go = "authority",
+          tags = { "brief_reply", "inform", "paraphrase", "own" }, promise = "Confirm the new sign by " .. RULES.signs_by .. ".",
+          -- a BIFF reply in tone, and quick to write: two facts she asked for and one commitment (not the ten minutes of a first reply)
+          effect = { minutes = 3 }, set = { dates_given = true }, go = "authority",
           coach = "One line showing you read what she asked, then both answers and one commitment you can keep. Short replies keep a cooling thread cool." },
         { "[Reply:] 'Please see the attached Traffic Management Plan, rev. C, sections 4.2 to 4.7: the approved detour, the signage schedule and the phasing. Your frontage is in phase 3.'",
           tags = { "jargon", "policy_wall" }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
@@ -230,25 +240,27 @@ return scenario {
     },
 
     authority = {
-      says = {
-        settled   = "[Her reply:] Thank you, that helps. I'd still like to talk to someone who makes the decisions on this, if that's possible.",
-        uneasy    = "[Her reply:] Okay. That helps. But I want to hear it from someone who actually makes decisions on this. No offence.",
-        defensive = "[Her reply:] Fine. But I want to hear it from someone who actually makes decisions. Not the front office.",
-        venting   = "[Her reply:] FINE. But I want to hear it from someone who actually makes DECISIONS. Not the front office!",
-      },
+      says = function(s)
+        return head(s) .. s:line({
+          settled   = "Thank you, that helps. I'd still like to talk to someone who makes the decisions on this, if that's possible.",
+          uneasy    = "Okay. That helps. But I want to hear it from someone who actually makes decisions on this. No offence.",
+          defensive = "Fine. But I want to hear it from someone who actually makes decisions. Not the front office.",
+          venting   = "FINE. But I want to hear it from someone who actually makes DECISIONS. Not the front office!",
+        }) .. tail(s)
+      end,
       choices = {
         { "[Reply:] 'I do make decisions on this, Ms. Souza. I've coordinated road projects here for eleven years, so you're already talking to the right person.'",
           tags = { "argue" }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "Understandable pride, and it turns her reasonable request into a contest about your standing." },
         { "[Reply:] '" .. RULES.pm .. ", the project manager (" .. RULES.pm_phone .. "), can walk the block with you " .. RULES.walk_times .. ". Which suits? He has your emails.'",
-          tags = { "options", "own" }, go = "compensation",
+          tags = { "brief_reply", "options", "own" }, effect = { minutes = 3 }, go = "compensation",   -- a name, a number, two times
           coach = "She wants someone with authority, and Sam has it. Two real times and a warm handoff give her control and a face to talk to." },
         { "[Reply:] 'The Director doesn't meet individual businesses, but you're welcome to speak at public comment.'",
           tags = { "policy_wall" }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "Public comment is real, but offered instead of a person it sounds like 'go away for two weeks'." },
-        { "[Reply:] 'I'll see if someone can get back to you.'",
+        { "[Reply:] 'Thanks for your patience. I'll see if someone can get back to you.'",
           tags = { "buck_pass" }, go = "chased",
-          coach = "Vague, with no name and no time; it's the reply that produces a 'STILL NOTHING' email two days later." },
+          coach = "A polite thank-you and nothing in it: no name and no time. It's the reply that produces a 'STILL NOTHING' email two days later." },
       },
     },
 
@@ -268,7 +280,7 @@ return scenario {
           tags = { "policy_wall", "jargon" }, effect = { minutes = 2 }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "It may be the legal position, and it's not yours to state; it reads as a slammed door with a citation on it." },
         { "[Reply:] 'That isn't mine to decide. Any business can file " .. RULES.claims .. "; the town's insurer reviews it. Form attached.'",
-          tags = { "inform" }, go = "schedule_request",
+          tags = { "brief_reply", "inform" }, effect = { minutes = 3 }, go = "schedule_request",   -- three lines and an attachment
           coach = "Honest about the limit, clear about the route and who decides, no admission of fault: exactly the line a written reply has to hold." },
         { "[Reply:] 'To be fair, every business on " .. RULES.street .. " is in the same boat.'",
           tags = { "minimize" }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
@@ -278,27 +290,39 @@ return scenario {
 
     schedule_request = {
       says = function(s)
-        if s.flags.corrected then
-          return s:line({
-            uneasy    = "[Her reply:] So there's no cheque. Wonderful. Fine, I'll fill in your form. Can you at least send me the exact days the trench is outside my door? I have a rota to do.",
-            defensive = "[Her reply:] So there's no cheque. Wonderful. Fine, I'll fill in your form. Now send me the exact days the trench is outside my door. I have a rota to do.",
-            venting   = "[Her reply:] So there's NO cheque. Wonderful. I'll fill in your FORM. Now send me the exact days the trench is outside MY door. I have a rota to do.",
-          })
+        -- the days were being fetched but she wasn't ready to take them in (the task was blocked): she writes again first
+        if s.flags.fetching_days then
+          return head(s) .. s:line({
+            uneasy    = "Hello? The days? I have a rota to do by tonight.",
+            defensive = "Still waiting. The DAYS, please. I have a rota to do by tonight.",
+            venting   = "STILL NOTHING. The DAYS. I have a rota to do TONIGHT.",
+          }) .. tail(s)
         end
-        return s:line({
-          settled   = "[Her reply:] Thanks, I'll fill it in. Could you send me the exact days the trench is outside my door? I need to do the staff rota.",
-          uneasy    = "[Her reply:] Fine, I'll fill it in. Can you send me the exact days the trench is outside my door? I need to do the staff rota.",
-          defensive = "[Her reply:] Fine. Send me the exact days the trench is outside my door. I have a staff rota to do.",
-          venting   = "[Her reply:] FINE. Now send me the exact days the trench is outside MY door. I have a staff rota to do, and nobody's helped with that.",
-          threatening = "[Her reply:] Send me the dates. And tell your crew to keep an eye on their machines at night. People round here are at the end of their rope.",
-        })
+        if s.flags.corrected then
+          return head(s) .. s:line({
+            uneasy    = "So there's no cheque. Wonderful. Fine, I'll fill in your form. Can you at least send me the exact days the trench is outside my door? I have a rota to do.",
+            defensive = "So there's no cheque. Wonderful. Fine, I'll fill in your form. Now send me the exact days the trench is outside my door. I have a rota to do.",
+            venting   = "So there's NO cheque. Wonderful. I'll fill in your FORM. Now send me the exact days the trench is outside MY door. I have a rota to do.",
+          }) .. tail(s)
+        end
+        return head(s) .. s:line({
+          settled   = "Thanks, I'll fill it in. Could you send me the exact days the trench is outside my door? I need to do the staff rota.",
+          uneasy    = "Fine, I'll fill it in. Can you send me the exact days the trench is outside my door? I need to do the staff rota.",
+          defensive = "Fine. Send me the exact days the trench is outside my door. I have a staff rota to do.",
+          venting   = "FINE. Now send me the exact days the trench is outside MY door. I have a staff rota to do, and nobody's helped with that.",
+          threatening = "Send me the dates. And tell your crew to keep an eye on their machines at night. People round here are at the end of their rope.",
+        }) .. tail(s)
       end,
       choices = {
         { "[Get the exact days from the foreman; send them in five lines.]",
-          tags = { "task", "own" }, go = "last_email",
+          tags = { "task", "own" }, set = { fetching_days = true }, go = "last_email",
           coach = "The work itself, done now that she can take it in: exact days she can plan a rota around, confirmed by the people doing the digging, with the sign in the same note." },
+        { "[Reply:] 'Yes. I'm getting the exact days from the foreman now, so they're right, and you'll have them by 5 today.'",
+          tags = { "brief_reply", "own" }, effect = { minutes = 3 }, promise = "The exact days by 5 today.",
+          set = { days_by_five = true }, go = "last_email",
+          coach = "While she is still too angry to take in a schedule, a two-line holding reply with a time you can keep answers her now; the days go out at 5, when they'll land." },
         { "[Reply:] 'It's all on the Projects page of the town website, under the Mill Street water main, with the phasing map and the contractor's weekly updates.'",
-          tags = { "buck_pass" }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
+          tags = { "buck_pass" }, set = { days_brushed = true }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "Correct, and it makes her dig for the one thing you could have sent her yourself." },
         { "[Forward her the contractor's full 60-page construction schedule, so she has every date in one place and can see exactly where her block falls.]",
           tags = { "jargon" }, go = "last_email",
@@ -307,12 +331,41 @@ return scenario {
     },
 
     last_email = {
-      says = {
-        settled   = "[Her reply:] Got it, thank you. I can work with that. The sign had better be up by " .. RULES.signs_by .. ", mind.",
-        uneasy    = "[Her reply:] Got it. The sign had better be up by " .. RULES.signs_by .. ".",
-        defensive = "[Her reply:] Fine. The sign had better be up by " .. RULES.signs_by .. ". I'll be checking.",
-        venting   = "[Her reply:] FINE. That sign had better be up by " .. RULES.signs_by .. ". I'll be standing on the corner checking.",
-      },
+      says = function(s)
+        -- sent to the website for the days, then a repair: she still hasn't got them
+        if s.flags.days_brushed then
+          local sign = s.flags.dates_given and (" And the sign had better be up by " .. RULES.signs_by .. ".") or " And when does the sign go up?"
+          return head(s) .. s:line({
+            uneasy    = "All right. But I still haven't got the exact days. The website's no use to me." .. sign,
+            defensive = "Fine. But I STILL haven't got the exact days. The website is no use to me." .. sign,
+            venting   = "FINE. But I STILL haven't got the DAYS. Your website is no use to me." .. sign,
+          }) .. tail(s)
+        end
+        if s.flags.days_by_five and not s.flags.fetching_days then
+          local sign = s.flags.dates_given and (" And the sign had better be up by " .. RULES.signs_by .. ".") or " And the sign at Main Street? Nobody's said when."
+          return head(s) .. s:line({
+            settled   = "Five o'clock, then. Thank you." .. sign,
+            uneasy    = "Five o'clock. I'll hold you to it." .. sign,
+            defensive = "Five o'clock. I'll be checking my inbox." .. sign,
+            venting   = "FIVE O'CLOCK. Not a minute later." .. sign,
+          }) .. tail(s)
+        end
+        if s.flags.dates_given then
+          return head(s) .. s:line({
+            settled   = "Got it, thank you. I can work with that. The sign had better be up by " .. RULES.signs_by .. ", mind.",
+            uneasy    = "Got it. The sign had better be up by " .. RULES.signs_by .. ".",
+            defensive = "Fine. The sign had better be up by " .. RULES.signs_by .. ". I'll be checking.",
+            venting   = "FINE. That sign had better be up by " .. RULES.signs_by .. ". I'll be standing on the corner checking.",
+          }) .. tail(s)
+        end
+        -- nobody has said when the sign goes up
+        return head(s) .. s:line({
+          settled   = "Got it, thank you. I can work with that. And the sign at Main Street: when does it go up?",
+          uneasy    = "Got it. And the sign at Main Street? Nobody's said when.",
+          defensive = "Fine. And the sign at Main Street? Nobody has told me WHEN.",
+          venting   = "FINE. And the SIGN? Nobody has told me WHEN. I'll be standing on the corner checking.",
+        }) .. tail(s)
+      end,
       choices = {
         { "[Reply:] 'No problem at all! We'll make sure your Saturdays are back to normal from now on, and if anything else goes wrong, just email me directly and I'll sort it.'",
           tags = { "overpromise" }, promise = "Her Saturdays will be back to normal.",
@@ -322,14 +375,20 @@ return scenario {
           tags = { "blame" }, go = close_out, targets = { "site_walk_satisfied", "site_walk_accepted" },
           coach = "A parting lesson undoes some of the goodwill; she'll remember being told off more than the dates." },
         { "[Reply:] 'Thanks. I'll email you " .. RULES.signs_by .. " once it's up, and " .. RULES.pm .. " will see you " .. RULES.walk_booked .. ".'",
+          when = function(s) return not s.flags.days_brushed end,
           tags = { "thank", "own" }, go = close_out, targets = { "site_walk_satisfied", "site_walk_accepted" },
           coach = "A short, warm close that repeats the two commitments. Friendly and firm: nothing left open to argue about." },
+        { "[Reply, with the foreman's days in five lines:] 'Here are your days. The sign goes up by " .. RULES.signs_by .. ", and " .. RULES.pm .. " will see you " .. RULES.walk_booked .. ".'",
+          when = function(s) return s.flags.days_brushed == true end,
+          tags = { "task", "own" }, go = close_out, targets = { "site_walk_satisfied", "site_walk_accepted" },
+          coach = "Send her what the website answer should have been: the exact days, the sign date and the walk, in one short email." },
       },
     },
 
     defended = {
       note = "She is now escalating in public. A second defensive reply sends it to the Town Manager.",
       says = {
+        settled   = "[Reply All, now copying the Town Manager:] I'm sorry, is that Public Works' answer? I asked how customers find my door. I'll raise it at the Select Board meeting.",
         uneasy    = "[Reply All, now copying the Town Manager:] So that's Public Works' answer? My customers can't find my door, and I get a lecture. I'll raise it at the Select Board meeting.",
         defensive = "[Reply All, now copying the Town Manager:] So THAT's the answer? My customers can't find my door, and I get a lecture. I'll be at Monday's Select Board meeting.",
         venting   = "[Reply All, now copying the Town Manager:] THAT's your answer? My customers can't FIND my door and I get a LECTURE? I'll be at Monday's meeting with every shop owner on this street.",
@@ -339,11 +398,13 @@ return scenario {
           tags = { "argue" }, effect = { minutes = 3 }, go = hot, targets = { "defended", "wants_manager", "board_fight" },
           coach = "A second defence on the same thread; each one is another paragraph for Monday's meeting." },
         { "[Call the café instead of writing again.] 'Ms. Souza, it's Jordan at Public Works. I'd rather talk than trade emails. Have you got five minutes?'",
-          tags = { "private", "ask" }, set = { called = true }, go = function(s) return picks_up(s, "what_helps") end,
+          tags = { "private", "ask" }, grade = "good", set = { called = true },
+          chosen = function(s) s.flags.call_turn = s.turn end,   -- her next words are on the phone
+          go = function(s) return picks_up(s, "what_helps") end,
           targets = { "what_helps", "authority", "schedule_request", "last_email" },
-          coach = "When a thread is heating up, a phone call to her alone often settles in a few minutes what ten emails won't. Good, though she may still be sharp." },
+          coach = "When a thread is heating up, a phone call to her alone often settles in a few minutes what ten emails won't. Good, though she may still be sharp, and she'll want it in writing after." },
         { "[To her alone:] 'You're right: my last email missed the point. Customers need to find you. Block reopens " .. RULES.block_open .. "; I've asked for a Shops Open sign.'",
-          tags = { "brief_reply", "private", "acknowledge" }, set = { repaired = true },
+          tags = { "brief_reply", "private", "acknowledge" }, set = { repaired = true, sign_asked = true },
           go = function(s) return picks_up(s, "her_answer") end,
           targets = { "her_answer", "what_helps", "authority", "schedule_request", "last_email" },
           coach = "Owning the miss in one line, without grovelling, then a BIFF reply to her alone. Repair in writing is possible if it's short." },
@@ -374,6 +435,7 @@ return scenario {
 
     wants_manager = {
       says = {
+        settled   = "[To the Town Manager, cc everyone:] I've had enough of Public Works on this. I'd like a meeting with the Town Manager this week, please.",
         uneasy    = "[To the Town Manager, cc everyone:] I'm done with Public Works. I'd like a meeting with the Town Manager this week.",
         defensive = "[To the Town Manager, cc everyone:] I'm done with Public Works. I want a meeting with the Town Manager this week, or I go to the paper.",
         venting   = "[To the Town Manager, cc everyone:] I am DONE with Public Works. I want a meeting with the Town Manager THIS WEEK, or I go to the paper.",
@@ -420,9 +482,9 @@ return scenario {
         { "[Reply:] 'Leave it with me. I'll chase it up this week and come back to you as soon as I have a date.'",
           tags = { "overpromise" }, go = "promise_broken",
           coach = "Doubling down on a promise that isn't yours turns one mistake into a complaint with your name on it." },
-        { "[Don't reply, and hope it goes away.]",
+        { "[Leave it till Monday; you'll know more by then.]",
           tags = { "ignore" }, go = "board_fight",
-          coach = "Silence after a written promise is the worst of both: the promise stands, and so does her anger." },
+          coach = "It feels prudent, and silence after a written promise is the worst of both: the promise stands over the weekend, and so does her anger." },
       },
     },
 
@@ -437,10 +499,10 @@ return scenario {
         { "[Reply to her alone, copying your supervisor:] 'Please don't do anything you'll regret, Ms. Souza. Can we talk tomorrow, just the two of us, and sort this out?'",
           tags = { "redirect" }, go = "kept_engaging",
           coach = "Kind, and it bargains with a threat. Once a threat is made, the next step belongs to your supervisor and the police, not a conversation." },
-        { "[No reply. Save it, report it to your supervisor and the police, and tell the foreman.]",
+        { "[Don't reply. Save it; report it to your supervisor, the police and the foreman.]",
           tags = { "disengage" }, go = "reported",
           coach = "A veiled threat in writing is a safety event: stop problem-solving, document it and report it. Nobody should answer it alone." },
-        { "[Reply All:] 'I'm sure you don't mean that. Let's all take a breath.'",
+        { "[Reply All:] 'I'm sure you don't mean that, Ms. Souza. Let's all take a breath and talk on Monday.'",
           tags = { "calm_down", "hollow" }, go = "kept_engaging",
           coach = "It treats a threat as a mood. Threatening language is a warning sign, whether or not she means it." },
       },
@@ -451,8 +513,16 @@ return scenario {
     site_walk_satisfied = {
       outcome = "resolved_satisfied",
       says    = "[Her reply:] See you then. And thank you for actually answering the question.",
-      debrief = "The sign went up by " .. RULES.signs_by .. ", as you said, and " .. RULES.pm .. " walked the block with Renata as booked. Her Saturdays aren't back to normal yet, " ..
-                "but she can plan around the dates, and she wrote to the board to say Public Works had been helpful. Nothing in the thread admits fault.",
+      -- Told from the path: an email that promised money stays in the thread, corrected or not.
+      debrief = function(s)
+        local story = "The sign went up by " .. RULES.signs_by .. " and " .. RULES.pm .. " walked the block with Renata as booked. Her Saturdays aren't back to normal yet, " ..
+                      "but she can plan around the dates"
+        if s.flags.comp then
+          return story .. ", and she filed the claim. The thread still holds the email that said the town would pay; your correction stands beside it, " ..
+                 "and the insurer will read both. An apology for the impact is right; an admission of fault and a promise of money in writing are not yours to give."
+        end
+        return story .. ", and she wrote to the board to say Public Works had been helpful. Nothing in the thread admits fault."
+      end,
     },
     site_walk_accepted = {
       outcome = "resolved_accepted",
@@ -467,17 +537,23 @@ return scenario {
       debrief = "The Town Manager's assistant called Renata that afternoon and set up a site walk with the project manager. The route was right, " ..
                 "and the summary meant she didn't start over; the manager's office time is the follow-on cost of a thread that got away.",
     },
-    -- Two days of silence, as after the cold forward that starts the board fight: her next email, the board's
-    -- question to the Town Manager (the complaint), his office taking the thread over (supervisor), and the sign
-    -- and dates, which still have to be done.
+    -- Two days of silence, whether the email was archived or forwarded cold with two words: her next email, the
+    -- board's question to the Town Manager (the complaint), his office taking the thread over (supervisor), and
+    -- the sign and dates, which still have to be done.
     left_unanswered = {
       outcome = "unresolved",
       follow_on = { "repeat_contact", "complaint", "supervisor" },
       task    = true,
       says    = "[Two days later, to the whole board:] STILL NO REPLY. Does Public Works even read its email?",
-      debrief = "Nobody replied, so Renata wrote again, and a board member forwarded it to the Town Manager asking why; his office had to take the thread over, " ..
-                "and the sign and the dates still had to be done. The capitals were unpleasant, " ..
-                "but there was never any danger, and there was a real access problem a short reply could have dealt with on day one.",
+      debrief = function(s)
+        local first = "Nobody replied, so Renata wrote again"
+        if s.flags.forwarded then
+          first = "You forwarded it to " .. RULES.pm .. " with two words; he took it that you were answering, and nobody replied. Renata wrote again"
+        end
+        return first .. ", and a board member forwarded it to the Town Manager asking why; his office had to take the thread over, " ..
+               "and the sign and the dates still had to be done. The capitals were unpleasant, " ..
+               "but there was never any danger, and there was a real access problem a short reply could have dealt with on day one."
+      end,
     },
     promise_broken = {
       outcome = "unresolved",
@@ -494,8 +570,12 @@ return scenario {
       follow_on = { "repeat_contact", "complaint", "supervisor" },
       task    = true,
       says    = "[Reply All:] See you all Monday. I'm bringing the whole street. And a reporter.",
-      debrief = "Renata took the thread to the Select Board meeting, with a local reporter there, and read out what Public Works had and hadn't said. " ..
-                "The Town Manager had to answer the board and prepare for public comment, and the sign she needed still hadn't been ordered. Every line in writing became part of the story.",
+      debrief = function(s)
+        local sign = "the sign she needed still hadn't been ordered"
+        if s.flags.sign_asked or s.flags.dates_given then sign = "the sign you had asked for still wasn't up" end
+        return "Renata took the thread to the Select Board meeting, with a local reporter there, and read out what Public Works had and hadn't said. " ..
+               "The Town Manager had to answer the board and prepare for public comment, and " .. sign .. ". Every line in writing became part of the story."
+      end,
     },
     reported = {
       outcome = "safety_exit",
@@ -517,13 +597,25 @@ return scenario {
   tests = {
     { name = "ideal path: pause, BIFF reply to her alone, label and ask, answer her two needs, site walk, claims route, the dates, a warm close",
       choices = { 3, 2, 4, 1, 2, 3, 1, 3 },
-      expect = { outcome = "resolved_accepted", passed = true, min_score = 85, max_ratio = 2.0 } },
+      expect = { outcome = { "resolved_satisfied", "resolved_accepted" }, passed = true, min_score = 85, max_ratio = 2.0 } },
     { name = "an instant reply-all defending the crew: she takes it to the board",
       choices = { 1 },
       expect = { outcome = "escalated", ending = "board_fight", passed = false, max_score = 25 } },
     { name = "a typical novice: the write-up too early, an apology that promises money, a 60-page attachment, a parting lesson",
-      choices = { 3, 2, 4, 4, 1, 2, 1, 1, 3, 2 },
-      expect = { outcome = "resolved_accepted", passed = false, min_score = 45, max_score = 70 } },
+      choices = { 3, 2, 4, 4, 1, 2, 1, 1, 4, 2 },
+      expect = { outcome = { "resolved_satisfied", "resolved_accepted" }, passed = false, min_score = 45, max_score = 70 } },
+    -- Second review: after one early mistake the right replies still bring her down; they used to push her
+    -- into the veiled threat.
+    { name = "a public apology, taken back: the right replies after it still settle the thread",
+      choices = { 3, 3, 1, 1, 2, 3, 2, 3 },
+      expect = { outcome = { "resolved_satisfied", "resolved_accepted" }, passed = true, critical = false } },
+    { name = "a reason too early, repaired with a phone call: the thread still settles",
+      choices = { 3, 2, 3, 2, 1, 2, 3, 2, 3 },
+      expect = { outcome = { "resolved_satisfied", "resolved_accepted" }, passed = true, critical = false } },
+    -- Second review: a two-word forward is the same two days of silence as archiving it.
+    { name = "a cold forward to the project manager: two days of silence, like archiving it",
+      choices = { 2 },
+      expect = { outcome = "unresolved", ending = "left_unanswered", passed = false, min_ratio = 3.0 } },
     -- Archiving is quick now and the dear road: her next email, the board's question, the Town Manager's
     -- office taking the thread over, and the sign and dates still to do (about 3.6x a calm thread).
     { name = "capitals and insults are not danger: archiving it is not a safety exit",

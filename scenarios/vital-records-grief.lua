@@ -12,9 +12,9 @@ local RULES = {
   funeral_home  = "Brightwater Funeral Home",
   director      = "Ms. Pryce",                  -- the funeral director handling the arrangements
   doctor        = "Dr. Amari",                  -- the hospice physician who certifies the cause of death
-  signs_by      = "tomorrow morning",           -- when the doctor's office says it will sign
-  filed_by      = "noon tomorrow",              -- when the funeral home says it will file
-  chase_by      = "Tuesday at noon",            -- when the clerk commits to chase the funeral home if nothing arrives
+  signs_by      = "tomorrow morning",           -- when the doctor's office says it will sign (it is Friday: he died Sunday, five days ago)
+  filed_by      = "first thing Monday",         -- when the funeral home says it will file (the office is closed at the weekend)
+  chase_by      = "Monday at 9",                -- when the clerk commits to chase the funeral home if nothing arrives (before his bank appointment)
   clerk_phone   = "555-0119",                   -- the office's direct line
   town_clerk    = "Ms. Abernathy",              -- the Town Clerk, who supervises the counter
   side_desk     = "the desk by the window",     -- a quieter spot, still in the open office
@@ -54,7 +54,8 @@ end
 local function finish(s)
   if s.flags.promised then return "promise_broken" end
   if s.band == "venting" or s.band == "threatening" then return "left_hurt" end
-  if s.band == "settled" and (s.used.own or 0) >= 2 then return "ordered_satisfied" end
+  -- the warm ending needs the order really taken with him (not a form left to fill in alone)
+  if s.band == "settled" and (s.used.own or 0) >= 2 and not s.flags.form_only then return "ordered_satisfied" end
   return "ordered_accepted"
 end
 
@@ -144,7 +145,7 @@ return scenario {
           tags = { "explain_why" }, go = function(s) return hurt(s) end, targets = { "hurt", "town_clerk", "left_hurt" },
           coach = "True, and he didn't ask; explaining the bank's reasons to a man who has been fighting the bank all week lands as taking its side." },
         { "Let me see whether the record's come in. [Turn to the screen.]",
-          tags = { "ask" }, set = { at_counter = true }, go = "not_filed",
+          tags = { "redirect" }, set = { at_counter = true }, go = "not_filed",
           coach = "Reasonable, but he'll get the news standing at the counter, in front of the line, before he has had a chance to breathe." },
       },
     },
@@ -163,9 +164,9 @@ return scenario {
         { "Everyone feels like that at first. You'll get the hang of it.",
           tags = { "minimize" }, go = function(s) return hurt(s) end, targets = { "hurt", "town_clerk", "left_hurt" },
           coach = "Meant as encouragement, but it files his first week without his mother under 'normal teething troubles'." },
-        { "You're doing fine, honestly; most people in your position are doing far worse. Let me just check on the record for you now. [Turn to the screen.]",
-          tags = { "ask" }, set = { at_counter = true }, go = "not_filed",
-          coach = "Kind, and he'll still hear whatever the screen says standing at the counter, with the couple listening." },
+        { "You're doing fine. Let me just check on the record for you now. [Turn to the screen.]",
+          tags = { "redirect" }, set = { at_counter = true }, go = "not_filed",
+          coach = "Kind, and it moves on from what he just told you: he'll hear whatever the screen says standing at the counter, with the couple listening." },
         { "I understand completely. It's a lot.",
           tags = { "hollow" }, go = "funeral_story",
           coach = "Not unkind, but a stock phrase, and he's still standing at the counter with people behind him." },
@@ -281,7 +282,7 @@ return scenario {
         venting   = "[He's crying and furious at once.] Five days! Five days she's been gone and I've spent every one of them on HOLD!",
       },
       choices = {
-        { "That's alright, and I do understand, but I need you to keep your voice down, please. There are other people waiting, and some of them have small children with them.",
+        { "That's alright, and I do understand, but I need you to keep your voice down, please. There's a couple waiting behind you.",
           tags = { "limit" }, grade = "poor", go = "what_can",
           coach = "A limit after the moment has passed, when he is already apologising, reads as a reprimand. Limits are for behaviour that continues." },
         { "Let's focus on what we can do. [Turn back to the screen.]",
@@ -304,13 +305,13 @@ return scenario {
         venting   = "So what do I DO? The bank's Monday! The funeral home wants its money!",
       },
       choices = {
-        { "Honestly, the quickest thing is for you to call the funeral home and ask them to chase the doctor's office. Once it's filed, come back in with your ID and we'll print them while you wait; it only takes a few minutes.",
+        { "Call the funeral home and ask them to chase the doctor's office. Once it's filed, come back with your ID and we'll print them while you wait.",
           tags = { "inform", "buck_pass" }, go = "came_back",
           coach = "Correct, and it hands every call back to him, the exact thing that has worn him down all week." },
-        { "Two things, your choice: I ring " .. RULES.funeral_home .. " now and find out where it's stuck, " ..
-          "and I take your order today so the copies print the moment it's filed.",
+        { "Two things I can do now, if you'd like: ring " .. RULES.funeral_home .. " to find out where it's stuck, " ..
+          "and take your order so the copies print the moment it's filed.",
           tags = { "options", "own" }, go = "call_result",
-          coach = "Real choices he controls, and you carry the next call instead of him: control over one thing is what he's been missing all week." },
+          coach = "An offer he can say yes or no to, and you carry the next call instead of him: a say over one thing is what he's been missing all week." },
         { "I'm sure the bank will wait if you explain. They see this every day.",
           tags = { "minimize" }, go = function(s) return hurt(s) end, targets = { "hurt", "town_clerk", "left_hurt" },
           coach = "Hopeful, and not yours to say; he has already been told no by the bank, and this tells him he's overreacting." },
@@ -333,9 +334,9 @@ return scenario {
           ". I can't hurry the doctor, but once it's filed it comes straight to us, and I'll be watching for it.",
           tags = { "inform", "own" }, go = "order",
           coach = "What you learned, who does what, and the honest limit of what you control: transparency is what lets him stop chasing." },
-        { "They're on it. You'll have the copies tomorrow, for sure.",
+        { "They're on it. You'll have the copies Monday, for sure.",
           tags = { "overpromise" }, set = { promised = true }, go = "order",
-          promise = "The copies will be ready tomorrow.",
+          promise = "The copies will be ready Monday.",
           coach = "Comforting now, but the doctor's signature isn't yours to promise; if it slips, he is back to square one and trusts no one." },
         { "It's on the doctor's side, so there's really nothing more we can do from here.",
           tags = { "policy_wall" }, go = function(s) return hurt(s) end, targets = { "hurt", "town_clerk", "left_hurt" },
@@ -353,7 +354,7 @@ return scenario {
       },
       choices = {
         { "It's " .. RULES.copy_fee .. " a copy. [Hand him the form and a pen, and call the next person forward while he fills it in.]",
-          tags = { "ignore" }, set = { ordered = true }, go = "close",
+          tags = { "ignore" }, set = { form_only = true }, go = "close",
           coach = "It keeps the line moving, and leaves him alone with a form just as he started to feel looked after." },
         { "I'll call you the moment they're ready, Monday morning at the latest, I promise. I'll keep an eye on it myself all weekend if I have to; you'll have them for the bank.",
           tags = { "overpromise" }, set = { promised = true }, go = "close",
@@ -361,8 +362,11 @@ return scenario {
           coach = "Monday is the date he needs, and it's the doctor's, not yours. Promise what you control: your call, not the filing." },
         { "[Fill in the order with him: " .. RULES.copies .. " copies, the fee, his cell number; print his receipt.] I'll call you the day it's filed. " ..
           "Nothing by " .. RULES.chase_by .. ", and I chase the funeral home myself.",
-          tags = { "task", "own" }, set = { ordered = true }, go = "close",
-          coach = "The actual work, done with him, plus two commitments you can keep: a call when it's filed, and a chase by a set time if it isn't." },
+          tags = { "task", "own" }, go = "close",
+          coach = "The actual work, done with him once he's steady enough to do it, plus two commitments you can keep: a call when it's filed, and a chase by a set time, before his bank appointment, if it isn't." },
+        { "[Say nothing; let him work through the form.]",
+          tags = { "pause" }, grade = "poor", set = { form_only = true }, go = "close",
+          coach = "He asked a plain question; a silence here leaves him to work out the fee and the form alone, the thing he's done all week." },
       },
     },
 
@@ -373,8 +377,10 @@ return scenario {
         defensive = "Fine. I'll tell the bank.",
         venting   = "Fine! I'll tell the bank. Again!",
       },
+      -- close is reached from the order: a real order (the task done) unless he was handed the form or a promise
+      enter = function(s) if not s.flags.form_only and not s.flags.promised then s.flags.ordered = true end end,
       choices = {
-        { "Don't worry about the bank. They deal with this all the time, honestly; once they see the certificate they'll sort everything out in one go, you'll see.",
+        { "Don't worry about the bank. They deal with this all the time; once they see the certificate they'll sort everything out in one go.",
           tags = { "minimize" }, go = function(s) return finish(s) end,
           targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
           coach = "Meant kindly, but the bank already told him no once; 'don't worry' waves away the very thing he came in fearing." },
@@ -382,20 +388,20 @@ return scenario {
           tags = { "hollow" }, go = function(s) return finish(s) end,
           targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
           coach = "Not wrong, but said as a formula at the door it sounds like the script you've avoided so far." },
-        { "[Hand him the receipt.] Next, please!",
+        { "[Slide his folder back.] Thanks. Next, please!",
           tags = { "ignore" }, go = function(s) return finish(s) end,
           targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
-          coach = "Efficient, and the last thing he hears is the next customer's turn." },
-        { "Thanks for bearing with me. Some banks will start the estate paperwork with that receipt; worth taking on Monday.",
-          tags = { "thank", "inform" }, go = function(s) return finish(s) end,
+          coach = "Efficient, and a 'thanks' on the way to the next customer is the last thing he hears." },
+        { "Thanks for bearing with me. If the bank wants to check, they can ring me on " .. RULES.clerk_phone .. " and I'll confirm it's ordered.",
+          tags = { "thank", "own" }, go = function(s) return finish(s) end,
           targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
           when = function(s) return s.flags.ordered == true end,
-          coach = "A warm close with one more useful, honest fact, framed as 'some banks', not a promise." },
-        { "Thanks for bearing with me. Once the order is in, some banks will start the estate paperwork with its receipt.",
-          tags = { "thank", "inform" }, go = function(s) return finish(s) end,
+          coach = "A warm close and one more thing you control: you can vouch for the order, so he doesn't carry the bank alone." },
+        { "Thanks for bearing with me. Once that form's in, the bank can ring me on " .. RULES.clerk_phone .. " and I'll confirm it's ordered.",
+          tags = { "thank", "own" }, go = function(s) return finish(s) end,
           targets = { "promise_broken", "ordered_satisfied", "ordered_accepted", "left_hurt" },
           when = function(s) return s.flags.ordered ~= true end,
-          coach = "A warm close with one more useful, honest fact, framed as 'some banks', not a promise." },
+          coach = "A warm close and one more thing you control: you can vouch for the order, so he doesn't carry the bank alone." },
       },
     },
 
@@ -407,7 +413,7 @@ return scenario {
         venting   = "My mother DIED on Sunday! I'm not asking for favours! I need ONE thing to go right!",
       },
       choices = {
-        { "You're right. That was careless of me. What do you need most?",
+        { "You're right. I said that badly. What do you need most?",
           tags = { "apologize", "listen" },
           -- the repair picks up the question still open: after the funeral home's answer, the order
           go = function(s)
@@ -417,7 +423,7 @@ return scenario {
           end,
           targets = { "order", "what_can", "funeral_story" },
           coach = "A plain repair without grovelling, then the floor is his again: the fastest way back." },
-        { "I'm just telling you how it works, sir. I'm not trying to make your week harder; I'd be saying exactly the same thing to anyone standing here.",
+        { "I'm just telling you how it works. I'm not trying to make your week harder; I'd say the same to anyone.",
           tags = { "argue" }, go = function(s) return fed_up(s, "town_clerk") end, targets = { "town_clerk", "left_hurt" },
           coach = "Defending the explanation makes it about being right, when what he needs is for someone to be on his side." },
         { "If you'd rather, you can speak to the Town Clerk. She's usually upstairs in the afternoons, and she's very good with families.",
@@ -435,7 +441,7 @@ return scenario {
         venting   = "[He snatches up the folder.] Right. Forget it. I'll sort it out myself, like everything else!",
       },
       choices = {
-        { "Okay. The funeral home's number is on their paperwork, and their office is open until five, so if you call them this afternoon they should be able to tell you where it is.",
+        { "Okay. The funeral home's number is on their paperwork; if you call them this afternoon they can tell you where it is.",
           tags = { "buck_pass" }, go = "left_hurt",
           coach = "Letting him leave with nothing but a phone number confirms everything he's been feeling all week." },
         { "[Let him go, and call the next person.]",
@@ -455,10 +461,10 @@ return scenario {
         venting   = "Get me whoever's in charge!",
       },
       choices = {
-        { "She'll tell you exactly the same thing, sir: nobody in this office can issue a certificate that hasn't been filed, not even the Town Clerk. You'd only be waiting to hear it twice.",
+        { "She'll tell you the same thing: nobody in this office can issue a certificate that hasn't been filed, not even the Town Clerk. You'd only be waiting to hear it twice.",
           tags = { "policy_wall" }, go = "left_hurt",
           coach = "Probably true, and it closes the last door he can see." },
-        { "Of course. [Fetch " .. RULES.town_clerk .. "; brief her quietly:] His mother died Sunday, the record isn't filed, " ..
+        { "Of course, Mr. Herrera. [Fetch " .. RULES.town_clerk .. "; brief her quietly:] His mother died Sunday, the record isn't filed, " ..
           "and the bank needs copies Monday.",
           tags = { "handoff" }, go = "clerk_took_over",
           coach = "He asked, and you pass the story on so he doesn't have to tell it a third time: a warm handoff." },
@@ -483,7 +489,7 @@ return scenario {
         { "[Come round the counter to gather up the forms beside him.]",
           tags = { "invade_space" }, go = "counter_incident",
           coach = "Tidying up puts you within reach of someone who just threw something. The counter is your barrier: keep it." },
-        { "[Step back a pace, but keep explaining:] Sir, I can't print what hasn't been filed, and throwing things around the office isn't going to change that.",
+        { "[Step back a pace, but keep explaining:] I can't print what hasn't been filed, and throwing things won't change that.",
           tags = { "argue" }, go = "counter_incident",
           coach = "One pace back is still within reach, and going on about the filing gives him something to push against. Distance first; the explanation can wait." },
         { "[Back away from the counter, well clear of him, and signal your colleague.] I'm stepping away. Someone's coming to help.",
@@ -497,20 +503,21 @@ return scenario {
     ordered_satisfied = {
       outcome = "resolved_satisfied",
       says    = "Thank you. Really. You're the first person this week who didn't make me feel like a nuisance.",
-      debrief = "The record was filed the next afternoon. The clerk printed the copies and called Tomás within the hour, as promised. " ..
+      debrief = "The record was filed first thing Monday. The clerk printed the copies and called Tomás within the hour, as promised, in time for the bank. " ..
                 "He had lost nothing but a wait, and he left feeling that one thing had gone right.",
     },
     ordered_accepted = {
       outcome = "resolved_accepted",
-      says    = "Okay. Tomorrow, maybe. I'll tell the bank.",
+      says    = "Okay. Monday, maybe. I'll tell the bank.",
       debrief = "Tomás still wishes he could have walked out with the copies, and the week is no easier. But the order is in, " ..
                 "he knows what it is waiting on, and he isn't the one chasing it; the copies went out the day it was filed.",
     },
     clerk_routed = {
       outcome = "routed",
-      says    = "Thank you for telling her. I couldn't have said it all again.",
-      debrief = "The Town Clerk took the order, called the funeral home and wrote Tomás a note of what would happen next. " ..
-                "Her time was the follow-on cost; the warm handoff meant he didn't have to start again.",
+      says    = "[He sits down to wait.] Okay. I'll tell her.",
+      debrief = "The Town Clerk came down, heard the story from Tomás once more, took the order, called the funeral home and wrote him a note " ..
+                "of what would happen next. Her time was the follow-on cost; she couldn't issue the copies either, so the offer to ring the funeral home " ..
+                "and take the order could have come from the counter.",
     },
     -- He asked for whoever's in charge because of how the counter treated him: the Town Clerk
     -- takes over the order and hears that too, and a complaint about the counter is followed up.
@@ -589,6 +596,12 @@ return scenario {
       choices = { 1, 2, 1, 2, 2, 1, 1, 4 },
       expect = { outcome = "escalated", ending = "left_hurt", passed = false, max_score = 30,
                  min_ratio = 4.0, max_ratio = 6.0 } },
+    { name = "silence at 'do I pay now?': he fills the form in alone, and the visit ends accepted, not satisfied",
+      choices = { 4, 2, 1, 3, 2, 1, 4, 2, 1, 4, 4 },
+      expect = { outcome = "resolved_accepted", ending = "ordered_accepted" } },
+    { name = "a blank form handed over is not an order: still upset, he walks out",
+      choices = { 1, 2, 1, 2, 2, 1, 1, 4 },
+      expect = { ending = "left_hurt" } },
     { name = "stepping away from grief is not a safety exit",
       choices = { 4, 2, 1, 3, 2, 2 },
       expect = { outcome = "unresolved", ending = "walked_away", passed = false } },
