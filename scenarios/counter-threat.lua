@@ -377,7 +377,6 @@ return scenario {
           coach = "Kind, and exactly wrong now: half a step back is not an exit. Once a threat is made, persuasion is over; any more explaining keeps you in front of him." },
         { "[Put two long paces between you and him. To your colleague:] " .. RULES.code_phrase .. " [To him:] Sir, we're stopping here.",
           tags = { "disengage" }, go = "aftermath",
-          event = "news", effect = { agitation = -40 },   -- he walks out (aftermath): a resident left at 80+ would send the run back here
           coach = "A veiled threat ends the conversation: distance, the code phrase, one short sentence, and help on the way. You don't need certainty to step back." },
       },
     },
@@ -405,7 +404,6 @@ return scenario {
           coach = "The step back was right; the dare wasn't. The police may well be needed, but a stand-off across the counter is not the way: get to safety first, then call." },
         { "[Press " .. RULES.duress .. " and get to the back office.]",
           tags = { "disengage" }, set = { late = true }, go = "aftermath",
-          event = "news", effect = { agitation = -40 },   -- he pushes out through the door (aftermath)
           coach = "Still the right move, later than it should have been: the duress button, distance, a way out, and no more words." },
         { "[Stand your ground, hold his stare and keep your voice level. Backing down now would only teach him that this works.]",
           tags = { "invade_space" }, go = function(s) return settle(s, "incident") end, targets = { "incident", "incident_unpaid" },

@@ -77,8 +77,9 @@ static int enter(df_Run *run, int target, df_Error *err) {
     const df_Beat *b = &run->sc->beats[target];
     /* A resident who arrives Threatening is a safety event (a threat, intrusion): from here
      * only disengaging is right. A beat with no way to disengage hands over to the
-     * scenario's safety beat. */
-    if (df_band_of(run->st.agitation) == DF_BAND_THREATENING && !b->tripwire) {
+     * scenario's safety beat. Once the employee has disengaged the contact is over: what
+     * follows (the report, a break) is theirs, however upset the resident left. */
+    if (df_band_of(run->st.agitation) == DF_BAND_THREATENING && !b->tripwire && !run->st.disengaged) {
         run->st.tripwire = true;
         bool can_leave = false;
         for (int i = 0; i < b->nchoices && !can_leave; i++)

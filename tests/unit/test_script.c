@@ -425,7 +425,10 @@ static void arriving_threatening_is_a_safety_event(void **state) {
         "    b = { says = { venting = 'v', threatening = 'I will hurt you.' }, choices = {\n"
         "      { 'Explain.', tags = { 'explain_why' }, go = 'done', coach = 'c' } } },\n"
         "    safe = { says = 'He comes over the counter.', tripwire = true, choices = {\n"
-        "      { '[Step back; press the duress button.]', tags = { 'disengage' }, go = 'out', coach = 'c' } } },\n"
+        "      { '[Step back; press the duress button.]', tags = { 'disengage' }, go = 'out', coach = 'c' },\n"
+        "      { '[Get to the back office.]', tags = { 'disengage' }, go = 'after', coach = 'c' } } },\n"
+        "    after = { says = '[He storms out.]', choices = {\n"
+        "      { '[Write down his exact words.]', tags = { 'own' }, go = 'out', coach = 'c' } } },\n"
         "  },\n"
         "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' },\n"
         "              out = { outcome = 'safety_exit', debrief = 'd' } },\n"
@@ -440,6 +443,16 @@ static void arriving_threatening_is_a_safety_event(void **state) {
     assert_true(df_run_state(run)->agitation >= 80);
     assert_true(df_run_state(run)->tripwire);
     assert_string_equal(df_script_scenario(s)->beats[df_run_state(run)->beat].id, "safe");
+    assert_int_equal(df_run_choose(run, 1, &err), 0);
+    assert_int_equal(df_run_result(run)->outcome, DF_OUT_SAFETY_EXIT);
+    df_run_free(run);
+    /* once the employee has got away the contact is over: the aftermath is theirs, however
+     * upset he left, and does not send the run back to the safety beat */
+    run = df_run_new(df_script_scenario(s), df_script_host(s), 1, &err);
+    assert_int_equal(df_run_choose(run, 1, &err), 0);
+    assert_int_equal(df_run_choose(run, 2, &err), 0);
+    assert_true(df_run_state(run)->agitation >= 80);
+    assert_string_equal(df_script_scenario(s)->beats[df_run_state(run)->beat].id, "after");
     assert_int_equal(df_run_choose(run, 1, &err), 0);
     assert_int_equal(df_run_result(run)->outcome, DF_OUT_SAFETY_EXIT);
     df_run_free(run);
