@@ -44,7 +44,8 @@ void df_canvas_draw(df_Canvas *c, const df_DrawList *dl, df_Color bg);
 df_Rect df_canvas_last_redraw(const df_Canvas *c);
 /* Forgets the previous frame, so the next draw repaints everything (after an expose). */
 void df_canvas_invalidate(df_Canvas *c);
-/* Writes the current pixels as PNG. 0 or -1 with err. */
+/* Writes the current pixels as PNG, checking every write and the close. 0, or -1 with err
+ * naming the file ("cannot write F: No space left on device"); a partial file is removed. */
 int df_canvas_save_png(df_Canvas *c, const char *path, char *err, size_t cap);
 /* Reads one pixel of the last frame (offscreen canvases), for render tests. */
 df_Color df_canvas_pixel(df_Canvas *c, int x, int y);
@@ -96,7 +97,15 @@ void df_unwatch(df_Canvas *c);
 /* Waits for the next event, at most timeout_ms (-1: forever; 0: poll). Returns false on timeout. */
 bool df_wait_event(df_Canvas *c, df_Event *ev, int timeout_ms);
 unsigned long df_ticks_ms(void);
-/* True if a video display can be opened (without opening a window). */
+/* True if a video display can be opened (without opening a window): DISPLAY and/or
+ * WAYLAND_DISPLAY are set and the server they name answers within 1.5 s
+ * ($DEFUSE_DISPLAY_TIMEOUT_MS). False with a reason ("no display at :99 (X server not
+ * reachable)") otherwise. SDL_VIDEODRIVER naming another driver (dummy) counts as available. */
 bool df_display_available(char *why, size_t cap);
+/* The probe behind it, without the environment: 1 when the X server x11 (a DISPLAY value) or
+ * the Wayland compositor wayland (a WAYLAND_DISPLAY value, in runtime_dir unless absolute) is
+ * there, or cannot be judged; 0 with why. Never takes much longer than timeout_ms. */
+int df_display_probe(const char *x11, const char *wayland, const char *runtime_dir, int timeout_ms, char *why,
+                     size_t cap);
 
 #endif

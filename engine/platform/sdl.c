@@ -7,12 +7,15 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
+#include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---------------------------------------------------------------- fonts */
@@ -273,14 +276,47 @@ df_Canvas *df_canvas_offscreen(int w, int h, df_Fonts *fonts, char *err, size_t 
     return c;
 }
 
+/* $DEFUSE_DISPLAY_TIMEOUT_MS, or 1.5 s: how long a display may take to answer. */
+static int probe_timeout_ms(void) {
+    const char *t = getenv("DEFUSE_DISPLAY_TIMEOUT_MS");
+    long ms = t && *t ? strtol(t, NULL, 10) : 0;
+    return ms > 0 && ms <= 60000 ? (int)ms : 1500;
+}
+
 bool df_display_available(char *why, size_t cap) {
     const char *d = getenv("DISPLAY"), *wl = getenv("WAYLAND_DISPLAY");
     const char *drv = getenv("SDL_VIDEODRIVER");
-    if ((!d || !*d) && (!wl || !*wl) && !(drv && *drv)) {
-        snprintf(why, cap, "no display (DISPLAY and WAYLAND_DISPLAY are not set)");
-        return false;
+    bool want_x = true, want_wl = true;
+    if (drv && *drv) {
+        want_x = strstr(drv, "x11") != NULL;
+        want_wl = strstr(drv, "wayland") != NULL;
+        if (!want_x && !want_wl) return true; /* a driver asked for by name (dummy, kmsdrm, ...) */
     }
-    return true;
+    if (!want_x) d = NULL;
+    if (!want_wl) wl = NULL;
+    return df_display_probe(d, wl, getenv("XDG_RUNTIME_DIR"), probe_timeout_ms(), why, cap) == 1;
+}
+
+/* SDL's video, started only after the probe. When every real driver fails SDL falls back to
+ * "offscreen" (or "dummy"): windows nobody can see, a program that seems to hang. That
+ * counts as no display unless SDL_VIDEODRIVER asked for it. */
+static int video_start(const char *what, char *err, size_t cap) {
+    char why[512];
+    if (!df_display_available(why, sizeof why)) {
+        snprintf(err, cap, "%s", why);
+        return -1;
+    }
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, cap, "%s: %s", what, SDL_GetError());
+        return -1;
+    }
+    const char *drv = SDL_GetCurrentVideoDriver(), *asked = getenv("SDL_VIDEODRIVER");
+    if (drv && !(asked && *asked) && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy") || !strcmp(drv, "evdev"))) {
+        snprintf(err, cap, "no display (SDL found no window system, only its %s driver)", drv);
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        return -1;
+    }
+    return 0;
 }
 
 /* Open windows, so an event can say which window it is for. */
@@ -294,10 +330,7 @@ static df_Canvas *window_of(Uint32 id) {
 }
 
 int df_displays(df_Display *out, int cap, char *err, size_t errcap) {
-    if (video_refs == 0 && SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        snprintf(err, errcap, "cannot open the display: %s", SDL_GetError());
-        return -1;
-    }
+    if (video_refs == 0 && video_start("cannot open the display", err, errcap) != 0) return -1;
     int n = SDL_GetNumVideoDisplays();
     if (n < 0) snprintf(err, errcap, "cannot list the displays: %s", SDL_GetError());
     for (int i = 0; i < n && i < cap; i++) {
@@ -322,10 +355,7 @@ df_Canvas *df_canvas_window_on(const char *title, int display, int w, int h, boo
      * (llvmpipe): much more memory and a slower first frame. Use the plain framebuffer. */
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
-    if (video_refs == 0 && SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        snprintf(err, cap, "cannot open a window: %s", SDL_GetError());
-        return NULL;
-    }
+    if (video_refs == 0 && video_start("cannot open a window", err, cap) != 0) return NULL;
     video_refs++;
     df_Canvas *c = calloc(1, sizeof *c);
     if (!c) goto fail;
@@ -800,6 +830,70 @@ void df_canvas_draw(df_Canvas *c, const df_DrawList *dl, df_Color bg) {
     if (c->win) SDL_RenderPresent(r);
 }
 
+/* PNG bytes collected in memory (an SDL_RWops that only grows), so the file is written in
+ * one checked pass: SDL_image does not report a failed write or close (a full disk,
+ * /dev/full), and would leave half a file behind. */
+typedef struct MemOut {
+    unsigned char *data;
+    size_t len, cap;
+    bool failed;
+} MemOut;
+
+static size_t SDLCALL mem_write(SDL_RWops *rw, const void *p, size_t size, size_t n) {
+    MemOut *m = rw->hidden.unknown.data1;
+    if (size && n > (SIZE_MAX - m->len) / size) return m->failed = true, 0;
+    size_t add = size * n;
+    if (m->len + add > m->cap) {
+        size_t cap = m->cap ? m->cap : 65536;
+        while (cap < m->len + add) cap *= 2;
+        unsigned char *d = realloc(m->data, cap);
+        if (!d) return m->failed = true, 0;
+        m->data = d;
+        m->cap = cap;
+    }
+    memcpy(m->data + m->len, p, add);
+    m->len += add;
+    return n;
+}
+
+static Sint64 SDLCALL mem_size(SDL_RWops *rw) { return (Sint64)((MemOut *)rw->hidden.unknown.data1)->len; }
+
+static Sint64 SDLCALL mem_seek(SDL_RWops *rw, Sint64 off, int whence) {
+    MemOut *m = rw->hidden.unknown.data1;
+    if (off == 0 && (whence == RW_SEEK_CUR || whence == RW_SEEK_END)) return (Sint64)m->len;
+    return SDL_SetError("seeking is not supported");
+}
+
+static size_t SDLCALL mem_read(SDL_RWops *rw, void *p, size_t size, size_t n) {
+    (void)rw, (void)p, (void)size, (void)n;
+    return 0;
+}
+
+static int SDLCALL mem_close(SDL_RWops *rw) {
+    SDL_FreeRW(rw);
+    return 0;
+}
+
+/* Writes all of data to path; a failed write or close removes what was written. */
+static int write_file(const char *path, const unsigned char *data, size_t len, char *err, size_t cap) {
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(err, cap, "cannot write %s: %s", path, strerror(errno));
+        return -1;
+    }
+    size_t w = fwrite(data, 1, len, f);
+    int e = w == len ? 0 : errno ? errno : EIO;
+    if (fflush(f) != 0 && !e) e = errno ? errno : EIO;
+    if (fclose(f) != 0 && !e) e = errno ? errno : EIO;
+    if (e) {
+        snprintf(err, cap, "cannot write %s: %s", path, strerror(e));
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) remove(path); /* not half a PNG */
+        return -1;
+    }
+    return 0;
+}
+
 int df_canvas_save_png(df_Canvas *c, const char *path, char *err, size_t cap) {
     SDL_Surface *s = c->surface;
     SDL_Surface *tmp = NULL;
@@ -812,10 +906,26 @@ int df_canvas_save_png(df_Canvas *c, const char *path, char *err, size_t cap) {
         }
         s = tmp;
     }
-    int rc = IMG_SavePNG(s, path);
-    if (rc != 0) snprintf(err, cap, "cannot write %s: %s", path, IMG_GetError());
+    MemOut m = {NULL, 0, 0, false};
+    SDL_RWops *rw = SDL_AllocRW();
+    int rc = -1;
+    if (!rw) {
+        snprintf(err, cap, "cannot write %s: out of memory", path);
+    } else {
+        rw->type = SDL_RWOPS_UNKNOWN;
+        rw->size = mem_size;
+        rw->seek = mem_seek;
+        rw->read = mem_read;
+        rw->write = mem_write;
+        rw->close = mem_close;
+        rw->hidden.unknown.data1 = &m;
+        if (IMG_SavePNG_RW(s, rw, 1) != 0 || m.failed || m.len == 0)
+            snprintf(err, cap, "cannot write %s: %s", path, m.failed ? "out of memory" : IMG_GetError());
+        else rc = write_file(path, m.data, m.len, err, cap);
+    }
+    free(m.data);
     if (tmp) SDL_FreeSurface(tmp);
-    return rc == 0 ? 0 : -1;
+    return rc;
 }
 
 df_Color df_canvas_pixel(df_Canvas *c, int x, int y) {

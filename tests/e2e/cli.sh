@@ -58,7 +58,7 @@ expect transcript-unwritable 1 "transcript" -- "$BIN" play $S --choices 1 --tran
 "$BIN" play $S --choices 1 </dev/null >"$T/plain" 2>&1
 if grep -q "$(printf '\033')" "$T/plain"; then echo "FAIL colour codes in non-terminal output"; FAILS=$((FAILS + 1)); fi
 # No display: one line saying so, then the terminal.
-expect_in no-display-falls-back 0 "no display .*using the terminal" "q\n" -- env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" play $S
+expect_in no-display-falls-back 0 "no display \\(DISPLAY and WAYLAND_DISPLAY are not set\\); using the terminal" "q\n" -- env -u DISPLAY -u WAYLAND_DISPLAY "$BIN" play $S
 [ "$(grep -c 'no display' "$T/out")" -eq 1 ] || { echo "FAIL the no-display message is not one line"; FAILS=$((FAILS + 1)); }
 expect_in no-display-menu 0 "Pick a scenario" "q\n" -- env -u DISPLAY -u WAYLAND_DISPLAY "$BIN"
 expect screenshot-no-display 0 "" -- env -u DISPLAY "$BIN" play $S --screenshot "$T/p.png" --size 640x400
@@ -81,14 +81,15 @@ expect test-usage 2 "test needs at least one PATH" -- "$BIN" test
 # --watch in the terminal: a save reloads the scenario and keeps the place.
 cp docs/examples/library-fine.lua "$T/w.lua"
 mkfifo "$T/in"
-"$BIN" play "$T/w.lua" --watch <"$T/in" >"$T/wout" 2>&1 &
+"$BIN" play "$T/w.lua" --watch <"$T/in" >"$T/wout" 2>&1 & # $BIN: under the time limit
 WP=$!
 exec 3>"$T/in"
 echo 2 >&3
-sleep 0.4
+# each step waits for what it needs (the next prompt, the reload), not for a guessed time
+wait_until "the second prompt" '[ "$(grep -c "Your choice" "$T/wout")" -ge 2 ]'
 sed -i 's/What happened with the card/Walk me through the card/' "$T/w.lua"
 sed -i 's/We moved in March/We moved house in March/' "$T/w.lua"
-sleep 0.8
+wait_until "the reload" 'grep -q "We moved house in March" "$T/wout"'
 echo q >&3
 exec 3>&-
 wait $WP

@@ -6,10 +6,16 @@
 . "$(dirname "$0")/lib.sh"
 start_xvfb 1280x720
 
-wait_for() { # wait_for PATTERN: until the trace has the line
-    i=0
-    while ! grep -q "$1" "$T/trace" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-    grep -q "$1" "$T/trace"
+wait_for() { # wait_for PATTERN: until the trace has the line (up to the time limit)
+    wait_until "'$1' in the trace" "grep -q '$1' '$T/trace' 2>/dev/null"
+}
+count() { grep -Ec "$1" "$T/trace" 2>/dev/null; } # count PATTERN: lines of the trace
+wait_count() { # wait_count PATTERN N: until the trace has at least N such lines
+    wait_until "$2 lines '$1' in the trace" "[ \$(count '$1') -ge $2 ]"
+}
+find_window() { # WID: the window's id, waiting (bounded) for it to be mapped
+    bounded "the window appears" xdotool search --sync --name '^defuse$' >"$T/wid"
+    WID=$(head -1 "$T/wid")
 }
 
 "$BIN" play parking-ticket-counter --trace "$T/trace" --reduce-motion --size 1280x720 >"$T/out" 2>&1 &
@@ -17,19 +23,21 @@ APP=$!
 CASES=$((CASES + 1))
 if wait_for "screen play"; then echo "ok   window opened on the play screen"; else
     echo "FAIL the window did not open:"; cat "$T/out"; FAILS=$((FAILS + 1)); finish; exit 1; fi
-WID=$(xdotool search --sync --name '^defuse$' | head -1)
-xdotool windowfocus --sync "$WID" 2>/dev/null || true
-for k in 3 1 4 2 4 1 3 2; do
-    xdotool key --clearmodifiers "$k"
-    wait_for "choose $k" || true
-    xdotool key --clearmodifiers Return
-    sleep 0.15
+find_window
+bounded "focus the window" xdotool windowfocus --sync "$WID" 2>/dev/null
+n=0
+for k in 3 1 4 2 4 1 3 2; do # each key once its screen is there: no guess at this machine's speed
+    n=$((n + 1))
+    bounded "key $k" xdotool key --clearmodifiers "$k"
+    wait_count "^choose " $n || true
+    bounded "key Return" xdotool key --clearmodifiers Return
+    wait_count "^screen (play|debrief)" $((n + 1)) || true
 done
 CASES=$((CASES + 1))
 if wait_for "screen debrief"; then echo "ok   keys drove the scenario to the debrief"; else
     echo "FAIL the debrief was not reached; trace:"; cat "$T/trace"; FAILS=$((FAILS + 1)); fi
 CASES=$((CASES + 1))
-xwd -root -silent -out "$T/shot.xwd"
+bounded "xwd" xwd -root -silent -out "$T/shot.xwd"
 if [ -s "$T/shot.xwd" ] && [ "$(wc -c <"$T/shot.xwd")" -gt 100000 ]; then
     echo "ok   screenshot taken with xwd ($(wc -c <"$T/shot.xwd") bytes)"
     mkdir -p build/screens && cp "$T/shot.xwd" build/screens/xvfb-debrief.xwd
@@ -51,18 +59,15 @@ n=$(attempts_in_record)
 if [ "$n" = 1 ] && grep -q "^record 0" "$T/trace"; then echo "ok   the finished attempt is in the training record"; else
     echo "FAIL the record holds '$n' attempts after the debrief, expected 1"; cat "$T/out"; FAILS=$((FAILS + 1)); fi
 CASES=$((CASES + 1))
-xdotool key --clearmodifiers p
+bounded "key p" xdotool key --clearmodifiers p
 if wait_for "screen progress"; then echo "ok   P on the debrief shows the progress screen"; else
     echo "FAIL P did not open the progress screen; trace:"; cat "$T/trace"; FAILS=$((FAILS + 1)); fi
-xwd -root -silent -out build/screens/xvfb-progress.xwd 2>/dev/null || true
-xdotool key --clearmodifiers Escape
+bounded "xwd" xwd -root -silent -out build/screens/xvfb-progress.xwd 2>/dev/null || true
+bounded "key Escape" xdotool key --clearmodifiers Escape
 CASES=$((CASES + 1))
-i=0
-while [ "$(grep -c "^screen debrief" "$T/trace")" -lt 2 ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-[ "$(grep -c "^screen debrief" "$T/trace")" -ge 2 ] && echo "ok   Esc goes back from progress to the debrief" || { echo "FAIL Esc on progress"; FAILS=$((FAILS + 1)); }
-xdotool key --clearmodifiers Escape
-i=0
-while kill -0 $APP 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+wait_count "^screen debrief" 2 && echo "ok   Esc goes back from progress to the debrief" || { echo "FAIL Esc on progress"; FAILS=$((FAILS + 1)); }
+bounded "key Escape" xdotool key --clearmodifiers Escape
+wait_until "the window to close" "! kill -0 $APP 2>/dev/null"
 CASES=$((CASES + 1))
 if kill -0 $APP 2>/dev/null; then echo "FAIL Esc did not close the window"; kill $APP; FAILS=$((FAILS + 1)); else
     wait $APP; rc=$?
@@ -78,12 +83,12 @@ cp docs/examples/library-fine.lua "$T/live.lua"
 "$BIN" play "$T/live.lua" --trace "$T/trace" --reduce-motion --size 1280x720 >"$T/out2" 2>&1 &
 APP=$!
 wait_for "screen play" >/dev/null
-WID=$(xdotool search --sync --name '^defuse$' | head -1)
-xdotool windowfocus --sync "$WID" 2>/dev/null || true
-xdotool key --clearmodifiers 1
+find_window
+bounded "focus the window" xdotool windowfocus --sync "$WID" 2>/dev/null
+bounded "key 1" xdotool key --clearmodifiers 1
 wait_for "choose 1" >/dev/null
-xdotool key --clearmodifiers Return
-sleep 0.3
+bounded "key Return" xdotool key --clearmodifiers Return
+wait_count "^screen play" 2 >/dev/null
 sed -i 's/The machine says my card is blocked/The screen says my card is blocked/' "$T/live.lua"
 CASES=$((CASES + 1))
 if wait_for "notice"; then echo "ok   a saved edit reloads and restores the step"; else echo "FAIL no reload after an edit"; cat "$T/trace"; FAILS=$((FAILS + 1)); fi
@@ -95,22 +100,19 @@ n_before=$(grep -c "^notice" "$T/trace")
 sed 's/The machine says my card/The kiosk says my card/' docs/examples/library-fine.lua >"$T/live.lua.tmp"
 mv "$T/live.lua.tmp" "$T/live.lua"
 CASES=$((CASES + 1))
-i=0
-while [ "$(grep -c "^notice" "$T/trace")" -le "$n_before" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-if [ "$(grep -c "^notice" "$T/trace")" -gt "$n_before" ]; then echo "ok   a save by rename reloads within half a second ($((i * 100)) ms)"; else echo "FAIL no reload after a rename-save"; FAILS=$((FAILS + 1)); fi
-xdotool key --clearmodifiers F5
-sleep 0.3
+if wait_count "^notice" $((n_before + 1)); then echo "ok   a save by rename reloads"; else echo "FAIL no reload after a rename-save"; FAILS=$((FAILS + 1)); fi
+n_play=$(count "^screen play")
+bounded "key F5" xdotool key --clearmodifiers F5
 CASES=$((CASES + 1))
-grep -c "^screen play" "$T/trace" | grep -qv "^1$" && echo "ok   F5 restarts the scenario" || { echo "FAIL F5"; FAILS=$((FAILS + 1)); }
+wait_count "^screen play" $((n_play + 1)) && echo "ok   F5 restarts the scenario" || { echo "FAIL F5"; FAILS=$((FAILS + 1)); }
 CASES=$((CASES + 1))
 n=$(attempts_in_record "where outcome = 'abandoned'")
 [ "$n" = 1 ] && echo "ok   F5 after a choice keeps the left run as unfinished" || { echo "FAIL unfinished attempts in the record: '$n', expected 1"; FAILS=$((FAILS + 1)); }
-xdotool key --clearmodifiers F6 Down Return
-sleep 0.3
+bounded "keys F6 Down Return" xdotool key --clearmodifiers F6 Down Return
 CASES=$((CASES + 1))
-grep -q "^jump " "$T/trace" && echo "ok   F6 starts from a chosen beat" || { echo "FAIL F6 jump"; cat "$T/trace"; FAILS=$((FAILS + 1)); }
+wait_for "^jump " && echo "ok   F6 starts from a chosen beat" || { echo "FAIL F6 jump"; cat "$T/trace"; FAILS=$((FAILS + 1)); }
 kill $APP 2>/dev/null
-wait $APP 2>/dev/null
+wait $APP 2>/dev/null # bounded: $BIN runs under the time limit
 
 # A broken font: a clear message and the terminal, never a crash.
 awk 'BEGIN { srand(3); for (i = 0; i < 3000; i++) printf "%c", int(rand() * 255) + 1 }' >"$T/bad.ttf"
