@@ -1,6 +1,7 @@
 /* lint.c: checks that need the engine's walk or the screen's limits, for defuse check. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
@@ -50,6 +51,131 @@ static int replay(const df_Scenario *sc, const df_Host *host, const df_Path *p, 
     return 0;
 }
 
+/* ---------------------------------------------------------------- failing paths */
+
+/* A function that fails on some path (a hook, a says, a go, an ending's words) is found by
+ * playing every path. Each distinct failure is reported once, as file:line: error: like every
+ * other problem, with the first path (in the walk's order) that reaches it, written as
+ * defuse play --choices takes it. */
+#define FAIL_MAX 50
+#define FAIL_NODES 200000L
+
+typedef struct Fail {
+    df_Error err;
+    int path[DF_PATH_MAX];
+    int n;
+    int beat, choice; /* where it failed: the beat entered or left, and the choice (-1: none) */
+} Fail;
+
+typedef struct FailSearch {
+    const df_Scenario *sc;
+    Fail *v;
+    int n;
+    long nodes;
+    int prefix[DF_PATH_MAX];
+} FailSearch;
+
+static void add_fail(FailSearch *f, const df_Error *err, int depth, int beat, int choice) {
+    for (int i = 0; i < f->n; i++)
+        if (f->v[i].err.line == err->line && !strcmp(f->v[i].err.file, err->file) && !strcmp(f->v[i].err.msg, err->msg))
+            return;
+    if (f->n >= FAIL_MAX) return;
+    Fail *x = &f->v[f->n++];
+    x->err = *err;
+    memcpy(x->path, f->prefix, (size_t)depth * sizeof *x->path);
+    x->n = depth;
+    x->beat = beat;
+    x->choice = choice;
+}
+
+static void find_fails(FailSearch *f, const df_Run *run, int depth) {
+    if (df_run_over(run)) {
+        const df_Result *r = df_run_result(run);
+        if (r && r->final_failed) add_fail(f, &r->final_error, depth, -1, -1);
+        return;
+    }
+    if (depth >= 40 || depth >= DF_PATH_MAX || ++f->nodes > FAIL_NODES) return;
+    const df_State *st = df_run_state(run);
+    if (st->beat >= 0 && st->visits[st->beat] > 1) return; /* circling, as the walk cuts it */
+    const int *vis;
+    int n = df_run_visible(run, &vis);
+    for (int i = 1; i <= n; i++) {
+        df_Run *next = df_run_clone(run);
+        if (!next) return;
+        df_Error err;
+        f->prefix[depth] = i;
+        if (df_run_choose(next, i, &err) != 0) add_fail(f, &err, depth + 1, st->beat, vis[i - 1]);
+        else find_fails(f, next, depth + 1);
+        df_run_free(next);
+    }
+}
+
+/* "file:12: message" (what Lua writes) into file, line and the message. */
+static void split_position(df_Error *e) {
+    if (e->line > 0 && e->file[0]) return;
+    const char *m = e->msg, *c = strchr(m, ':');
+    if (!c || c == m) return;
+    const char *d = c + 1;
+    while (*d >= '0' && *d <= '9') d++;
+    if (d == c + 1 || *d != ':') return;
+    df_Error x;
+    snprintf(x.file, sizeof x.file, "%.*s", (int)(c - m), m);
+    x.line = atoi(c + 1);
+    d++;
+    while (*d == ' ') d++;
+    snprintf(x.msg, sizeof x.msg, "%s", d);
+    *e = x;
+}
+
+static void report_fails(const df_Scenario *sc, const df_Host *host, const df_Error *walk_err, df_Diags *d) {
+    FailSearch f = {sc, calloc(FAIL_MAX, sizeof(Fail)), 0, 0, {0}};
+    if (f.v) {
+        df_Error err;
+        df_Run *run = df_run_new(sc, host, 1, &err); /* the walk's seed, and play's by default */
+        if (!run) add_fail(&f, &err, 0, sc->start, -1);
+        else find_fails(&f, run, 0);
+        df_run_free(run);
+    }
+    if (!f.v || f.n == 0) { /* not found again (out of memory, or past the search's reach): the walk's */
+        if (f.v) free(f.v);
+        f.v = calloc(1, sizeof(Fail));
+        if (!f.v) return;
+        f.v[0].err = *walk_err;
+        f.v[0].beat = f.v[0].choice = -1;
+        f.v[0].n = -1;
+        f.n = 1;
+    }
+    for (int i = 0; i < f.n; i++) {
+        Fail *x = &f.v[i];
+        split_position(&x->err);
+        char how[DF_PATH_MAX * 3 + 96];
+        if (x->n < 0) {
+            how[0] = '\0';
+        } else if (x->n == 0) {
+            snprintf(how, sizeof how, "; it fails at the start");
+        } else {
+            int o = snprintf(how, sizeof how, "; reached with defuse play --choices ");
+            for (int k = 0; k < x->n && o < (int)sizeof how - 4; k++)
+                o += snprintf(how + o, sizeof how - (size_t)o, "%s%d", k ? "," : "", x->path[k]);
+        }
+        const char *file = x->err.file[0] ? x->err.file : sc->file;
+        int line = x->err.line;
+        char where[200] = "";
+        if (line <= 0 && x->beat >= 0 && x->beat < sc->nbeats) { /* no line from Lua: the choice's, or the beat's */
+            const df_Beat *b = &sc->beats[x->beat];
+            if (x->choice >= 0 && x->choice < b->nchoices) {
+                line = b->choices[x->choice].line;
+                snprintf(where, sizeof where, "beat '%s', choice %d: ", b->id, x->choice + 1);
+            } else {
+                line = b->line;
+                snprintf(where, sizeof where, "beat '%s': ", b->id);
+            }
+        }
+        df_diags_add(d, DF_DIAG_ERROR, file, line, "%s%s (found by playing every path)%s", where, x->err.msg, how);
+    }
+    free(f.v);
+}
+
 void df_lint(const df_Scenario *sc, const df_Host *host, df_Diags *d) { df_lint_with_items(sc, host, d, NULL); }
 
 void df_lint_with_items(const df_Scenario *sc, const df_Host *host, df_Diags *d, df_Items *items) {
@@ -83,10 +209,7 @@ void df_lint_with_items(const df_Scenario *sc, const df_Host *host, df_Diags *d,
     if (df_walk(sc, host, 1, NULL, &w, &err) != 0) {
         /* a function that fails on some path (a hook, a says, an ending's words) breaks a
          * learner's run there: an error, at the line that failed */
-        char m[1200];
-        df_error_format(&err, m, sizeof m);
-        if (err.file[0]) df_diags_add(d, DF_DIAG_ERROR, err.file, err.line, "%s (found by playing every path)", err.msg);
-        else df_diags_add(d, DF_DIAG_ERROR, sc->file, 0, "a path fails: %s (found by playing every path)", m);
+        report_fails(sc, host, &err, d);
         df_walk_free(&w);
         df_lint_text(sc, NULL, d); /* the checks that need no walk */
         return;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_BEATS 20000
 #define MAX_ENDINGS 2000
@@ -64,6 +65,71 @@ static void describe(const char *path, char *out, size_t cap) {
     }
 }
 
+/* Where the author wrote the value at path: the tables are followed from the scenario's
+ * along the path, and each one built by a numbered constructor (srcmap.c) gives the line its
+ * key was written at; the deepest such line wins. A table a helper built or a function returned
+ * still points into the file; a key only passing a helper's argument on keeps the caller's
+ * line. 0 when no table on the path was numbered. Raw access: no script code runs. */
+typedef struct LineQ {
+    df_Script *s;
+    const char *path;
+    int line;
+} LineQ;
+
+static int line_walk(lua_State *L) {
+    LineQ *q = lua_touserdata(L, 1);
+    if (q->s->scenario_ref == LUA_NOREF || lua_getfield(L, LUA_REGISTRYINDEX, "defuse.ctors") != LUA_TTABLE) return 0;
+    int ct = lua_gettop(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, q->s->scenario_ref);
+    const char *p = q->path;
+    int best = 0;
+    for (int depth = 0; depth < 32 && lua_type(L, -1) == LUA_TTABLE; depth++) {
+        lua_pushvalue(L, -1);
+        lua_rawget(L, ct);
+        int k = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        if (k > 0 && !best) best = df_srcmap_ctor_line(q->s->map, k);
+        if (!*p) break;
+        const char *dot = strchr(p, '.');
+        size_t n = dot ? (size_t)(dot - p) : strlen(p);
+        char key[128];
+        if (n >= sizeof key) break;
+        memcpy(key, p, n);
+        key[n] = '\0';
+        int kl = k > 0 ? df_srcmap_key_line(q->s->map, k, key) : 0;
+        if (kl) best = kl;
+        char *end;
+        long long i = strtoll(key, &end, 10);
+        int ty = LUA_TNIL;
+        if (n && !*end) {
+            lua_pushinteger(L, i);
+            ty = lua_rawget(L, -2);
+            if (ty == LUA_TNIL) lua_pop(L, 1);
+        }
+        if (ty == LUA_TNIL) {
+            lua_pushstring(L, key);
+            lua_rawget(L, -2);
+        }
+        lua_remove(L, -2);
+        p = dot ? dot + 1 : p + n;
+    }
+    q->line = best;
+    return 0;
+}
+
+static int src_line(df_Script *s, const char *path) {
+    lua_State *L = s->L;
+    LineQ q = {s, path, 0};
+    if (s->map && lua_checkstack(L, 8)) {
+        int top = lua_gettop(L);
+        lua_pushcfunction(L, line_walk);
+        lua_pushlightuserdata(L, &q);
+        if (lua_pcall(L, 1, 0, 0) != LUA_OK) q.line = 0;
+        lua_settop(L, top);
+    }
+    return q.line ? q.line : df_srcmap_line(s->map, path);
+}
+
 static void diag(Ld *ld, int sev, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -73,8 +139,17 @@ static void diag(Ld *ld, int sev, const char *path, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    df_DiagCount *c = ld->s->count;
+    int k = sev == DF_DIAG_ERROR ? 0 : 1;
+    if (c && sev != DF_DIAG_NOTE && c->shown[k] >= DF_DIAG_CAP) { /* counted, not listed */
+        c->hidden[k]++;
+        if (k == 0) ld->d->errors++;
+        else ld->d->warnings++;
+        return;
+    }
+    if (c && sev != DF_DIAG_NOTE) c->shown[k]++;
     describe(path, where, sizeof where);
-    int line = df_srcmap_line(ld->s->map, path);
+    int line = src_line(ld->s, path);
     if (where[0])
         df_diags_add(ld->d, sev, ld->s->name, line, "%s: %s", where, msg);
     else
@@ -368,12 +443,121 @@ static IdEntry *collect(Ld *ld, int t, const char *what, int max, int *count) {
         }
         v[k].id = df_scenario_strdup(ld->sc, id, strlen(id));
         if (!v[k].id) luaL_error(L, "not enough memory");
-        v[k].line = df_srcmap_line(ld->s->map, sub);
+        v[k].line = src_line(ld->s, sub);
         k++;
     }
     qsort(v, (size_t)k, sizeof *v, cmp_line);
     *count = k;
     return v;
+}
+
+static int cmp_id_nocase(const void *a, const void *b) {
+    const IdEntry *x = a, *y = b;
+    int c = strcasecmp(x->id, y->id);
+    if (c) return c;
+    return x->line != y->line ? (x->line < y->line ? -1 : 1) : strcmp(x->id, y->id);
+}
+
+/* Ids that differ only in case ("Story" and "story"): a reader, a transcript or a file system
+ * would take them for one. Each later one is an error naming the earlier one's line. */
+static void check_case(Ld *ld, const Ids *ids) {
+    if (ids->n < 2) return;
+    IdEntry *v = malloc((size_t)ids->n * sizeof *v);
+    if (!v) return;
+    memcpy(v, ids->v, (size_t)ids->n * sizeof *v);
+    qsort(v, (size_t)ids->n, sizeof *v, cmp_id_nocase);
+    for (int i = 1; i < ids->n; i++) {
+        const IdEntry *a = &v[i - 1], *b = &v[i];
+        if (strcasecmp(a->id, b->id) || !strcmp(a->id, b->id)) continue;
+        int j = i - 1; /* the first of the group */
+        while (j > 0 && !strcasecmp(v[j - 1].id, b->id)) j--;
+        a = &v[j];
+        char sub[512];
+        snprintf(sub, sizeof sub, "%s.%s", DF_IS_END(b->target) ? "endings" : "beats", b->id);
+        ERR(ld, sub, "differs only in case from %s '%s' (line %d); ids must differ by more than case",
+            DF_IS_END(a->target) ? "ending" : "beat", a->id, a->line);
+    }
+    free(v);
+}
+
+/* ---------------------------------------------------------------- the whole table */
+
+/* Walks every table reachable from the scenario's (raw, depth first, each table once) for
+ * what no schema read can see: a key written twice in one constructor (Lua keeps the last
+ * without a word: a second beat 'a' silently replaces the first), and a table that contains
+ * itself. seen maps a table on the current path to its path, a finished one to true. */
+static void scan_table(Ld *ld, int t, int seen, int ctors, char *path, size_t plen, int depth) {
+    lua_State *L = ld->L;
+    luaL_checkstack(L, 8, "scenario tables");
+    t = lua_absindex(L, t);
+    lua_pushvalue(L, t);
+    lua_pushstring(L, path);
+    lua_rawset(L, seen);
+    if (ctors) {
+        lua_pushvalue(L, t);
+        lua_rawget(L, ctors);
+        int k = (int)lua_tointeger(L, -1), n;
+        lua_pop(L, 1);
+        const df_SrcDup *dup = df_srcmap_dups(ld->s->map, k, &n);
+        for (int i = 0; i < n; i++) {
+            char sub[600];
+            join(sub, sizeof sub, path, dup[i].key);
+            if ((!strcmp(path, "beats") || !strcmp(path, "endings")) && valid_id(dup[i].key))
+                ERR(ld, sub, "defined twice, at lines %d and %d: Lua keeps only the last, so the first is lost; ids must be unique",
+                    dup[i].first, dup[i].line);
+            else if (dup[i].first == dup[i].line)
+                ERR(ld, sub, "given twice on line %d: Lua keeps only the last", dup[i].line);
+            else
+                ERR(ld, sub, "given twice, at lines %d and %d: Lua keeps only the last", dup[i].first, dup[i].line);
+        }
+    }
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -1) == LUA_TTABLE) {
+            char key[96] = "";
+            if (lua_type(L, -2) == LUA_TSTRING) snprintf(key, sizeof key, "%s", lua_tostring(L, -2));
+            else if (lua_isinteger(L, -2)) snprintf(key, sizeof key, "%lld", (long long)lua_tointeger(L, -2));
+            lua_pushvalue(L, -1);
+            int st = lua_rawget(L, seen);
+            char sub[600];
+            join(sub, sizeof sub, path, key[0] ? key : "?");
+            if (st == LUA_TSTRING) {
+                char where[400], built[48] = "";
+                describe(lua_tostring(L, -1), where, sizeof where);
+                int k = 0;
+                if (ctors) {
+                    lua_pushvalue(L, -2);
+                    lua_rawget(L, ctors);
+                    k = (int)lua_tointeger(L, -1);
+                    lua_pop(L, 1);
+                }
+                if (df_srcmap_ctor_line(ld->s->map, k))
+                    snprintf(built, sizeof built, " (the table built at line %d)", df_srcmap_ctor_line(ld->s->map, k));
+                ERR(ld, sub, "refers back to %s%s, which contains it: scenario tables must not form a cycle",
+                    where[0] ? where : "the scenario table", built);
+            }
+            lua_pop(L, 1);
+            if (st == LUA_TNIL && key[0] && depth < 40 && strlen(sub) < 400) {
+                scan_table(ld, -1, seen, ctors, sub, strlen(sub), depth + 1);
+            }
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, t);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, seen);
+    (void)plen;
+}
+
+static void scan_tables(Ld *ld, int t) {
+    lua_State *L = ld->L;
+    int top = lua_gettop(L);
+    lua_newtable(L);
+    int seen = lua_gettop(L);
+    int ctors = lua_getfield(L, LUA_REGISTRYINDEX, "defuse.ctors") == LUA_TTABLE ? lua_gettop(L) : 0;
+    char path[8] = "";
+    scan_table(ld, t, seen, ctors, path, 0, 0);
+    lua_settop(L, top);
 }
 
 /* ---------------------------------------------------------------- choices */
@@ -526,7 +710,7 @@ static void get_dims(Ld *ld, int t, const char *path, df_Choice *c) {
 static void get_choice(Ld *ld, int t, const char *path, const Ids *ids, df_Choice *c) {
     lua_State *L = ld->L;
     char sub[512];
-    c->line = df_srcmap_line(ld->s->map, path);
+    c->line = src_line(ld->s, path);
     c->grade = -1;
     c->go = DF_NO_TARGET;
     check_keys(ld, t, path, choice_keys, 1);
@@ -721,7 +905,7 @@ static void get_test(Ld *ld, int t, const char *path, int index, df_Test *ts) {
     lua_State *L = ld->L;
     char sub[512];
     check_keys(ld, t, path, test_keys, 0);
-    ts->line = df_srcmap_line(ld->s->map, path);
+    ts->line = src_line(ld->s, path);
     ts->name = get_string(ld, t, "name", path, 0, MAX_SHORT, 0);
     if (!ts->name) {
         char nm[32];
@@ -974,6 +1158,7 @@ static int convert(lua_State *L) {
     df_Scenario *sc = ld->sc;
     int t = 2;
     luaL_checkstack(L, 40, "scenario conversion");
+    scan_tables(ld, t);
     check_keys(ld, t, "", top_keys, 0);
     sc->file = df_scenario_strdup(sc, ld->s->name, strlen(ld->s->name));
     sc->id = get_string(ld, t, "id", "", 1, MAX_ID, 0);
@@ -1033,14 +1218,19 @@ static int convert(lua_State *L) {
     qsort(ids.v, (size_t)ids.n, sizeof *ids.v, cmp_id);
     for (int i = 1; i < ids.n; i++)
         if (!strcmp(ids.v[i].id, ids.v[i - 1].id)) {
+            const IdEntry *b = DF_IS_END(ids.v[i].target) ? &ids.v[i - 1] : &ids.v[i];
             char sub[512];
             snprintf(sub, sizeof sub, "endings.%s", ids.v[i].id);
-            ERR(ld, sub, "'%s' is both a beat and an ending; ids must be unique", ids.v[i].id);
+            ERR(ld, sub, "'%s' is both a beat (line %d) and an ending; ids must be unique", ids.v[i].id, b->line);
         }
+    check_case(ld, &ids);
 
     sc->beats = df_scenario_alloc(sc, (size_t)(nb ? nb : 1) * sizeof *sc->beats);
     sc->endings = df_scenario_alloc(sc, (size_t)(ne ? ne : 1) * sizeof *sc->endings);
     if (!sc->beats || !sc->endings) return luaL_error(L, "not enough memory");
+    ld->s->faulty = df_scenario_alloc(sc, (size_t)(nb ? nb : 1));
+    if (!ld->s->faulty) return luaL_error(L, "not enough memory");
+    memset(ld->s->faulty, 0, (size_t)(nb ? nb : 1));
     sc->nbeats = nb;
     sc->nendings = ne;
     for (int i = 0; i < nb; i++) {
@@ -1051,10 +1241,12 @@ static int convert(lua_State *L) {
         b->line = beats[i].line;
         luaL_checkstack(L, 20, "beats");
         lua_pushstring(L, b->id);
+        int before = ld->d->errors;
         if (lua_rawget(L, bt) != LUA_TTABLE)
             ERR(ld, path, "expected a beat table { says = ..., choices = {...} }");
         else
             get_beat(ld, lua_gettop(L), path, &ids, b);
+        ld->s->faulty[i] = ld->d->errors > before;
         lua_pop(L, 1);
     }
     for (int i = 0; i < ne; i++) {
@@ -1135,7 +1327,7 @@ static int get_string_list(Ld *ld, int t, const char *key, const char *path, con
             if (lua_rawgeti(L, -1, i) == LUA_TSTRING) {
                 const char *v = take_string(ld, item, maxlen, 0);
                 if (v) {
-                    if (lines) lines[count] = df_srcmap_line(ld->s->map, item);
+                    if (lines) lines[count] = src_line(ld->s, item);
                     out[count++] = v;
                 }
             } else {
@@ -1207,6 +1399,7 @@ static int convert_module(lua_State *L) {
     df_Module *m = lua_touserdata(L, 2);
     int t = 3;
     luaL_checkstack(L, 40, "module conversion");
+    scan_tables(ld, t);
     check_keys(ld, t, "", module_keys, 0);
     m->file = df_scenario_strdup(ld->sc, ld->s->name, strlen(ld->s->name));
     m->id = get_string(ld, t, "id", "", 1, MAX_ID, 0);
@@ -1242,7 +1435,7 @@ static int convert_module(lua_State *L) {
             snprintf(path, sizeof path, "points.%d", i);
             df_Point *p = &m->points[m->npoints];
             memset(p, 0, sizeof *p);
-            p->line = df_srcmap_line(ld->s->map, path);
+            p->line = src_line(ld->s, path);
             if (lua_rawgeti(L, pt, i) != LUA_TTABLE) {
                 ERR(ld, path, "expected a point table { title = ..., body = ... }");
             } else {
@@ -1306,7 +1499,7 @@ static int has_disengage(const df_Beat *b) {
 }
 
 /* Reachability from the start and to an ending, iteratively (scenarios may have 20k beats). */
-void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags) {
+void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags, int errors_only) {
     Ld ld = {s, s->L, NULL, diags}; /* diag() only needs the file */
     int nb = sc->nbeats, ne = sc->nendings, n = nb + ne;
     /* node ids: beats 0..nb-1, endings nb..nb+ne-1 */
@@ -1384,8 +1577,11 @@ void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags)
     }
     qh = qt = 0;
     for (int i = 0; i < ne; i++) back[nb + i] = 1, queue[qt++] = nb + i;
+    /* A beat that already has an error (a misspelt target, a missing table) is taken to reach
+     * an ending, so one mistake is not reported again as a loop in every beat before it. */
+    const unsigned char *faulty = errors_only ? s->faulty : NULL;
     for (int i = 0; i < nb; i++)
-        if (wild[i]) back[i] = 1, queue[qt++] = i;
+        if (wild[i] || (faulty && faulty[i])) back[i] = 1, queue[qt++] = i;
     while (qh < qt) {
         int u = queue[qh++];
         for (int e = bs[u]; e < bs[u + 1]; e++)
@@ -1395,11 +1591,13 @@ void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags)
         const df_Beat *b = &sc->beats[i];
         char path[512];
         snprintf(path, sizeof path, "beats.%s", b->id);
+        if (errors_only && faulty && faulty[i]) continue;
         if (!back[i])
             ERR(&ld, path, "no ending can be reached from this beat (a loop with no way out)");
-        if (!fwd[i] && sc->start >= 0) WARN(&ld, path, "unreachable from the start beat '%s'", sc->beats[sc->start].id);
         if (b->tripwire && !has_disengage(b))
             ERR(&ld, path, "a tripwire beat needs a choice tagged 'disengage'");
+        if (errors_only) continue; /* the file has errors already: its warnings come once they are fixed */
+        if (!fwd[i] && sc->start >= 0) WARN(&ld, path, "unreachable from the start beat '%s'", sc->beats[sc->start].id);
         for (int k = 0; b->tripwire && k < b->nchoices; k++)
             for (int t = 0; t < b->choices[k].ntags; t++)
                 if (b->choices[k].tags[t] == DF_TAG_TASK) {
@@ -1414,6 +1612,7 @@ void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags)
             if (!b->choices[k].coach) WARN(&ld, cp, "no coach note");
         }
     }
+    if (errors_only) goto freed;
     if (sc->safety >= 0) {
         const df_Beat *b = &sc->beats[sc->safety];
         if (!b->tripwire) WARN(&ld, "safety", "the safety beat '%s' should have tripwire = true", b->id);
@@ -1424,6 +1623,7 @@ void df_loader_check_graph(df_Script *s, const df_Scenario *sc, df_Diags *diags)
         if (!fwd[nb + i]) WARN(&ld, path, "this ending is never reached");
         if (!sc->endings[i].debrief && !sc->endings[i].debrief_fn) WARN(&ld, path, "no debrief text");
     }
+freed:
     free(fs), free(bs), free(fa), free(ba);
 done:
     free(from);

@@ -974,12 +974,80 @@ const df_Host *df_script_host(df_Script *s) {
 
 /* ---------------------------------------------------------------- loading */
 
+/* __defuse_ctor(k, t): the wrapper srcmap.c puts around constructor k. While the file runs,
+ * remembers that t was built there (in a weak table: a table dropped is forgotten); returns
+ * t. A script that calls it itself only mislabels its own lines. */
+static int l_ctor(lua_State *L) {
+    df_Script *s = script_of(L);
+    lua_settop(L, 2);
+    if (s->marking && lua_type(L, 2) == LUA_TTABLE && lua_isinteger(L, 1)) {
+        if (lua_getfield(L, LUA_REGISTRYINDEX, "defuse.ctors") != LUA_TTABLE) {
+            lua_pop(L, 1);
+            lua_newtable(L);
+            lua_createtable(L, 0, 1);
+            lua_pushliteral(L, "k");
+            lua_setfield(L, -2, "__mode");
+            lua_setmetatable(L, -2);
+            lua_pushvalue(L, -1);
+            lua_setfield(L, LUA_REGISTRYINDEX, "defuse.ctors");
+        }
+        lua_pushvalue(L, 2);
+        lua_pushvalue(L, 1);
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+    }
+    return 1;
+}
+
+/* Diagnostics of one load in line order (file-level ones first), stable. */
+typedef struct Ranked {
+    df_DiagEntry e;
+    int i;
+} Ranked;
+
+static int cmp_ranked(const void *a, const void *b) {
+    const Ranked *x = a, *y = b;
+    if (x->e.line != y->e.line) return x->e.line < y->e.line ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static void sort_diags(df_Diags *d, int first) {
+    int n = d->n - first;
+    if (n < 2) return;
+    Ranked *r = malloc((size_t)n * sizeof *r);
+    if (!r) return;
+    for (int i = 0; i < n; i++) r[i] = (Ranked){d->v[first + i], i};
+    qsort(r, (size_t)n, sizeof *r, cmp_ranked);
+    for (int i = 0; i < n; i++) d->v[first + i] = r[i].e;
+    free(r);
+}
+
+/* After the cap: one line saying how many more there were (counted as they were). */
+static void finish_diags(df_Diags *d, int first, const char *name, const df_DiagCount *c) {
+    sort_diags(d, first);
+    if (c->hidden[0] || c->hidden[1]) {
+        char more[160];
+        if (c->hidden[0] && c->hidden[1])
+            snprintf(more, sizeof more, "%d more error%s and %d more warning%s", c->hidden[0],
+                     c->hidden[0] == 1 ? "" : "s", c->hidden[1], c->hidden[1] == 1 ? "" : "s");
+        else if (c->hidden[0])
+            snprintf(more, sizeof more, "%d more error%s", c->hidden[0], c->hidden[0] == 1 ? "" : "s");
+        else
+            snprintf(more, sizeof more, "%d more warning%s", c->hidden[1], c->hidden[1] == 1 ? "" : "s");
+        int sev = c->hidden[0] ? DF_DIAG_ERROR : DF_DIAG_WARNING;
+        df_diags_add(d, sev, name, 0, "\xe2\x80\xa6 and %s (a file lists at most %d errors and %d warnings)", more,
+                     DF_DIAG_CAP, DF_DIAG_CAP);
+        if (sev == DF_DIAG_ERROR) d->errors--; /* already counted */
+        else d->warnings--;
+    }
+}
+
 enum { WANT_SCENARIO, WANT_MODULE, WANT_ANY };
 
 static void hash_source(df_Script *s, const char *buf, size_t len);
 
 static df_Script *load_buffer(const char *name, const char *buf, size_t len, const df_Limits *lim,
-                              df_Diags *diags, int want) {
+                              df_Diags *diags, int want, df_DiagCount *count) {
     df_Error err;
     df_error_clear(&err);
     df_Limits l;
@@ -1042,13 +1110,40 @@ static df_Script *load_buffer(const char *name, const char *buf, size_t len, con
         return NULL;
     }
     s->map = df_srcmap_build(src, slen);
+    s->count = count;
+    /* The same source with every table constructor numbered (srcmap.c), so a table built by
+     * a helper still has its lines; if Lua refuses it (a limit the wrapping reaches), the
+     * original is run as it was. */
+    size_t rlen = 0;
+    char *rewritten = s->map ? df_srcmap_rewrite(s->map, src, slen, &rlen) : NULL;
+    int nargs = 0;
+    if (rewritten) {
+        lua_pop(L, 1);
+        if (luaL_loadbufferx(L, rewritten, rlen, chunk, "t") == LUA_OK) {
+            lua_pushcfunction(L, l_ctor);
+            nargs = 1;
+        } else {
+            lua_pop(L, 1);
+            if (luaL_loadbufferx(L, src, slen, chunk, "t") != LUA_OK) { /* cannot happen: it loaded above */
+                df_diags_add(diags, DF_DIAG_ERROR, name, 0, "cannot load the file twice");
+                free(rewritten);
+                free(src);
+                df_script_free(s);
+                return NULL;
+            }
+        }
+        free(rewritten);
+    }
     free(src);
     /* The chunk's _ENV: a fresh table with strict access to the safe library. */
     lua_newtable(L);
     lua_getfield(L, LUA_REGISTRYINDEX, "defuse.envmt");
     lua_setmetatable(L, -2);
-    if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
-    if (df_sb_pcall(s, 0, 1, l.load_instr, l.load_seconds, "loading the file", &err) != 0) {
+    if (!lua_setupvalue(L, -2 - nargs, 1)) lua_pop(L, 1);
+    s->marking = 1;
+    int rc_run = df_sb_pcall(s, nargs, 1, l.load_instr, l.load_seconds, "loading the file", &err);
+    s->marking = 0;
+    if (rc_run != 0) {
         char m[1400];
         df_error_format(&err, m, sizeof m);
         df_sb_diag(diags, name, m);
@@ -1083,11 +1178,16 @@ static df_Script *load_buffer(const char *name, const char *buf, size_t len, con
     }
     s->sc = df_loader_convert(s, diags);
     lua_settop(L, 0);
+    if (s->sc && diags->errors > errors_before) {
+        /* the graph's own errors too (a loop with no way out, a tripwire without an exit),
+         * around the beats that already have one */
+        df_loader_check_graph(s, s->sc, diags, 1);
+    }
     if (!s->sc || diags->errors > errors_before) {
         df_script_free(s);
         return NULL;
     }
-    df_loader_check_graph(s, s->sc, diags);
+    df_loader_check_graph(s, s->sc, diags, 0);
     if (diags->errors > errors_before) {
         df_script_free(s);
         return NULL;
@@ -1116,7 +1216,10 @@ static void sanitize_diags(df_Diags *d, int first) {
 df_Script *df_script_load_buffer(const char *name, const char *buf, size_t len,
                                  const df_Limits *lim, df_Diags *diags) {
     int first = diags->n;
-    df_Script *s = load_buffer(name, buf, len, lim, diags, WANT_SCENARIO);
+    df_DiagCount count = {{0, 0}, {0, 0}};
+    df_Script *s = load_buffer(name, buf, len, lim, diags, WANT_SCENARIO, &count);
+    if (s) s->count = NULL;
+    finish_diags(diags, first, name, &count);
     sanitize_diags(diags, first);
     return s;
 }
@@ -1165,7 +1268,10 @@ static df_Script *load_file(const char *path, const df_Limits *lim, df_Diags *di
         return NULL;
     }
     int first = diags->n;
-    df_Script *s = load_buffer(path, buf, n, &l, diags, want);
+    df_DiagCount count = {{0, 0}, {0, 0}};
+    df_Script *s = load_buffer(path, buf, n, &l, diags, want, &count);
+    if (s) s->count = NULL;
+    finish_diags(diags, first, path, &count);
     sanitize_diags(diags, first);
     free(buf);
     return s;

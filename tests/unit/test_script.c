@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include "../../engine/analysis/analysis.h"
+
 /* Loads src expecting failure and the given message (with its file:line prefix). */
 static void expect_error(const char *src, const char *needle) {
     df_Diags d = {0};
@@ -148,7 +150,7 @@ static void validation_errors_name_file_line_beat_and_field(void **state) {
                  "  },\n"
                  "  endings = { a = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
                  "}\n",
-                 "'a' is both a beat and an ending");
+                 "t.lua:10: error: ending 'a': 'a' is both a beat (line 6) and an ending; ids must be unique");
     expect_error("return scenario {\n"
                  "  id = 'x', title = 'X', setting = 'counter', role = 'Clerk',\n"
                  "  resident = { name = 'Sam', agitation = 50 },\n"
@@ -643,11 +645,235 @@ static void a_module_debrief_is_checked_with_its_line(void **state) {
                        1, ":10: warning: field 'debreif': unknown field 'debreif' (did you mean 'debrief'?)");
 }
 
+/* Loads src (expected to fail) and checks that each needle is among its diagnostics. */
+static void expect_all(const char *src, const char *const *needles, int nerrors) {
+    df_Diags d = {0};
+    df_Script *s = load_text("t.lua", src, &d);
+    int bad = s != NULL || (nerrors >= 0 && d.errors != nerrors);
+    for (int i = 0; needles[i]; i++)
+        if (!diags_have(&d, needles[i])) {
+            fprintf(stderr, "expected: %s\n", needles[i]);
+            bad = 1;
+        }
+    if (bad) {
+        fprintf(stderr, "errors: %d\n", d.errors);
+        diags_dump(&d);
+    }
+    assert_false(bad);
+    df_script_free(s);
+    df_diags_free(&d);
+}
+
+/* Independent errors of different kinds in one file: each is reported, at its own line, in one
+ * run; the graph's own errors (a loop with no way out, a tripwire without an exit) too, but not
+ * again for a beat whose mistake is already reported. */
+static void every_independent_error_is_reported_at_its_line(void **state) {
+    (void)state;
+    static const char *const want[] = {
+        "t.lua:3: error: field 'resident.trust': expected a number, got string",
+        "t.lua:7: error: beat 'a', choice 1, field 'tags': unknown tag 'lisen' (did you mean 'listen'?)",
+        "t.lua:10: error: beat 'b', choice 1, field 'go': unknown beat or ending 'nowhere'",
+        "t.lua:12: error: beat 'c', field 'says': required field is missing",
+        "t.lua:15: error: beat 'd': no ending can be reached from this beat (a loop with no way out)",
+        "t.lua:15: error: beat 'd': a tripwire beat needs a choice tagged 'disengage'",
+        "t.lua:20: error: ending 'done', field 'outcome': unknown outcome 'resolved_acepted' (did you mean "
+        "'resolved_accepted'?)",
+        "t.lua:21: error: ending 'bad', field 'debrief': expected a string, got number",
+        NULL};
+    expect_all("return scenario {\n"
+               "  id = 'multi', title = 'Multi', setting = 'counter', role = 'Clerk',\n"
+               "  resident = { name = 'Sam', agitation = 50, trust = 'high' },\n"
+               "  start = 'a',\n"
+               "  beats = {\n"
+               "    a = { says = 'x', choices = {\n"
+               "      { 'One.', tags = { 'lisen' }, go = 'b', coach = 'c' },\n"
+               "    } },\n"
+               "    b = { says = 'y', choices = {\n"
+               "      { 'Two.', tags = { 'listen' }, go = 'nowhere', coach = 'c' },\n"
+               "    } },\n"
+               "    c = { choices = {\n"
+               "      { 'Three.', tags = { 'listen' }, go = 'done', coach = 'c' },\n"
+               "    } },\n"
+               "    d = { says = 'z', tripwire = true, choices = {\n"
+               "      { 'Four.', tags = { 'listen' }, go = 'd', coach = 'c' },\n"
+               "    } },\n"
+               "  },\n"
+               "  endings = {\n"
+               "    done = { outcome = 'resolved_acepted', debrief = 'd' },\n"
+               "    bad = { outcome = 'escalated', debrief = 5 },\n"
+               "  },\n"
+               "}\n",
+               want, 8);
+}
+
+/* Past DF_DIAG_CAP errors a file lists no more, but counts them and says how many. */
+static void errors_past_the_cap_are_counted_not_listed(void **state) {
+    (void)state;
+    char *src = malloc(20000);
+    assert_non_null(src);
+    int o = snprintf(src, 20000, "%s  beats = {\n", MINI_SCENARIO_HEAD);
+    for (int i = 1; i <= 60; i++)
+        o += snprintf(src + o, 20000 - (size_t)o,
+                      "    a%d = { says = 'x', choices = { { 'Go.', tags = { 'lisen' }, go = 'done', coach = 'c' } } },\n", i);
+    snprintf(src + o, 20000 - (size_t)o, "    a = { says = 'x', choices = { { 'Go.', tags = { 'listen' }, go = 'done', coach = 'c' } } },\n"
+                                         "  },\n  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n}\n");
+    df_Diags d = {0};
+    df_Script *s = load_text("t.lua", src, &d);
+    assert_null(s);
+    assert_int_equal(d.errors, 60);
+    assert_int_equal(d.n, 51);
+    assert_true(diags_have(&d, "t.lua:6: error: beat 'a1', choice 1, field 'tags': unknown tag 'lisen'"));
+    assert_true(diags_have(&d, "t.lua:55: error: beat 'a50'"));
+    assert_false(diags_have(&d, "beat 'a51'"));
+    assert_true(diags_have(&d, "t.lua: error: \xe2\x80\xa6 and 10 more errors (a file lists at most 50 errors and 50 warnings)"));
+    /* listed in line order, the count last */
+    for (int i = 1; i < 50; i++) assert_true(d.v[i].line >= d.v[i - 1].line);
+    df_diags_free(&d);
+    free(src);
+}
+
+/* A beat written twice (Lua keeps the last without a word), a beat and an ending with one id,
+ * and ids that differ only in case: errors that name both lines. */
+static void duplicate_and_case_ids_name_both_lines(void **state) {
+    (void)state;
+    static const char *const want[] = {
+        "t.lua:13: error: beat 'a': defined twice, at lines 6 and 13: Lua keeps only the last, so the first is lost",
+        "t.lua:10: error: beat 'story': differs only in case from beat 'Story' (line 9); ids must differ by more than case",
+        "t.lua:17: error: ending 'Done': differs only in case from ending 'done' (line 16)",
+        "t.lua:12: error: beat 'b', choice 1, field 'go': given twice on line 12: Lua keeps only the last", NULL};
+    expect_all(MINI_SCENARIO_HEAD
+               "  beats = {\n"
+               "    a = { says = 'x', choices = {\n"
+               "      { 'Go.', tags = { 'listen' }, go = 'Story', coach = 'c' },\n"
+               "    } },\n"
+               "    Story = { says = 'x', choices = { { 'Go.', tags = { 'listen' }, go = 'story', coach = 'c' } } },\n"
+               "    story = { says = 'x', choices = { { 'Go.', tags = { 'listen' }, go = 'b', coach = 'c' } } },\n"
+               "    b = { says = 'x', choices = {\n"
+               "      { 'Go.', tags = { 'listen' }, go = 'Done', coach = 'c', go = 'done' } } },\n"
+               "    a = { says = 'y', choices = { { 'Go.', tags = { 'listen' }, go = 'done', coach = 'c' } } },\n"
+               "  },\n"
+               "  endings = {\n"
+               "    done = { outcome = 'resolved_accepted', debrief = 'd' },\n"
+               "    Done = { outcome = 'resolved_accepted', debrief = 'd' },\n"
+               "  },\n"
+               "}\n",
+               want, 4);
+    static const char *const both[] = {"t.lua:10: error: ending 'a': 'a' is both a beat (line 6) and an ending", NULL};
+    expect_all(MINI_SCENARIO_HEAD
+               "  beats = {\n"
+               "    a = { says = 'x', choices = {\n"
+               "      { 'Go.', tags = { 'listen' }, go = 'a', coach = 'c' },\n"
+               "    } },\n"
+               "  },\n"
+               "  endings = { a = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+               "}\n",
+               both, -1);
+}
+
+/* Tables built through helpers still carry the line the author wrote the value at: a helper
+ * that returns its argument (choice { ... }), one that builds a beat from its arguments, one
+ * that returns a list of choices, a table wrapped many levels deep; and a table that contains
+ * itself is reported, without hanging. */
+static void lines_survive_helpers_nesting_and_cycles(void **state) {
+    (void)state;
+    static const char *const want[] = {
+        "t.lua:7: error: beat 'c', choice 1, field 'tags': unknown tag 'disengag' (did you mean 'disengage'?)",
+        "t.lua:22: error: beat 'a', choice 1, field 'tags': unknown tag 'lisen'",
+        "t.lua:25: error: beat 'b', field 'says': expected a string, a table by band or a function, got number",
+        "t.lua:27: error: beat 'b', choice 1, field 'go': unknown beat or ending 'dnoe'",
+        "t.lua:33: error: beat 'deep', choice 1, field 'grade': unknown grade 'grat'",
+        "t.lua:29: error: beat 'loop', choice 1, field 'self': refers back to beat 'loop', choice 1 (the table built at line 13), which contains it",
+        NULL};
+    expect_all("local function choice(t)\n"
+               "  t.coach = t.coach or 'c'\n"
+               "  return t\n"
+               "end\n"
+               "local function leave(go)\n"
+               "  return {\n"
+               "    { 'Leave.', tags = { 'disengag' }, go = go, coach = 'c' },\n"
+               "  }\n"
+               "end\n"
+               "local function beat(says, choices)\n"
+               "  return { says = says, choices = choices }\n"
+               "end\n"
+               "local loop = { 'Loop.', tags = { 'listen' }, go = 'done', coach = 'c' }\n"
+               "loop.self = loop\n"
+               "local function wrap(t) return t end\n"
+               "return scenario {\n"
+               "  id = 'helpers', title = 'H', setting = 'counter', role = 'Clerk',\n"
+               "  resident = { name = 'Sam', agitation = 50 },\n"
+               "  start = 'a',\n"
+               "  beats = {\n"
+               "    a = { says = 'x', choices = {\n"
+               "      choice { 'One.', tags = { 'lisen' },\n"
+               "        go = 'b' },\n"
+               "    } },\n"
+               "    b = beat(42, {\n"
+               "      { 'Two.', tags = { 'listen' },\n"
+               "        go = 'dnoe', coach = 'c' },\n"
+               "    }),\n"
+               "    c = { says = 'c', choices = leave('done') }, loop = { says = 'l', choices = { loop } },\n"
+               "    deep = wrap(wrap(wrap({ says = 'd', choices = wrap({\n"
+               "      wrap(wrap({ 'Deep.',\n"
+               "        tags = wrap({ 'listen' }),\n"
+               "        go = 'done', coach = 'c', grade = 'grat' })),\n"
+               "    }) }))),\n"
+               "  },\n"
+               "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' } },\n"
+               "}\n",
+               want, 6);
+}
+
+/* A function that fails on some path is reported like every other error, file:line, once per
+ * failure, with the choices that reach it as defuse play --choices takes them. */
+static void path_errors_name_the_line_and_the_choices(void **state) {
+    (void)state;
+    const char *src = MINI_SCENARIO_HEAD
+        "  beats = {\n"
+        "    a = { says = 'x', choices = {\n"
+        "      { 'One.', tags = { 'listen' }, go = 'b', coach = 'c' },\n"
+        "      { 'Two.', tags = { 'listen' }, go = 'c', coach = 'c' },\n"
+        "    } },\n"
+        "    b = { says = function(s) local t = nil; return t.x end, choices = {\n"
+        "      { 'Three.', tags = { 'listen' }, go = 'done', coach = 'c' } } },\n"
+        "    c = { says = 'c', choices = {\n"
+        "      { 'Four.', tags = { 'listen' }, go = 'done', coach = 'c',\n"
+        "        chosen = function(s) error({}) end },\n"
+        "      { 'Five.', tags = { 'listen' }, go = 'bad', coach = 'c' } } },\n"
+        "  },\n"
+        "  endings = { done = { outcome = 'resolved_accepted', debrief = 'd' },\n"
+        "              bad = { outcome = 'escalated', debrief = function(s) return 1 + nil end } },\n"
+        "}\n";
+    df_Diags d = {0};
+    df_Script *s = load_text("p.lua", src, &d);
+    assert_non_null(s);
+    df_lint(df_script_scenario(s), df_script_host(s), &d);
+    static const char *const want[] = {
+        "p.lua:10: error: attempt to index a nil value (local 't') (found by playing every path); reached with defuse play --choices 1",
+        "p.lua:13: error: beat 'c', choice 1: in a hook: (error object is a table value) (found by playing every path); "
+        "reached with defuse play --choices 2,1",
+        "p.lua:18: error: attempt to perform arithmetic on a nil value (found by playing every path); reached with "
+        "defuse play --choices 2,2",
+        NULL};
+    int bad = d.errors != 3;
+    for (int i = 0; want[i]; i++)
+        if (!diags_have(&d, want[i])) fprintf(stderr, "expected: %s\n", want[i]), bad = 1;
+    if (bad) diags_dump(&d);
+    assert_false(bad);
+    df_script_free(s);
+    df_diags_free(&d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_valid_scenario_loads),
         cmocka_unit_test(validation_errors_name_file_line_beat_and_field),
         cmocka_unit_test(problems_are_all_listed_at_once),
+        cmocka_unit_test(every_independent_error_is_reported_at_its_line),
+        cmocka_unit_test(errors_past_the_cap_are_counted_not_listed),
+        cmocka_unit_test(duplicate_and_case_ids_name_both_lines),
+        cmocka_unit_test(lines_survive_helpers_nesting_and_cycles),
+        cmocka_unit_test(path_errors_name_the_line_and_the_choices),
         cmocka_unit_test(warnings_catch_typos_and_dead_parts),
         cmocka_unit_test(dynamic_parts_run_against_the_state),
         cmocka_unit_test(a_debrief_can_be_told_from_the_path),
