@@ -9,6 +9,12 @@
 
 #define DF_VERSION "0.1.0"
 
+/* Output the user asked for is checked to the end: SIGPIPE is ignored (so a closed pipe is an
+ * error reported, not a silent death), and df_stdout_done flushes stdout and, when anything
+ * failed, says on stderr what was not written ("defuse: WHAT: ..."); 0, or 1 on failure. */
+void df_report_broken_pipes(void);
+int df_stdout_done(const char *what);
+
 /* Prints diagnostics to stderr as "defuse: file:line: error: message". */
 void df_print_diags(const df_Diags *d, int min_severity);
 
@@ -32,7 +38,10 @@ int df_write_transcript(const char *path, const df_Script *s, const df_Run *run)
 /* Where records live: $DEFUSE_DATA_DIR, else $XDG_DATA_HOME/defuse, else
  * ~/.local/share/defuse (relative values are ignored). -1 if unknown. */
 int df_data_dir(char *out, size_t cap);
-/* Writes a file through a temporary name, fsync and rename; -1 with a message in err. */
+/* Writes a file through a temporary name in the same folder (PATH.tmp-XXXXXX, mode 0600),
+ * fsync and rename; temporary files of PATH an earlier run left (killed midway) are removed
+ * first. A target that exists and is not a regular file (a device, a FIFO) is written
+ * directly. -1 with a message in err that names the file not written. */
 int df_write_atomic(const char *path, const char *data, size_t len, char *err, size_t cap);
 
 /* True when $DEFUSE_NO_RECORD asks for no training record (like --no-record). */
@@ -41,7 +50,8 @@ bool df_records_off(void);
  * display name is the account's full name when there is one. */
 void df_learner(const char *given, char *id, size_t idcap, char *display, size_t dcap);
 /* Saves a run (finished, or unfinished as abandoned) to the records store. 0 saved, 1
- * nothing to save (no choice made, or DEFUSE_NO_RECORD), -1 not saved; msg says which, for
+ * nothing to save (no choice made, or DEFUSE_NO_RECORD), -1 not saved (or kept aside in the
+ * pending folder while records.db is busy, to be added later); msg says which, for
  * the user (the caller prints or shows it). */
 int df_record_attempt(const df_Script *s, const char *path, const df_Run *run, time_t started, bool assess,
                       const char *learner, char *msg, size_t cap);

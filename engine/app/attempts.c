@@ -23,7 +23,11 @@ void df_learner(const char *given, char *id, size_t idcap, char *display, size_t
         id[o++] = c > ' ' && c != 0x7f ? (char)c : '_';
     }
     id[o] = '\0';
-    if (!df_utf8_valid(id, o)) df_sanitize(pick, strlen(pick), id, idcap < 65 ? idcap : 65);
+    if (df_text_unsafe(id, o, false)) { /* invalid UTF-8, C1 controls, bidi overrides: never part of an id */
+        char clean[80];
+        df_sanitize(id, o, clean, sizeof clean < idcap ? sizeof clean : idcap);
+        snprintf(id, idcap, "%s", clean[0] ? clean : "learner");
+    }
     /* the display name: the account's full name when it is this account, else the id */
     const char *name = NULL;
     char gecos[256] = "";
@@ -62,16 +66,27 @@ static int record(const df_Script *s, const char *path, const df_Run *run, time_
         snprintf(msg, cap, "warning: not saved: no data folder (set HOME, XDG_DATA_HOME or DEFUSE_DATA_DIR)");
         return -1;
     }
-    char note[8192];
-    df_Store *st = df_store_open(dir, note, sizeof note);
-    if (st && note[0]) fprintf(stderr, "defuse: %s\n", note); /* a file moved aside: said once */
+    char note[8192], id[80], display[160], err[1024], uuid[37];
+    int why = 0;
+    df_Store *st = df_store_open_why(dir, &why, note, sizeof note);
+    if (st && note[0]) fprintf(stderr, "defuse: %s\n", note); /* a file moved aside, pending attempts added: said once */
+    df_learner(learner, id, sizeof id, display, sizeof display);
+    df_AttemptInfo a = {id, display, path, df_script_sha256(s), mode, df_run_seed(run), started, time(NULL)};
+    if (!st && why == DF_STORE_OFF_BUSY) { /* kept aside, added by the next defuse that saves */
+        char kept[4500];
+        if (df_store_save_pending(dir, &a, df_script_scenario(s), run, kept, sizeof kept, err, sizeof err) == 0) {
+            snprintf(msg, cap, "warning: %s; this attempt is kept in %s and will be added to your training record the next "
+                     "time defuse saves an attempt", note, kept);
+            return -1; /* not in the record yet */
+        }
+        snprintf(msg, cap, "warning: this attempt was not saved (%s; and it could not be kept aside: %s); --transcript FILE "
+                 "keeps it elsewhere", note, err);
+        return -1;
+    }
     if (!st) { /* one warning, which says why */
         snprintf(msg, cap, "warning: this attempt was not saved (%s); --transcript FILE keeps it elsewhere", note);
         return -1;
     }
-    char id[80], display[160], err[1024], uuid[37];
-    df_learner(learner, id, sizeof id, display, sizeof display);
-    df_AttemptInfo a = {id, display, path, df_script_sha256(s), mode, df_run_seed(run), started, time(NULL)};
     int rc = df_store_save(st, &a, df_script_scenario(s), run, uuid, err, sizeof err);
     if (rc == 0)
         snprintf(msg, cap, "%s saved to your training record (%s)", df_run_over(run) ? "attempt" : "unfinished attempt",

@@ -158,7 +158,7 @@ static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
                        const df_Calibration *cal, const df_StrategyRun *runs) {
     char base[16];
     df_format_minutes(df_calm_baseline(&sc->params), base, sizeof base);
-    printf("%s (%s)\n", sc->title, sc->id);
+    printf("%s (%s)\n", df_term_text(sc->title), df_term_text(sc->id));
     printf("%s: %ld paths", how, w->paths);
     if (w->cut) printf(" (%ld more cut: circling back to a beat, or over %d choices)", w->cut, lim->max_depth);
     printf("\ncalm baseline: %s\n", base);
@@ -221,7 +221,7 @@ static int report_text(const df_Scenario *sc, const df_Walk *w, const df_WalkLim
         df_format_minutes(cs->total_sum / (double)cs->taken, t, sizeof t);
         const df_Choice *ch = &sc->beats[b].choices[k - w->choice_base[b]];
         printf("  %7s  score %3.0f  %s #%d  %.50s%s\n", t, cs->score_sum / (double)cs->taken, sc->beats[b].id,
-               k - w->choice_base[b] + 1, ch->text, strlen(ch->text) > 50 ? "..." : "");
+               k - w->choice_base[b] + 1, df_term_text(ch->text), strlen(ch->text) > 50 ? "..." : "");
     }
     if (n > 12) printf("  ... %d more (--json lists every choice)\n", n - 12);
     free(idx);
@@ -389,7 +389,7 @@ static int analyze_folder(const char *dir, int json) {
             cJSON_AddItemToObject(o, "strategies", strategies_json(runs));
             cJSON_AddItemToArray(list, o);
         } else {
-            printf("%-26.26s", sc->id);
+            printf("%-26.26s", df_term_text(sc->id));
             for (int k = 0; k < DF_STRAT_COUNT; k++) printf(" %7d%s", runs[k].score, runs[k].passed ? " P" : "  ");
             printf("\n");
         }

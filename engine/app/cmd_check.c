@@ -50,7 +50,7 @@ static void print_cues(const char *path, int points, int longest, int shortest, 
                        int stock_other, int others) {
     if (!points) return;
     printf("%s: item cues: %d decision%s; best option longest at %d (%.0f%%), shortest at %d (%.0f%%); at positions",
-           path, points, points == 1 ? "" : "s", longest, 100.0 * longest / points, shortest, 100.0 * shortest / points);
+           df_term_text(path), points, points == 1 ? "" : "s", longest, 100.0 * longest / points, shortest, 100.0 * shortest / points);
     int last = 0;
     for (int k = 0; k < DF_MAX_VISIBLE; k++)
         if (position[k]) last = k;
@@ -86,11 +86,11 @@ static int check_file(const char *path, int quiet, int werror, Seen *seen, int *
     if (s) {
         const char *const *lines;
         int n = df_script_log(s, &lines);
-        for (int i = 0; i < n; i++) fprintf(stderr, "defuse: %s: note: print: %s\n", path, lines[i]);
+        for (int i = 0; i < n; i++) fprintf(stderr, "defuse: %s: note: print: %s\n", df_term_text(path), df_term_text(lines[i]));
     }
     int bad = !s || d.errors || (werror && d.warnings);
     if (!quiet)
-        printf("%s: %s (%d error%s, %d warning%s)\n", path, bad ? "FAILED" : "ok", d.errors, d.errors == 1 ? "" : "s",
+        printf("%s: %s (%d error%s, %d warning%s)\n", df_term_text(path), bad ? "FAILED" : "ok", d.errors, d.errors == 1 ? "" : "s",
                d.warnings, d.warnings == 1 ? "" : "s");
     df_script_free(s);
     df_diags_free(&d);
@@ -124,7 +124,7 @@ int df_cmd_check(int argc, char **argv) {
             char **paths;
             int n = df_list_lua(argv[i], &paths);
             if (n <= 0) {
-                fprintf(stderr, "defuse: %s: no scenario files (*.lua) in this folder\n", argv[i]);
+                fprintf(stderr, "defuse: %s: no scenario files (*.lua) in this folder\n", df_term_text(argv[i]));
                 bad = 1;
             }
             Seen *seen = calloc(512, sizeof *seen);

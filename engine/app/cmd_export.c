@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../records/records.h"
 #include "app.h"
@@ -103,17 +104,17 @@ static int read_config(const char *path, bool required, bool strict, df_LrsConfi
     struct stat st;
     if (stat(path, &st) != 0) {
         if (!required && errno == ENOENT) return 0;
-        fprintf(stderr, "defuse: %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "defuse: %s: %s\n", df_term_text(path), strerror(errno));
         return -1;
     }
     if (strict && (st.st_mode & 077)) {
-        fprintf(stderr, "defuse: %s can be read by others (mode %03o) and holds the LRS secret; run: chmod 600 %s\n", path,
-                (unsigned)(st.st_mode & 0777), path);
+        fprintf(stderr, "defuse: %s can be read by others (mode %03o) and holds the LRS secret; run: chmod 600 %s\n", df_term_text(path),
+                (unsigned)(st.st_mode & 0777), df_term_text(path));
         return -1;
     }
     FILE *f = fopen(path, "r");
     if (!f) {
-        fprintf(stderr, "defuse: %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "defuse: %s: %s\n", df_term_text(path), strerror(errno));
         return -1;
     }
     char line[2400];
@@ -125,7 +126,7 @@ static int read_config(const char *path, bool required, bool strict, df_LrsConfi
         if (*p == '#' || *p == '\n' || *p == '\0') continue;
         char *eq = strchr(p, '=');
         if (!eq) {
-            if (strict) fprintf(stderr, "defuse: %s:%d: expected 'name = value'\n", path, lineno);
+            if (strict) fprintf(stderr, "defuse: %s:%d: expected 'name = value'\n", df_term_text(path), lineno);
             rc = strict ? -1 : rc;
             continue;
         }
@@ -143,7 +144,7 @@ static int read_config(const char *path, bool required, bool strict, df_LrsConfi
             char *end;
             long t = strtol(v, &end, 10);
             if (*end || end == v || t < 1 || t > 600) {
-                fprintf(stderr, "defuse: %s:%d: timeout: expected seconds from 1 to 600, got '%s'\n", path, lineno, v);
+                fprintf(stderr, "defuse: %s:%d: timeout: expected seconds from 1 to 600, got '%s'\n", df_term_text(path), lineno, df_term_text(v));
                 rc = -1;
             } else {
                 c->timeout_s = (int)t;
@@ -152,7 +153,7 @@ static int read_config(const char *path, bool required, bool strict, df_LrsConfi
         else if (!strcmp(p, "key")) snprintf(c->key, sizeof c->key, "%s", v);
         else if (!strcmp(p, "secret")) snprintf(c->secret, sizeof c->secret, "%s", v);
         else {
-            fprintf(stderr, "defuse: %s:%d: unknown setting '%s' (endpoint, key, secret, base_iri, timeout)\n", path, lineno, p);
+            fprintf(stderr, "defuse: %s:%d: unknown setting '%s' (endpoint, key, secret, base_iri, timeout)\n", df_term_text(path), lineno, df_term_text(p));
             rc = -1;
         }
     }
@@ -171,16 +172,16 @@ static int send_to_lrs(df_Store *st, const df_Query *q, const char *base, const 
     char err[1024];
     int added = df_store_outbox_fill(st, q, base, err, sizeof err);
     if (added < 0) {
-        fprintf(stderr, "defuse: %s: %s\n", df_store_path(st), err);
+        fprintf(stderr, "defuse: %s: %s\n", df_term_text(df_store_path(st)), df_term_text(err));
         return 1;
     }
     df_LrsReport rep;
     int rc = df_lrs_send(st, c, &rep);
-    printf("%d statement%s sent to %s", rep.sent, rep.sent == 1 ? "" : "s", c->endpoint);
+    printf("%d statement%s sent to %s", rep.sent, rep.sent == 1 ? "" : "s", df_term_text(c->endpoint));
     if (rep.refused) printf("; %d refused by the LRS (kept in the outbox, not sent again: see the error)", rep.refused);
     if (rep.pending) printf("; %d wait%s in the outbox and will be sent, with the same ids, next time", rep.pending, rep.pending == 1 ? "s" : "");
     printf("\n");
-    if (rc != 0) fprintf(stderr, "defuse: the LRS did not take every statement: %s\n", rep.error);
+    if (rc != 0) fprintf(stderr, "defuse: the LRS did not take every statement: %s\n", df_term_text(rep.error));
     return rc == 0 ? 0 : 1;
 }
 
@@ -200,7 +201,7 @@ int df_cmd_export(int argc, char **argv) {
         switch (c) {
         case 'f':
             if (strcmp(optarg, "csv") && strcmp(optarg, "xapi")) {
-                fprintf(stderr, "defuse: --format: expected csv or xapi, got '%s'\n", optarg);
+                fprintf(stderr, "defuse: --format: expected csv or xapi, got '%s'\n", df_term_text(optarg));
                 return 2;
             }
             format = optarg;
@@ -208,7 +209,7 @@ int df_cmd_export(int argc, char **argv) {
         case 'o': out = optarg; break;
         case 'S':
             if (!df_valid_date(optarg)) {
-                fprintf(stderr, "defuse: --since: expected a date YYYY-MM-DD, got '%s'\n", optarg);
+                fprintf(stderr, "defuse: --since: expected a date YYYY-MM-DD, got '%s'\n", df_term_text(optarg));
                 return 2;
             }
             q.since = optarg;
@@ -251,24 +252,24 @@ int df_cmd_export(int argc, char **argv) {
         else snprintf(cfg, sizeof cfg, "%s/.config/defuse/lrs.conf", home ? home : "");
     }
     if (lrs && *lrs && strncmp(lrs, "https://", 8) && strncmp(lrs, "http://", 7)) {
-        fprintf(stderr, "defuse: --lrs: expected an http:// or https:// URL, got '%s'\n", lrs);
+        fprintf(stderr, "defuse: --lrs: expected an http:// or https:// URL, got '%s'\n", df_term_text(lrs));
         return 2;
     }
     if (read_config(cfg, config != NULL, lrs != NULL, &lc, base, sizeof base) != 0) return 1;
     if (base_opt) snprintf(base, sizeof base, "%s", base_opt);
     if (!valid_iri(base)) {
-        fprintf(stderr, "defuse: the base IRI '%s' must start with http:// or https://, have no spaces and no trailing /\n", base);
+        fprintf(stderr, "defuse: the base IRI '%s' must start with http:// or https://, have no spaces and no trailing /\n", df_term_text(base));
         return 2;
     }
     if (lrs) {
         if (*lrs) snprintf(lc.endpoint, sizeof lc.endpoint, "%s", lrs);
         if (!lc.endpoint[0] || (strncmp(lc.endpoint, "https://", 8) && strncmp(lc.endpoint, "http://", 7))) {
-            fprintf(stderr, "defuse: --send: no LRS endpoint (an http:// or https:// URL) in %s; or give --lrs URL\n", cfg);
+            fprintf(stderr, "defuse: --send: no LRS endpoint (an http:// or https:// URL) in %s; or give --lrs URL\n", df_term_text(cfg));
             return 2;
         }
         lrs = lc.endpoint;
         if (!lc.key[0] || !lc.secret[0]) {
-            fprintf(stderr, "defuse: --lrs: no key and secret; put them in %s (key = ..., secret = ...; chmod 600)\n", cfg);
+            fprintf(stderr, "defuse: --lrs: no key and secret; put them in %s (key = ..., secret = ...; chmod 600)\n", df_term_text(cfg));
             return 1;
         }
     }
@@ -278,7 +279,7 @@ int df_cmd_export(int argc, char **argv) {
         return 1;
     }
     df_Store *st = df_store_open_read(dir, msg, sizeof msg);
-    if (msg[0]) fprintf(stderr, "defuse: %s\n", msg);
+    if (msg[0]) fprintf(stderr, "defuse: %s\n", df_term_text(msg));
     if (!st && msg[0]) return 1;
     if (!st && lrs) { /* nothing recorded on this machine yet */
         printf("0 statements sent to %s: there is nothing in the training record yet\n", lrs);
@@ -308,14 +309,29 @@ int df_cmd_export(int argc, char **argv) {
     }
     int status = 0;
     if (out) {
-        if (df_write_atomic(out, s.buf, s.n, err, sizeof err) != 0) {
-            fprintf(stderr, "defuse: %s\n", err);
+        char werr[4600];
+        if (df_write_atomic(out, s.buf, s.n, werr, sizeof werr) != 0) {
+            fprintf(stderr, "defuse: export: %s\n", df_term_text(werr));
             status = 1;
         } else {
-            fprintf(stderr, "defuse: %d %s%s written to %s\n", s.count, s.xapi ? "statement" : "attempt", s.count == 1 ? "" : "s", out);
+            fprintf(stderr, "defuse: %d %s%s written to %s\n", s.count, s.xapi ? "statement" : "attempt", s.count == 1 ? "" : "s",
+                    df_term_text(out));
         }
-    } else if (fwrite(s.buf, 1, s.n, stdout) != s.n || fflush(stdout) != 0) {
-        status = 1;
+    } else {
+        df_report_broken_pipes(); /* "defuse export | head -c1": said, exit 1, never a silent death */
+        if (isatty(STDOUT_FILENO)) { /* names and titles shown on a terminal cannot drive it */
+            char *safe = malloc(s.n * 4 + 1);
+            if (safe) {
+                size_t n = df_term_safe(s.buf, s.n, safe, s.n * 4 + 1);
+                fwrite(safe, 1, n, stdout);
+                free(safe);
+            } else {
+                fwrite(s.buf, 1, s.n, stdout);
+            }
+        } else {
+            fwrite(s.buf, 1, s.n, stdout);
+        }
+        status = df_stdout_done("export");
     }
     free(s.buf);
     return status;

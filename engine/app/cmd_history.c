@@ -50,8 +50,9 @@ static int print_row(void *ud, const df_AttemptRow *r) {
     df_format_minutes(r->total, mins, sizeof mins);
     if (r->score >= 0 && r->baseline > 0) snprintf(ratio, sizeof ratio, "%.1f", r->total / r->baseline);
     else snprintf(ratio, sizeof ratio, "-");
-    printf("%-16s  %-12.12s  %-28.28s  %-8s  %-18s  %5s  %8s  %6s\n", date, r->learner, r->scenario_id, r->mode, r->outcome,
-           score, mins, ratio);
+    /* everything from the file is shown terminal-safe: a hand-edited or restored record can hold anything */
+    printf("%-16s  %-12.12s  %-28.28s  %-8s  %-18s  %5s  %8s  %6s\n", df_term_text(date), df_term_text(r->learner),
+           df_term_text(r->scenario_id), df_term_text(r->mode), df_term_text(r->outcome), score, mins, ratio);
     if (r->score < 0) return 0;
     Prog *p = NULL;
     for (int i = 0; i < h->nprog; i++)
@@ -87,7 +88,7 @@ int df_cmd_history(int argc, char **argv) {
         case 's': q.scenario = optarg; break;
         case 'S':
             if (!df_valid_date(optarg)) {
-                fprintf(stderr, "defuse: --since: expected a date YYYY-MM-DD, got '%s'\n", optarg);
+                fprintf(stderr, "defuse: --since: expected a date YYYY-MM-DD, got '%s'\n", df_term_text(optarg));
                 return 2;
             }
             q.since = optarg;
@@ -105,11 +106,12 @@ int df_cmd_history(int argc, char **argv) {
         fprintf(stderr, "defuse: no data folder (set HOME, XDG_DATA_HOME or DEFUSE_DATA_DIR)\n");
         return 1;
     }
+    df_report_broken_pipes();
     df_Store *st = df_store_open_read(dir, msg, sizeof msg);
-    if (msg[0]) fprintf(stderr, "defuse: %s\n", msg);
+    if (msg[0]) fprintf(stderr, "defuse: %s\n", df_term_text(msg));
     if (!st && !msg[0]) { /* nothing recorded on this machine yet */
         printf("No attempts yet. Play one with: defuse play SCENARIO\n");
-        return 0;
+        return df_stdout_done("history");
     }
     if (!st) return 1;
     Hist *h = calloc(1, sizeof *h);
@@ -118,7 +120,7 @@ int df_cmd_history(int argc, char **argv) {
         return 1;
     }
     int rc = df_store_each(st, &q, print_row, h, err, sizeof err);
-    if (rc != 0) fprintf(stderr, "defuse: %s: %s\n", df_store_path(st), err);
+    if (rc != 0) fprintf(stderr, "defuse: %s: %s\n", df_term_text(df_store_path(st)), df_term_text(err));
     else if (h->n == 0) printf("No attempts yet%s. Play one with: defuse play SCENARIO\n", q.learner || q.scenario || q.since ? " that match" : "");
     else {
         printf("\n%d attempt%s. Progress by scenario (finished attempts):\n", h->n, h->n == 1 ? "" : "s");
@@ -126,11 +128,12 @@ int df_cmd_history(int argc, char **argv) {
             char a[16], b[16];
             df_format_minutes(h->prog[i].first, a, sizeof a);
             df_format_minutes(h->prog[i].last, b, sizeof b);
-            printf("  %-28.28s  %d attempt%s, best score %d, time to resolution %s first, %s latest\n", h->prog[i].scenario,
+            printf("  %-28.28s  %d attempt%s, best score %d, time to resolution %s first, %s latest\n", df_term_text(h->prog[i].scenario),
                    h->prog[i].n, h->prog[i].n == 1 ? "" : "s", h->prog[i].best, a, b);
         }
     }
     free(h);
     df_store_close(st);
-    return rc == 0 ? 0 : 1;
+    int out = df_stdout_done("history");
+    return rc == 0 && out == 0 ? 0 : 1;
 }

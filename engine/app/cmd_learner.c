@@ -49,26 +49,38 @@ int df_cmd_learner(int argc, char **argv) {
         fprintf(stderr, "defuse: no data folder (set HOME, XDG_DATA_HOME or DEFUSE_DATA_DIR)\n");
         return 1;
     }
+    if (name) { /* a name that is not plain text is wrong usage (2), refused before anything is opened */
+        size_t n = strlen(name);
+        if (n == 0 || n > 128 || !df_utf8_valid(name, n)) {
+            fprintf(stderr, "defuse: --name: a name is 1 to 128 bytes of text (UTF-8)\n");
+            return 2;
+        }
+        if (df_text_unsafe(name, n, false)) {
+            fprintf(stderr, "defuse: --name: a name cannot hold control characters (C0 or C1, such as ESC, U+0085 or "
+                            "U+009B) or bidirectional overrides (U+202A-U+202E, U+2066-U+2069): \"%s\"\n",
+                    df_term_text(name));
+            return 2;
+        }
+    }
     df_Store *st = name ? df_store_open(dir, msg, sizeof msg) : df_store_open_read(dir, msg, sizeof msg);
-    if (msg[0]) fprintf(stderr, "defuse: %s\n", msg);
+    if (msg[0]) fprintf(stderr, "defuse: %s\n", df_term_text(msg));
     if (!st && msg[0]) return 1;
     if (name) {
-        /* a name that is not text is wrong usage (2); a database that fails is not (1) */
-        size_t n = strlen(name);
-        bool bad = n == 0 || n > 128 || !df_utf8_valid(name, n);
-        for (size_t i = 0; i < n && !bad; i++) bad = (unsigned char)name[i] < 0x20 || name[i] == 0x7f;
         int rc = df_store_set_name(st, id, name, err, sizeof err);
-        if (rc != 0) fprintf(stderr, "defuse: --name: %s\n", err);
-        else printf("Attempts by %s are shown as \"%s\".\n", id, name);
+        if (rc != 0) fprintf(stderr, "defuse: --name: %s\n", df_term_text(err));
+        else printf("Attempts by %s are shown as \"%s\".\n", df_term_text(id), df_term_text(name));
         df_store_close(st);
-        return rc == 0 ? 0 : bad ? 2 : 1;
+        int out = df_stdout_done("learner");
+        return rc == 0 ? out : 1;
     }
     int attempts = 0;
     char kept[160];
     if (st && df_store_learner_info(st, id, kept, sizeof kept, &attempts) == 0)
-        printf("Learner %s, shown as \"%s\": %d attempt%s in %s\n", id, kept, attempts, attempts == 1 ? "" : "s", df_store_path(st));
+        printf("Learner %s, shown as \"%s\": %d attempt%s in %s\n", df_term_text(id), df_term_text(kept), attempts,
+               attempts == 1 ? "" : "s", df_term_text(df_store_path(st)));
     else
-        printf("Learner %s, shown as \"%s\": no attempts yet. Set the name with: defuse learner --name \"Your Name\"\n", id, display);
+        printf("Learner %s, shown as \"%s\": no attempts yet. Set the name with: defuse learner --name \"Your Name\"\n",
+               df_term_text(id), df_term_text(display));
     df_store_close(st);
-    return 0;
+    return df_stdout_done("learner");
 }

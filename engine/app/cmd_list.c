@@ -78,7 +78,7 @@ static int catalog_table(char **paths, int n) {
             df_diags_free(&d);
             if (!s) {
                 if (g == 0) {
-                    fprintf(stderr, "defuse: %s does not load; run defuse check\n", paths[i]);
+                    fprintf(stderr, "defuse: %s does not load; run defuse check\n", df_term_text(paths[i]));
                     status = 1;
                 }
                 continue;
@@ -162,7 +162,7 @@ static int modules_table(void) {
     char **paths;
     int n = df_list_lua(dir, &paths);
     if (n < 0) {
-        fprintf(stderr, "defuse: cannot open the module folder %s\n", dir);
+        fprintf(stderr, "defuse: cannot open the module folder %s\n", df_term_text(dir));
         return 1;
     }
     int status = 0;
@@ -180,12 +180,12 @@ static int modules_table(void) {
                 size_t l = strlen(ex);
                 snprintf(ex + l, sizeof ex - l, "%s%s", k ? ", " : "", m->exercise[k]);
             }
-            printf("%-32s %-5g %-48s %s\n", m->id, m->minutes, ex, m->title);
+            printf("%-32s %-5g %-48s %s\n", df_term_text(m->id), m->minutes, df_term_text(ex), df_term_text(m->title));
         }
         df_script_free(s);
         df_diags_free(&d);
     }
-    if (n == 0) printf("(no modules in %s)\n", dir);
+    if (n == 0) printf("(no modules in %s)\n", df_term_text(dir));
     df_free_list(paths, n);
     return status;
 }
@@ -221,7 +221,7 @@ int df_cmd_list(int argc, char **argv) {
     char **paths;
     int n = df_list_lua(dir, &paths);
     if (n < 0) {
-        fprintf(stderr, "defuse: cannot open the scenario folder %s\n", dir);
+        fprintf(stderr, "defuse: cannot open the scenario folder %s\n", df_term_text(dir));
         return 1;
     }
     int status = 0;
@@ -239,7 +239,8 @@ int df_cmd_list(int argc, char **argv) {
             status = 1;
         } else {
             const df_Scenario *sc = df_script_scenario(s);
-            printf("%-28s %-12s %-6g %s (%s)\n", sc->id, sc->setting, sc->minutes, sc->title, sc->role);
+            printf("%-28s %-12s %-6g %s (%s)\n", df_term_text(sc->id), df_term_text(sc->setting), sc->minutes, df_term_text(sc->title),
+                   df_term_text(sc->role));
         }
         df_script_free(s);
         df_diags_free(&d);

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,8 +17,23 @@ void df_print_diags(const df_Diags *d, int min_severity) {
         if (d->v[i].severity > min_severity) continue;
         char buf[4096];
         df_diag_format(&d->v[i], buf, sizeof buf);
-        fprintf(stderr, "defuse: %s\n", buf);
+        fprintf(stderr, "defuse: %s\n", df_term_text(buf)); /* it quotes scenario text and paths */
     }
+}
+
+void df_report_broken_pipes(void) { signal(SIGPIPE, SIG_IGN); }
+
+int df_stdout_done(const char *what) {
+    errno = 0;
+    int bad = fflush(stdout) != 0;
+    int e = errno;
+    if (!bad && !ferror(stdout)) return 0;
+    if (!e) e = EIO;
+    if (e == EPIPE)
+        fprintf(stderr, "defuse: %s: the output was closed before everything was written (%s); it is incomplete\n", what,
+                strerror(e));
+    else fprintf(stderr, "defuse: %s: could not write to standard output: %s; the output is incomplete\n", what, strerror(e));
+    return 1;
 }
 
 static int is_dir(const char *p) {
@@ -121,7 +137,9 @@ char *df_resolve_scenario(const char *arg) {
     free(p);
     /* Not a file name: look for a scenario whose id matches. */
     char *found = find_in(dir, arg);
-    if (!found) fprintf(stderr, "defuse: no scenario '%s' (not a file, nor an id in %s; try 'defuse list')\n", arg, dir);
+    if (!found)
+        fprintf(stderr, "defuse: no scenario '%s' (not a file, nor an id in %s; try 'defuse list')\n", df_term_text(arg),
+                df_term_text(dir));
     return found;
 }
 

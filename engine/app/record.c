@@ -4,6 +4,7 @@
  * is ever part of a record: the room is counted, not identified. */
 #define _GNU_SOURCE
 #include <cJSON.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -31,35 +32,86 @@ int df_data_dir(char *out, size_t cap) {
     return n < 0 || (size_t)n >= cap ? -1 : 0;
 }
 
+static int write_all(int fd, const char *data, size_t len) {
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) {
+            if (w == 0) errno = EIO;
+            return -1;
+        }
+        done += (size_t)w;
+    }
+    return 0;
+}
+
+/* Removes PATH.tmp-XXXXXX files (ours) that a run killed midway left: they can hold personal
+ * data and nobody else will ever take them. */
+static void remove_stale(const char *path) {
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : path;
+    if (slash) *slash = '\0';
+    size_t bl = strlen(base);
+    DIR *d = opendir(slash ? (dir[0] ? dir : "/") : ".");
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (strncmp(e->d_name, base, bl) != 0 || strncmp(e->d_name + bl, ".tmp-", 5) != 0 || strlen(e->d_name + bl + 5) != 6)
+            continue;
+        char f[8400];
+        snprintf(f, sizeof f, "%s/%s", slash ? (dir[0] ? dir : "") : ".", e->d_name);
+        struct stat sb;
+        if (lstat(f, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid()) unlink(f);
+    }
+    closedir(d);
+}
+
 int df_write_atomic(const char *path, const char *data, size_t len, char *err, size_t cap) {
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
+        /* a device or a FIFO (/dev/stdout, a pipe): it cannot be replaced, only written */
+        int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) {
+            snprintf(err, cap, "%s was not written: cannot open it: %s", path, strerror(errno));
+            return -1;
+        }
+        if (write_all(fd, data, len) != 0) {
+            snprintf(err, cap, "%s was not written whole: %s", path, strerror(errno));
+            close(fd);
+            return -1;
+        }
+        if (close(fd) != 0) {
+            snprintf(err, cap, "%s was not written whole: %s", path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    remove_stale(path);
     char tmp[4200];
     /* a name nobody else can have made (mkstemp: O_EXCL, mode 0600): in a shared folder a
      * planted link cannot redirect the write, and exports of personal data stay private */
     snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        snprintf(err, cap, "%s: cannot create: %s", path, strerror(errno));
+        snprintf(err, cap, "%s: cannot create: %s (it was not written)", path, strerror(errno));
         return -1;
     }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) {
-            snprintf(err, cap, "%s: cannot write: %s", path, strerror(w < 0 ? errno : EIO));
-            close(fd);
-            unlink(tmp);
-            return -1;
-        }
-        done += (size_t)w;
+    if (write_all(fd, data, len) != 0) {
+        snprintf(err, cap, "%s was not written: %s (nothing of it was left behind)", path, strerror(errno));
+        close(fd);
+        unlink(tmp);
+        return -1;
     }
     if (fsync(fd) != 0 || close(fd) != 0) {
-        snprintf(err, cap, "%s: cannot flush to disk: %s", path, strerror(errno));
+        snprintf(err, cap, "%s was not written: cannot flush it to disk: %s", path, strerror(errno));
         unlink(tmp);
         return -1;
     }
     if (rename(tmp, path) != 0) {
-        snprintf(err, cap, "%s: cannot replace: %s", path, strerror(errno));
+        snprintf(err, cap, "%s was not written: cannot replace it: %s", path, strerror(errno));
         unlink(tmp);
         return -1;
     }
@@ -191,9 +243,13 @@ int df_record_session(const char *dir, const df_Module *m, const df_Deck *deck, 
             json[jl++] = '\n';
             json[jl] = '\0';
         }
-        if (df_write_atomic(jp, json, jl, err, errcap) == 0 && df_write_atomic(cp, csv, strlen(csv), err, errcap) == 0) {
-            rc = 0;
-            if (path_out) snprintf(path_out, path_cap, "%s", jp);
+        if (df_write_atomic(jp, json, jl, err, errcap) == 0) {
+            if (df_write_atomic(cp, csv, strlen(csv), err, errcap) == 0) {
+                rc = 0;
+                if (path_out) snprintf(path_out, path_cap, "%s", jp);
+            } else {
+                unlink(jp); /* the summary is the pair: no JSON without its CSV */
+            }
         }
     }
     free(json);

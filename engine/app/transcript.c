@@ -144,21 +144,30 @@ int df_write_transcript(const char *path, const df_Script *s, const df_Run *run)
     char *text = root ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     if (!text) {
-        fprintf(stderr, "defuse: out of memory writing the transcript\n");
+        fprintf(stderr, "defuse: out of memory writing the transcript; it was not written\n");
         return -1;
     }
-    FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
-    if (!f) {
-        perror("defuse: transcript");
+    size_t n = strlen(text);
+    char *full = realloc(text, n + 2);
+    if (!full) {
         free(text);
+        fprintf(stderr, "defuse: out of memory writing the transcript; it was not written\n");
         return -1;
     }
-    int ok = fputs(text, f) >= 0 && fputc('\n', f) != EOF;
-    if (f != stdout) ok = (fclose(f) == 0) && ok;
-    free(text);
-    if (!ok) {
-        fprintf(stderr, "defuse: could not write the transcript to %s\n", path);
-        return -1;
+    full[n++] = '\n';
+    full[n] = '\0';
+    int rc = 0;
+    if (!strcmp(path, "-")) {
+        df_report_broken_pipes();
+        if (fwrite(full, 1, n, stdout) != n) (void)0; /* reported below, with the reason */
+        rc = df_stdout_done("the transcript") ? -1 : 0;
+    } else {
+        char err[4600];
+        if (df_write_atomic(path, full, n, err, sizeof err) != 0) {
+            fprintf(stderr, "defuse: the transcript: %s\n", df_term_text(err));
+            rc = -1;
+        }
     }
-    return 0;
+    free(full);
+    return rc;
 }

@@ -262,6 +262,74 @@ bool df_utf8_valid(const char *s, size_t len) {
     return true;
 }
 
+/* U+202A-U+202E (embeddings and overrides) and U+2066-U+2069 (isolates): they reorder what
+ * follows on screen, so "txt.exe" can be shown as "exe.txt". */
+static bool is_bidi(const unsigned char *p, int n) {
+    return n == 3 && p[0] == 0xE2 &&
+           ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) || (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9));
+}
+
+bool df_text_unsafe(const char *s, size_t len, bool allow_newline) {
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        int n = utf8_seq(p + i, len - i);
+        if (n == 0) return true;
+        if (n == 1 && (p[i] < 0x20 || p[i] == 0x7F) && !(allow_newline && (p[i] == '\n' || p[i] == '\t'))) return true;
+        if (n == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0) return true;
+        if (is_bidi(p + i, n)) return true;
+        i += (size_t)n;
+    }
+    return false;
+}
+
+size_t df_term_safe(const char *in, size_t len, char *out, size_t cap) {
+    const unsigned char *p = (const unsigned char *)in;
+    size_t o = 0;
+    if (cap == 0) return 0;
+    for (size_t i = 0; i < len;) {
+        int n = utf8_seq(p + i, len - i);
+        char tmp[8];
+        size_t plen;
+        if (n == 0) { /* invalid UTF-8: U+FFFD */
+            memcpy(tmp, "\xEF\xBF\xBD", 3);
+            plen = 3;
+            n = 1;
+        } else if (n == 1 && p[i] < 0x20 && p[i] != '\n' && p[i] != '\t') { /* C0: its control picture, ESC is U+241B */
+            tmp[0] = (char)0xE2;
+            tmp[1] = (char)0x90;
+            tmp[2] = (char)(0x80 + p[i]);
+            plen = 3;
+        } else if (n == 1 && p[i] == 0x7F) { /* DEL: U+2421 */
+            memcpy(tmp, "\xE2\x90\xA1", 3);
+            plen = 3;
+        } else if (n == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0) { /* C1, as the text \x9B */
+            plen = (size_t)snprintf(tmp, sizeof tmp, "\\x%02X", p[i + 1]);
+        } else if (is_bidi(p + i, n)) {
+            i += 3;
+            continue;
+        } else {
+            memcpy(tmp, p + i, (size_t)n);
+            plen = (size_t)n;
+        }
+        if (o + plen >= cap) break; /* cut at a whole character */
+        memcpy(out + o, tmp, plen);
+        o += plen;
+        i += (size_t)n;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+const char *df_term_text(const char *s) {
+    static _Thread_local char ring[8][4096];
+    static _Thread_local int next;
+    char *out = ring[next];
+    next = (next + 1) % 8;
+    if (!s) s = "(null)";
+    df_term_safe(s, strlen(s), out, sizeof ring[0]);
+    return out;
+}
+
 size_t df_sanitize(const char *in, size_t len, char *out, size_t cap) {
     const unsigned char *p = (const unsigned char *)in;
     size_t o = 0;
@@ -280,6 +348,9 @@ size_t df_sanitize(const char *in, size_t len, char *out, size_t cap) {
             continue;
         } else if (n == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0) { /* C1 controls */
             i += 2;
+            continue;
+        } else if (is_bidi(p + i, n)) { /* embeddings, overrides and isolates */
+            i += 3;
             continue;
         } else {
             memcpy(tmp, p + i, (size_t)n);

@@ -45,9 +45,22 @@ void df_diags_free(df_Diags *d);
 void df_diag_format(const df_DiagEntry *e, char *buf, size_t cap);
 
 /* Makes text safe to show: invalid UTF-8 becomes U+FFFD, control characters other than
- * newline and tab are dropped, and the result is cut to fit cap (with "..."). Returns the
+ * newline and tab (C0, DEL and C1) and bidi embeddings, overrides and isolates are dropped, and the result is cut to fit cap (with "..."). Returns the
  * length written. */
 size_t df_sanitize(const char *in, size_t len, char *out, size_t cap);
+/* True if text holds what has no place in a name or a one-line value: invalid UTF-8, C0
+ * controls (newline and tab allowed when allow_newline), DEL, C1 controls (U+0080-U+009F,
+ * among them the one-byte CSI U+009B and NEL U+0085) or bidirectional embeddings, overrides
+ * and isolates (U+202A-U+202E, U+2066-U+2069). Used to refuse such text at entry. */
+bool df_text_unsafe(const char *s, size_t len, bool allow_newline);
+/* Text that came from a user or a file, made safe to print on a terminal: each C0 control
+ * but newline and tab is shown as its control picture (ESC as U+241B, DEL as U+2421), each
+ * C1 control as the text \x9B, bidi embeddings, overrides and isolates are removed, and
+ * invalid UTF-8 becomes U+FFFD; cut at a whole character to fit cap. Returns the length. */
+size_t df_term_safe(const char *in, size_t len, char *out, size_t cap);
+/* df_term_safe into one of eight rotating buffers (4096 bytes each, per thread), for use as
+ * printf arguments: printf("%s %s", df_term_text(a), df_term_text(b)). */
+const char *df_term_text(const char *s);
 /* True if s is valid UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
 bool df_utf8_valid(const char *s, size_t len);
 /* Edit distance, for "did you mean". */

@@ -25,6 +25,18 @@ df_Store *df_store_open(const char *dir, char *msg, size_t cap);
  * NULL with msg empty when there is no records.db yet; NULL with msg when the file is
  * damaged, foreign or newer (it is left as it is). */
 df_Store *df_store_open_read(const char *dir, char *msg, size_t cap);
+/* records.db.lock is waited for at most this long (a message says so after half a second).
+ * Then a reader reads anyway (read-only, the record as it is), and a writer gives up with
+ * DF_STORE_OFF_BUSY. */
+#define DF_STORE_LOCK_WAIT_MS 3000
+/* Why df_store_open_why returned NULL. */
+enum { DF_STORE_OFF_OTHER = 1, DF_STORE_OFF_BUSY, DF_STORE_OFF_READONLY };
+/* df_store_open, saying why records are off in *why: BUSY (another defuse held the lock
+ * longer than DF_STORE_LOCK_WAIT_MS), READONLY (the folder or file cannot be written), OTHER.
+ * A writing open also adds the attempts kept in DIR/pending (df_store_save_pending) to the
+ * record, and says so in msg. A reading open of a read-only or busy record opens it
+ * read-only and says so in msg (print it; the store works). */
+df_Store *df_store_open_why(const char *dir, int *why, char *msg, size_t cap);
 void df_store_close(df_Store *s);
 /* mkdir -p, each folder made readable by its owner only (0700: records are personal data);
  * 0 when the folder exists after. Also for the session summaries beside the record. */
@@ -52,6 +64,12 @@ typedef struct df_AttemptInfo {
  * nothing written. uuid_out (37 bytes) gets the attempt's registration id. */
 int df_store_save(df_Store *s, const df_AttemptInfo *a, const df_Scenario *sc, const df_Run *run, char *uuid_out,
                   char *err, size_t cap);
+
+/* Keeps an attempt that could not be saved because records.db was busy in
+ * DIR/pending/attempt-STAMP-ID.db (written whole, then renamed); the next df_store_open adds
+ * it to the record. 0 with the file in path_out, or -1 with err. */
+int df_store_save_pending(const char *dir, const df_AttemptInfo *a, const df_Scenario *sc, const df_Run *run,
+                          char *path_out, size_t pcap, char *err, size_t cap);
 
 /* Decisions per attempt whose rubric evidence is read back for history and exports (the
  * database keeps every one). */

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <nettle/sha2.h>
@@ -310,39 +312,149 @@ int df_store_mkdirs(const char *path) {
     return stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode) ? 0 : -1;
 }
 
-static df_Store *open_store(const char *dir, bool reading, char *msg, size_t cap) {
+/* Waits for records.db.lock at most DF_STORE_LOCK_WAIT_MS, saying so after half a second;
+ * 1 when this process holds it, 0 when another process kept it all that time. */
+static int wait_lock(int fd, const char *dir) {
+    struct timespec t0, now;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    bool said = false;
+    for (;;) {
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0) return 1;
+        if (errno != EWOULDBLOCK && errno != EINTR) return 1; /* no locking here (a file system without it): go on as before */
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long ms = (long)(now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000;
+        if (ms >= DF_STORE_LOCK_WAIT_MS) return 0;
+        if (ms >= 500 && !said) {
+            fprintf(stderr, "defuse: waiting for another defuse using the training record in %s (at most %d s)...\n", dir,
+                    DF_STORE_LOCK_WAIT_MS / 1000);
+            said = true;
+        }
+        struct timespec nap = {0, 50 * 1000000L};
+        nanosleep(&nap, NULL);
+    }
+}
+
+/* file:PATH?mode=ro for sqlite3_open_v2 with SQLITE_OPEN_URI ('%', '?' and '#' escaped). */
+static void ro_uri(const char *path, bool immutable, char *out, size_t cap) {
+    size_t o = (size_t)snprintf(out, cap, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p && o + 4 < cap; p++) {
+        if (*p == '%' || *p == '?' || *p == '#') o += (size_t)snprintf(out + o, cap - o, "%%%02X", *p);
+        else out[o++] = (char)*p;
+    }
+    out[o < cap ? o : cap - 1] = '\0';
+    snprintf(out + strlen(out), cap - strlen(out), "?mode=ro%s", immutable ? "&immutable=1" : "");
+}
+
+/* Opens records.db for reading only, without the lock and without writing anything (not even
+ * the -shm beside it when the folder is read-only): first as a normal read-only connection,
+ * which sees what other processes commit; if that cannot work here, as an immutable file. The
+ * file's kind and version are checked as inspect would. NULL with msg on failure. */
+static df_Store *open_readonly(df_Store *s, char *msg, size_t cap) {
+    char uri[8600];
+    for (int imm = 0; imm < 2; imm++) {
+        ro_uri(s->path, imm == 1, uri, sizeof uri);
+        if (sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL) == SQLITE_OK) {
+            sqlite3_busy_timeout(s->db, DF_STORE_LOCK_WAIT_MS);
+            int rc;
+            long long app = int_of(s->db, "PRAGMA application_id", &rc);
+            long long version = rc == SQLITE_OK ? int_of(s->db, "PRAGMA user_version", &rc) : 0;
+            if (rc == SQLITE_OK) {
+                if (app != DF_RECORDS_APP_ID) {
+                    snprintf(msg, cap, "%s is not a defuse database: it is left as it is", s->path);
+                } else if (version > DF_RECORDS_SCHEMA) {
+                    snprintf(msg, cap, "%s was written by a newer defuse (schema %lld; this one knows %d); it is left as it is",
+                             s->path, version, DF_RECORDS_SCHEMA);
+                } else {
+                    return s;
+                }
+                df_store_close(s);
+                return NULL;
+            }
+            if (imm == 1) snprintf(msg, cap, "cannot read %s: %s", s->path, sqlite3_errmsg(s->db));
+        } else if (imm == 1) {
+            snprintf(msg, cap, "cannot read %s: %s", s->path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        }
+        sqlite3_close(s->db);
+        s->db = NULL;
+    }
+    free(s);
+    return NULL;
+}
+
+/* True when nothing can be written to the folder or the file (a read-only mount, a
+ * locked-down profile, a restored backup): reading needs no lock then, and saving is off. */
+static bool read_only_here(const char *dir, const char *path) {
+    if (access(dir, W_OK) != 0 && (errno == EROFS || errno == EACCES || errno == EPERM)) return true;
+    return access(path, W_OK) != 0 && (errno == EROFS || errno == EACCES || errno == EPERM);
+}
+
+static int merge_pending(df_Store *s, const char *dir, char *note, size_t cap);
+
+static df_Store *open_store(const char *dir, bool reading, int *why, char *msg, size_t cap) {
     msg[0] = '\0';
+    int dummy;
+    if (!why) why = &dummy;
+    *why = 0;
+    char path[4200];
+    snprintf(path, sizeof path, "%s/records.db", dir);
     if (reading) { /* a reader creates nothing: no folder, no file */
-        char path[4200];
-        snprintf(path, sizeof path, "%s/records.db", dir);
         if (access(path, F_OK) != 0 && errno == ENOENT) return NULL;
     } else if (df_store_mkdirs(dir) != 0) {
         snprintf(msg, cap, "records are off: cannot create the data folder %s: %s", dir, strerror(errno));
+        *why = errno == EROFS || errno == EACCES ? DF_STORE_OFF_READONLY : DF_STORE_OFF_OTHER;
         return NULL;
     }
     df_Store *s = calloc(1, sizeof *s);
     if (!s) {
         snprintf(msg, cap, "records are off: out of memory");
+        *why = DF_STORE_OFF_OTHER;
         return NULL;
     }
-    snprintf(s->path, sizeof s->path, "%s/records.db", dir);
+    snprintf(s->path, sizeof s->path, "%s", path);
+    bool ro = read_only_here(dir, path);
+    if (ro && reading) {
+        df_Store *r = open_readonly(s, msg, cap);
+        if (r) snprintf(msg, cap, "%s is read-only here: it is read as it is (saving attempts is off)", path);
+        return r;
+    }
+    if (ro) {
+        snprintf(msg, cap, "records are off: the data folder %s is read-only", dir);
+        *why = DF_STORE_OFF_READONLY;
+        free(s);
+        return NULL;
+    }
     /* One process at a time looks at, moves aside or creates the file; saving does not
-     * take this lock (SQLite's own locking covers it). */
+     * take this lock (SQLite's own locking covers it). It is waited for a bounded time. */
     char lockpath[4300];
     snprintf(lockpath, sizeof lockpath, "%s/records.db.lock", dir);
     int lock = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (lock >= 0 && flock(lock, LOCK_EX) != 0) {
+    if (lock >= 0 && !wait_lock(lock, dir)) {
         close(lock);
-        lock = -1;
+        if (reading) { /* a reader needs no lock: it reads what is committed, and moves nothing */
+            df_Store *r = open_readonly(s, msg, cap);
+            if (r)
+                snprintf(msg, cap, "another defuse has held records.db.lock in %s for %d s: showing the record read-only, as it is now",
+                         dir, DF_STORE_LOCK_WAIT_MS / 1000);
+            return r;
+        }
+        snprintf(msg, cap, "records.db is in use by another defuse (it has held records.db.lock in %s for %d s)", dir,
+                 DF_STORE_LOCK_WAIT_MS / 1000);
+        *why = DF_STORE_OFF_BUSY;
+        free(s);
+        return NULL;
     }
     df_Store *r = open_locked(s, reading, msg, cap);
+    if (!r) *why = DF_STORE_OFF_OTHER;
+    if (r && !reading) merge_pending(r, dir, msg, cap);
     if (lock >= 0) close(lock); /* closing releases the lock */
     return r;
 }
 
-df_Store *df_store_open(const char *dir, char *msg, size_t cap) { return open_store(dir, false, msg, cap); }
+df_Store *df_store_open(const char *dir, char *msg, size_t cap) { return open_store(dir, false, NULL, msg, cap); }
 
-df_Store *df_store_open_read(const char *dir, char *msg, size_t cap) { return open_store(dir, true, msg, cap); }
+df_Store *df_store_open_why(const char *dir, int *why, char *msg, size_t cap) { return open_store(dir, false, why, msg, cap); }
+
+df_Store *df_store_open_read(const char *dir, char *msg, size_t cap) { return open_store(dir, true, NULL, msg, cap); }
 
 static df_Store *open_locked(df_Store *s, bool reading, char *msg, size_t cap) {
     if (access(s->path, F_OK) == 0) {
@@ -406,11 +518,10 @@ int df_store_set_name(df_Store *s, const char *learner, const char *display, cha
         snprintf(err, cap, "a name is 1 to 128 bytes of text");
         return -1;
     }
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)display[i] < 0x20 || display[i] == 0x7f) {
-            snprintf(err, cap, "a name cannot hold control characters");
-            return -1;
-        }
+    if (df_text_unsafe(display, n, false)) { /* C0, C1 (U+009B is a one-byte CSI), bidi overrides */
+        snprintf(err, cap, "a name cannot hold control characters or bidirectional overrides");
+        return -1;
+    }
     sqlite3_stmt *st = NULL;
     char now[32];
     iso_time(time(NULL), now, sizeof now);
@@ -659,6 +770,141 @@ int df_store_save(df_Store *s, const df_AttemptInfo *a, const df_Scenario *sc, c
     }
     if (uuid_out) memcpy(uuid_out, uuid, 37);
     return 0;
+}
+
+/* ---------------------------------------------------------------- attempts kept aside */
+
+/* An attempt saved while records.db was busy goes into a small database of its own,
+ * DIR/pending/attempt-STAMP-ID.db, with the same schema and checks. It is written under a
+ * name the merge never takes (.writing-...) and renamed when whole, so a merge can never
+ * take half of it. The next df_store_open (which holds the lock) adds every pending attempt
+ * to records.db, in one transaction per file, and removes the file: an attempt already there
+ * (the same uuid) is not added twice. */
+int df_store_save_pending(const char *dir, const df_AttemptInfo *a, const df_Scenario *sc, const df_Run *run,
+                          char *path_out, size_t pcap, char *err, size_t cap) {
+    char pend[4200], tmp[4400], final[4400], st[32], id[37];
+    snprintf(pend, sizeof pend, "%s/pending", dir);
+    if (df_store_mkdirs(pend) != 0) {
+        snprintf(err, cap, "cannot create %s: %s", pend, strerror(errno));
+        return -1;
+    }
+    if (df_uuid4(id) != 0) {
+        snprintf(err, cap, "no random source for the file's name");
+        return -1;
+    }
+    stamp(st, sizeof st);
+    snprintf(tmp, sizeof tmp, "%s/.writing-%s-%.8s.db", pend, st, id);
+    snprintf(final, sizeof final, "%s/attempt-%s-%.8s.db", pend, st, id);
+    df_Store *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, cap, "out of memory");
+        return -1;
+    }
+    snprintf(s->path, sizeof s->path, "%s", tmp);
+    int rc = -1;
+    if (sqlite3_open_v2(tmp, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXCLUSIVE,
+                        NULL) != SQLITE_OK)
+        snprintf(err, cap, "cannot create %s: %s", tmp, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+    else if (chmod(tmp, 0600), exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", err, cap) == 0 &&
+             migrate(s, err, cap) == 0 && df_store_save(s, a, sc, run, NULL, err, cap) == 0)
+        rc = 0;
+    sqlite3_close(s->db);
+    free(s);
+    if (rc == 0 && rename(tmp, final) != 0) {
+        snprintf(err, cap, "cannot rename %s: %s", tmp, strerror(errno));
+        rc = -1;
+    }
+    if (rc != 0) {
+        unlink(tmp);
+        char j[4500];
+        snprintf(j, sizeof j, "%s-journal", tmp);
+        unlink(j);
+        return -1;
+    }
+    int dfd = open(pend, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    if (path_out) snprintf(path_out, pcap, "%s", final);
+    return 0;
+}
+
+#define ATTEMPT_COLS                                                                                                     \
+    "uuid, statement_id, scenario_id, scenario_title, scenario_sha256, seed, started, ended, mode, outcome, score, "   \
+    "passed, dim_safety, dim_respect, dim_listening, dim_empathy, dim_clarity, dim_options, dim_boundaries, "          \
+    "dim_ownership, dim_accuracy, dim_self_management, conversation, task, rework, follow_on, total, baseline, steps"
+#define CHOICE_COLS                                                                                                      \
+    "step, beat, choice, choice_text, tags, grade, agitation_before, agitation_after, trust_before, trust_after, "     \
+    "minutes, evidence, forecast_typical, forecast_best, forecast_sampled"
+
+/* Adds one pending file to records.db; the number of attempts added, or -1 (the file stays). */
+static int merge_one(df_Store *s, const char *file) {
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "ATTACH ?1 AS pend", -1, &st, NULL) != SQLITE_OK) return -1;
+    sqlite3_bind_text(st, 1, file, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    int added = -1;
+    char err[256];
+    int qrc;
+    long long app = int_of(s->db, "PRAGMA pend.application_id", &qrc);
+    long long version = qrc == SQLITE_OK ? int_of(s->db, "PRAGMA pend.user_version", &qrc) : 0;
+    if (qrc == SQLITE_OK && app == DF_RECORDS_APP_ID && version == DF_RECORDS_SCHEMA && exec(s, "BEGIN IMMEDIATE", err, sizeof err) == 0) {
+        long long before = int_of(s->db, "SELECT count(*) FROM main.attempts", &qrc);
+        const char *sql =
+            "CREATE TEMP TABLE IF NOT EXISTS merging (uuid TEXT PRIMARY KEY);"
+            "DELETE FROM temp.merging;"
+            "INSERT INTO temp.merging SELECT uuid FROM pend.attempts WHERE uuid NOT IN (SELECT uuid FROM main.attempts);"
+            "INSERT INTO main.learners (login, display_name, created) SELECT login, display_name, created FROM pend.learners"
+            " WHERE true ON CONFLICT(login) DO NOTHING;"
+            "INSERT INTO main.attempts (learner_id, " ATTEMPT_COLS ") SELECT (SELECT m.id FROM main.learners m WHERE m.login = pl.login), "
+            ATTEMPT_COLS " FROM pend.attempts JOIN pend.learners pl ON pl.id = pend.attempts.learner_id"
+            " WHERE uuid IN (SELECT uuid FROM temp.merging) ORDER BY pend.attempts.id;"
+            "INSERT INTO main.choices (attempt_id, " CHOICE_COLS ") SELECT (SELECT m.id FROM main.attempts m WHERE m.uuid = pa.uuid), "
+            CHOICE_COLS " FROM pend.choices c JOIN pend.attempts pa ON pa.id = c.attempt_id"
+            " WHERE pa.uuid IN (SELECT uuid FROM temp.merging);";
+        if (qrc == SQLITE_OK && exec(s, sql, err, sizeof err) == 0) {
+            long long after = int_of(s->db, "SELECT count(*) FROM main.attempts", &qrc);
+            if (qrc == SQLITE_OK && exec(s, "COMMIT", err, sizeof err) == 0) added = (int)(after - before);
+        }
+        if (added < 0) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    sqlite3_exec(s->db, "DETACH pend", NULL, NULL, NULL);
+    return added;
+}
+
+static int merge_pending(df_Store *s, const char *dir, char *note, size_t cap) {
+    char pend[4200];
+    snprintf(pend, sizeof pend, "%s/pending", dir);
+    DIR *d = opendir(pend);
+    if (!d) return 0;
+    int total = 0, failed = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (strncmp(e->d_name, "attempt-", 8) != 0 || l < 12 || strcmp(e->d_name + l - 3, ".db") != 0) continue;
+        char file[4500];
+        snprintf(file, sizeof file, "%s/%s", pend, e->d_name);
+        int n = merge_one(s, file);
+        if (n < 0) {
+            failed++;
+            continue;
+        }
+        total += n;
+        unlink(file);
+    }
+    closedir(d);
+    size_t o = strlen(note);
+    if (total > 0)
+        snprintf(note + o, cap - o, "%s%d attempt%s kept in %s while the record was busy %s now in %s", o ? "; " : "", total,
+                 total == 1 ? "" : "s", pend, total == 1 ? "is" : "are", s->path);
+    o = strlen(note);
+    if (failed > 0)
+        snprintf(note + o, cap - o, "%s%d file%s in %s could not be added to the record yet (kept there)", o ? "; " : "", failed,
+                 failed == 1 ? "" : "s", pend);
+    return total;
 }
 
 /* ---------------------------------------------------------------- reading */

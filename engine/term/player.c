@@ -37,6 +37,17 @@ void df_format_minutes(double m, char *buf, size_t cap) {
     df_minutes_text(m, false, buf, cap);
 }
 
+/* Prints len bytes of scenario or user text, terminal-safe (df_term_safe: control characters
+ * shown as visible escapes, bidi overrides removed): nothing from a file drives the terminal. */
+static void put_safe(FILE *f, int pad, const char *text, size_t len) {
+    char small[1024];
+    char *buf = len * 4 + 1 <= sizeof small ? small : malloc(len * 4 + 1);
+    if (!buf) return;
+    df_term_safe(text, len, buf, len * 4 + 1);
+    fprintf(f, "%*s%s\n", pad, "", buf);
+    if (buf != small) free(buf);
+}
+
 /* Prints text wrapped at the width, each line starting with indent. */
 /* Word-wraps text to width: the first line starts after `first` columns already printed (a
  * "  - " bullet), the others are indented by `indent`. */
@@ -61,7 +72,7 @@ static void wrap_hanging(FILE *f, const char *text, int first, int indent, int w
             p++;
         }
         const char *end = (*p && *p != '\n' && brk) ? brk : p;
-        fprintf(f, "%*s%.*s\n", pad, "", (int)(end - line), line);
+        put_safe(f, pad, line, (size_t)(end - line));
         p = end;
         while (*p == ' ') p++;
         if (*p == '\n') p++;
@@ -94,8 +105,9 @@ static void signed_delta(char *buf, size_t cap, double d) {
 
 static void header(const df_Scenario *sc, const df_TermOpts *o) {
     FILE *f = o->out;
-    fprintf(f, "\n%s== %s ==%s\n", col(o, C_BOLD), sc->title, col(o, C_RESET));
-    fprintf(f, "You are: %s (%s). Resident: %s.\n", sc->role, sc->setting, sc->resident.name);
+    fprintf(f, "\n%s== %s ==%s\n", col(o, C_BOLD), df_term_text(sc->title), col(o, C_RESET));
+    fprintf(f, "You are: %s (%s). Resident: %s.\n", df_term_text(sc->role), df_term_text(sc->setting),
+            df_term_text(sc->resident.name));
     if (sc->summary) wrap(f, sc->summary, 0, o->width);
     if (sc->nobjectives) {
         fprintf(f, "Objectives:\n");
@@ -115,7 +127,7 @@ static void show_beat(const df_Run *run, const df_TermOpts *o) {
     const df_Scenario *sc = st->sc;
     char clock[16];
     df_format_minutes(st->clock, clock, sizeof clock);
-    fprintf(f, "\n%s%s%s  ", col(o, C_BOLD), sc->resident.name, col(o, C_RESET));
+    fprintf(f, "\n%s%s%s  ", col(o, C_BOLD), df_term_text(sc->resident.name), col(o, C_RESET));
     meter(f, o, st->agitation);
     fprintf(f, "  Trust %d  Clock %s%s\n", (int)lround(st->trust), clock,
             df_state_in_recovery(st) ? "  (recovering)" : "");
@@ -147,7 +159,7 @@ static void show_beat(const df_Run *run, const df_TermOpts *o) {
                 p++;
             }
             const char *end = (*p && brk) ? brk : p;
-            fprintf(f, "%*s%.*s\n", first ? 0 : 5, "", (int)(end - line), line);
+            put_safe(f, first ? 0 : 5, line, (size_t)(end - line));
             first = 0;
             p = end;
             while (*p == ' ') p++;
@@ -279,7 +291,7 @@ int df_term_play(df_Script *s, unsigned long long seed, const df_TermOpts *o, df
             int v = o->choices[scripted];
             if (v < 1 || v > n) {
                 fprintf(o->err, "defuse: --choices: step %d: choice %d is out of range (1-%d at beat '%s')\n",
-                        scripted + 1, v, n, sc->beats[df_run_state(run)->beat].id);
+                        scripted + 1, v, n, df_term_text(sc->beats[df_run_state(run)->beat].id));
                 return DF_PLAY_USAGE;
             }
             pick = v;
@@ -523,7 +535,8 @@ int df_term_menu(const df_MenuItem *items, int n, const df_TermOpts *o) {
                     snprintf(mine, sizeof mine, "; %d attempt%s, best %d", items[i].attempts, items[i].attempts == 1 ? "" : "s", items[i].best);
                 else if (items[i].attempts > 0)
                     snprintf(mine, sizeof mine, "; %d unfinished attempt%s", items[i].attempts, items[i].attempts == 1 ? "" : "s");
-                fprintf(f, "  %2d. %s  (%s, %.0f min%s)\n", num, items[i].title, items[i].role, items[i].minutes, mine);
+                fprintf(f, "  %2d. %s  (%s, %.0f min%s)\n", num, df_term_text(items[i].title), df_term_text(items[i].role),
+                        items[i].minutes, mine);
                 if (items[i].summary) {
                     char s[600];
                     snprintf(s, sizeof s, "%s", items[i].summary);

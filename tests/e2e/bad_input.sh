@@ -113,7 +113,79 @@ fi
 # path and names the line; a learner who reaches it gets the debrief and one message.
 "$BIN" new endfail --out "$T" >/dev/null
 sed -i 's|      says    = "Okay. I.ll wait for the call. Thanks for actually looking.",|      says    = function(s) error("no words today") end,|' "$T/endfail.lua"
-expect ending-says-fails-check 1 "endfail.lua:[0-9]+: no words today \(found by playing every path\)" -- "$BIN" check "$T/endfail.lua"
+expect ending-says-fails-check 1 "endfail.lua:[0-9]+: (error: )?no words today \(found by playing every path[^)]*\)" -- "$BIN" check "$T/endfail.lua"
 expect ending-says-fails-play 0 "the ending's words could not be made: .*endfail.lua:[0-9]+: no words today" -- \
     "$BIN" play "$T/endfail.lua" --choices 2,3,2,3 --no-record
+# ---- Nothing raw reaches a terminal. Each class of dangerous text (C0 with ESC and BEL, C1
+# with the one-byte CSI U+009B and NEL U+0085, bidi overrides and isolates, invalid UTF-8)
+# through learner names and ids, scenario text and paths: refused at entry where it makes
+# no sense, and never printed raw by any command (the bytes are looked for in the output).
+raw_in() { # raw_in FILE: true when FILE holds a raw control, bidi override or invalid byte
+    LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177\377]')" "$1" ||
+        LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1" ||
+        LC_ALL=C grep -q "$(printf '\342\200[\252-\256]')" "$1" ||
+        LC_ALL=C grep -q "$(printf '\342\201[\246-\251]')" "$1"
+}
+clean() { # clean NAME STATUS -- command...: exit STATUS, and nothing raw in stdout+stderr
+    name=$1 want=$2
+    shift 3
+    CASES=$((CASES + 1))
+    timeout "${DEFUSE_TEST_TIMEOUT:-20}" "$@" >"$T/out.raw" 2>&1 </dev/null
+    got=$?
+    if [ -n "${TTY_CR:-}" ]; then tr -d '\r' <"$T/out.raw" >"$T/out"; else cp "$T/out.raw" "$T/out"; fi # a pty adds CR to each newline
+    if [ "$got" -ne "$want" ]; then
+        echo "FAIL $name: exit $got, expected $want"; FAILS=$((FAILS + 1)); return
+    fi
+    if raw_in "$T/out"; then
+        echo "FAIL $name: raw control, bidi or invalid bytes in the output:"; od -c "$T/out" | head -8 | sed 's/^/  | /'
+        FAILS=$((FAILS + 1)); return
+    fi
+    echo "ok   $name"
+}
+ESC=$(printf '\033[2J\033]0;pwned\007')
+CSI=$(printf '\302\2332J')
+NEL=$(printf 'a\302\205b')
+RLO=$(printf 'txt\342\200\256exe')
+LRI=$(printf 'a\342\201\246b\342\201\251')
+BAD=$(printf 'a\377\300b')
+for k in ESC CSI NEL RLO LRI BAD; do
+    eval "v=\$$k"
+    clean "a learner name with $k is refused, and not echoed raw" 2 -- "$BIN" learner --learner dsmith --name "Dana $v"
+    clean "a learner id with $k is never printed raw" 0 -- "$BIN" learner --learner "jo$v"
+    clean "a path with $k is never printed raw (check)" 1 -- "$BIN" check "$T/x$v.lua"
+    clean "a path with $k is never printed raw (play)" 1 -- "$BIN" play "$T/x$v.lua" --no-record
+done
+expect "the name's refusal says why" 2 "cannot hold control characters.*or bidirectional overrides" -- \
+    "$BIN" learner --learner dsmith --name "$CSI"
+# Scenario text: C0, C1 and invalid UTF-8 are refused by the loader; bidi overrides are
+# removed from what is shown.
+mkdir -p "$T/sc/bad" "$T/sc/bidi"
+"$BIN" new base --setting phone --out "$T/sc" >/dev/null 2>&1
+sed -e 's|^\(  title *= \)"[^"]*"|\1"Base \\27[2J\\u{9B}31m\\u{85}\\u{202E}\\xff"|' \
+    -e 's|^\(  summary *= \)"|\1"\\27]0;pwned\\7\\u{2066}|' "$T/sc/base.lua" >"$T/sc/bad/bad.lua"
+sed -e 's|^\(  title *= \)"[^"]*"|\1"Base \\u{202E}txt.exe\\u{2066}x\\u{2069}"|' \
+    -e 's|^\(  summary *= \)"|\1"\\u{202D}\\u{2067}|' \
+    -e '0,/"/s|says = {|says = { calm = "\\u{202E}Hello.",|' "$T/sc/base.lua" >"$T/sc/bidi/bidi.lua"
+clean "a scenario with C0, C1 and invalid text: check quotes nothing raw" 1 -- "$BIN" check "$T/sc/bad/bad.lua"
+clean "  ...nor does play" 1 -- "$BIN" play "$T/sc/bad/bad.lua" --no-record
+clean "  ...nor does list" 1 -- env DEFUSE_SCENARIOS="$T/sc/bad" "$BIN" list
+clean "a scenario with bidi overrides: check shows none" 0 -- "$BIN" check "$T/sc/bidi/bidi.lua"
+clean "  ...nor does play" 0 -- "$BIN" play "$T/sc/bidi/bidi.lua" --choices 1,1,1,1,1,1,1,1 --no-record
+clean "  ...nor does list" 0 -- env DEFUSE_SCENARIOS="$T/sc/bidi" "$BIN" list
+clean "  ...nor does analyze" 0 -- "$BIN" analyze "$T/sc/bidi/bidi.lua"
+# A record edited by hand (or restored from elsewhere) can hold anything: history, learner
+# and an export to a terminal show it neutralised.
+if command -v sqlite3 >/dev/null; then
+    "$BIN" play parking-ticket-counter --choices 3,1 --learner raw >/dev/null 2>&1
+    sqlite3 "$DEFUSE_DATA_DIR/records.db" "UPDATE learners SET login = 'r' || char(27) || '[2J' || char(155) || char(8238) || 'x', display_name = 'D' || char(133) || char(7) || char(8294) WHERE login = 'raw'; UPDATE attempts SET scenario_id = 's' || char(27) || ']0;t' || char(7) || char(155)"
+    clean "history shows a hand-edited record neutralised" 0 -- "$BIN" history
+    check_shown() { grep -q 'r␛\[2J\\x9Bx' "$T/out"; }
+    CASES=$((CASES + 1)); if check_shown; then echo "ok     ...as visible escapes"; else echo "FAIL   ...as visible escapes"; FAILS=$((FAILS + 1)); fi
+    if command -v script >/dev/null; then
+        TTY_CR=1 clean "an export to a terminal is neutralised" 0 -- script -qec "'$BIN' export --format csv" /dev/null
+        TTY_CR=1 clean "  ...and so is one to an xAPI terminal" 0 -- script -qec "'$BIN' export --format xapi" /dev/null
+    fi
+    CASES=$((CASES + 1))
+    if "$BIN" export --format csv 2>/dev/null | LC_ALL=C grep -q "$(printf '\302\233')"; then echo "ok   an export to a file or pipe keeps the data as it is"; else echo "FAIL an export to a file or pipe keeps the data as it is"; FAILS=$((FAILS + 1)); fi
+fi
 finish

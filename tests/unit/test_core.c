@@ -442,6 +442,36 @@ static void runs_are_deterministic_for_a_seed(void **state) {
     }
 }
 
+/* Text for a terminal: C0 as control pictures, C1 as \x9B text, bidi overrides gone, invalid
+ * UTF-8 as U+FFFD; and the entry check that refuses them in names. */
+static void term_safe_neutralises_every_class(void **state) {
+    (void)state;
+    char out[128];
+    df_term_safe("a\x1b[2J\x07\tb\n", 9, out, sizeof out);
+    assert_string_equal(out, "a\xE2\x90\x9B[2J\xE2\x90\x87\tb\n"); /* ESC U+241B, BEL U+2407 */
+    df_term_safe("\xC2\x9B" "2J\xC2\x85!", 7, out, sizeof out);
+    assert_string_equal(out, "\\x9B2J\\x85!");
+    df_term_safe("txt\xE2\x80\xAE" "exe\xE2\x81\xA6x\xE2\x81\xA9", 16, out, sizeof out);
+    assert_string_equal(out, "txtexex");
+    df_term_safe("a\xFF\x7F", 3, out, sizeof out);
+    assert_string_equal(out, "a\xEF\xBF\xBD\xE2\x90\xA1");
+    df_term_safe("h\xC3\xA9\xE2\x80\x8F", 6, out, sizeof out); /* text and an RLM mark stay */
+    assert_string_equal(out, "h\xC3\xA9\xE2\x80\x8F");
+    size_t n = df_term_safe("\x1b\x1b\x1b", 3, out, 7); /* cut at a whole character */
+    assert_int_equal(n, 6);
+    assert_string_equal(df_term_text("x\x1by"), "x\xE2\x90\x9By");
+    assert_true(df_text_unsafe("Dana\xC2\x9B", 6, false));
+    assert_true(df_text_unsafe("a\xC2\x85" "b", 4, false));
+    assert_true(df_text_unsafe("\xE2\x80\xAA", 3, false));
+    assert_true(df_text_unsafe("\xE2\x81\xA9", 3, false));
+    assert_true(df_text_unsafe("a\tb", 3, false));
+    assert_false(df_text_unsafe("a\tb", 3, true));
+    assert_true(df_text_unsafe("\xFF", 1, true));
+    assert_false(df_text_unsafe("Dana Sm\xC3\xADth", 11, false));
+    df_sanitize("a\xE2\x80\xAE" "b", 5, out, sizeof out); /* df_sanitize drops bidi overrides too */
+    assert_string_equal(out, "ab");
+}
+
 static void sanitize_removes_controls_and_bad_utf8(void **state) {
     (void)state;
     char out[64];
@@ -613,6 +643,7 @@ int main(void) {
         cmocka_unit_test(good_moves_outscore_bad_moves),
         cmocka_unit_test(runs_are_deterministic_for_a_seed),
         cmocka_unit_test(sanitize_removes_controls_and_bad_utf8),
+        cmocka_unit_test(term_safe_neutralises_every_class),
         cmocka_unit_test(tally_majority_ties_undo_and_override),
         cmocka_unit_test(deck_orders_slides_steps_points_and_times_parts),
     };
