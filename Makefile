@@ -51,7 +51,8 @@ LIB_OBJ    := $(MAIN_OBJ) $(GUI_OBJ)
 TEST_SRC   := $(wildcard tests/unit/*.c)
 TEST_BIN   := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all deps run test unit golden golden-update check-layers asan bench clean docs docs-check
+.PHONY: FORCE all deps run test unit golden golden-update check-layers asan bench clean docs docs-check \
+        fuzz fuzz-build fuzz-smoke fuzz-bins
 
 all: $(BUILD)/defuse $(BUILD)/libdefuse-gui.so
 
@@ -123,6 +124,43 @@ docs: all
 
 docs-check: all
 	@./tools/gen-docs.sh check $(BUILD)/defuse
+
+# Fuzzing (docs/reliability.md): libFuzzer harnesses (tests/fuzz/fuzz_NAME.c) built with
+# clang, ASan and UBSan into $(FUZZ_BUILD), linked against the core, script, analysis and
+# records layers only (no SDL). `make fuzz` runs each for FUZZ_SECONDS; `make fuzz-smoke`
+# replays the corpus (tests/fuzz/corpus/NAME) and fuzzes FUZZ_SMOKE_SECONDS each, as
+# `make test` does. FUZZ_TARGETS picks harnesses, FUZZ_ARGS passes libFuzzer options.
+FUZZ_CC       ?= clang
+FUZZ_BUILD    ?= $(BUILD)/fuzz
+FUZZ_SECONDS  ?= 60
+FUZZ_SMOKE_SECONDS ?= 5
+FUZZ_RSS_MB   ?= 2048
+FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_ARGS     ?=
+FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_OBJ      := $(CORE_OBJ) $(SCRIPT_OBJ) $(ANALYSIS_OBJ) $(RECORDS_OBJ)
+FUZZ_BIN      := $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/fuzz_%,$(wildcard tests/fuzz/fuzz_*.c))
+export FUZZ_SECONDS FUZZ_SMOKE_SECONDS FUZZ_RSS_MB FUZZ_TARGETS FUZZ_ARGS
+
+# The harnesses, built by a sub-make with BUILD=$(FUZZ_BUILD), clang and the sanitizers; the
+# engine's warnings stay warnings here (another compiler warns about other things).
+fuzz-build:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "fuzz: $(FUZZ_CC) not installed (make deps installs clang)" >&2; exit 1; }
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT="-O1 -g" \
+	    WARN="-Wall -Wextra -Wno-unknown-warning-option -Wno-missing-field-initializers" \
+	    SANITIZE="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" fuzz-bins
+
+fuzz-bins: $(FUZZ_BIN)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(CC) $(CFLAGS) $(CFLAGS_PC) -Wno-missing-prototypes -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LDFLAGS) -fsanitize=fuzzer $(LDLIBS)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@./tests/fuzz/fuzz.sh run $(FUZZ_BUILD)
+
+fuzz-smoke:
+	@./tests/fuzz/fuzz.sh smoke $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

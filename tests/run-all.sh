@@ -38,6 +38,7 @@ done
 run check-bundled "$BUILD/defuse" check --werror --quiet scenarios scenarios/modules docs/examples
 run scenario-tests "$BUILD/defuse" test --quiet scenarios docs/examples
 run golden ./tests/golden.sh check "$BUILD/defuse"
+if command -v clang >/dev/null 2>&1; then run fuzz-smoke ./tests/fuzz/fuzz.sh smoke "$BUILD"; else echo "skip  fuzz-smoke (skipped: clang not installed)"; fi
 run docs ./tools/gen-docs.sh check "$BUILD/defuse"
 echo "$pass passed, $failn failed"
 [ $failn -eq 0 ]

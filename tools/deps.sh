@@ -27,6 +27,8 @@ pc:libcurl           libcurl4-openssl-dev
 pc:nettle            nettle-dev
 bin:node             nodejs
 bin:npm              npm
+bin:clang            clang libclang-rt-dev
+bin:llvm-symbolizer  llvm
 '
 
 have() {

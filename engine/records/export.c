@@ -90,7 +90,7 @@ void df_rubric_evidence_text(const df_AttemptRow *r, int d, char *out, size_t ca
 
 int df_csv_row(const df_AttemptRow *r, char *out, size_t cap) {
     size_t o = 0;
-    char num[64];
+    char num[400]; /* any finite double in %.2f (a hand-edited figure can be 1e308) */
     const char *texts[] = {r->uuid, r->learner, r->display_name, r->scenario_id, r->scenario_title, r->scenario_sha256,
                            r->mode, r->started, r->ended, r->outcome};
     o += (size_t)snprintf(out, cap, "%lld", (long long)r->id);
@@ -124,6 +124,9 @@ int df_csv_row(const df_AttemptRow *r, char *out, size_t cap) {
 
 void df_iso_duration(double minutes, char *out, size_t cap) {
     if (!isfinite(minutes) || minutes < 0) minutes = 0;
+    /* only a hand-edited record holds more than a billion minutes: cap it rather than let
+     * the hundredths overflow into a signed duration an LRS rejects */
+    if (minutes > 1e9) minutes = 1e9;
     long cs = lround(minutes * 6000); /* hundredths of a second */
     long h = cs / 360000, m = cs / 6000 % 60, s = cs / 100 % 60, frac = cs % 100;
     int o = snprintf(out, cap, "PT");
@@ -157,7 +160,7 @@ char *df_xapi_statement(const df_AttemptRow *r, const char *base_iri) {
     char iri[1024], ext[1024], dur[64];
     cJSON *st = cJSON_CreateObject();
     if (!st) return NULL;
-    cJSON_AddStringToObject(st, "id", r->statement_id);
+    add_text(st, "id", r->statement_id); /* every text from the record is cleaned: a hand-edited file may hold any bytes */
     char ts[40];
     time_t a = parse_time(r->started), b = parse_time(r->ended);
     struct tm tm;
@@ -181,7 +184,11 @@ char *df_xapi_statement(const df_AttemptRow *r, const char *base_iri) {
     /* the scenario as an activity */
     cJSON *obj = cJSON_AddObjectToObject(st, "object");
     cJSON_AddStringToObject(obj, "objectType", "Activity");
-    snprintf(iri, sizeof iri, "%s/scenarios/%s", base_iri, r->scenario_id);
+    {
+        char *tmp;
+        snprintf(iri, sizeof iri, "%s/scenarios/%s", base_iri, clean(r->scenario_id, &tmp));
+        free(tmp);
+    }
     cJSON_AddStringToObject(obj, "id", iri);
     cJSON *def = cJSON_AddObjectToObject(obj, "definition");
     cJSON_AddStringToObject(def, "type", "http://adlnet.gov/expapi/activities/simulation");
@@ -201,7 +208,7 @@ char *df_xapi_statement(const df_AttemptRow *r, const char *base_iri) {
     cJSON_AddStringToObject(res, "duration", dur);
     cJSON *rx = cJSON_AddObjectToObject(res, "extensions");
     snprintf(ext, sizeof ext, "%s/ext/outcome", base_iri);
-    cJSON_AddStringToObject(rx, ext, r->outcome);
+    add_text(rx, ext, r->outcome);
     snprintf(ext, sizeof ext, "%s/ext/time-to-resolution", base_iri);
     df_iso_duration(r->total, dur, sizeof dur);
     cJSON_AddStringToObject(rx, ext, dur);
@@ -238,14 +245,14 @@ char *df_xapi_statement(const df_AttemptRow *r, const char *base_iri) {
     }
     /* the context */
     cJSON *ctx = cJSON_AddObjectToObject(st, "context");
-    cJSON_AddStringToObject(ctx, "registration", r->uuid);
+    add_text(ctx, "registration", r->uuid);
     cJSON_AddStringToObject(ctx, "platform", "defuse");
     cJSON_AddStringToObject(ctx, "language", "en-US");
     cJSON *cx = cJSON_AddObjectToObject(ctx, "extensions");
     snprintf(ext, sizeof ext, "%s/ext/mode", base_iri);
-    cJSON_AddStringToObject(cx, ext, r->mode);
+    add_text(cx, ext, r->mode);
     snprintf(ext, sizeof ext, "%s/ext/scenario-sha256", base_iri);
-    cJSON_AddStringToObject(cx, ext, r->scenario_sha256);
+    add_text(cx, ext, r->scenario_sha256);
     char *text = cJSON_PrintUnformatted(st);
     cJSON_Delete(st);
     return text;

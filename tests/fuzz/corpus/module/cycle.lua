@@ -1,0 +1,2 @@
+local t = {} t[1] = t
+return module { id = "c", title = "c", points = t, roles = t }

@@ -1,0 +1,1 @@
+return module { id = "\27[2J", title = "\xff\xfe", audience = ("x"):rep(100000) }

@@ -1,0 +1,1 @@
+return scenario { id = "s" }

@@ -1,0 +1,1 @@
+return module { id = "m", title = "t" }
