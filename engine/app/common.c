@@ -28,7 +28,11 @@ int df_stdout_done(const char *what) {
     int bad = fflush(stdout) != 0;
     int e = errno;
     if (!bad && !ferror(stdout)) return 0;
-    if (!e) e = EIO;
+    if (!e) { /* an earlier write failed and stdio kept no reason: say so, not a made-up one */
+        fprintf(stderr, "defuse: %s: could not write to standard output (a write failed part-way); the output is incomplete\n",
+                what);
+        return 1;
+    }
     if (e == EPIPE)
         fprintf(stderr, "defuse: %s: the output was closed before everything was written (%s); it is incomplete\n", what,
                 strerror(e));
