@@ -44,6 +44,11 @@ failed=0
 for t in $targets; do
     bin=$FB/fuzz_$t
     seeds=tests/fuzz/corpus/$t
+    # the live bundled files seed the loaders too (read, never written): no copies to drift
+    case $t in
+    scenario) seeds="$seeds scenarios docs/examples" ;;
+    module) seeds="$seeds scenarios/modules" ;;
+    esac
     [ -x "$bin" ] || { echo "fuzz: $bin is missing (make fuzz-build)"; failed=1; continue; }
     mkdir -p "$FB/artifacts/$t" "$FB/logs"
     if [ "$mode" = smoke ]; then
@@ -57,7 +62,7 @@ for t in $targets; do
     log=$FB/logs/$t.log
     start=$(date +%s)
     # shellcheck disable=SC2086
-    "$bin" "$work" "$seeds" $dict -max_total_time="$seconds" -rss_limit_mb="$rss" -timeout=30 \
+    "$bin" "$work" $seeds $dict -max_total_time="$seconds" -rss_limit_mb="$rss" -timeout=30 \
         -artifact_prefix="$FB/artifacts/$t/" -print_final_stats=1 ${FUZZ_ARGS:-} >"$log" 2>&1
     rc=$?
     took=$(($(date +%s) - start))
