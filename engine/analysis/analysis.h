@@ -253,6 +253,8 @@ typedef struct df_Items {
 /* From a finished walk of sc. 0, or -1 out of memory. */
 int df_items(const df_Scenario *sc, const df_Walk *w, df_Items *out);
 void df_items_free(df_Items *it);
+/* Characters as shown (code points): what "the longest" looks like on screen. */
+size_t df_char_count(const char *text);
 /* Words in text (letters and digits; "it's" is one word). */
 int df_word_count(const char *text);
 /* Stock phrases in text: sympathy and apology formulas a test-wise player scans for ("sounds

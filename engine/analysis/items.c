@@ -248,8 +248,7 @@ static const char *const strategy_names[DF_STRAT_COUNT] = {
 const char *df_strategy_key(df_Strategy s) { return s < DF_STRAT_COUNT ? strategy_keys[s] : "?"; }
 const char *df_strategy_name(df_Strategy s) { return s < DF_STRAT_COUNT ? strategy_names[s] : "?"; }
 
-/* Characters as shown (code points): what "the longest" looks like on screen. */
-static size_t display_chars(const char *s) {
+size_t df_char_count(const char *s) {
     size_t n = 0;
     for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
     return n;
@@ -269,8 +268,8 @@ static int strategy_pick(const df_Scenario *sc, const df_Run *run, df_Strategy s
     double v0 = 0;
     for (int k = 1; k <= n; k++) {
         const char *t = b->choices[vis[k - 1]].text;
-        double v = s == DF_STRAT_LONGEST    ? (double)display_chars(t)
-                   : s == DF_STRAT_SHORTEST ? -(double)display_chars(t)
+        double v = s == DF_STRAT_LONGEST    ? (double)df_char_count(t)
+                   : s == DF_STRAT_SHORTEST ? -(double)df_char_count(t)
                                             : df_stock_phrases(t) * 1000.0 + df_word_count(t); /* then the longer */
         if (k == 1 || v > v0) {
             v0 = v;

@@ -18,16 +18,10 @@
 #define VOTE_ROOM 17.0
 #define VOTE_CARD 0.75
 
-static size_t chars(const char *s) {
-    size_t n = 0;
-    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 static void text_fits(const df_Scenario *sc, df_Diags *d, int line, const char *where, const char *s, size_t max) {
-    if (s && chars(s) > max)
+    if (s && df_char_count(s) > max)
         df_diags_add(d, DF_DIAG_WARNING, sc->file, line, "%s: %zu characters; at the default window size only about %zu fit",
-                     where, chars(s), max);
+                     where, df_char_count(s), max);
 }
 
 /* Plays a path; fills a fingerprint of what the learner saw and the result. 0 or -1. */
@@ -237,7 +231,7 @@ void df_lint_with_items(const df_Scenario *sc, const df_Host *host, df_Diags *d,
         for (int k = 0; k < w.beats[b].nshown; k++) {
             size_t lines = 0;
             for (int i = 0; i < w.beats[b].shown[k].n; i++)
-                lines += (chars(sc->beats[b].choices[w.beats[b].shown[k].order[i]].text) + VOTE_LINE - 1) / VOTE_LINE;
+                lines += (df_char_count(sc->beats[b].choices[w.beats[b].shown[k].order[i]].text) + VOTE_LINE - 1) / VOTE_LINE;
             double need = (double)lines + VOTE_CARD * w.beats[b].shown[k].n;
             if (need > most) most = need, nmost = w.beats[b].shown[k].n;
         }
